@@ -1,0 +1,1 @@
+"""Stance Atlas GUI: thin Qt widgets and item models over ``model/``."""

@@ -1,0 +1,126 @@
+"""Country × topic (or × issue) matrix of stances, computed from statements.
+
+Each cell summarises the statements one country holds on one topic: how many,
+the net stance (confidence-weighted mean polarity), how many are cooperative,
+neutral or conflictual, the dominant stance label, and whether the cell holds
+opposite claims (a contradiction to look at).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+#: |polarity| below this is neutral
+NEUTRAL_BAND = 0.15
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Cells in long form plus wide grids for display and export."""
+
+    cells: pd.DataFrame        # one row per (actor, column): count, net, n_coop, n_neutral, n_conf, label, contradiction
+    counts: pd.DataFrame       # actor × column, ints
+    net: pd.DataFrame          # actor × column, float or NaN
+    labels: pd.DataFrame       # actor × column, dominant label or ""
+    contradictions: pd.DataFrame  # actor × column, bool
+    by: str
+
+    @property
+    def actors(self) -> list[str]:
+        return list(self.counts.index)
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.counts.columns)
+
+
+def polarity_class(p: float) -> str:
+    if p > NEUTRAL_BAND:
+        return "cooperative"
+    if p < -NEUTRAL_BAND:
+        return "conflictual"
+    return "neutral"
+
+
+def _dominant_label(group: pd.DataFrame) -> str:
+    # the label of the most confident statement with the largest |polarity|
+    score = group["confidence"].fillna(0.5) * (0.5 + group["polarity"].abs())
+    return str(group.loc[score.idxmax(), "stance"])
+
+
+def build_matrix(
+    statements: pd.DataFrame,
+    by: str = "topic",
+    columns: list[str] | None = None,
+) -> Matrix:
+    """Aggregate statements into a matrix.
+
+    ``by`` is the statement column for matrix columns ("topic" or "issue").
+    ``columns`` fixes the column order (e.g. every topic of the taxonomy);
+    columns with no statement are kept empty.
+    """
+    df = statements[statements["actor"].notna() & statements[by].notna() & (statements[by] != "")]
+    if df.empty:
+        cells = pd.DataFrame(columns=["actor", by, "count", "net", "n_coop", "n_neutral", "n_conf", "label", "contradiction"])
+    else:
+        df = df.assign(
+            _w=df["confidence"].fillna(0.5).clip(lower=0.05),
+            _coop=df["polarity"] > NEUTRAL_BAND,
+            _conf=df["polarity"] < -NEUTRAL_BAND,
+        )
+        df = df.assign(_wp=df["_w"] * df["polarity"].fillna(0.0))
+        g = df.groupby(["actor", by], sort=True)
+        cells = pd.DataFrame({
+            "count": g.size(),
+            "net": g["_wp"].sum() / g["_w"].sum(),
+            "n_coop": g["_coop"].sum(),
+            "n_conf": g["_conf"].sum(),
+        })
+        cells["n_neutral"] = cells["count"] - cells["n_coop"] - cells["n_conf"]
+        cells["label"] = g[["stance", "polarity", "confidence"]].apply(_dominant_label)
+        cells["contradiction"] = (cells["n_coop"] > 0) & (cells["n_conf"] > 0)
+        cells = cells.reset_index()
+    actors = sorted(cells["actor"].unique()) if len(cells) else []
+    cols = list(columns) if columns is not None else sorted(cells[by].unique()) if len(cells) else []
+    for c in cells[by].unique() if len(cells) else []:
+        if c not in cols:
+            cols.append(c)
+
+    def grid(field: str, fill: object) -> pd.DataFrame:
+        if cells.empty:
+            return pd.DataFrame(index=pd.Index(actors, name="actor"), columns=cols)
+        w = cells.pivot(index="actor", columns=by, values=field)
+        if fill is None:
+            return w.reindex(index=actors, columns=cols)
+        return w.reindex(index=actors, columns=cols, fill_value=fill).fillna(fill)
+
+    counts = grid("count", 0).astype(int)
+    net = grid("net", None).astype(float)
+    labels = grid("label", "").astype(str)
+    contra = grid("contradiction", False).astype(bool)
+    counts.columns.name = net.columns.name = labels.columns.name = contra.columns.name = by
+    return Matrix(cells=cells, counts=counts, net=net, labels=labels, contradictions=contra, by=by)
+
+
+def sort_actors(matrix: Matrix, key: str = "name") -> list[str]:
+    """Actor order by "name", "activity" (statement count) or "stance" (net)."""
+    if key == "activity":
+        return list(matrix.counts.sum(axis=1).sort_values(ascending=False, kind="stable").index)
+    if key == "stance":
+        return list(matrix.net.mean(axis=1).fillna(0).sort_values(kind="stable").index)
+    return sorted(matrix.actors)
+
+
+def net_to_rgb(net: float | None) -> tuple[int, int, int]:
+    """Diverging colour: conflictual red ↔ grey ↔ cooperative blue."""
+    if net is None or (isinstance(net, float) and np.isnan(net)):
+        return (255, 255, 255)
+    x = max(-1.0, min(1.0, float(net)))
+    grey = np.array([224, 224, 224])
+    end = np.array([33, 102, 172]) if x > 0 else np.array([178, 24, 43])
+    t = abs(x) ** 0.7
+    rgb = grey + (end - grey) * t
+    return tuple(int(round(v)) for v in rgb)  # type: ignore[return-value]

@@ -1,0 +1,80 @@
+"""A small progress/cancel protocol shared by the GUI workers and the CLI.
+
+Long-running model functions take an optional ``progress`` argument that
+follows :class:`Progress`.  They call ``progress.report(done, total, message)``
+now and then and check ``progress.cancelled()`` between units of work (files,
+documents); when it returns True they stop and raise :class:`Cancelled`, or
+return what they have, as their docstring says.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Protocol, TextIO
+
+
+class Cancelled(Exception):
+    """Raised by long work when its progress object asked it to stop."""
+
+
+class Progress(Protocol):
+    def report(self, done: int, total: int, message: str = "") -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+class NullProgress:
+    """Reports nowhere and is never cancelled."""
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        return None
+
+    def cancelled(self) -> bool:
+        return False
+
+
+class StderrProgress:
+    """Progress for the command line: a single updating line on stderr.
+
+    At most ``interval`` seconds apart, so large sets do not flood a terminal.
+    """
+
+    def __init__(self, label: str, stream: TextIO | None = None, interval: float = 0.5) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.interval = interval
+        self._last = 0.0
+        self._shown = False
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < self.interval:
+            return
+        self._last = now
+        pct = f"{100 * done / total:5.1f}%" if total else "     "
+        tail = f" {message}" if message else ""
+        end = "\n" if done >= total else "\r"
+        self.stream.write(f"{self.label}: {done}/{total} {pct}{tail[:60]:<61}{end}")
+        self.stream.flush()
+        self._shown = True
+
+    def cancelled(self) -> bool:
+        return False
+
+
+class SubProgress:
+    """Maps the progress of one stage onto a slice [start, stop) of a parent."""
+
+    def __init__(self, parent: Progress, start: int, stop: int, total: int) -> None:
+        self.parent = parent
+        self.start = start
+        self.stop = stop
+        self.total = total
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        frac = done / total if total else 1.0
+        self.parent.report(self.start + int(frac * (self.stop - self.start)), self.total, message)
+
+    def cancelled(self) -> bool:
+        return self.parent.cancelled()

@@ -1,0 +1,74 @@
+"""Sentence splitting with character offsets.
+
+Rule-based and fast: a boundary is sentence-final punctuation (optionally
+followed by closing quotes or brackets), then white space, then something that
+can open a sentence.  Abbreviations ("Lt Gen.", "U.S.", "Sept.", "Mr.") and
+initials do not end sentences; a quote that closes mid-sentence ("…," the
+source said) does not either.  Line breaks between paragraphs always do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep pres
+    st jr sr mt ft no nos vol pp fig art sec dept univ assn bros inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu thur fri sat sun
+    vs v al approx est ave blvd rd hon rev messrs mme mlle gens lieut brig
+    u.s u.k u.n e.u u.s.a e.g i.e a.m p.m d.c n.y l.a""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n|\n")
+_OPENER = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Does the period ending at text[end-1] close an abbreviation or initial?"""
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS:
+        return True
+    # single-letter initial ("J. Smith") or dotted acronym ("U.S.")
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence; text[start:end] has no outer white space."""
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        chunk = m.group(0)
+        if "\n" not in chunk:
+            if not _OPENER.match(text, end):
+                continue
+            if chunk[0] == "." and _is_abbreviation(text, m.start() + 1):
+                # "U.S. officials" continues; "the U.S. The next…" is ambiguous:
+                # keep together unless the next word is a common sentence opener.
+                nxt = text[end:end + 12].lstrip()
+                if not re.match(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b", nxt):
+                    continue
+        else:
+            end = m.start()
+        yield from _trimmed(text, start, end)
+        start = m.end()
+    if start < n:
+        yield from _trimmed(text, start, n)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    return [(s, e, text[s:e]) for s, e in split_spans(text)]
