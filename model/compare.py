@@ -111,3 +111,18 @@ def country_profile(matrix: Matrix, actor: str) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(matrix.columns)}
     mine = mine.assign(_o=mine["column"].map(order)).sort_values("_o", kind="stable")
     return mine[cols].reset_index(drop=True)
+
+
+def column_breakdown(matrix: Matrix, column: str, actors: Sequence[str] | None = None) -> pd.DataFrame:
+    """Per country (index, in ``actors`` order or the matrix's), cooperative / neutral / conflictual counts on one column."""
+    order = list(actors) if actors is not None else matrix.actors
+    out = pd.DataFrame(0, index=pd.Index(order, name="actor"), columns=["cooperative", "neutral", "conflictual"])
+    cells = matrix.cells
+    if cells.empty or column not in set(cells[matrix.by]):
+        return out[out.sum(axis=1) > 0]
+    mine = cells[cells[matrix.by] == column].set_index("actor")
+    mine = mine[mine.index.isin(order)]
+    out.loc[mine.index, "cooperative"] = mine["n_coop"].astype(int)
+    out.loc[mine.index, "neutral"] = mine["n_neutral"].astype(int)
+    out.loc[mine.index, "conflictual"] = mine["n_conf"].astype(int)
+    return out[out.sum(axis=1) > 0]

@@ -114,3 +114,16 @@ def describe_filter(flt: StatementFilter) -> str:
     if flt.search.strip():
         parts.append(f"text contains “{flt.search.strip()}”")
     return "; ".join(parts) if parts else "none"
+
+
+def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[str, str], np.ndarray]:
+    """(actor, column) → row positions in ``statements``: a cell's evidence in one lookup."""
+    if statements.empty:
+        return {}
+    ok = statements["actor"].notna() & statements[by].notna() & (statements[by] != "")
+    pos = np.flatnonzero(ok.to_numpy())
+    if not len(pos):
+        return {}
+    keys = statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos]
+    groups = pd.Series(pos).groupby([keys[0], keys[1]], sort=False).indices
+    return {k: pos[v] for k, v in groups.items()}

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from model.compare import AGREE, DISAGREE, MIXED, SINGLE, compare_countries, country_profile
+from model.compare import AGREE, DISAGREE, MIXED, SINGLE, column_breakdown, compare_countries, country_profile
 from model.matrix import build_matrix
 from model.statements import statements_frame
 from tests.model.test_filters import row
@@ -73,3 +73,12 @@ def test_country_profile_in_column_order(st):
     assert list(prof["count"]) == [1, 1, 1]
     assert prof.iloc[1]["label"] == "hosted the meeting"
     assert country_profile(m, "XXX").empty
+
+
+def test_column_breakdown_counts_classes_per_country(st):
+    m = build_matrix(st)
+    b = column_breakdown(m, "diplomacy", actors=["PAK", "RUS", "CHN"])
+    assert list(b.index) == ["PAK", "RUS"]  # China is silent on diplomacy
+    assert b.loc["RUS"].tolist() == [0, 0, 2]
+    assert b.loc["PAK"].tolist() == [1, 0, 0]
+    assert column_breakdown(m, "nothing").empty

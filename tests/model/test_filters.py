@@ -6,7 +6,14 @@ import pandas as pd
 import pytest
 
 from model.documents import Document
-from model.filters import StatementFilter, apply_filter, describe_filter, document_dates, statement_dates
+from model.filters import (
+    StatementFilter,
+    apply_filter,
+    cell_positions,
+    describe_filter,
+    document_dates,
+    statement_dates,
+)
 from model.statements import statements_frame
 
 
@@ -94,3 +101,11 @@ def test_document_dates_and_statement_dates(st):
 def test_empty_frame_passes_through():
     empty = statements_frame([])
     assert apply_filter(empty, StatementFilter(search="x")).empty
+
+
+def test_cell_positions_index_every_statement_once(st):
+    pos = cell_positions(st)
+    assert sorted(pos) == [("CHN", "economy"), ("IRN", "security"), ("PAK", "security"), ("RUS", "diplomacy")]
+    assert list(st.iloc[pos[("PAK", "security")]]["stance"]) == ["could send troops"]
+    assert sum(len(v) for v in pos.values()) == len(st)
+    assert cell_positions(st, by="issue") == {}
