@@ -26,7 +26,10 @@ def run_gui(paths: list[str]) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from gui.charts import configure_pyqtgraph
     from gui.main_window import MainWindow
+
+    configure_pyqtgraph()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Stance Atlas")
