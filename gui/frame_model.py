@@ -47,10 +47,12 @@ class FrameTableModel(QAbstractTableModel):
         self._columns = list(columns)
         self._background = background
         self._values: list[np.ndarray] = []
+        self._frame = pd.DataFrame()
         self._n = 0
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
+        self._frame = frame
         self._n = len(frame)
         self._values = [
             frame[c.field].to_numpy(dtype=object) if c.field in frame else np.full(self._n, None, dtype=object)
@@ -59,10 +61,8 @@ class FrameTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def raw(self, row: int, field: str) -> object:
-        for c, values in zip(self._columns, self._values, strict=True):
-            if c.field == field:
-                return values[row]
-        raise KeyError(field)
+        """The frame's value at ``row`` in any of its columns, shown or not."""
+        return self._frame[field].iat[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._n
