@@ -13,6 +13,9 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from model.matrix import net_to_rgb
@@ -42,14 +45,39 @@ def export_plot(plot_item: pg.PlotItem, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".svg":
-        exporter = pg_exporters.SVGExporter(plot_item)
-    elif suffix == ".png":
+        _export_svg(plot_item, path)
+        return path
+    if suffix == ".png":
         exporter = pg_exporters.ImageExporter(plot_item)
         exporter.parameters()["width"] = max(800, int(plot_item.sceneBoundingRect().width()))
     else:
         raise ValueError(f"charts are exported as .png or .svg, not '{suffix or path.name}'")
     exporter.export(str(path))
     return path
+
+
+def _export_svg(plot_item: pg.PlotItem, path: Path) -> None:
+    """SVG through pyqtgraph's exporter, else Qt's own SVG generator.
+
+    pyqtgraph 0.14.0's exporter cannot parse the path syntax newer Qt writes
+    (pyqtgraph issue #3485); Qt then renders the same scene region itself.
+    """
+    try:
+        pg_exporters.SVGExporter(plot_item).export(str(path))
+        return
+    except ValueError:
+        pass
+    rect = plot_item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(rect.width()), int(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle("Stance Atlas chart")
+    painter = QPainter(generator)
+    try:
+        plot_item.scene().render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    finally:
+        painter.end()
 
 
 class ChartPanel(QWidget):
