@@ -105,7 +105,7 @@ class LoadController(QObject):
                            f"Adding {self._what(paths)}…", self.paths)
 
     def cancel(self) -> None:
-        if self.task is not None and self.task.running:
+        if self.task is not None and not self.task.finished:
             self.task.cancel()
             self.window.statusBar().showMessage("Cancelling…")
 
@@ -123,8 +123,8 @@ class LoadController(QObject):
         return Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
 
     def _start(self, fn, message: str, recent: list[str]) -> Task:
-        if self.task is not None and self.task.running:
-            self.task.cancel()
+        if self.task is not None:
+            self.task.cancel()  # a newer request wins; harmless when it already finished
         task = Task(fn)
         task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(task, d, t, m))
         task.signals.sig_done.connect(lambda result: self._on_done(task, result, recent))
