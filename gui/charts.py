@@ -163,6 +163,7 @@ class StanceBarsChart(ChartPanel):
         self.plot.addLegend(offset=(-10, 10))
         self.values = pd.DataFrame(columns=list(CLASS_COLOURS))
         self.column = ""
+        self.matrix: object = None  # the matrix drawn from, so an unchanged chart is not redrawn
 
     def set_data(self, breakdown: pd.DataFrame, column: str, column_label: str, row_labels: dict[str, str]) -> None:
         self.values, self.column = breakdown, column

@@ -26,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
 HTML_ROLE = R.UserRole + 1
 ROW_ROLE = R.UserRole + 2
-BATCH = 50
+BATCH = 20
 
 ACTOR_STYLE = "background-color:#fde68a; font-weight:600;"
 CUE_STYLE = "background-color:#bfdbfe; font-weight:600;"
@@ -106,6 +106,7 @@ def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[st
 class EvidenceModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._frame = pd.DataFrame()
         self._rows: list[dict[str, object]] = []
         self._shown = 0
         self._docs: Mapping[str, Document] = {}
@@ -114,31 +115,38 @@ class EvidenceModel(QAbstractListModel):
 
     def set_statements(self, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
         self.beginResetModel()
-        # most confident first; to_dict on the whole cell is cheap next to painting
-        ordered = statements.sort_values("confidence", ascending=False, kind="stable", na_position="last")
-        self._rows = ordered.to_dict(orient="records")
-        self._shown = min(BATCH, len(self._rows))
+        # most confident first; rows become dicts batch by batch, as they are shown
+        self._frame = statements.sort_values("confidence", ascending=False, kind="stable", na_position="last")
+        self._rows = []
+        self._shown = 0
+        self._extend(BATCH)
         self._docs, self._names, self._html = docs, names, {}
         self.endResetModel()
 
+    def _extend(self, n: int) -> int:
+        batch = self._frame.iloc[len(self._rows):len(self._rows) + n].to_dict(orient="records")
+        self._rows.extend(batch)
+        self._shown = len(self._rows)
+        return len(batch)
+
     @property
     def total(self) -> int:
-        return len(self._rows)
+        return len(self._frame)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._rows)
+        return not parent.isValid() and self._shown < len(self._frame)
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        n = min(BATCH, len(self._rows) - self._shown)
+        n = min(BATCH, len(self._frame) - self._shown)
         if n <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
-        self._shown += n
+        self._extend(n)
         self.endInsertRows()
 
     def data(self, index: Index, role: int = R.DisplayRole):
@@ -160,15 +168,30 @@ class EvidenceModel(QAbstractListModel):
 
 
 class EvidenceDelegate(QStyledItemDelegate):
-    """Paints a card's HTML; heights follow the view's width."""
+    """Paints a card's HTML; heights follow the view's width.
+
+    Laid-out cards are kept (by HTML and width) so sizing and painting lay each card out once.
+    """
 
     MARGIN = 6
+    CACHE = 200
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, int], QTextDocument] = {}
 
     def _document(self, index: QModelIndex, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(self.MARGIN)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(width, 120))
+        html_text = index.data(HTML_ROLE) or ""
+        key = (html_text, max(width, 120))
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) >= self.CACHE:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDocumentMargin(self.MARGIN)
+            doc.setHtml(html_text)
+            doc.setTextWidth(key[1])
+            self._cache[key] = doc
         return doc
 
     def paint(self, painter, option, index) -> None:

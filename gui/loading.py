@@ -53,6 +53,7 @@ class LoadController(QObject):
         self.report_dialog: LoadReportDialog | None = None
         self.show_report_on_errors = True
         self._waiting_for_matrix = False
+        self._generation = 0
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setFormat("%p% %v/%m")
@@ -126,11 +127,15 @@ class LoadController(QObject):
         if self.task is not None:
             self.task.cancel()  # a newer request wins; harmless when it already finished
         task = Task(fn)
-        task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(task, d, t, m))
-        task.signals.sig_done.connect(lambda result: self._on_done(task, result, recent))
-        task.signals.sig_failed.connect(lambda text: self._on_failed(task, text))
-        task.signals.sig_cancelled.connect(lambda: self._on_cancelled(task))
-        task.signals.sig_finished.connect(lambda: self._on_finished(task))
+        # slots capture a generation number, not the task: no task ↔ slot cycle for the garbage
+        # collector to break later from a worker thread (deleting Qt objects off the UI thread crashes)
+        self._generation += 1
+        gen = self._generation
+        task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(gen, d, t, m))
+        task.signals.sig_done.connect(lambda result: self._on_done(gen, result, recent))
+        task.signals.sig_failed.connect(lambda text: self._on_failed(gen, text))
+        task.signals.sig_cancelled.connect(lambda: self._on_cancelled(gen))
+        task.signals.sig_finished.connect(lambda: self._on_finished(gen))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.show()
@@ -139,14 +144,14 @@ class LoadController(QObject):
         self.task = start(task)
         return task
 
-    def _on_progress(self, task: Task, done: int, total: int, message: str) -> None:
-        if task is self.task:
+    def _on_progress(self, gen: int, done: int, total: int, message: str) -> None:
+        if gen == self._generation:
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(done)
             self.progress.setToolTip(message)
 
-    def _on_done(self, task: Task, result: tuple[Analysis, View], recent: list[str]) -> None:
-        if task is not self.task:
+    def _on_done(self, gen: int, result: tuple[Analysis, View], recent: list[str]) -> None:
+        if gen != self._generation:
             return
         analysis, view = result
         settings.push_recent_set(recent)
@@ -166,19 +171,19 @@ class LoadController(QObject):
             self._waiting_for_matrix = False
             self.window.sig_loaded.emit()
 
-    def _on_failed(self, task: Task, text: str) -> None:
-        if task is not self.task:
+    def _on_failed(self, gen: int, text: str) -> None:
+        if gen != self._generation:
             return
         box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], parent=self.window)
         box.setDetailedText(text)
         box.show()
         self.window.statusBar().showMessage("Loading failed; the open set is unchanged", 8000)
 
-    def _on_cancelled(self, task: Task) -> None:
-        if task is self.task:
+    def _on_cancelled(self, gen: int) -> None:
+        if gen == self._generation:
             self.window.statusBar().showMessage("Loading cancelled; the open set is unchanged", 8000)
 
-    def _on_finished(self, task: Task) -> None:
-        if task is self.task:
+    def _on_finished(self, gen: int) -> None:
+        if gen == self._generation:
             self.progress.hide()
             self.cancel_button.hide()

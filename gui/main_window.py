@@ -26,6 +26,11 @@ from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 
 
+def on_screen(widget: QWidget) -> bool:
+    """Whether any of the widget can be seen (a dock behind another dock's tab is "visible" but not on screen)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
 def country_names() -> dict[str, str]:
     names = {c.alpha_3: getattr(c, "common_name", c.name) for c in pycountry.countries}
     names["XKX"] = "Kosovo"
@@ -128,6 +133,9 @@ class MainWindow(QMainWindow):
         self.comparison.sig_compare_requested.connect(self.compare)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
+        self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
+        for name in ("charts", "profile"):
+            self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
 
     # --- state → views -------------------------------------------------------
     def _on_analysis_changed(self) -> None:
@@ -172,10 +180,19 @@ class MainWindow(QMainWindow):
     def _show_cell(self, actor: str, column: str) -> None:
         title = f"{self.names.get(actor, actor)} — {self.col_names.get(column, column)}"
         self.evidence.show_cell(title, self.state.cell_statements(actor, column), self.state.documents_by_id, self.names)
+        self._refresh_side_panels()
+
+    def _refresh_side_panels(self) -> None:
+        """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
         m = self.state.matrix
-        if m is not None:
+        if m is None or self.selected is None:
+            return
+        actor, column = self.selected
+        if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
             self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), column,
                                       self.col_names.get(column, column), self.names)
+            self.stance_bars.matrix = m
+        if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
             self.show_profile(actor, raise_dock=False)
 
     def _on_country_header(self, section: int) -> None:
@@ -194,6 +211,7 @@ class MainWindow(QMainWindow):
         if m is None:
             return
         self.profile.show_profile(actor, self.names.get(actor, actor), country_profile(m, actor), self.col_names)
+        self.profile.matrix = m
         self.state.select_country(actor)
         if raise_dock:
             self.docks["profile"].show()

@@ -26,6 +26,7 @@ class ProfilePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actor: str | None = None
+        self.matrix: object = None  # the matrix shown, so an unchanged profile is not redrawn
         self.heading = QLabel("Click a country (row header or cell) to see its positions across topics.")
         self.heading.setWordWrap(True)
         self.col_names: dict[str, str] = {}
@@ -41,6 +42,7 @@ class ProfilePanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(84)
         self.chart = pg.PlotWidget()
         self.chart.setMenuEnabled(False)
         self.chart.getPlotItem().getAxis("left").setLabel("net stance")
@@ -58,7 +60,6 @@ class ProfilePanel(QWidget):
         self.actor = actor
         profile = profile.assign(name=[col_names.get(c, c) for c in profile["column"]])
         self.model.set_frame(profile)
-        self.table.resizeColumnsToContents()
         total = int(profile["count"].sum()) if len(profile) else 0
         self.heading.setText(f"<b>{name}</b> ({actor}) — {total} statement(s) on {len(profile)} topic(s)")
         plot = self.chart.getPlotItem()

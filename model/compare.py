@@ -105,9 +105,10 @@ def country_profile(matrix: Matrix, actor: str) -> pd.DataFrame:
     """
     cols = ["column", "count", "net", "n_coop", "n_neutral", "n_conf", "label", "contradiction"]
     cells = matrix.cells
-    if cells.empty or actor not in set(cells["actor"]):
+    mine = cells[cells["actor"].to_numpy() == actor] if len(cells) else cells
+    if mine.empty:
         return pd.DataFrame(columns=cols)
-    mine = cells[cells["actor"] == actor].rename(columns={matrix.by: "column"})
+    mine = mine.rename(columns={matrix.by: "column"})
     order = {c: i for i, c in enumerate(matrix.columns)}
     mine = mine.assign(_o=mine["column"].map(order)).sort_values("_o", kind="stable")
     return mine[cols].reset_index(drop=True)
@@ -118,9 +119,8 @@ def column_breakdown(matrix: Matrix, column: str, actors: Sequence[str] | None =
     order = list(actors) if actors is not None else matrix.actors
     out = pd.DataFrame(0, index=pd.Index(order, name="actor"), columns=["cooperative", "neutral", "conflictual"])
     cells = matrix.cells
-    if cells.empty or column not in set(cells[matrix.by]):
-        return out[out.sum(axis=1) > 0]
-    mine = cells[cells[matrix.by] == column].set_index("actor")
+    mine = cells[cells[matrix.by].to_numpy() == column] if len(cells) else cells
+    mine = mine.set_index("actor")
     mine = mine[mine.index.isin(order)]
     out.loc[mine.index, "cooperative"] = mine["n_coop"].astype(int)
     out.loc[mine.index, "neutral"] = mine["n_neutral"].astype(int)

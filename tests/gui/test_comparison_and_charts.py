@@ -73,11 +73,16 @@ def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
     w = seeded
     w.matrix_view.setCurrentIndex(w.matrix_model.index_of("RUS", "security"))
     b = w.stance_bars
+    assert b.column == ""  # hidden behind the heat map tab: not drawn yet
+    w.charts.setCurrentWidget(b)
     assert b.column == "security"
     m = w.state.matrix
     for actor, row in b.values.iterrows():
         assert row.sum() == m.counts.at[actor, "security"]
     assert set(b.values.index) == {a for a in m.actors if m.counts.at[a, "security"]}
+    w.matrix_view.setCurrentIndex(w.matrix_model.index_of("RUS", "diplomacy"))
+    assert b.column == "diplomacy"
+    assert b.values.loc["RUS"].sum() == m.counts.at["RUS", "diplomacy"]
 
 
 def test_timeline_says_when_documents_have_no_dates(seeded):

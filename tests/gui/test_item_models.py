@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from gui.compare_view import ComparisonTableModel
 from gui.documents_panel import documents_frame
-from gui.evidence import HTML_ROLE, ROW_ROLE, EvidenceModel, highlighted_html, sentence_marks
+from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE, EvidenceModel, highlighted_html, sentence_marks
 from gui.frame_model import Column, FrameTableModel
 from gui.matrix_model import MatrixTableModel
 from model.compare import compare_countries
@@ -84,7 +84,7 @@ def test_evidence_model_fetches_in_batches(qtmodeltester):
     st = synthetic_statements(180, n_actors=1, n_topics=1)
     model = EvidenceModel()
     model.set_statements(st, {}, {})
-    assert model.total == 180 and model.rowCount() == 50
+    assert model.total == 180 and model.rowCount() == BATCH
     assert model.canFetchMore(model.index(-1, 0))
     while model.canFetchMore(model.index(-1, 0)):
         model.fetchMore(model.index(-1, 0))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import settings
 from gui.evidence import HTML_ROLE, ROW_ROLE
+from gui.main_window import on_screen
 from tests.gui.conftest import SEEDS
 
 
@@ -101,6 +102,18 @@ def test_country_header_opens_its_profile(seeded, qtbot):
     assert topics == [c for c in m.columns if m.counts.at["PAK", c] > 0]
     assert w.profile.bars is not None
     assert len(w.profile.bars.opts["height"]) == len(topics)
+
+
+def test_profile_follows_the_selected_cell_while_visible(seeded, qtbot):
+    w = seeded
+    w.docks["charts"].raise_()
+    qtbot.waitUntil(lambda: not on_screen(w.profile))
+    w.matrix_view.setCurrentIndex(w.matrix_model.index_of("RUS", "security"))
+    assert w.profile.actor is None  # its dock is behind the charts tab
+    w.docks["profile"].raise_()
+    qtbot.waitUntil(lambda: w.profile.actor == "RUS")
+    w.matrix_view.setCurrentIndex(w.matrix_model.index_of("PAK", "security"))
+    assert w.profile.actor == "PAK"
 
 
 def test_display_mode_and_sort(seeded, qtbot):
