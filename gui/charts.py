@@ -36,6 +36,15 @@ def diverging_colormap() -> pg.ColorMap:
     return pg.ColorMap((pos + 1) / 2, [net_to_rgb(float(p)) for p in pos], name="stance")
 
 
+MAX_TICKS = 60
+
+
+def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
+    """Tick labels centred on cells; with many rows only every k-th is written (the axis stays legible and fast)."""
+    step = max(1, -(-len(labels) // MAX_TICKS))
+    return [[(i + 0.5, _short(t)) for i, t in enumerate(labels) if i % step == 0]]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= MAX_TICK_LABEL else text[: MAX_TICK_LABEL - 1] + "…"
 
@@ -149,8 +158,8 @@ class HeatmapChart(ChartPanel):
             return
         self.image.setImage(self.values, levels=(-1, 1), autoLevels=False)
         self.image.setRect(0, 0, len(self.cols), len(self.rows))
-        self.plot.getAxis("left").setTicks([[(i + 0.5, _short(row_labels.get(r, r))) for i, r in enumerate(self.rows)]])
-        self.plot.getAxis("bottom").setTicks([[(j + 0.5, _short(col_labels.get(c, c))) for j, c in enumerate(self.cols)]])
+        self.plot.getAxis("left").setTicks(_ticks([row_labels.get(r, r) for r in self.rows]))
+        self.plot.getAxis("bottom").setTicks(_ticks([col_labels.get(c, c) for c in self.cols]))
         self.plot.setRange(xRange=(0, len(self.cols)), yRange=(0, len(self.rows)), padding=0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
@@ -15,14 +16,17 @@ STATUS_COLOUR = {"failed": QColor("#fecaca"), "skipped": QColor("#e5e7eb")}
 
 def documents_frame(analysis: Analysis) -> pd.DataFrame:
     """One row per document (status "loaded") and per load issue (status "failed" or "skipped")."""
-    counts = analysis.statements["document"].value_counts() if len(analysis.statements) else pd.Series(dtype=int)
+    counts: dict[str, int] = {}
+    if len(analysis.statements):
+        ids, n = np.unique(analysis.statements["document"].to_numpy(dtype=object).astype(str), return_counts=True)
+        counts = dict(zip(ids.tolist(), n.tolist(), strict=True))
     docs = pd.DataFrame({
         "id": [d.id for d in analysis.documents],
         "status": "loaded",
         "title": [d.title or d.id for d in analysis.documents],
         "date": [d.date or "" for d in analysis.documents],
         "source": [d.source or "" for d in analysis.documents],
-        "statements": [int(counts.get(d.id, 0)) for d in analysis.documents],
+        "statements": [counts.get(d.id, 0) for d in analysis.documents],
         "reason": [f"also in: {', '.join(d.also_sources)}" if d.also_sources else "" for d in analysis.documents],
     })
     issues = pd.DataFrame({
@@ -64,6 +68,8 @@ class DocumentsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((64, 220, 84, 100, 74)):
+            self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(self._open)
         self.only_selected = QCheckBox("Matrix from selected documents only")
         self.only_selected.setToolTip("Filter the matrix to the documents selected in this list")
@@ -76,10 +82,9 @@ class DocumentsPanel(QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.only_selected)
 
-    def set_analysis(self, analysis: Analysis) -> None:
-        frame = documents_frame(analysis)
-        self.model.set_frame(frame)
-        self.view.resizeColumnToContents(0)
+    def set_analysis(self, analysis: Analysis, frame: pd.DataFrame | None = None) -> None:
+        """Show the documents of ``analysis``; ``frame`` when a worker already built :func:`documents_frame`."""
+        self.model.set_frame(documents_frame(analysis) if frame is None else frame)
         n_err, n_skip = len(analysis.report.errors), len(analysis.report.skipped)
         self.summary.setText(f"{len(analysis.documents)} document(s) loaded"
                              + (f" · {n_err} failed" if n_err else "") + (f" · {n_skip} skipped" if n_skip else ""))

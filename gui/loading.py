@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from gui import settings
 from gui.dialogs import LoadReportDialog
+from gui.documents_panel import documents_frame
 from gui.state import View, compute_view
 from gui.workers import Task, start
 from model.filters import StatementFilter
@@ -25,16 +27,19 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def load_set(paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> tuple[Analysis, View]:
-    """Read and analyse ``paths``, then build the view the window opens on."""
+Loaded = tuple[Analysis, View, pd.DataFrame]
+
+
+def load_set(paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
+    """Read and analyse ``paths``, then build what the window opens on (view and documents table)."""
     analysis = analyse(paths, progress=progress)
-    return analysis, compute_view(analysis, flt, by)
+    return analysis, compute_view(analysis, flt, by), documents_frame(analysis)
 
 
-def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> tuple[Analysis, View]:
+def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
     """Add ``paths`` to an open analysis (only new documents are extracted)."""
     grown = add_documents(analysis, paths, progress=progress)
-    return grown, compute_view(grown, flt, by)
+    return grown, compute_view(grown, flt, by), documents_frame(grown)
 
 
 def file_filter() -> str:
@@ -150,13 +155,13 @@ class LoadController(QObject):
             self.progress.setValue(done)
             self.progress.setToolTip(message)
 
-    def _on_done(self, gen: int, result: tuple[Analysis, View], recent: list[str]) -> None:
+    def _on_done(self, gen: int, result: Loaded, recent: list[str]) -> None:
         if gen != self._generation:
             return
-        analysis, view = result
+        analysis, view, documents = result
         settings.push_recent_set(recent)
         self._waiting_for_matrix = True
-        self.window.state.set_result(analysis, view)
+        self.window.state.set_result(analysis, view, documents)
         n_err = len(analysis.report.errors)
         self.window.statusBar().showMessage(
             f"Loaded {len(analysis.documents)} documents" + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""),

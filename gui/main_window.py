@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         assert a is not None
         self.col_names = {t.key: t.name for t in a.resources.topics}
         self.filter_bar.set_topics([(t.key, t.name) for t in a.resources.topics])
-        self.documents.set_analysis(a)
+        self.documents.set_analysis(a, self.state.documents_table)
 
     def _on_matrix_changed(self) -> None:
         view, a = self.state.view, self.state.analysis

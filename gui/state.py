@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.workers import Task, start
 from model.compare import Comparison, compare_countries
@@ -59,6 +59,7 @@ class AppState(QObject):
         self.by = "topic"
         self.comparison: Comparison | None = None
         self.documents_by_id: dict[str, Document] = {}
+        self.documents_table: pd.DataFrame | None = None
         self._generation = 0
         self._task: Task | None = None
 
@@ -72,14 +73,20 @@ class AppState(QObject):
         """The filtered statements the matrix is built from."""
         return self.view.statements if self.view else None
 
-    def set_result(self, analysis: Analysis, view: View | None = None) -> None:
-        """A new or grown analysis; ``view`` when the worker already computed it."""
+    def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None) -> None:
+        """A new or grown analysis; ``view`` (and the documents table) when the worker already computed them.
+
+        The views update in two turns of the event loop (documents, then the matrix)
+        so neither blocks the UI for long on a large set.
+        """
         self.analysis = analysis
         self.documents_by_id = {d.id: d for d in analysis.documents}
+        self.documents_table = documents_table
         self.sig_analysis_changed.emit()
         if view is not None and view.flt == self.flt and view.by == self.by:
             self._generation += 1
-            self._set_view(view)
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._on_view(generation, view))
         else:
             self.refresh()
 
