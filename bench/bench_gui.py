@@ -27,7 +27,8 @@ if not os.environ.get("QT_QPA_PLATFORM"):
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.charts import configure_pyqtgraph  # noqa: E402
@@ -148,22 +149,35 @@ def bench_click(app: QApplication, n_statements: int, clicks: int = 60) -> None:
     window.state.set_result(analysis, view)
     app.processEvents()
     t_show = time.perf_counter() - t0
-    model = window.matrix_model
-    rng = np.random.default_rng(5)
+    model, table = window.matrix_model, window.matrix_view
+    app.processEvents()
     counts = view.matrix.counts.loc[model.actors].to_numpy()
     busiest = np.unravel_index(np.argmax(counts), counts.shape)
-    cells = [busiest] + [tuple(rng.integers(0, s) for s in counts.shape) for _ in range(clicks - 1)]
-    times = []
-    for r, c in cells:
+    table.scrollTo(model.index(int(busiest[0]), int(busiest[1])))
+    app.processEvents()
+
+    def timed(action) -> float:
         t0 = time.perf_counter()
-        window.matrix_view.setCurrentIndex(model.index(int(r), int(c)))
-        window.evidence.view.viewport().repaint()  # paint the visible cards now, not later
-        times.append((time.perf_counter() - t0) * 1000)
+        action()
+        app.processEvents()  # layout and paint what changed: the cards and the selection
+        return (time.perf_counter() - t0) * 1000
+
+    def click(r: int, c: int) -> None:
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(r, c)).center())
+
+    first = timed(lambda: click(int(busiest[0]), int(busiest[1])))
+    rng = np.random.default_rng(5)
+    top, left = table.rowAt(0), table.columnAt(0)
+    bottom = table.rowAt(table.viewport().height() - 2)
+    right = table.columnAt(table.viewport().width() - 2)
+    clicks = [timed(lambda: click(int(rng.integers(top, bottom)), int(rng.integers(left, right)))) for _ in range(clicks)]
+    keys = [timed(lambda k=k: QTest.keyClick(table, k)) for k in [Qt.Key.Key_Down, Qt.Key.Key_Right] * 20]
     print(f"evidence: {len(analysis.statements)} statements, {len(model.actors)} countries × {len(model.columns)} topics")
     print(f"  filter + matrix in the worker: {t_view * 1000:.0f} ms; showing the result on the UI thread: {t_show * 1000:.0f} ms")
-    print(f"  cell click → cards painted ({len(times)} clicks, busiest cell {int(counts[busiest])} statements): "
-          f"median {statistics.median(times):.1f} ms, max {max(times):.1f} ms "
-          f"→ {'OK' if max(times) < 50 else 'OVER'} (target < 50 ms)")
+    print(f"  busiest cell ({int(counts[busiest])} statements): {first:.1f} ms")
+    for name, times in (("mouse click on a cell", clicks), ("arrow key to the next cell", keys)):
+        print(f"  {name} → cards painted ({len(times)}×): median {statistics.median(times):.1f} ms, "
+              f"max {max(times):.1f} ms → {'OK' if max(times) < 50 else 'OVER'} (target < 50 ms)")
     window.close()
 
 

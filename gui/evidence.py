@@ -9,6 +9,7 @@ the statement as a dict (document id, offsets) for the reader pane.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import numbers
@@ -26,7 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
 HTML_ROLE = R.UserRole + 1
 ROW_ROLE = R.UserRole + 2
-BATCH = 20
+BATCH = 8  # about a screenful of cards: each is laid out as rich text, so fetch more only on scrolling
 
 ACTOR_STYLE = "background-color:#fde68a; font-weight:600;"
 CUE_STYLE = "background-color:#bfdbfe; font-weight:600;"
@@ -74,10 +75,15 @@ def _text(v: object) -> str:
     return v if isinstance(v, str) else ""
 
 
+@functools.lru_cache(maxsize=256)
+def _stance_hex(polarity: float) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*net_to_rgb(polarity))
+
+
 def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[str, str]) -> str:
     actor = str(row.get("actor"))
     polarity = float(row.get("polarity") or 0.0)
-    colour = "#{:02x}{:02x}{:02x}".format(*net_to_rgb(polarity))
+    colour = _stance_hex(round(polarity, 2))
     marks = ["<span style='color:#b45309'>hedged</span>"] if row.get("hedged") else []
     if row.get("negated"):
         marks.append("<span style='color:#7c3aed'>negated</span>")

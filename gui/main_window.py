@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pycountry
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from gui import settings
@@ -18,7 +19,7 @@ from gui.evidence import EvidencePanel
 from gui.exporting import ExportController
 from gui.filter_bar import FilterBar
 from gui.loading import LoadController
-from gui.matrix_model import MatrixCellDelegate, MatrixTableModel
+from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
 from gui.profile import ProfilePanel
 from gui.reader import ReaderPane
@@ -83,7 +84,11 @@ class MainWindow(QMainWindow):
     def _matrix_view(self) -> QTableView:
         v = QTableView()
         v.setModel(self.matrix_model)
-        v.setItemDelegate(MatrixCellDelegate(v))
+        # a translucent selection keeps the selected cell's stance colour readable
+        palette = v.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 70))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        v.setPalette(palette)
         v.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         v.horizontalHeader().setDefaultSectionSize(96)
         v.verticalHeader().setDefaultSectionSize(26)

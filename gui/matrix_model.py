@@ -16,8 +16,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+from PySide6.QtGui import QColor, QFont
 
 from model.matrix import Matrix, net_to_rgb, sort_actors
 
@@ -27,6 +26,17 @@ CONTRADICTION_MARK = " ⚡"
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
+LUT_STEPS = 100
+#: the diverging scale as ready-made colours, one per 0.01 of net stance (−1 … +1)
+NET_COLOURS = [QColor(*net_to_rgb(i / LUT_STEPS - 1.0)) for i in range(2 * LUT_STEPS + 1)]
+WHITE = QColor("white")
+
+
+def net_colour(net: float) -> QColor:
+    """The colour of a net stance (grey for NaN: the cell has statements but no polarity)."""
+    if math.isnan(net):
+        return NET_COLOURS[LUT_STEPS]
+    return NET_COLOURS[int(round((max(-1.0, min(1.0, net)) + 1.0) * LUT_STEPS))]
 
 
 class MatrixTableModel(QAbstractTableModel):
@@ -41,7 +51,6 @@ class MatrixTableModel(QAbstractTableModel):
         self._net = np.zeros((0, 0))
         self._labels = np.zeros((0, 0), dtype=object)
         self._contra = np.zeros((0, 0), dtype=bool)
-        self._colours: dict[tuple[int, int], QColor] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self.mode = "count"
@@ -87,7 +96,6 @@ class MatrixTableModel(QAbstractTableModel):
             self._net = m.net.loc[self._actors].to_numpy(dtype=float)
             self._labels = m.labels.loc[self._actors].to_numpy(dtype=object)
             self._contra = m.contradictions.loc[self._actors].to_numpy(dtype=bool)
-        self._colours = {}
 
     def set_mode(self, mode: str) -> None:
         if mode not in DISPLAY_MODES:
@@ -133,10 +141,10 @@ class MatrixTableModel(QAbstractTableModel):
         if role == R.UserRole:
             return (self._actors[r], self._cols[c])
         if role == R.BackgroundRole:
-            return self._colour(r, c) if count else None
+            return net_colour(float(self._net[r, c])) if count else None
         if role == R.ForegroundRole:
             net = self._net[r, c]
-            return QColor("white") if count and not math.isnan(net) and abs(net) > 0.6 else None
+            return WHITE if count and not math.isnan(net) and abs(net) > 0.6 else None
         if role == R.FontRole:
             return self._bold if count and self._contra[r, c] else None
         if role == R.ToolTipRole:
@@ -154,12 +162,6 @@ class MatrixTableModel(QAbstractTableModel):
         if self.mode == "label":
             return f"{self._labels[r, c]}{mark}"
         return f"{count}{mark}"
-
-    def _colour(self, r: int, c: int) -> QColor:
-        colour = self._colours.get((r, c))
-        if colour is None:
-            colour = self._colours[(r, c)] = QColor(*net_to_rgb(float(self._net[r, c])))
-        return colour
 
     def _tooltip(self, r: int, c: int, count: int) -> str:
         actor, col = self._actors[r], self._cols[c]
@@ -185,16 +187,3 @@ class MatrixTableModel(QAbstractTableModel):
             return f"{self._names.get(code, code)} ({code}): {int(self._counts[section].sum())} statement(s). Click for its profile."
         return None
 
-
-class MatrixCellDelegate(QStyledItemDelegate):
-    """Keeps a selected cell's stance colour visible and frames it instead of painting it over."""
-
-    def paint(self, painter, option, index) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        option.state &= ~QStyle.StateFlag.State_Selected
-        super().paint(painter, option, index)
-        if selected:
-            painter.save()
-            painter.setPen(QPen(QColor("#111111"), 3))
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()

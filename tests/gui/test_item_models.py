@@ -58,7 +58,7 @@ def test_matrix_model_250_by_50(big_matrix, qtmodeltester):
     net = float(big_matrix.net.at[actor, col])
     assert idx.data(R.UserRole) == (actor, col)
     assert idx.data(R.DisplayRole).startswith(str(count))
-    assert idx.data(R.BackgroundRole) == QColor(*net_to_rgb(net))
+    assert idx.data(R.BackgroundRole) == QColor(*net_to_rgb(round(net, 2)))
     assert f"{net:+.2f}" in idx.data(R.ToolTipRole)
     model.set_mode("net")
     assert idx.data().startswith(f"{net:+.2f}")
@@ -131,3 +131,19 @@ def test_sentence_marks_use_offsets_and_fall_back_to_search():
     row.update(actor_text=None, cue="nowhere")
     assert sentence_marks(row) == []
     assert highlighted_html("a <b> c", [(2, 5, "cue")]).count("&lt;b&gt;") == 1
+
+
+def test_evidence_panel_fetches_more_cards_when_scrolled(qtbot):
+    from gui.evidence import EvidencePanel
+
+    panel = EvidencePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    panel.show_cell("X — topic", synthetic_statements(180, n_actors=1, n_topics=1), {}, {})
+    assert "180 statements" in panel.heading.text()
+    first = panel.model.rowCount()
+    bar = panel.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: panel.model.rowCount() > first)
