@@ -22,7 +22,7 @@ from model.matrix import net_to_rgb
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
 SERIES_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)]
-MAX_TICK_LABEL = 13
+MAX_TICK_LABEL = 12
 
 
 def configure_pyqtgraph() -> None:
@@ -39,14 +39,14 @@ def diverging_colormap() -> pg.ColorMap:
 MAX_TICKS = 60
 
 
-def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
+def _ticks(labels: list[str], width: int = MAX_TICK_LABEL) -> list[list[tuple[float, str]]]:
     """Tick labels centred on cells; with many rows only every k-th is written (the axis stays legible and fast)."""
     step = max(1, -(-len(labels) // MAX_TICKS))
-    return [[(i + 0.5, _short(t)) for i, t in enumerate(labels) if i % step == 0]]
+    return [[(i + 0.5, _short(t, width)) for i, t in enumerate(labels) if i % step == 0]]
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_TICK_LABEL else text[: MAX_TICK_LABEL - 1] + "…"
+def _short(text: str, width: int = MAX_TICK_LABEL) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def export_plot(plot_item: pg.PlotItem, path: str | Path) -> Path:
@@ -159,7 +159,7 @@ class HeatmapChart(ChartPanel):
         self.image.setImage(self.values, levels=(-1, 1), autoLevels=False)
         self.image.setRect(0, 0, len(self.cols), len(self.rows))
         self.plot.getAxis("left").setTicks(_ticks([row_labels.get(r, r) for r in self.rows]))
-        self.plot.getAxis("bottom").setTicks(_ticks([col_labels.get(c, c) for c in self.cols]))
+        self.plot.getAxis("bottom").setTicks(_ticks([col_labels.get(c, c) for c in self.cols], width=10))
         self.plot.setRange(xRange=(0, len(self.cols)), yRange=(0, len(self.rows)), padding=0)
 
 

@@ -86,11 +86,11 @@ class MainWindow(QMainWindow):
         v.setModel(self.matrix_model)
         # a translucent selection keeps the selected cell's stance colour readable
         palette = v.palette()
-        palette.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 70))
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 45))
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
         v.setPalette(palette)
         v.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        v.horizontalHeader().setDefaultSectionSize(96)
+        v.horizontalHeader().setDefaultSectionSize(84)
         v.verticalHeader().setDefaultSectionSize(26)
         v.setToolTip("")
         v.setWordWrap(False)

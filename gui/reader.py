@@ -49,12 +49,12 @@ class ReaderPane(QWidget):
         self.text.setExtraSelections(selections)
         self.highlight = (start, end)
         cursor = self.text.textCursor()
-        cursor.setPosition(end)
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
         cursor.setPosition(start)
         self.text.setTextCursor(cursor)
         self.text.ensureCursorVisible()
+        # bring the sentence to about a third of the way down, so the lines before it give context
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect().top() - self.text.viewport().height() // 3)
 
     def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()

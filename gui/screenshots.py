@@ -16,6 +16,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import settings
+from gui.app import grab_window
 from gui.charts import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
 from gui.main_window import MainWindow
@@ -31,11 +32,7 @@ def _settle(ms: int = 300) -> None:
 
 def _grab(window: MainWindow, path: Path) -> None:
     _settle()
-    screen = window.screen()
-    pixmap = screen.grabWindow(window.winId()) if screen is not None else window.grab()
-    if pixmap.isNull() or pixmap.width() < 10:
-        pixmap = window.grab()
-    if not pixmap.save(str(path)):
+    if not grab_window(window, str(path)):
         raise OSError(f"cannot write {path}")
     print(path)
 

@@ -66,7 +66,7 @@ def test_heatmap_holds_the_net_grid_with_labelled_axes(seeded):
     assert h.image.image.shape == (len(m.actors), len(m.columns))
     assert h.colorbar.levels() == (-1.0, 1.0)
     left_ticks = h.plot.getAxis("left")._tickLevels[0]
-    assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]][:13]]
+    assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]][:12]]
 
 
 def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
