@@ -7,7 +7,7 @@ worker through :func:`compute_view`; the state keeps only the newest result.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -168,6 +168,3 @@ class AppState(QObject):
             "filters": describe_filter(self.flt),
             "by": self.by,
         }
-
-    def with_filter(self, **changes: object) -> StatementFilter:
-        return replace(self.flt, **changes)  # type: ignore[arg-type]

@@ -168,3 +168,15 @@ def test_layout_is_remembered(seeded, qtbot):
     qtbot.addWidget(again)
     assert again.docks["reader"].isHidden()
     assert Path(settings._qsettings().fileName()).is_file()
+
+
+def test_help_quick_start_and_tooltips(window):
+    from gui.dialogs import QuickStartDialog
+
+    dialog = QuickStartDialog(window)
+    text = dialog.findChild(type(window.reader.text)).toPlainText()
+    assert "Quick start" in text and "Ctrl+E" in text
+    assert window.actions["quick"].shortcut().toString() == "F1"
+    for name in ("open", "export_xlsx", "find", "compare"):
+        assert window.actions[name].toolTip()
+    assert window.filter_bar.search.toolTip() and window.evidence.view.toolTip()
