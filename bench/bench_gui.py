@@ -32,6 +32,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer  # n
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from gui.app import collect_garbage_on_ui_thread  # noqa: E402
 from gui.charts import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.state import compute_view  # noqa: E402
@@ -219,8 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as settings_dir:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         configure_pyqtgraph()
+        collector = collect_garbage_on_ui_thread()  # as the app does
         bench_click(app, args.statements)
         bench_load(app, args.articles)
+        del collector
     return 0
 
 

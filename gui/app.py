@@ -30,6 +30,17 @@ def display_available() -> bool:
     return True
 
 
+def collect_garbage_on_ui_thread(interval: float = 0.5) -> object:
+    """Run Python's cyclic garbage collector only on the UI thread, from a timer; keep the returned object alive.
+
+    A collection started by a worker thread could free Qt objects (widgets, chart
+    items) there, which crashes Qt.  pyqtgraph ships the collector for this.
+    """
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    return GarbageCollector(interval=interval)
+
+
 def grab_window(window, path: str) -> bool:
     """Save what the screen shows of ``window`` (falls back to rendering the widget)."""
     screen = window.screen()
@@ -54,6 +65,7 @@ def run_gui(paths: list[str]) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setOrganizationName(settings.ORGANISATION)
     configure_pyqtgraph()
+    collector = collect_garbage_on_ui_thread()
     window = MainWindow()
     window.show()
     shot = os.environ.get(SCREENSHOT_ENV)
@@ -65,4 +77,7 @@ def run_gui(paths: list[str]) -> int:
 
         window.sig_loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save_and_quit))
     window.load(paths)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        del collector

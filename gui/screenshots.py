@@ -16,7 +16,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import settings
-from gui.app import grab_window
+from gui.app import collect_garbage_on_ui_thread, grab_window
 from gui.charts import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
 from gui.main_window import MainWindow
@@ -70,9 +70,11 @@ def _first_statement(window: MainWindow) -> tuple[str, dict]:
 def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_pyqtgraph()
+    collector = collect_garbage_on_ui_thread()
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     take(Path(argv[0]) if argv else HERE / "docs" / "screenshots")
+    del collector
     return 0
 
 
