@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.loader = LoadController(self)
         self.exporter = ExportController(self)
-        self.actions = build_menus(self)
+        self.menu_actions = build_menus(self)
         self._connect()
         self._restore_layout()
 

@@ -98,7 +98,7 @@ def test_export_to_excel_honours_filters(seeded, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "matrix.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     with qtbot.waitSignal(w.exporter.sig_exported, timeout=30000):
-        w.actions["export_xlsx"].trigger()
+        w.menu_actions["export_xlsx"].trigger()
     wb = load_workbook(out, read_only=True)
     statements = list(wb["Statements"].iter_rows(values_only=True))
     topic_col = statements[0].index("topic")

@@ -22,7 +22,7 @@ def click_cell(qtbot, w, actor: str, column: str) -> None:
 def test_open_folder_through_the_dialog_path_shows_the_matrix(window, qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(SEEDS))
     with qtbot.waitSignal(window.sig_loaded, timeout=30000):
-        window.actions["open_folder"].trigger()
+        window.menu_actions["open_folder"].trigger()
     model = window.matrix_model
     assert {"RUS", "PAK"} <= set(model.actors)
     assert model.columns[:3] == ["security", "terrorism", "diplomacy"]
@@ -38,7 +38,7 @@ def test_open_files_dialog_path(window, qtbot, monkeypatch):
     files = [str(p) for p in SEEDS.glob("*.txt")]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, ""))
     with qtbot.waitSignal(window.sig_loaded, timeout=30000):
-        window.actions["open"].trigger()
+        window.menu_actions["open"].trigger()
     assert "RUS" in window.matrix_model.actors
     assert settings.last_folder() == str(SEEDS)
 
@@ -147,7 +147,7 @@ def test_search_and_filters_rebuild_the_matrix(seeded, qtbot):
 
 
 def test_shortcuts(window, qtbot):
-    a = window.actions
+    a = window.menu_actions
     assert a["open"].shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert a["export_xlsx"].shortcut().toString() == "Ctrl+E"
     assert a["find"].shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
@@ -176,7 +176,7 @@ def test_help_quick_start_and_tooltips(window):
     dialog = QuickStartDialog(window)
     text = dialog.findChild(type(window.reader.text)).toPlainText()
     assert "Quick start" in text and "Ctrl+E" in text
-    assert window.actions["quick"].shortcut().toString() == "F1"
+    assert window.menu_actions["quick"].shortcut().toString() == "F1"
     for name in ("open", "export_xlsx", "find", "compare"):
-        assert window.actions[name].toolTip()
+        assert window.menu_actions[name].toolTip()
     assert window.filter_bar.search.toolTip() and window.evidence.view.toolTip()
