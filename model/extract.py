@@ -1,95 +1,167 @@
 """Stance extraction: documents → statements (one row per country stance).
 
-Walking-skeleton version: the stance holder is a country named before the
-first stance cue of a sentence; countries after it are targets.  The stance
-engine issue replaces the attribution with a real one; the function's
-signature and the output columns are the contract and stay.
+A mention of a country is not a stance.  For each sentence the engine finds
+the event cue that governs each clause and the country that *holds* it — the
+subject, the sayer of "X said that …", the agent of a passive, the possessor
+or country of an official, the document's speaker for "we" — separating it
+from countries that only receive the action (targets) and from whoever
+reports it (news agencies, unnamed sources).  See ``model/engine/``.
 """
 
 from __future__ import annotations
 
-import re
+import os
+from bisect import bisect_left
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
-from model.documents import Document
+from model.documents import Document, find_dateline
+from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.discourse import Discourse
+from model.engine.labels import choose_topic, issue_phrase, stance_label
+from model.engine.lexicon import Lexicon
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
 
-_REPORTER = re.compile(r"\b(TASS|RIA|Reuters|AFP|AP|Pakistan Today|Xinhua|an informed source|the source)\b")
+#: documents per worker batch when extraction is spread over processes
+BATCH_WORDS = 400_000
 
 
-def _topic(sentence: str, res: Resources) -> str:
-    low = sentence.lower()
-    best, score = "diplomacy", 0
-    for t in res.topics:
-        s = sum(1 for c in t.cues if re.search(r"\b" + re.escape(c) + r"\b", low))
-        if s > score:
-            best, score = t.key, s
-    return best
+class Engine:
+    """Resources compiled for extraction; build once, reuse for many documents."""
 
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.lexicon = Lexicon.load(topics=[(t.key, t.cues) for t in resources.topics])
+        self.attributor = Attributor(self.lexicon)
 
-def _first_cue(sentence: str, res: Resources) -> tuple[int, int, float, str] | None:
-    low = sentence.lower()
-    best: tuple[int, int, float, str] | None = None
-    for cue in res.cues:
-        m = re.search(r"\b" + re.escape(cue.text) + r"\b", low)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), cue.polarity, cue.text)
-    return best
-
-
-def _doc_statements(doc: Document, res: Resources) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for s, e in split_spans(doc.text):
-        sent = doc.text[s:e]
-        cue = _first_cue(sent, res)
-        if cue is None:
-            continue
-        mentions = [m for m in res.gazetteer.find(sent) if m.entry.is_country]
-        holders = [m for m in mentions if m.start < cue[0]]
-        targets = [m for m in mentions if m.start >= cue[1]]
-        rep = _REPORTER.search(sent)
-        seen: set[str] = set()
-        for m in holders:
-            if m.code in seen:
+    def document(self, doc: Document) -> list[dict[str, object]]:
+        text = doc.text
+        mentions = self.resources.gazetteer.find(text)
+        dl = find_dateline(text)
+        if dl:
+            mentions = [m for m in mentions if m.start >= dl[1]]
+        hits = self.lexicon.scan(text.lower())
+        m_starts = [m.start for m in mentions]
+        h_starts = [h.start for h in hits]
+        disc = Discourse(speaker_country=doc.speaker_country)
+        rows: list[dict[str, object]] = []
+        doc_topics: dict[str, int] = {}
+        for s, e in split_spans(text):
+            ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            hs = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
+            if not hs or not any(h.kind == "cue" for h in hs):
+                disc.remember([], [], False)
                 continue
-            seen.add(m.code)
-            rows.append({
-                "document": doc.id, "sentence": sent, "start": s, "end": e,
-                "actor": m.code, "actor_text": m.text, "speaker": None,
-                "target": next((t.code for t in targets if t.code != m.code), None),
-                "topic": _topic(sent, res), "stance": sent[cue[0]:cue[0] + 60].split(",")[0],
-                "polarity": cue[2], "confidence": 0.5,
-                "reporter": rep.group(0) if rep else None,
-                "hedged": False, "negated": False,
-                "issue": "", "actor_kind": m.kind, "cue": cue[3],
-                "cue_start": s + cue[0], "actor_start": s + m.start,
-            })
+            sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
+            found = self.attributor.analyse(sent, disc)
+            groups = [str(h.value) for h in hs if h.kind == "group"]
+            consult = any(f.category == "CONSULT" for f in found)
+            disc.remember([f.holder for f in found], groups, consult)
+            for f in found:
+                rows.append(self._row(doc, sent, f, doc_topics))
+        return rows
+
+    def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> dict[str, object]:
+        text = sent.text
+        fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+        topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
+        doc_topics[topic] = doc_topics.get(topic, 0) + 1
+        label, _ = stance_label(text, f)
+        cue = f.cue
+        return {
+            "document": doc.id,
+            "sentence": text[sent.start:sent.end],
+            "start": sent.start,
+            "end": sent.end,
+            "actor": f.holder.code,
+            "actor_text": f.holder.text,
+            "speaker": f.speaker,
+            "target": f.target,
+            "topic": topic,
+            "stance": label,
+            "polarity": round(f.polarity, 3),
+            "confidence": f.confidence,
+            "reporter": f.reporter,
+            "hedged": bool(f.hedged),
+            "negated": bool(f.negated),
+            "issue": issue_phrase(text, topic_hit),
+            "actor_kind": f.holder.kind,
+            "cue": text[cue.start:cue.end] if cue else "",
+            "cue_start": cue.start if cue else -1,
+            "actor_start": f.holder.start,
+        }
+
+
+_WORKER_ENGINE: Engine | None = None
+
+
+def _worker_init(resources: Resources) -> None:
+    global _WORKER_ENGINE
+    _WORKER_ENGINE = Engine(resources)
+
+
+def _worker_batch(docs: list[Document]) -> list[dict[str, object]]:
+    assert _WORKER_ENGINE is not None
+    rows: list[dict[str, object]] = []
+    for d in docs:
+        rows.extend(_WORKER_ENGINE.document(d))
     return rows
+
+
+def _batches(documents: Sequence[Document]) -> list[list[Document]]:
+    out: list[list[Document]] = [[]]
+    words = 0
+    for d in documents:
+        if words >= BATCH_WORDS:
+            out.append([])
+            words = 0
+        out[-1].append(d)
+        words += len(d.text) // 6
+    return out
 
 
 def extract_statements(
     documents: Sequence[Document],
     resources: Resources | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
 
+    Large sets are spread over ``workers`` processes (default: the CPU count).
     Raises :class:`Cancelled` when ``progress.cancelled()`` turns True.
     """
     res = resources or load_resources()
     progress = progress or NullProgress()
-    rows: list[dict[str, object]] = []
     total = len(documents)
+    total_chars = sum(len(d.text) for d in documents)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    rows: list[dict[str, object]] = []
+    if workers > 1 and total_chars > 4 * BATCH_WORDS * 6:
+        batches = _batches(documents)
+        done = 0
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
+            futures = [pool.submit(_worker_batch, b) for b in batches]
+            for b, fut in zip(batches, futures, strict=True):
+                if progress.cancelled():
+                    for f in futures:
+                        f.cancel()
+                    raise Cancelled()
+                rows.extend(fut.result())
+                done += len(b)
+                progress.report(done, total, "")
+        return statements_frame(rows)
+    engine = Engine(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
             raise Cancelled()
         if i % 50 == 0:
             progress.report(i, total, doc.title or doc.id)
-        rows.extend(_doc_statements(doc, res))
+        rows.extend(engine.document(doc))
     progress.report(total, total, "")
     return statements_frame(rows)

@@ -1,0 +1,300 @@
+"""Per-sentence attribution: holders, targets, reporter, and the governing cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.engine.clauses import (
+    Frame,
+    clause_bounds,
+    find_frames,
+    is_nominal,
+    is_passive,
+    words_before,
+)
+from model.engine.discourse import Discourse, Holder
+from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.gazetteer import Mention
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    text: str                 # the whole document text
+    start: int
+    end: int
+    mentions: list[Mention]   # actor mentions inside [start, end)
+    hits: list[Hit]           # lexicon hits inside [start, end)
+    speaker_country: str | None = None
+
+
+@dataclass
+class Found:
+    holder: Holder
+    cue: Hit | None
+    category: str
+    polarity: float
+    negated: bool
+    hedged: bool
+    target: str | None
+    speaker: str | None
+    reporter: str | None
+    confidence: float
+    clause_start: int
+    clause_end: int
+    extra_hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    cue: Hit
+    governor_of: dict[int, str]
+
+
+def _governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
+    """The word governing each mention (list members inherit the first one's)."""
+    out: dict[int, str] = {}
+    prev: Mention | None = None
+    for m in mentions:
+        if prev is not None and _LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
+            out[m.start] = out.get(prev.start, "")
+        else:
+            words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]
+            out[m.start] = words[-1] if words else ""
+        prev = m
+    return out
+
+
+def _cue_hits(sent: Sentence) -> list[Hit]:
+    """Non-overlapping verbal cue hits, longest first, without nominal uses."""
+    cues = sorted((h for h in sent.hits if h.kind == "cue"), key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    taken_until = -1
+    occupied = [(m.start, m.end) for m in sent.mentions]
+    for h in cues:
+        if h.start < taken_until:
+            continue
+        if any(a < h.end and h.start < b for a, b in occupied):
+            continue
+        if is_nominal(sent.text, h, sent.start):
+            continue
+        out.append(h)
+        taken_until = h.end
+    return out
+
+
+class Attributor:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        w = lexicon.words
+        self.target_preps = frozenset(w.get("target_prepositions", []))
+        self.light = frozenset(w.get("light_verbs", []))
+        self.light_keep = frozenset(w.get("light_keep", []))
+        self.location_preps = frozenset(w.get("location_prepositions", []))
+
+    # --- governing cues ------------------------------------------------------
+    def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
+        inside = [c for c in cues if a <= c.start < b]
+        for i, c in enumerate(inside):
+            d: CueDef = c.value  # type: ignore[assignment]
+            if d.lemma in self.light and d.lemma not in self.light_keep and i + 1 < len(inside):
+                nxt = inside[i + 1]
+                gap = text[c.end:nxt.start].lower()
+                if len(gap) < 30 and (" to " in f" {gap} " or d.lemma == "consider"):
+                    continue
+            if d.category == "SAY" and i + 1 < len(inside):
+                continue
+            return c
+        return None
+
+    # --- holders ---------------------------------------------------------------
+    def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str], allow_targets: bool = False) -> list[Holder]:
+        out: list[Holder] = []
+        seen: set[str] = set()
+        for m in mentions:
+            if not (a <= m.start and m.end <= b) or not m.entry.is_country:
+                continue
+            if not allow_targets and govs.get(m.start, "") in self.target_preps:
+                continue
+            if m.code in seen:
+                continue
+            seen.add(m.code)
+            out.append(Holder(m.code, m.text, m.start, m.kind))
+        return out
+
+    def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
+        region = [h for h in sent.hits if a <= h.start < b]
+        kinds = {h.kind for h in region}
+        if "fp" in kinds and sent.speaker_country:
+            fp = next(h for h in region if h.kind == "fp")
+            return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+        groups = [str(h.value) for h in region if h.kind == "group"]
+        if groups:
+            found = disc.resolve_group(groups)
+            if found:
+                return [Holder(h.code, h.text, -1, h.kind) for h in found]
+        if "pronN" in kinds:
+            return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(True)]
+        if "pron1" in kinds or "defagent" in kinds:
+            # only a pronoun or definite agent standing at the clause start
+            first = min((h for h in region if h.kind in ("pron1", "defagent")), key=lambda h: h.start)
+            if not sent.text[a:first.start].strip(" ,“\"'"):
+                return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
+        return []
+
+    # --- the sentence ----------------------------------------------------------
+    def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
+        text, s, e = sent.text, sent.start, sent.end
+        cues = _cue_hits(sent)
+        says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
+        frames = find_frames(text, s, e, says, cues)
+        reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
+        content = [(f.content_start, f.content_end) for f in frames if f.kind != "according"] or [(s, e)]
+        cs = max(a for a, _ in content)
+        ce = min(b for _, b in content)
+        for f in frames:
+            if f.kind == "according":
+                cs, ce = (max(cs, f.content_start), min(ce, f.content_end))
+        frame_verbs = {id(f.verb) for f in frames if f.verb is not None}
+        body_cues = [c for c in cues if cs <= c.start < ce and id(c) not in frame_verbs]
+        hedged = unnamed or self._hedged(sent, cs, ce)
+        found: list[Found] = []
+        first_cue: tuple[Hit, int, int] | None = None
+        cuts = clause_bounds(text, cs, ce) + [ce]
+        for i in range(len(cuts) - 1):
+            a, b = cuts[i], cuts[i + 1]
+            cue = self._govern(text, body_cues, a, b)
+            if cue is None:
+                continue
+            first_cue = first_cue or (cue, a, b)
+            found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
+            if found:
+                break
+        leading = next((f for f in frames if f.kind == "leading"), None)
+        if sayer_holders and (leading is not None or (not found and first_cue is not None)):
+            # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
+            inner = found[0] if found else None
+            found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
+        for f in found:
+            f.speaker = self._speaker(sent, f, frames)
+        return found
+
+    def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
+        for h in sent.hits:
+            if h.kind != "hedge":
+                continue
+            word = str(h.value)
+            if word in ("could", "may", "might"):
+                # a modal hedges only its own clause's verb, not "it may be noted that"
+                if cs <= h.start < ce and not sent.text[h.end:h.end + 10].startswith(" be noted"):
+                    return True
+            else:
+                return True
+        return False
+
+    def _speaker(self, sent: Sentence, f: Found, frames: list[Frame]) -> str | None:
+        if f.holder.kind in ("person", "body", "capital") and f.holder.start >= 0:
+            return f.holder.text
+        for fr in frames:
+            ms = [m for m in sent.mentions if fr.sayer_start <= m.start < fr.sayer_end and m.entry.is_country]
+            if any(m.code == f.holder.code for m in ms):
+                return " ".join(sent.text[fr.sayer_start:fr.sayer_end].split()).strip(" ,.“”\"")[:80] or None
+        return None
+
+    def _frame_roles(self, sent: Sentence, frames: list[Frame]) -> tuple[str | None, list[Holder], bool]:
+        reporter = None
+        holders: list[Holder] = []
+        unnamed = False
+        for m in sent.mentions:
+            if m.kind == "reporter":
+                reporter = reporter or m.text
+        for f in frames:
+            sayer_text = sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\"")
+            ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
+            if any(m.kind == "reporter" for m in ms) or re.search(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", sayer_text, re.I):
+                reporter = reporter or sayer_text[:80]
+                continue
+            region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]
+            if any(h.kind == "unnamed" for h in region) and not any(m.entry.is_country for m in ms):
+                unnamed = True
+                reporter = reporter or sayer_text[:80]
+                continue
+            if f.kind in ("leading", "according") or True:
+                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, {}, allow_targets=True)
+                if f.kind == "trailing":
+                    holders.extend(h for h in hs if h.code not in {x.code for x in holders})
+                else:
+                    holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
+        if not any(f.kind == "leading" for f in frames):
+            pass
+        return reporter, holders, unnamed
+
+    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
+        text = sent.text
+        mentions = [m for m in sent.mentions if a <= m.start < b]
+        govs = _governors(text, mentions, a)
+        holders = self._holders_in(text, mentions, a, cue.start, govs)
+        if is_passive(text, cue, a):
+            by = _BY.search(text, cue.end, b)
+            if by:
+                agents = self._holders_in(text, mentions, by.end(), b, {}, allow_targets=True)
+                if not agents:
+                    agents = self._context_holders(sent, by.end(), b, disc)
+                if agents:
+                    holders = agents
+            else:
+                holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+        if not holders:
+            holders = self._context_holders(sent, a, cue.start, disc)
+        return [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
+
+    def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
+        pool = [m for m in (mentions if mentions is not None else sent.mentions)
+                if m.start >= cue.end and m.end <= b and m.entry.is_country and m.code != holder]
+        if not pool:
+            return None
+        govs = _governors(sent.text, pool, cue.end)
+        for m in pool:
+            if not (m.kind in ("capital", "city") and govs.get(m.start, "") in self.location_preps):
+                return m.code
+        return None
+
+    def _make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
+              reporter: str | None, mentions: list[Mention] | None) -> Found:
+        d: CueDef = cue.value  # type: ignore[assignment]
+        negated = any(h.kind == "neg" and max(a, cue.start - 30) <= h.start < cue.start for h in sent.hits)
+        pol = d.polarity
+        category = d.category
+        if any(h.kind == "absence" and a <= h.start < b for h in sent.hits):
+            pol, category, negated = -0.4, "REJECT", False
+        if negated:
+            pol = -0.6 * pol - 0.2 if pol > 0 else (-0.5 * pol if pol < -0.1 else pol)
+        conf = 0.8 if holder.start >= 0 else 0.6
+        if holder.kind in ("group", "first-person"):
+            conf = 0.7
+        if hedged:
+            conf *= 0.7
+        return Found(holder, cue, category, max(-1.0, min(1.0, pol)), negated, hedged,
+                     self._target(sent, holder.code, cue, b, mentions), None, reporter, round(conf, 3), a, b)
+
+    def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,
+                     first_cue: tuple[Hit, int, int] | None, frames: list[Frame],
+                     hedged: bool, reporter: str | None) -> Found:
+        if inner is None:
+            if first_cue is not None:
+                cue, a, b = first_cue
+                return self._make(sent, holder, cue, a, b, hedged, reporter, None)
+            verb = next(fr.verb for fr in frames if fr.verb is not None)
+            return self._make(sent, holder, verb, sent.start, sent.end, hedged, reporter, None)
+        assert inner.cue is not None
+        f = self._make(sent, holder, inner.cue, inner.clause_start, inner.clause_end, hedged, reporter, None)
+        if inner.holder.code != holder.code and inner.holder.start >= 0:
+            f.target = inner.holder.code
+            if any(h.kind == "modal" and inner.clause_start <= h.start < inner.cue.start for h in sent.hits):
+                f.polarity, f.category = -0.5, "DEMAND"
+        return f
