@@ -113,10 +113,41 @@ class Attributor:
         return None
 
     # --- holders ---------------------------------------------------------------
-    def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str], allow_targets: bool = False) -> list[Holder]:
+    def _subject_mentions(self, text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
+        """Country mentions of the subject noun phrase in [a, b).
+
+        The first run of listed names is the subject ("The chiefs of China, Iran
+        and Pakistan"); a later name joins only through "and"/"with" ("X's
+        minister and his Russian counterpart"); names inside a comma-delimited
+        apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
+        """
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country]
+        if not inside:
+            return []
+        keep = [inside[0]]
+        for prev, m in zip(inside, inside[1:], strict=False):
+            gap = text[prev.end:m.start]
+            if _LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
+                keep.append(m)
+                continue
+            low = gap.lower()
+            if "," in gap and low.strip().startswith(","):
+                break  # apposition or a new phrase
+            if re.search(r"\b(?:and|with|along with|together with)\b", low) and len(gap.split()) <= 5:
+                keep.append(m)
+                continue
+            if len(gap.split()) <= 4 and re.search(r"\b(?:of|in|for|from)\b", low) and not re.search(r"[,;]", gap):
+                keep.append(m)
+                continue
+            break
+        return keep
+
+    def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str],
+                    allow_targets: bool = False, subject: bool = False) -> list[Holder]:
         out: list[Holder] = []
         seen: set[str] = set()
-        for m in mentions:
+        pool = self._subject_mentions(text, mentions, a, b) if subject else mentions
+        for m in pool:
             if not (a <= m.start and m.end <= b) or not m.entry.is_country:
                 continue
             if not allow_targets and govs.get(m.start, "") in self.target_preps:
@@ -173,9 +204,13 @@ class Attributor:
                 continue
             first_cue = first_cue or (cue, a, b)
             found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
-            if found:
-                break
+            if found or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
+                break  # "X demanded that Y …": Y is the addressee, not a holder
         leading = next((f for f in frames if f.kind == "leading"), None)
+        if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
+            h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
+        ):
+            found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
         if sayer_holders and (leading is not None or (not found and first_cue is not None)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
@@ -238,7 +273,7 @@ class Attributor:
         text = sent.text
         mentions = [m for m in sent.mentions if a <= m.start < b]
         govs = _governors(text, mentions, a)
-        holders = self._holders_in(text, mentions, a, cue.start, govs)
+        holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         if is_passive(text, cue, a):
             by = _BY.search(text, cue.end, b)
             if by:

@@ -42,6 +42,9 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     return " ".join(label.split()), start
 
 
+_WEAK_TOPICS = frozenset({"diplomacy", "government"})
+
+
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
     """Topic of a statement: topic cues around its cue, then the cue's own topic."""
     score: Counter[str] = Counter()
@@ -57,6 +60,8 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
             w = 1.5
         else:
             w = 0.75
+        if key in _WEAK_TOPICS:
+            w *= 0.5  # process words ("talks", "relations") yield to what the talks are about
         score[key] += w
         if key not in best_hit or w >= 1.5:
             best_hit[key] = h
