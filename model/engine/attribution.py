@@ -18,6 +18,9 @@ from model.engine.lexicon import CueDef, Hit, Lexicon
 from model.gazetteer import Mention
 
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_AFFIXED = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
+_PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
+_AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -88,6 +91,28 @@ def _cue_hits(sent: Sentence) -> list[Hit]:
     return out
 
 
+def _merge_compounds(text: str, inside: list[Mention]) -> list[Mention]:
+    """"Bosnian Serbs" → the first name; "Albanians in south Serbia" → the place."""
+    out: list[Mention] = []
+    skip_next = False
+    for i, m in enumerate(inside):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = inside[i + 1] if i + 1 < len(inside) else None
+        if nxt is not None and text[m.end:nxt.start] == " " and m.kind == "demonym" and nxt.kind == "demonym":
+            out.append(m)
+            skip_next = True
+            continue
+        if (nxt is not None and m.kind == "demonym" and m.text.endswith("s") and nxt.kind in ("country", "capital", "city")
+                and _PEOPLE_IN.match(text[m.end:nxt.start])):
+            out.append(nxt)
+            skip_next = True
+            continue
+        out.append(m)
+    return out
+
+
 class Attributor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -121,7 +146,10 @@ class Attributor:
         minister and his Russian counterpart"); names inside a comma-delimited
         apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
         """
-        inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country]
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
+                  and not _AFFIXED.search(text, max(0, m.start - 5), m.start)
+                  and not text.startswith(("-backed", "-led", "-ruled", "-controlled", "-based"), m.end)]
+        inside = _merge_compounds(text, inside)
         if not inside:
             return []
         keep = [inside[0]]
@@ -178,9 +206,20 @@ class Attributor:
                 return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
         return []
 
+    def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
+        """The subject is an international organisation (or its official): no country holds."""
+        igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
+        if not igo:
+            return False
+        if not holders:
+            return True
+        # "Kenzo Oshima, the UN relief coordinator," — a person acting for the organisation
+        return all(h.kind == "person" for h in holders) and igo[0].start - holders[0].start < 60
+
     # --- the sentence ----------------------------------------------------------
     def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
         text, s, e = sent.text, sent.start, sent.end
+        self.blocked = False
         cues = _cue_hits(sent)
         says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
         frames = find_frames(text, s, e, says, cues)
@@ -211,7 +250,7 @@ class Attributor:
             h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
-        if sayer_holders and (leading is not None or (not found and first_cue is not None)):
+        if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
@@ -260,7 +299,8 @@ class Attributor:
                 reporter = reporter or sayer_text[:80]
                 continue
             if f.kind in ("leading", "according") or True:
-                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, {}, allow_targets=True)
+                govs = _governors(sent.text, ms, f.sayer_start)
+                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
                 if f.kind == "trailing":
                     holders.extend(h for h in hs if h.code not in {x.code for x in holders})
                 else:
@@ -277,13 +317,18 @@ class Attributor:
         if is_passive(text, cue, a):
             by = _BY.search(text, cue.end, b)
             if by:
-                agents = self._holders_in(text, mentions, by.end(), b, {}, allow_targets=True)
+                stop = _AGENT_END.search(text, by.end() + 1, b)
+                agent_end = stop.start() if stop else b
+                agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents:
                     agents = self._context_holders(sent, by.end(), b, disc)
                 if agents:
                     holders = agents
             else:
                 holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+        if self._igo_subject(sent, a, cue.start, holders):
+            self.blocked = True
+            return []
         if not holders:
             holders = self._context_holders(sent, a, cue.start, disc)
         return [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]

@@ -22,6 +22,7 @@ _DETERMINERS = frozenset("the a an its his her their our this these those that a
 _BE = frozenset("is are was were be been being am 's".split())
 _WORD_RE = re.compile(r"[A-Za-z’'-]+")
 _QUOTE_CLOSE = "”\"’'"
+_NOUN_PREPS = frozenset("of for in after against from with by during amid despite without".split())
 _ING_LICENSORS = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
 
 
@@ -55,7 +56,7 @@ def is_nominal(text: str, cue: Hit, floor: int) -> bool:
         return False
     before = words_before(text, cue.start, 2, floor)
     form = text[cue.start:cue.end].lower().split(" ", 1)[0]
-    if before and before[-1] in _DETERMINERS:
+    if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
         return True
     if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
@@ -93,6 +94,15 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
     return -1
 
 
+_TRAILING_CATS = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
+
+
+def _is_trailing(text: str, cue: Hit, s: int, e: int, cues: list[Hit]) -> bool:
+    tail = text[cue.end:e]
+    sep = _separator_before(text, cue.start, s)
+    return sep != -1 and len(tail.strip(" .”\"")) <= 45 and not any(c.start >= cue.end for c in cues if c is not cue)
+
+
 def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> list[Frame]:
     """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits."""
     frames: list[Frame] = []
@@ -107,9 +117,14 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
             return frames
         frames.append(Frame(s + m.end(), stop if stop != -1 else e, s, a_start, "according", None))
         e = a_start
-    if not says:
-        return frames
-    last = says[-1]
+    finals = [c for c in cues if c.value.category in _TRAILING_CATS]  # type: ignore[union-attr]
+    last = finals[-1] if finals else None
+    if last is not None and last is not (says[-1] if says else None) and not _is_trailing(text, last, s, e, cues):
+        last = None
+    if last is None:
+        if not says:
+            return frames
+        last = says[-1]
     tail = text[last.end:e]
     sep = _separator_before(text, last.start, s)
     if sep != -1 and len(tail.strip(" .”\"")) <= 45 and not any(c.start >= last.end for c in cues if c is not last):
