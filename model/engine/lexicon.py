@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class CueDef:
     polarity: float
     topic: str
     kind: str
+    objects: frozenset[str] = frozenset()   # "restore ~ ties|relations": one of these within a few words
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,11 @@ def load_cues(path: Path, categories: dict[str, Category]) -> list[tuple[str, Cu
             continue
         pol = float(r["polarity"]) if (r.get("polarity") or "").strip() else categories[cat].polarity
         kind = (r.get("kind") or "verb").strip()
-        d = CueDef(lemma, cat, pol, (r.get("topic") or "").strip() or categories[cat].topic, kind)
+        objects: frozenset[str] = frozenset()
+        if " ~ " in lemma:
+            lemma, _, obj = lemma.partition(" ~ ")
+            objects = frozenset(o.strip() for o in obj.split("|") if o.strip())
+        d = CueDef(lemma, cat, pol, (r.get("topic") or "").strip() or categories[cat].topic, kind, objects)
         forms = verb_forms(lemma) if kind == "verb" else noun_forms(lemma) if kind == "noun" else {lemma}
         out.extend((f, d) for f in forms)
     return out
@@ -123,5 +129,26 @@ class Lexicon:
             if end < n and low[end] in _WORD and low[end] not in "'’":
                 continue
             for kind, value in vals:
+                if kind == "cue" and value.objects:  # type: ignore[union-attr]
+                    obj_end = _object_end(low, end, value.objects)  # type: ignore[union-attr]
+                    if obj_end < 0:
+                        continue
+                    out.append(Hit(start, obj_end, kind, value))
+                    continue
                 out.append(Hit(start, end, kind, value))
         return out
+
+
+_OBJ_WORD = re.compile(r"[a-z’'-]+")
+
+
+def _object_end(low: str, pos: int, objects: frozenset[str], max_words: int = 4) -> int:
+    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1."""
+    for i, m in enumerate(_OBJ_WORD.finditer(low, pos, pos + 60)):
+        if i >= max_words:
+            break
+        if m.group(0) in objects:
+            return m.end()
+        if low[pos:m.start()].count(",") or low[pos:m.start()].count("."):
+            break
+    return -1
