@@ -54,7 +54,7 @@ class Engine:
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
             hs = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
-            if not hs or not any(h.kind == "cue" for h in hs):
+            if not ms and not any(h.kind in ("fp", "pron1", "pronN", "group", "defagent") for h in hs):
                 disc.remember([], [], False)
                 continue
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)

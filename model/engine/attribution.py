@@ -21,6 +21,14 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$
 _AFFIXED = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
 _PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 _AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
+    r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
+    r"(?P<v>[a-z]+ed|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
+    r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
+    r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
+_TOKENS = re.compile(r"[a-z]+")
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -254,9 +262,48 @@ class Attributor:
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
+        if not found and not self.blocked and not frames:
+            found = self._fallback(sent, hedged, reporter)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
+
+    def _fallback(self, sent: Sentence, hedged: bool, reporter: str | None) -> list[Found]:
+        """No known cue: the subject's country, the first finite verb after it, and
+        a polarity from the sentence's colouring words (low confidence)."""
+        text, s, e = sent.text, sent.start, sent.end
+        cands = [m for m in sent.mentions if m.entry.is_country]
+        if not cands:
+            return []
+        govs = _governors(text, cands, s)
+        first = next((m for m in cands if govs.get(m.start, "") not in self.target_preps), None)
+        if first is None or first.start - s > 90:
+            return []
+        subject = self._subject_mentions(text, cands, first.start, e)
+        tail_start = subject[-1].end
+        verb = _FINITE.search(text, tail_start, min(e, tail_start + 70))
+        if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
+            return []
+        word = verb.group("v").lower()
+        pol = self.sentiment(text[verb.start():e].lower())
+        d = CueDef(word, "OTHER", pol, "", "verb")
+        cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+        out = []
+        seen: set[str] = set()
+        for m in subject:
+            if m.code in seen:
+                continue
+            seen.add(m.code)
+            f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, reporter, None)
+            f.confidence = round(f.confidence * 0.6, 3)
+            out.append(f)
+        return out
+
+    def sentiment(self, low: str) -> float:
+        score = sum(self.lex.sentiment.get(w, 0.0) for w in _TOKENS.findall(low))
+        if score == 0:
+            return -0.05
+        return max(-0.8, min(0.8, score / 2))
 
     def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
         for h in sent.hits:

@@ -87,6 +87,7 @@ class Lexicon:
     categories: dict[str, Category]
     words: dict[str, list[str]]
     _auto: ahocorasick.Automaton = field(repr=False, default=None)  # type: ignore[assignment]
+    sentiment: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None, topics: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
@@ -94,6 +95,7 @@ class Lexicon:
         cats = load_categories(folder / "stance_categories.tsv")
         words: dict[str, list[str]] = json.loads((folder / "engine_words.json").read_text(encoding="utf-8"))
         lex = cls(cats, words)
+        lex.sentiment = {r["word"].strip().lower(): float(r["weight"]) for r in _rows(folder / "sentiment.tsv")}
         table: dict[str, list[tuple[str, object]]] = {}
 
         def add(form: str, kind: str, value: object) -> None:

@@ -110,8 +110,8 @@ def _regular(verb: str) -> tuple[str, ...]:
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
         return (verb + "es", verb + "ed", verb + "ing")
     # single short syllable CVC → double the consonant (stop → stopped)
-    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in _VOWELS | {"w", "x", "y"}
-            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS):
+    if (3 <= len(verb) <= 4 and verb[-1] not in _VOWELS | {"w", "x", "y"}
+            and verb[-2] in _VOWELS and verb[-3] not in _VOWELS and not _VOWELS & set(verb[:-3])):
         return (verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing")
     return (verb + "s", verb + "ed", verb + "ing")
 
