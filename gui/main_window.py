@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-import pycountry
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,13 +22,8 @@ from PySide6.QtWidgets import (
 from gui.matrix_model import MatrixTableModel
 from gui.state import AppState
 from gui.workers import Task, start
+from model.countries import country_names
 from model.pipeline import Analysis, analyse
-
-
-def country_names() -> dict[str, str]:
-    names = {c.alpha_3: getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names["XKX"] = "Kosovo"
-    return names
 
 
 class MainWindow(QMainWindow):

@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
+from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
@@ -63,10 +64,21 @@ class Engine:
             consult = any(f.category == "CONSULT" for f in found)
             disc.remember([f.holder for f in found], groups, consult)
             for f in found:
-                rows.append(self._row(doc, sent, f, doc_topics))
+                row = self._row(doc, sent, f, doc_topics)
+                if row is not None:
+                    rows.append(row)
         return rows
 
-    def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> dict[str, object]:
+    def _iso3(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        code = self.resources.successors.get(code, code)
+        return code if is_iso3(code) else None
+
+    def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> dict[str, object] | None:
+        actor = self._iso3(f.holder.code)
+        if actor is None:
+            return None
         text = sent.text
         fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
         topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
@@ -78,10 +90,10 @@ class Engine:
             "sentence": text[sent.start:sent.end],
             "start": sent.start,
             "end": sent.end,
-            "actor": f.holder.code,
+            "actor": actor,
             "actor_text": f.holder.text,
             "speaker": f.speaker,
-            "target": f.target,
+            "target": self._iso3(f.target) if f.target != actor else None,
             "topic": topic,
             "stance": label,
             "polarity": round(f.polarity, 3),
