@@ -11,6 +11,7 @@ reports it (news agencies, unnamed sources).  See ``model/engine/``.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,8 +29,15 @@ from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
 
-#: documents per worker batch when extraction is spread over processes
-BATCH_WORDS = 400_000
+#: words per worker batch when extraction is spread over processes
+BATCH_WORDS = 50_000
+#: below this many words one process is faster than starting a pool
+PARALLEL_MIN_WORDS = 150_000
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alts})\b")
 
 
 class Engine:
@@ -39,6 +47,11 @@ class Engine:
         self.resources = resources
         self.lexicon = Lexicon.load(topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
+        self._shared: dict[tuple[int, int, int], tuple[str, str, str]] = {}
+        w = self.lexicon.words
+        self._first_person = _word_regex(w.get("first_person", []) + w.get("first_person_possessive", []))
+        self._anaphor = _word_regex(w.get("pronouns_singular", []) + w.get("pronouns_plural", [])
+                                    + w.get("group_heads", []) + w.get("definite_agents", []))
 
     def document(self, doc: Document) -> list[dict[str, object]]:
         text = doc.text
@@ -46,18 +59,21 @@ class Engine:
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
-        hits = self.lexicon.scan(text.lower())
+        low = text.lower()
         m_starts = [m.start for m in mentions]
-        h_starts = [h.start for h in hits]
         disc = Discourse(speaker_country=doc.speaker_country)
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
-            hs = hits[bisect_left(h_starts, s):bisect_left(h_starts, e)]
-            if not ms and not any(h.kind in ("fp", "pron1", "pronN", "group", "defagent") for h in hs):
+            # only sentences that name an actor, or can refer back to one, are read closely
+            if not ms and not (
+                (doc.speaker_country and self._first_person.search(low, s, e))
+                or ((disc.last or disc.groups) and self._anaphor.search(low, s, e))
+            ):
                 disc.remember([], [], False)
                 continue
+            hs = self.lexicon.scan(low[s:e], s)
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
@@ -80,11 +96,16 @@ class Engine:
         if actor is None:
             return None
         text = sent.text
-        fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
-        topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
-        doc_topics[topic] = doc_topics.get(topic, 0) + 1
-        label, _ = stance_label(text, f)
         cue = f.cue
+        key = (id(sent), cue.start if cue else -1, f.clause_start)
+        cached = self._shared.get(key)
+        if cached is None:
+            fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+            topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
+            cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
+            self._shared = {key: cached}  # holders of one clause share label, topic and issue
+        topic, label, issue = cached
+        doc_topics[topic] = doc_topics.get(topic, 0) + 1
         return {
             "document": doc.id,
             "sentence": text[sent.start:sent.end],
@@ -101,7 +122,7 @@ class Engine:
             "reporter": f.reporter,
             "hedged": bool(f.hedged),
             "negated": bool(f.negated),
-            "issue": issue_phrase(text, topic_hit),
+            "issue": issue,
             "actor_kind": f.holder.kind,
             "cue": text[cue.start:cue.end] if cue else "",
             "cue_start": cue.start if cue else -1,
@@ -154,7 +175,7 @@ def extract_statements(
     total_chars = sum(len(d.text) for d in documents)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     rows: list[dict[str, object]] = []
-    if workers > 1 and total_chars > 4 * BATCH_WORDS * 6:
+    if workers > 1 and total_chars > PARALLEL_MIN_WORDS * 6:
         batches = _batches(documents)
         done = 0
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:

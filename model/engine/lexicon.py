@@ -14,13 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
-
-_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789'’-")
 
 
 @dataclass(frozen=True)
@@ -41,12 +40,11 @@ class CueDef:
     objects: frozenset[str] = frozenset()   # "restore ~ ties|relations": one of these within a few words
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed
-    value: object      # CueDef for cues, topic key for topics, the phrase otherwise
+    value: Any         # CueDef for cues, topic key for topics, the phrase otherwise
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
@@ -99,7 +97,7 @@ class Lexicon:
         table: dict[str, list[tuple[str, object]]] = {}
 
         def add(form: str, kind: str, value: object) -> None:
-            table.setdefault(form.lower(), []).append((kind, value))
+            table.setdefault(_normalise(form.lower()).strip(), []).append((kind, value))
 
         for form, d in load_cues(folder / "stance_cues.tsv", cats):
             add(form, "cue", d)
@@ -114,31 +112,38 @@ class Lexicon:
                 add(w, kind, w)
         auto = ahocorasick.Automaton()
         for form, vals in table.items():
-            auto.add_word(form, (len(form), tuple(vals)))
+            if form:
+                auto.add_word(f" {form} ", (len(form) + 2, tuple(vals)))
         auto.make_automaton()
         lex._auto = auto
         return lex
 
-    def scan(self, low: str) -> list[Hit]:
+    def scan(self, low: str, offset: int = 0) -> list[Hit]:
         """Whole-word hits in lower-cased text (overlaps kept: callers choose)."""
-        n = len(low)
         out: list[Hit] = []
-        for end_idx, (length, vals) in self._auto.iter(low):
-            start = end_idx - length + 1
-            end = end_idx + 1
-            if start > 0 and low[start - 1] in _WORD:
-                continue
-            if end < n and low[end] in _WORD and low[end] not in "'’":
-                continue
+        # keys are padded with spaces and the text normalised the same way, so every
+        # raw match is a whole-word match and no substring hit has to be filtered out
+        padded = f" {_normalise(low)} "
+        for end_idx, (length, vals) in self._auto.iter(padded):
+            start = end_idx - length + 1 + offset
+            end = end_idx - 1 + offset
             for kind, value in vals:
                 if kind == "cue" and value.objects:  # type: ignore[union-attr]
-                    obj_end = _object_end(low, end, value.objects)  # type: ignore[union-attr]
+                    obj_end = _object_end(low, end - offset, value.objects)  # type: ignore[union-attr]
                     if obj_end < 0:
                         continue
-                    out.append(Hit(start, obj_end, kind, value))
+                    out.append(Hit(start, obj_end + offset, kind, value))
                     continue
                 out.append(Hit(start, end, kind, value))
         return out
+
+
+_NON_WORD = re.compile(r"[^\w'’-]")
+
+
+def _normalise(low: str) -> str:
+    """Same length as ``low``; every character that cannot be part of a word becomes a space."""
+    return _NON_WORD.sub(" ", low)
 
 
 _OBJ_WORD = re.compile(r"[a-z’'-]+")
