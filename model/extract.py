@@ -130,6 +130,18 @@ class Engine:
         }
 
 
+_LAST_ENGINE: list[Engine] = []
+
+
+def _engine_for(res: Resources) -> Engine:
+    """Reuse the compiled engine while the same resources object is in use."""
+    if _LAST_ENGINE and _LAST_ENGINE[0].resources is res:
+        return _LAST_ENGINE[0]
+    engine = Engine(res)
+    _LAST_ENGINE[:] = [engine]
+    return engine
+
+
 _WORKER_ENGINE: Engine | None = None
 
 
@@ -189,7 +201,7 @@ def extract_statements(
                 done += len(b)
                 progress.report(done, total, "")
         return statements_frame(rows)
-    engine = Engine(res)
+    engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
             raise Cancelled()
