@@ -214,6 +214,20 @@ class Attributor:
                 return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
         return []
 
+    def _ethnic_to_place(self, text: str, holders: list[Holder], mentions: list[Mention],
+                         govs: dict[int, str], cue: Hit) -> list[Holder]:
+        """"ethnic Albanians demonstrated in Serbia": a group is coded by where it acts."""
+        out: list[Holder] = []
+        for h in holders:
+            if h.kind == "demonym" and words_before(text, h.start, 1)[-1:] == ["ethnic"]:
+                place = next((m for m in mentions if m.start > h.start and m.entry.is_country and m.code != h.code
+                              and govs.get(m.start, "") in self.location_preps), None)
+                if place is not None:
+                    out.append(Holder(place.code, place.text, place.start, place.kind))
+                continue
+            out.append(h)
+        return out
+
     def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
         """The subject is an international organisation (or its official): no country holds."""
         igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
@@ -361,6 +375,7 @@ class Attributor:
         mentions = [m for m in sent.mentions if a <= m.start < b]
         govs = _governors(text, mentions, a)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
+        holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         if is_passive(text, cue, a):
             by = _BY.search(text, cue.end, b)
             if by:
