@@ -265,7 +265,7 @@ class Attributor:
                 continue
             first_cue = first_cue or (cue, a, b)
             found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
-            if found or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
+            if found or self.blocked or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
                 break  # "X demanded that Y …": Y is the addressee, not a holder
         leading = next((f for f in frames if f.kind == "leading"), None)
         if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
@@ -277,12 +277,12 @@ class Attributor:
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
         if not found and not self.blocked and not frames:
-            found = self._fallback(sent, hedged, reporter)
+            found = self._fallback(sent, hedged, reporter, first_cue[0].start if first_cue else e)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
 
-    def _fallback(self, sent: Sentence, hedged: bool, reporter: str | None) -> list[Found]:
+    def _fallback(self, sent: Sentence, hedged: bool, reporter: str | None, before: int) -> list[Found]:
         """No known cue: the subject's country, the first finite verb after it, and
         a polarity from the sentence's colouring words (low confidence)."""
         text, s, e = sent.text, sent.start, sent.end
@@ -291,7 +291,7 @@ class Attributor:
             return []
         govs = _governors(text, cands, s)
         first = next((m for m in cands if govs.get(m.start, "") not in self.target_preps), None)
-        if first is None or first.start - s > 90:
+        if first is None or first.start - s > 90 or first.start > before:
             return []
         subject = self._subject_mentions(text, cands, first.start, e)
         tail_start = subject[-1].end
@@ -360,6 +360,8 @@ class Attributor:
                 reporter = reporter or sayer_text[:80]
                 continue
             if f.kind in ("leading", "according") or True:
+                if ms and ms[0].kind == "igo":
+                    continue  # "…, the UN mission in Angola said": the organisation speaks
                 govs = _governors(sent.text, ms, f.sayer_start)
                 hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
                 if f.kind == "trailing":

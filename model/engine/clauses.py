@@ -140,6 +140,16 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
             return frames
     first = says[0]
     earlier = [c for c in cues if c.start < first.start]
+    sayer = text[s:first.start]
+    lead = re.match(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,", sayer)  # "Interestingly," / "On Monday,"
+    core = sayer[lead.end():] if lead else sayer
+    after_verb = text[first.end:e]
+    if "," in core.strip(" ,“\"") and re.match(r"[^,.;]{0,40},", after_verb):
+        # "…, the U.S. Central Command said on Monday, expanding …": a medial frame
+        sep = _separator_before(text, first.start, s)
+        if sep != -1 and text[sep:first.start].strip():
+            frames.append(Frame(sep, first.start, s, sep - 1, "trailing", first))
+        return frames
     if not earlier and first.start - s < 160:
         after = text[first.end:e]
         mt = re.match(r"[^.;]{0,80}?\b(that|:)\s*", after)
