@@ -29,6 +29,8 @@ _FINITE = re.compile(
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
 _TOKENS = re.compile(r"[a-z]+")
+_IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
+                        r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -276,17 +278,17 @@ class Attributor:
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
-        if not found and not self.blocked and not frames:
-            found = self._fallback(sent, hedged, reporter, first_cue[0].start if first_cue else e)
+        if not found and not self.blocked and not sayer_holders:
+            found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
 
-    def _fallback(self, sent: Sentence, hedged: bool, reporter: str | None, before: int) -> list[Found]:
+    def _fallback(self, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:
         """No known cue: the subject's country, the first finite verb after it, and
         a polarity from the sentence's colouring words (low confidence)."""
-        text, s, e = sent.text, sent.start, sent.end
-        cands = [m for m in sent.mentions if m.entry.is_country]
+        text = sent.text
+        cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
         if not cands:
             return []
         govs = _governors(text, cands, s)
@@ -380,6 +382,8 @@ class Attributor:
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         if is_passive(text, cue, a):
             by = _BY.search(text, cue.end, b)
+            if by is None and cue.value.category in ("ASSAULT", "FIGHT"):
+                by = _IN_ATTACK.search(text, cue.end, b)
             if by:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
                 agent_end = stop.start() if stop else b
