@@ -140,20 +140,23 @@ class NoteCommand:
         self.text = text
         self.before = before
         self.after = after
-
-    def _swap(self, ws: Workspace, old: Note | None, new: Note | None) -> None:
-        notes = [n for n in ws.notes if old is None or n.id != old.id]
-        at = next((i for i, n in enumerate(ws.notes) if old is not None and n.id == old.id), len(notes))
-        if new is not None:
-            notes.insert(at, new)
-        ws.notes[:] = notes
-        ws.touch()
+        self._at = 0
 
     def do(self, ws: Workspace) -> None:
-        self._swap(ws, self.before, self.after)
+        at = next((i for i, n in enumerate(ws.notes) if self.before is not None and n.id == self.before.id), None)
+        self._at = len(ws.notes) if at is None else at
+        if at is not None:
+            del ws.notes[at]
+        if self.after is not None:
+            ws.notes.insert(self._at, self.after)
+        ws.touch()
 
     def undo(self, ws: Workspace) -> None:
-        self._swap(ws, self.after, self.before)
+        if self.after is not None:
+            ws.notes[:] = [n for n in ws.notes if n.id != self.after.id]
+        if self.before is not None:
+            ws.notes.insert(min(self._at, len(ws.notes)), self.before)
+        ws.touch()
 
 
 def note_statement(row: Mapping[str, Any], text: str, now: Clock = now_iso) -> NoteCommand:
@@ -173,29 +176,36 @@ def delete_note(note: Note) -> NoteCommand:
 
 
 class ResourceEditCommand:
-    """Replace the user's resource edits (re-extract to see the effect)."""
+    """Change the user's resource edits (re-extract to see the effect)."""
 
-    def __init__(self, text: str, before: ResourceEdits, after: ResourceEdits) -> None:
+    def __init__(self, text: str, change: Callable[[ResourceEdits], ResourceEdits]) -> None:
         self.text = text
-        self.before = before
-        self.after = after
+        self.change = change
+        self._before: ResourceEdits | None = None
 
     def do(self, ws: Workspace) -> None:
-        ws.resource_edits = self.after
+        self._before = ws.resource_edits
+        ws.resource_edits = self.change(ws.resource_edits)
         ws.touch()
 
     def undo(self, ws: Workspace) -> None:
-        ws.resource_edits = self.before
+        if self._before is None:
+            raise RuntimeError("undo before do")
+        ws.resource_edits = self._before
         ws.touch()
 
 
-def add_alias(ws: Workspace, alias: Alias) -> ResourceEditCommand:
-    return ResourceEditCommand(f"Add alias {alias.name} → {alias.code}", ws.resource_edits, ws.resource_edits.with_alias(alias))
+def add_alias(alias: Alias) -> ResourceEditCommand:
+    return ResourceEditCommand(f"Add alias {alias.name} → {alias.code}", lambda e: e.with_alias(alias))
 
 
-def remove_alias(ws: Workspace, name: str) -> ResourceEditCommand:
-    return ResourceEditCommand(f"Remove alias {name}", ws.resource_edits, ws.resource_edits.without_alias(name))
+def remove_alias(name: str) -> ResourceEditCommand:
+    return ResourceEditCommand(f"Remove alias {name}", lambda e: e.without_alias(name))
 
 
-def add_topic_cue(ws: Workspace, cue: TopicCue) -> ResourceEditCommand:
-    return ResourceEditCommand(f"Add cue '{cue.cue}' to topic {cue.topic}", ws.resource_edits, ws.resource_edits.with_cue(cue))
+def add_topic_cue(cue: TopicCue) -> ResourceEditCommand:
+    return ResourceEditCommand(f"Add cue '{cue.cue}' to topic {cue.topic}", lambda e: e.with_cue(cue))
+
+
+def remove_topic_cue(cue: TopicCue) -> ResourceEditCommand:
+    return ResourceEditCommand(f"Remove cue '{cue.cue}' from topic {cue.topic}", lambda e: e.without_cue(cue))
