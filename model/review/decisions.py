@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from model.documents import Document
@@ -153,15 +154,20 @@ def locate(ref: StatementRef, by_hash: Mapping[str, Document], by_id: Mapping[st
     return doc, best, best + len(ref.sentence)
 
 
+#: columns decisions may change (kept as Python lists while decisions are replayed: fast)
+_MUTABLE = (*EDITABLE_FIELDS, "review", "edited", "provenance")
+
+
 class _Rows:
-    """Machine rows (by frame index) and analyst-added rows, found by statement key."""
+    """Machine rows (index >= 0) and analyst-added rows (index < 0), found by statement key."""
 
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
+        self.cols: dict[str, list[Any]] = {c: df[c].tolist() for c in _MUTABLE}
         self.added: list[dict[str, Any]] = []
         self.index: dict[tuple[str, int, int, str], list[int]] = {}
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        for i, d, s, e, a in zip(df.index, df["document"], df["start"], df["end"], df["key_actor"], strict=True):
+        for i, (d, s, e, a) in enumerate(zip(df["document"], df["start"], df["end"], df["key_actor"], strict=True)):
             self.index.setdefault((d, int(s), int(e), a), []).append(i)
             self.by_actor.setdefault((d, a), []).append((int(s), int(e), i))
 
@@ -174,19 +180,43 @@ class _Rows:
         return near if len(near) == 1 else []
 
     def get(self, i: int, col: str) -> Any:
-        return self.added[-i - 1][col] if i < 0 else self.df.at[i, col]
+        return self.added[-i - 1][col] if i < 0 else self.cols[col][i]
 
     def set(self, i: int, col: str, value: Any) -> None:
         if i < 0:
             self.added[-i - 1][col] = value
         else:
-            self.df.at[i, col] = value
+            self.cols[col][i] = value
 
     def add(self, row: dict[str, Any]) -> None:
         self.added.append(row)
         key = (row["document"], row["start"], row["end"], row["key_actor"])
         self.index.setdefault(key, []).append(-len(self.added))
         self.by_actor.setdefault((row["document"], row["key_actor"]), []).append((row["start"], row["end"], -len(self.added)))
+
+    def rename(self, col: str, old: Any, new: Any, provenance: str) -> None:
+        values, review = self.cols[col], self.cols["review"]
+        for i, v in enumerate(values):
+            if v == old:
+                values[i] = new
+                self.cols["edited"][i] = True
+                self.cols["provenance"][i] = provenance
+                if review[i] in ("machine", "accepted"):
+                    review[i] = "edited"
+        for r in self.added:
+            if r[col] == old:
+                r[col] = new
+                r["provenance"] = provenance
+
+    def frame(self) -> pd.DataFrame:
+        """The machine rows with their changes, then the added rows."""
+        df = self.df
+        for c in _MUTABLE:
+            df[c] = pd.Series(self.cols[c], index=df.index, dtype=df[c].dtype)
+        if not self.added:
+            return df
+        extra = pd.DataFrame.from_records(self.added, columns=list(df.columns))
+        return pd.concat([df, extra], ignore_index=True) if len(df) else extra
 
 
 def _mark(rows: _Rows, i: int, d: Decision, review: str | None, edited: bool) -> None:
@@ -208,20 +238,6 @@ def _apply_one(rows: _Rows, i: int, d: Decision) -> None:
             if name in EDITABLE_FIELDS:
                 rows.set(i, name, value)
         _mark(rows, i, d, None if status in ("rejected", "added") else "edited", True)
-
-
-def _rename(rows: _Rows, d: Decision) -> None:
-    col, old, new = d.values["field"], d.values["old"], d.values["new"]
-    mask = rows.df[col] == old
-    if mask.any():
-        rows.df.loc[mask, col] = new
-        rows.df.loc[mask, "edited"] = True
-        rows.df.loc[mask, "provenance"] = d.provenance
-        rows.df.loc[mask & rows.df["review"].isin(["machine", "accepted"]), "review"] = "edited"
-    for r in rows.added:
-        if r[col] == old:
-            r[col] = new
-            r["provenance"] = d.provenance
 
 
 def _added_row(d: Decision, doc: Document, start: int, end: int) -> dict[str, Any]:
@@ -264,7 +280,7 @@ def apply_decisions(
     unmatched: list[UnmatchedDecision] = []
     for d in decisions:
         if d.kind == RENAME:
-            _rename(rows, d)
+            rows.rename(d.values["field"], d.values["old"], d.values["new"], d.provenance)
             continue
         assert d.ref is not None
         where = locate(d.ref, by_hash, by_id, tolerance)
@@ -281,14 +297,11 @@ def apply_decisions(
             continue
         for i in hits:
             _apply_one(rows, i, d)
-    out = df
+    out = rows.frame()
     if rows.added:
-        extra = pd.DataFrame.from_records(rows.added, columns=list(df.columns))
-        out = pd.concat([df, extra], ignore_index=True) if len(df) else extra
         order = {d.id: n for n, d in enumerate(docs)}
-        pos = out["document"].map(order).fillna(len(order))
-        out = out.iloc[sorted(range(len(out)), key=lambda k: (pos.iat[k], int(out["start"].iat[k])))]
-        out = out.reset_index(drop=True)
+        pos = out["document"].map(order).fillna(len(order)).to_numpy()
+        out = out.iloc[np.lexsort((out["start"].to_numpy(), pos))].reset_index(drop=True)
     for col, dtype in DTYPES.items():
         if col in out.columns:
             out[col] = out[col].astype(dtype)
