@@ -313,3 +313,39 @@ def test_reextract_with_the_real_engine_keeps_decisions(tmp_path):
     assert len(ws.reviewed().statements) == n
     kept = ws.reviewed(keep_rejected=True).statements
     assert (kept["review"] == "rejected").sum() == 1
+
+
+def test_remove_alias_and_cue_commands():
+    ws = workspace()
+    cmd.add_alias(Alias("Ishaq Dar", "PAK")).do(ws)
+    cue = TopicCue("economy", "tariff")
+    cmd.add_topic_cue(cue).do(ws)
+    rm_alias, rm_cue = cmd.remove_alias("ishaq dar"), cmd.remove_topic_cue(cue)
+    rm_alias.do(ws)
+    rm_cue.do(ws)
+    assert ws.resource_edits == ResourceEdits()
+    rm_cue.undo(ws)
+    rm_alias.undo(ws)
+    assert ws.resource_edits.aliases[0].name == "Ishaq Dar" and ws.resource_edits.topic_cues == (cue,)
+    with pytest.raises(RuntimeError):
+        cmd.remove_alias("x").undo(ws)
+
+
+def test_sentence_span_widens_a_selection_across_sentences():
+    text = DOC_A.text
+    s = text.index("talks in")
+    e = text.index("condemned")
+    assert cmd.sentence_span(text, s, e) == (0, text.index(" on the border.") + len(" on the border."))
+    with pytest.raises(ReviewError, match="outside"):
+        cmd.sentence_span(text, 10, 5)
+
+
+def test_decisions_must_be_well_formed():
+    from model.review.decisions import Decision
+
+    with pytest.raises(ReviewError, match="unknown decision kind"):
+        Decision("approve", T)
+    with pytest.raises(ReviewError, match="must name a statement"):
+        Decision("reject", T)
+    with pytest.raises(ReviewError, match="a note is on one statement or on one cell"):
+        __import__("model.review.notes").review.notes.Note("x", T)
