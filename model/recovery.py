@@ -21,6 +21,39 @@ from model.project import SUFFIX, ProjectError, read_project, save_project
 from model.workspace import Workspace
 
 RECOVERY_SUFFIX = ".recovery" + SUFFIX
+#: the longest a change may wait for its recovery copy, in seconds
+AUTOSAVE_INTERVAL = 300.0
+
+
+class AutosaveClock:
+    """When to write the next recovery copy: ``interval`` seconds after the oldest unwritten change.
+
+    The GUI calls :meth:`changed` on every edit (with ``Workspace.revision``),
+    :meth:`written` once a recovery copy or a save of a revision is on disk,
+    and polls :meth:`due` from a timer; times are ``time.monotonic()`` seconds.
+    """
+
+    def __init__(self, interval: float = AUTOSAVE_INTERVAL, revision: int = 0) -> None:
+        self.interval = interval
+        self.reset(revision)
+
+    def reset(self, revision: int) -> None:
+        """A project was opened or saved at ``revision``: nothing pending."""
+        self._written = self._latest = revision
+        self._since: float | None = None
+
+    def changed(self, revision: int, now: float) -> None:
+        self._latest = revision
+        if revision != self._written and self._since is None:
+            self._since = now
+
+    def written(self, revision: int, now: float) -> None:
+        self._written = revision
+        # a change made while the copy was being written waits for the next copy
+        self._since = None if revision == self._latest else now
+
+    def due(self, now: float) -> bool:
+        return self._since is not None and now - self._since >= self.interval
 
 
 @dataclass(frozen=True)

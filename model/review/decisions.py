@@ -135,7 +135,8 @@ class UnmatchedDecision:
 def locate(ref: StatementRef, by_hash: Mapping[str, Document], by_id: Mapping[str, Document],
            tolerance: int = TOLERANCE) -> tuple[Document, int, int] | str:
     """The document and current offsets of a referenced sentence, or why it cannot be found."""
-    doc = by_hash.get(ref.doc_hash) or by_id.get(ref.doc_id)
+    same = by_id.get(ref.doc_id)
+    doc = same if same is not None and same.hash == ref.doc_hash else by_hash.get(ref.doc_hash) or same
     if doc is None:
         return f"document '{ref.doc_id}' is no longer in the project"
     if doc.text[ref.start:ref.end] == ref.sentence:

@@ -189,3 +189,34 @@ def test_recovery_copies(tmp_path):
     discard_recovery(folder, tmp_path / "study.stanceatlas")
     discard_recovery(folder)
     assert [c.path.name for c in find_recovery(folder)] == ["junk.recovery.stanceatlas"]
+
+
+def test_autosave_clock_writes_within_the_interval_of_a_change():
+    from model.recovery import AutosaveClock
+
+    clock = AutosaveClock(300, revision=4)
+    assert not clock.due(10_000)                     # nothing changed
+    clock.changed(5, now=100)
+    clock.changed(6, now=250)                        # the oldest unwritten change counts
+    assert not clock.due(399) and clock.due(400)
+    clock.written(6, now=401)
+    assert not clock.due(10_000)
+    clock.changed(7, now=500)
+    clock.written(6, now=520)                        # an older copy finished late: 7 still pending
+    assert clock.due(820)
+    clock.changed(4, now=900)
+    clock.reset(4)
+    assert not clock.due(5000)
+
+
+def test_a_decision_on_a_duplicate_text_stays_with_its_own_document():
+    from model.review.decisions import apply_decisions
+
+    twin = Document("twin", DOC_A.text)
+    docs = [DOC_A, twin]
+    ws = Workspace(docs, machine(docs))
+    df = ws.reviewed().statements
+    r = df[(df["document"] == "a") & (df["actor"] == "RUS")].iloc[0]
+    cmd.reject_statement(r, now=clock).do(ws)
+    out, unmatched = apply_decisions(ws.statements, ws.decisions, [twin, DOC_A])
+    assert unmatched == [] and set(out[out["actor"] == "RUS"]["document"]) == {"twin"}
