@@ -120,6 +120,11 @@ class Decision:
             raise ReviewError(f"unknown decision kind {self.kind!r}")
         if (self.kind == RENAME) == (self.ref is not None):
             raise ReviewError(f"a {self.kind} decision {'must not' if self.kind == RENAME else 'must'} name a statement")
+        keys = set(self.values)
+        if self.kind == RENAME and (keys != {"field", "old", "new"} or self.values["field"] not in RENAMABLE_FIELDS):
+            raise ReviewError(f"a rename needs field (one of {', '.join(RENAMABLE_FIELDS)}), old and new")
+        if self.kind in (EDIT, ADD) and (not keys or not keys <= set(EDITABLE_FIELDS)):
+            raise ReviewError(f"an {self.kind} decision changes only {', '.join(EDITABLE_FIELDS)}")
 
     @property
     def provenance(self) -> str:

@@ -45,12 +45,21 @@ def notes_for_cell(notes: Sequence[Note], actor: str, column: str, by: str = "to
     return [n for n in notes if n.cell == CellRef(actor, column, by)]
 
 
-def notes_for_statement(notes: Sequence[Note], row: pd.Series | dict) -> list[Note]:
-    """Notes on the statement of a reviewed row (same document hash, span and key actor)."""
-    ref = StatementRef.from_row(row)
-    return [n for n in notes if n.statement is not None and
-            (n.statement.doc_hash, n.statement.start, n.statement.end, n.statement.actor)
-            == (ref.doc_hash, ref.start, ref.end, ref.actor)]
+def notes_for_statement(notes: Sequence[Note], row: pd.Series | dict, documents: Iterable[Document],
+                        tolerance: int = TOLERANCE) -> list[Note]:
+    """Notes on the statement of a reviewed row, found like decisions (they follow a moved sentence)."""
+    docs = list(documents)
+    by_hash = {d.hash: d for d in docs}
+    by_id = {d.id: d for d in docs}
+    key = (str(row["document"]), int(row["start"]), int(row["end"]), str(row["key_actor"]))
+    out = []
+    for n in notes:
+        if n.statement is None or n.statement.actor != key[3]:
+            continue
+        where = locate(n.statement, by_hash, by_id, tolerance)
+        if not isinstance(where, str) and (where[0].id, where[1], where[2]) == key[:3]:
+            out.append(n)
+    return out
 
 
 def unmatched_notes(notes: Sequence[Note], documents: Iterable[Document], tolerance: int = TOLERANCE) -> list[tuple[Note, str]]:

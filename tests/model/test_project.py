@@ -220,3 +220,18 @@ def test_a_decision_on_a_duplicate_text_stays_with_its_own_document():
     cmd.reject_statement(r, now=clock).do(ws)
     out, unmatched = apply_decisions(ws.statements, ws.decisions, [twin, DOC_A])
     assert unmatched == [] and set(out[out["actor"] == "RUS"]["document"]) == {"twin"}
+
+
+@pytest.mark.parametrize(("sql", "match"), [
+    ("""UPDATE decisions SET "values" = '{"field": "actor", "old": "RUS", "new": "CHN"}' WHERE kind = 'rename'""",
+     "a rename needs field"),
+    ("""UPDATE decisions SET "values" = '{not json' WHERE kind = 'edit'""", "damaged"),
+    ("UPDATE statements SET start = NULL WHERE ord = 0", "statement column 'start' has empty values"),
+    ("UPDATE aliases SET code = 'Pakistan'", "must map to an ISO3 code"),
+])
+def test_bad_rows_make_a_damaged_project(tmp_path, sql, match):
+    path, _ = _saved(tmp_path)
+    with sqlite3.connect(path) as con:
+        con.execute(sql)
+    con.close()
+    _opens_with(path, match)

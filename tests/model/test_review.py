@@ -127,7 +127,7 @@ def test_notes_on_statement_and_cell_add_edit_delete_undo():
     stack = CommandStack(ws)
     stack.push(cmd.note_statement(row(ws, "PAK"), "check the source", now=clock))
     stack.push(cmd.note_cell("RUS", "diplomacy", "only one article", now=clock))
-    assert [n.text for n in notes_for_statement(ws.notes, row(ws, "PAK"))] == ["check the source"]
+    assert [n.text for n in notes_for_statement(ws.notes, row(ws, "PAK"), ws.documents)] == ["check the source"]
     cell = notes_for_cell(ws.notes, "RUS", "diplomacy")
     assert len(cell) == 1
     stack.push(cmd.edit_note(cell[0], "two articles", now=clock))
@@ -274,6 +274,14 @@ def test_unmatched_decisions_are_reported_with_reasons():
     ws.documents = [far]                                       # document b gone, a rewritten
     ws.set_statements(machine(ws.documents))
     reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
+    ws.documents.append(Document("b", "New intro. " + DOC_B.text))   # b is back, with its sentence moved a little
+    ws.set_statements(machine(ws.documents))
+    reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
+    assert "accept" not in reasons and row(ws, "PAK", doc="b")["review"] == "accepted"
+    assert [n.text for n in notes_for_statement(ws.notes, row(ws, "PAK", doc="b"), ws.documents)] == ["why?"]
+    ws.documents.pop()
+    ws.set_statements(machine(ws.documents))
+    reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
     assert "moved by 501 characters" in reasons["reject"] and "more than the 200 allowed" in reasons["reject"]
     assert "no longer in document 'a'" in reasons["edit"] and "text changed" in reasons["edit"]
     assert reasons["accept"] == "document 'b' is no longer in the project"
@@ -347,5 +355,11 @@ def test_decisions_must_be_well_formed():
         Decision("approve", T)
     with pytest.raises(ReviewError, match="must name a statement"):
         Decision("reject", T)
+    with pytest.raises(ReviewError, match="a rename needs field"):
+        Decision("rename", T, None, {"field": "actor", "old": "RUS", "new": "CHN"})
+    ref = row(workspace(), "RUS")
+    from model.review.decisions import StatementRef
+    with pytest.raises(ReviewError, match="changes only"):
+        Decision("edit", T, StatementRef.from_row(ref), {"sentence": "x"})
     with pytest.raises(ReviewError, match="a note is on one statement or on one cell"):
         __import__("model.review.notes").review.notes.Note("x", T)
