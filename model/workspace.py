@@ -82,12 +82,20 @@ class Workspace:
                          self.resource_edits, json.loads(json.dumps(self.view)), self.revision)
 
 
-def reextract(ws: Workspace, base: Resources | None = None, progress: Progress | None = None) -> list[UnmatchedDecision]:
-    """Run extraction again with the user's resource edits; returns the decisions that no longer match."""
+def extract_with_edits(documents: list[Document], edits: ResourceEdits, base: Resources | None = None,
+                       progress: Progress | None = None) -> pd.DataFrame:
+    """Machine statements of ``documents`` with the user's resource edits laid over ``base``.
+
+    Pure (safe in a background worker); hand the result to :meth:`Workspace.set_statements`.
+    """
     from model.extract import extract_statements
 
-    resources = merge_resources(base or load_resources(), ws.resource_edits)
-    ws.set_statements(extract_statements(ws.documents, resources, progress))
+    return extract_statements(documents, merge_resources(base or load_resources(), edits), progress)
+
+
+def reextract(ws: Workspace, base: Resources | None = None, progress: Progress | None = None) -> list[UnmatchedDecision]:
+    """Run extraction again with the user's resource edits; returns the decisions that no longer match."""
+    ws.set_statements(extract_with_edits(ws.documents, ws.resource_edits, base, progress))
     return ws.reviewed().unmatched
 
 

@@ -363,3 +363,14 @@ def test_decisions_must_be_well_formed():
         Decision("edit", T, StatementRef.from_row(ref), {"sentence": "x"})
     with pytest.raises(ReviewError, match="a note is on one statement or on one cell"):
         __import__("model.review.notes").review.notes.Note("x", T)
+
+
+def test_user_alias_reaches_the_real_engine_on_reextraction():
+    from model.workspace import reextract
+
+    ws = Workspace([Document("x", "Zorblat Quux condemned the attack on the embassy in Kabul.")])
+    reextract(ws)
+    assert "PAK" not in set(ws.reviewed().statements["actor"])
+    cmd.add_alias(Alias("Zorblat Quux", "PAK")).do(ws)
+    assert reextract(ws) == []
+    assert "PAK" in set(ws.reviewed().statements["actor"])
