@@ -176,15 +176,15 @@ def test_issue_rename_and_edits_after_rename_compose():
 def test_resource_edit_commands_and_merge_keep_defaults_apart():
     ws = workspace()
     base = load_resources()
-    c1 = cmd.add_alias(Alias("Ishaq Dar", "PAK"))
+    c1 = cmd.add_alias(Alias("Zarmina Qadirova", "PAK"))
     c2 = cmd.add_topic_cue(TopicCue("migration", "deportation flights"))
     c3 = cmd.add_topic_cue(TopicCue("water", "Kabul river"))
     for c in (c1, c2, c3):
         c.do(ws)
-    assert c1.text == "Add alias Ishaq Dar → PAK"
+    assert c1.text == "Add alias Zarmina Qadirova → PAK"
     merged = merge_resources(base, ws.resource_edits)
-    assert [m.code for m in merged.gazetteer.find("Ishaq Dar said so.")] == ["PAK"]
-    assert base.gazetteer.find("Ishaq Dar said so.") == []          # defaults untouched
+    assert [m.code for m in merged.gazetteer.find("Zarmina Qadirova said so.")] == ["PAK"]
+    assert base.gazetteer.find("Zarmina Qadirova said so.") == []          # defaults untouched
     mig = next(t for t in merged.topics if t.key == "migration")
     assert "deportation flights" in mig.cues
     assert merged.topic_keys[-1] == "water" and "water" not in base.topic_keys
@@ -325,16 +325,16 @@ def test_reextract_with_the_real_engine_keeps_decisions(tmp_path):
 
 def test_remove_alias_and_cue_commands():
     ws = workspace()
-    cmd.add_alias(Alias("Ishaq Dar", "PAK")).do(ws)
+    cmd.add_alias(Alias("Zarmina Qadirova", "PAK")).do(ws)
     cue = TopicCue("economy", "tariff")
     cmd.add_topic_cue(cue).do(ws)
-    rm_alias, rm_cue = cmd.remove_alias("ishaq dar"), cmd.remove_topic_cue(cue)
+    rm_alias, rm_cue = cmd.remove_alias("zarmina qadirova"), cmd.remove_topic_cue(cue)
     rm_alias.do(ws)
     rm_cue.do(ws)
     assert ws.resource_edits == ResourceEdits()
     rm_cue.undo(ws)
     rm_alias.undo(ws)
-    assert ws.resource_edits.aliases[0].name == "Ishaq Dar" and ws.resource_edits.topic_cues == (cue,)
+    assert ws.resource_edits.aliases[0].name == "Zarmina Qadirova" and ws.resource_edits.topic_cues == (cue,)
     with pytest.raises(RuntimeError):
         cmd.remove_alias("x").undo(ws)
 
