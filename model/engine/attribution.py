@@ -24,7 +24,7 @@ _AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|wi
 _FINITE = re.compile(
     r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
     r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
-    r"(?P<v>[a-z]+ed|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
     r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
@@ -274,6 +274,8 @@ class Attributor:
             h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
+        if not found and not self.blocked and leading is None:
+            found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None

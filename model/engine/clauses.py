@@ -89,6 +89,8 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
     """Offset just after the last comma / closing quote before ``pos`` (or -1)."""
     for i in range(pos - 1, max(floor, pos - 110) - 1, -1):
         ch = text[i]
+        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # "800,000"
         if ch == "," or ch in "”\"":
             return i + 1
     return -1
@@ -97,10 +99,19 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
 _TRAILING_CATS = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
 
 
+_TAIL_ADJUNCT = re.compile(
+    r"^(?:\s+(?:on|in|at|late|early|earlier|last|this|here|today|yesterday|tonight|overnight|by|via|after|during|"
+    r"from|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;]*)?\s*[.”\"'’]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_trailing(text: str, cue: Hit, s: int, e: int, cues: list[Hit]) -> bool:
+    """"…, a human rights group protested here Wednesday.": a communication verb closing the sentence."""
     tail = text[cue.end:e]
     sep = _separator_before(text, cue.start, s)
-    return sep != -1 and len(tail.strip(" .”\"")) <= 45 and not any(c.start >= cue.end for c in cues if c is not cue)
+    return (sep != -1 and len(tail.strip(" .”\"")) <= 45 and bool(_TAIL_ADJUNCT.match(tail))
+            and not any(c.start >= cue.end for c in cues if c is not cue))
 
 
 def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> list[Frame]:
