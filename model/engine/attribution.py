@@ -31,6 +31,7 @@ _FINITE = re.compile(
 _TOKENS = re.compile(r"[a-z]+")
 _IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
+_RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -158,7 +159,7 @@ class Attributor:
         """
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
                   and not _AFFIXED.search(text, max(0, m.start - 5), m.start)
-                  and not text.startswith(("-backed", "-led", "-ruled", "-controlled", "-based"), m.end)]
+                  and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
         inside = _merge_compounds(text, inside)
         if not inside:
             return []
@@ -401,7 +402,30 @@ class Attributor:
             return []
         if not holders:
             holders = self._context_holders(sent, a, cue.start, disc)
-        return [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
+        found = [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
+        if found and cue.value.lemma in _RECIPROCAL and cue.value.category in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):
+            found.extend(self._counterparts(sent, cue, b, mentions, holders, hedged, reporter))
+        return found
+
+    def _counterparts(self, sent: Sentence, cue: Hit, b: int, mentions: list[Mention], holders: list[Holder],
+                      hedged: bool, reporter: str | None) -> list[Found]:
+        """Talks and clashes are held by both sides: "X held talks with Y" → Y too."""
+        text = sent.text
+        after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.entry.is_country]
+        if not after:
+            return []
+        govs = _governors(text, after, cue.end)
+        taken = {h.code for h in holders}
+        out: list[Found] = []
+        for m in after:
+            gov = govs.get(m.start, "")
+            if gov == "with" and m.code not in taken:
+                taken.add(m.code)
+                f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, cue.start, b, hedged, reporter, None)
+                f.target = holders[0].code
+                f.confidence = round(f.confidence * 0.75, 3)
+                out.append(f)
+        return out
 
     def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
         pool = [m for m in (mentions if mentions is not None else sent.mentions)
