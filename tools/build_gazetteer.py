@@ -87,6 +87,8 @@ def phoenix_rows(folder: Path, excluded: set[str], known_rows: list[Row]) -> lis
     for r in known_rows:
         if r["kind"] in ("country", "demonym"):
             known[r["code"]].add(_prefix(r["name"]))
+        if r["kind"] == "demonym":
+            known["dem:" + r["code"]].add(r["name"].lower())
     rows: list[Row] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         path = folder / fname
@@ -122,9 +124,19 @@ def _block_rows(block: Block, fname: str, iso: set[str], header: str, known: dic
             continue
         row_kind = kind
         if kind == "place":
-            row_kind = "country" if i == 0 and code not in known or _prefix(name) in known.get(code, ()) else "city"
+            row_kind = _place_kind(name, i, code, known)
         out.append({"name": name, "code": code, "kind": row_kind, "note": note, "since": since, "until": until})
     return out
+
+
+def _place_kind(name: str, index: int, code: str, known: dict[str, set[str]]) -> str:
+    """Phoenix lists country names, spellings, demonyms and cities together: sort them."""
+    low = name.lower()
+    if any(low in (d, d + "s", d + "es") for d in known.get("dem:" + code, ())):
+        return "demonym"
+    if index == 0 and code not in known or _prefix(name) in known.get(code, ()):
+        return "country"
+    return "city"
 
 
 def _prefix(name: str) -> str:
@@ -136,11 +148,17 @@ def merge(sources: list[list[Row]]) -> list[Row]:
     taken: dict[str, Row] = {}
     for rows in sources:
         local: dict[str, Row] = {}
-        for r in rows:
-            local[r["name"].lower()] = r
+        for r in rows:  # of two spellings differing in case, keep the one asking for fewer capitals
+            prev = local.get(r["name"].lower())
+            if prev is None or _caps(r["name"]) <= _caps(prev["name"]):
+                local[r["name"].lower()] = r
         for key, r in local.items():
             taken.setdefault(key, r)
     return list(taken.values())
+
+
+def _caps(name: str) -> int:
+    return sum(ch.isupper() for ch in name)
 
 
 def write_tsv(path: Path, header: list[str], rows: list[list[str]]) -> None:
