@@ -16,7 +16,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from model.textfold import key, padded, plural
+from model.textfold import key, longest_first, padded, plural
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class AgentLexicon:
         self._auto = ahocorasick.Automaton()
         for k, a in by_key.items():
             self._auto.add_word(k, (len(k), a))
-        for k, a in by_key.items():
+        for a in by_key.values():
             p = plural(a.name)
             if p and key(p) not in by_key:
                 self._auto.add_word(key(p), (len(key(p)), a))
@@ -86,14 +86,7 @@ class AgentLexicon:
         for end_idx, (length, agent) in self._auto.iter(padded(text)):
             start = end_idx - length + 1
             cands.append((start, start + length - 2, agent))
-        cands.sort(key=lambda c: (c[0], c[0] - c[1]))
-        out: list[AgentMention] = []
-        last_end = -1
-        for start, end, agent in cands:
-            if start >= last_end:
-                out.append(AgentMention(start, end, text[start:end], agent))
-                last_end = end
-        return out
+        return [AgentMention(start, end, text[start:end], agent) for start, end, agent in longest_first(cands)]
 
     def starts_with(self, word: str) -> bool:
         """Does some role phrase begin with this word?"""

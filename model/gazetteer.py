@@ -26,7 +26,7 @@ import pycountry
 
 from model import gazetteer_rules as rules
 from model.agents import AgentLexicon, AgentMention
-from model.textfold import key, padded, plural
+from model.textfold import key, longest_first, padded, plural
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -183,13 +183,8 @@ class Gazetteer:
                 end += 1  # "U.S." keeps its final full stop
             if rules.case_ok(text[start:end], entry.name, text, start, end):
                 cands.append((start, end, entry))
-        cands.sort(key=lambda c: (c[0], c[0] - c[1]))
         out: list[Mention] = []
-        last_end = -1
-        for start, end, entry in cands:
-            if start < last_end:
-                continue
-            last_end = end
+        for start, end, entry in longest_first(cands):
             if entry.flags and self._namesake(text, start, end, entry):
                 continue
             out.append(Mention(start, end, text[start:end], entry))

@@ -68,7 +68,7 @@ def case_ok(surface: str, name: str, text: str, start: int, end: int) -> bool:
     name_words, surf_words = name.split(), surface.split()
     if len(name_words) != len(surf_words):
         return surface[:1].isupper() or surface[:1].isdigit()
-    return all(not nw[:1].isupper() or sw[:1].isupper() or sw[:1].isdigit() for nw, sw in zip(name_words, surf_words))
+    return all(not nw[:1].isupper() or sw[:1].isupper() or sw[:1].isdigit() for nw, sw in zip(name_words, surf_words, strict=True))
 
 
 def _next_word(text: str, end: int) -> tuple[str, int]:

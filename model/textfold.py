@@ -10,7 +10,11 @@ finds whole words only ("us" is not found inside "focus") and treats
 
 from __future__ import annotations
 
+import bisect
 import string
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _PUNCT = (
     string.punctuation
@@ -59,3 +63,18 @@ def plural(name: str) -> str | None:
     if low.endswith(("woman", "sman", "chman", "shman", "ceman", "chairman")):
         return name[:-3] + "men"
     return name + "s"
+
+
+def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+    """Non-overlapping spans, longer ones first ("Gulf of Mexico" beats "the Gulf"), in text order."""
+    if len(cands) < 2:
+        return cands
+    taken: list[tuple[int, int, T]] = []
+    starts: list[int] = []
+    for cand in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+        i = bisect.bisect_left(starts, cand[0])
+        if (i < len(taken) and taken[i][0] < cand[1]) or (i > 0 and taken[i - 1][1] > cand[0]):
+            continue
+        taken.insert(i, cand)
+        starts.insert(i, cand[0])
+    return taken
