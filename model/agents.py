@@ -13,10 +13,11 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
-from model.textfold import key, longest_first, padded, plural
+from model.textfold import key, longest_first, padded, paused_gc, plural
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ class Agent:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class AgentMention:
+class AgentMention(NamedTuple):
+    """A role word found in text: ``text[start:end]`` and its lexicon row."""
+
     start: int
     end: int
     text: str
@@ -64,11 +66,11 @@ class AgentLexicon:
         self.agents = {a.name: a for a in by_key.values()}
         self._auto = ahocorasick.Automaton()
         for k, a in by_key.items():
-            self._auto.add_word(k, (len(k), a))
+            self._auto.add_word(k, (len(k) - 2, a))
         for a in by_key.values():
             p = plural(a.name)
             if p and key(p) not in by_key:
-                self._auto.add_word(key(p), (len(key(p)), a))
+                self._auto.add_word(key(p), (len(key(p)) - 2, a))
         if len(self._auto):
             self._auto.make_automaton()
 
@@ -82,10 +84,13 @@ class AgentLexicon:
     def find(self, text: str) -> list[AgentMention]:
         if not self.agents or not text:
             return []
+        with paused_gc():
+            return self._find(text)
+
+    def _find(self, text: str) -> list[AgentMention]:
         cands = []
         for end_idx, (length, agent) in self._auto.iter(padded(text)):
-            start = end_idx - length + 1
-            cands.append((start, start + length - 2, agent))
+            cands.append((end_idx - 1 - length, end_idx - 1, agent))
         return [AgentMention(start, end, text[start:end], agent) for start, end, agent in longest_first(cands)]
 
     def starts_with(self, word: str) -> bool:

@@ -20,13 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import pycountry
 
 from model import gazetteer_rules as rules
 from model.agents import AgentLexicon, AgentMention
-from model.textfold import key, longest_first, padded, plural
+from model.textfold import key, longest_first, padded, paused_gc, plural
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -66,8 +67,9 @@ class Entry:
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """An actor name found in text: ``text[start:end]`` and its dictionary entry."""
+
     start: int
     end: int
     text: str
@@ -138,9 +140,9 @@ class Gazetteer:
         self.agents = agents or AgentLexicon(())
         self._auto = ahocorasick.Automaton()
         for k, e in by_key.items():
-            self._auto.add_word(k, (len(k), e))
+            self._auto.add_word(k, (len(k) - 2, e, e.name.endswith(".")))
             if e.kind == "demonym" and (p := plural(e.name)) and key(p) not in by_key:
-                self._auto.add_word(key(p), (len(key(p)), e))
+                self._auto.add_word(key(p), (len(key(p)) - 2, e, False))
         if len(self._auto):
             self._auto.make_automaton()
 
@@ -175,20 +177,25 @@ class Gazetteer:
         """Non-overlapping mentions, longest first, in text order."""
         if not self.entries or not text:
             return []
+        with paused_gc():
+            return self._find(text)
+
+    def _find(self, text: str) -> list[Mention]:
         cands: list[tuple[int, int, Entry]] = []
-        for end_idx, (length, entry) in self._auto.iter(padded(text)):
-            start = end_idx - length + 1
-            end = start + length - 2
-            if entry.name.endswith(".") and text[end: end + 1] == ".":
+        case_ok = rules.case_ok
+        for end_idx, (length, entry, dotted) in self._auto.iter(padded(text)):
+            end = end_idx - 1  # the key's trailing space sits at end_idx; the padding shifts by one
+            start = end - length
+            if dotted and text[end: end + 1] == ".":
                 end += 1  # "U.S." keeps its final full stop
-            if rules.case_ok(text[start:end], entry.name, text, start, end):
+            surface = text[start:end]
+            if surface == entry.name or case_ok(surface, entry.name, text, start, end):
                 cands.append((start, end, entry))
-        out: list[Mention] = []
-        for start, end, entry in longest_first(cands):
-            if entry.flags and self._namesake(text, start, end, entry):
-                continue
-            out.append(Mention(start, end, text[start:end], entry))
-        return out
+        return [
+            Mention(start, end, text[start:end], entry)
+            for start, end, entry in longest_first(cands)
+            if not (entry.flags and self._namesake(text, start, end, entry))
+        ]
 
     def find_agents(self, text: str) -> list[AgentMention]:
         """Role words ("foreign minister", "troops", "court") in text order."""
