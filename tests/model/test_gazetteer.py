@@ -228,3 +228,10 @@ def test_entry_is_country_needs_a_country_code() -> None:
     assert not Entry("SCO", "SCO", "igo").is_country
     assert not Entry("Someone", "SCO", "person").is_country
     assert not Entry("Atlanta", "USA", "city").is_country
+
+
+def test_cities_are_located_but_not_actors(gaz: Gazetteer) -> None:
+    (m,) = gaz.find("Atlanta police said")
+    assert m.kind == "city" and m.entry.country_code == "USA" and not m.entry.is_country
+    (ny,) = gaz.find("New York")
+    assert ny.kind == "city" and ny.entry.country_code == "USA"
