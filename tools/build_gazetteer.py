@@ -33,7 +33,12 @@ from phoenix_names import classify_block, display_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = Path(__file__).resolve().parent / "gazetteer_curated"
-PHOENIX = ROOT.parent.parent / "shared" / "eval" / "reference"
+#: shared/ sits beside the repository (CI, the main checkout) or beside the worktrees' folder
+PHOENIX = next(
+    (p for p in (ROOT.parent / "shared" / "eval" / "reference", ROOT.parent.parent / "shared" / "eval" / "reference")
+     if p.exists()),
+    ROOT.parent / "shared" / "eval" / "reference",
+)
 COLUMNS = ["name", "code", "kind", "note", "since", "until", "flags"]
 KIND_FILES = {
     "country": "countries.tsv", "demonym": "demonyms.tsv", "capital": "capitals.tsv", "city": "cities.tsv",
