@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -94,6 +95,8 @@ def phoenix_rows(folder: Path, excluded: set[str], known_rows: list[Row]) -> lis
             known[r["code"]].add(_prefix(r["name"]))
         if r["kind"] == "demonym":
             known["dem:" + r["code"]].add(r["name"].lower())
+        if r["kind"] == "country":
+            known["name:" + r["code"]].add(r["name"].lower())
     rows: list[Row] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         path = folder / fname
@@ -135,13 +138,19 @@ def _block_rows(block: Block, fname: str, iso: set[str], header: str, known: dic
 
 
 def _place_kind(name: str, index: int, code: str, known: dict[str, set[str]]) -> str:
-    """Phoenix lists country names, spellings, demonyms and cities together: sort them."""
+    """Phoenix lists country names, spellings, demonyms and cities together: sort them by likeness."""
     low = name.lower()
-    if any(low in (d, d + "s", d + "es") for d in known.get("dem:" + code, ())):
+    dem = max((_likeness(low, d) for d in known.get("dem:" + code, ())), default=0.0)
+    ctry = max((_likeness(low, c) for c in known.get("name:" + code, ())), default=0.0)
+    if dem >= 0.8 and dem > ctry:
         return "demonym"
-    if index == 0 and code not in known or _prefix(name) in known.get(code, ()):
+    if ctry >= 0.75 or (index == 0 and code not in known):
         return "country"
     return "city"
+
+
+def _likeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _prefix(name: str) -> str:
