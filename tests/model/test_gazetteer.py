@@ -149,6 +149,7 @@ def test_country_names_kept_next_to_capitalised_words(gaz: Gazetteer, text: str,
     "Georgia Gov. Brian Kemp signed the bill.",
     "the U.S. state of Georgia",
     "students at Georgia Tech",
+    "Georgia's governor signed the law in the state capitol.",
 ])
 def test_georgia_the_us_state(gaz: Gazetteer, text: str) -> None:
     assert "GEO" not in codes(gaz, text)
