@@ -41,6 +41,13 @@ class AgentMention(NamedTuple):
 
 
 def read_agents(path: Path) -> list[Agent]:
+    try:
+        return _read_agents(path)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text ({exc.reason})") from None
+
+
+def _read_agents(path: Path) -> list[Agent]:
     out: list[Agent] = []
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t")
@@ -95,4 +102,4 @@ class AgentLexicon:
 
     def starts_with(self, word: str) -> bool:
         """Does some role phrase begin with this word?"""
-        return bool(self.agents) and self._auto.match(key(word)[:-1])
+        return bool(self.agents) and bool(self._auto.match(key(word)))

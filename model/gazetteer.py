@@ -141,6 +141,7 @@ class Gazetteer:
                 by_key.pop(k, None)
             elif k.strip():
                 by_key[k] = e
+        self._by_key = by_key
         self.entries: dict[str, Entry] = {e.name.lower(): e for e in by_key.values()}
         self.agents = agents or AgentLexicon(())
         self._auto = ahocorasick.Automaton()
@@ -176,7 +177,8 @@ class Gazetteer:
         return len(self.entries)
 
     def lookup(self, name: str) -> Entry | None:
-        return self.entries.get(name.lower())
+        """The entry for a name, compared as the matcher does (case, punctuation and spacing aside)."""
+        return self._by_key.get(key(name))
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, in text order."""
@@ -212,8 +214,8 @@ class Gazetteer:
         return "personal-name" in entry.flags and rules.is_personal_name(text, start, end, self._known_word)
 
     def _known_word(self, word: str) -> bool:
-        k = key(word)
-        return self._auto.match(k[:-1]) or self.agents.starts_with(word)
+        """Is ``word`` a whole dictionary name or the first word of one (actor or role)?"""
+        return bool(self._auto.match(key(word))) or self.agents.starts_with(word)
 
     def counts(self) -> dict[str, int]:
         """Number of names per kind."""

@@ -236,3 +236,9 @@ def test_cities_are_located_but_not_actors(gaz: Gazetteer) -> None:
     assert m.kind == "city" and m.entry.country_code == "USA" and not m.entry.is_country
     (ny,) = gaz.find("New York")
     assert ny.kind == "city" and ny.entry.country_code == "USA"
+
+
+def test_lookup_ignores_case_and_punctuation(gaz: Gazetteer) -> None:
+    entry = gaz.lookup("côte d’ivoire")
+    assert entry is not None and entry.code == "CIV"
+    assert gaz.lookup("Freedonia") is None
