@@ -118,6 +118,8 @@ def is_personal_name(text: str, start: int, end: int, known_word) -> bool:
     if _capitalised(nxt) and nxt not in _MONTHS_DAYS and nxt not in _NOT_GIVEN and not known_word(nxt) and not title_case:
         return True
     prev, _ = _prev_word(text, start)
+    if prev.endswith(("'s", "\u2019s")):
+        return False  # "Netanyahu's Israel"
     if not _capitalised(prev) or prev in _NOT_GIVEN or prev in _MONTHS_DAYS or known_word(prev):
         return False
     return not _capitalised(nxt)

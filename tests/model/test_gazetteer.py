@@ -139,6 +139,7 @@ def test_country_names_as_personal_names(gaz: Gazetteer, text: str) -> None:
     ("Troops from Sudan and Chad met.", ["SDN", "TCD"]),
     ("Russia Warns Washington Over Sanctions", ["RUS", "USA"]),
     ("Israel said on Monday", ["ISR"]),
+    ("Netanyahu's Israel and Pakistan and Chad Foreign Ministers", ["ISR", "ISR", "PAK", "TCD"]),
 ])
 def test_country_names_kept_next_to_capitalised_words(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert codes(gaz, text) == expected
