@@ -35,6 +35,9 @@ BATCH_WORDS = 50_000
 PARALLEL_MIN_WORDS = 150_000
 
 
+_MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
+
+
 def _word_regex(words: list[str]) -> re.Pattern[str]:
     alts = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
     return re.compile(rf"\b(?:{alts})\b")
@@ -77,8 +80,9 @@ class Engine:
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
-            consult = any(f.category == "CONSULT" for f in found)
-            disc.remember([f.holder for f in found], groups, consult)
+            sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
+            consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
+            disc.remember([f.holder for f in sure], groups, consult)
             for f in found:
                 row = self._row(doc, sent, f, doc_topics)
                 if row is not None:

@@ -32,6 +32,7 @@ _TOKENS = re.compile(r"[a-z]+")
 _IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
+_LEAD_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -90,6 +91,8 @@ def _cue_hits(sent: Sentence) -> list[Hit]:
     out: list[Hit] = []
     taken_until = -1
     occupied = [(m.start, m.end) for m in sent.mentions]
+    # "recent reports", "media reports": a noun phrase naming a source, not a verb
+    occupied += [(h.start, h.end) for h in sent.hits if h.kind == "unnamed"]
     for h in cues:
         if h.start < taken_until:
             continue
@@ -175,7 +178,7 @@ class Attributor:
             if re.search(r"\b(?:and|with|along with|together with)\b", low) and len(gap.split()) <= 5:
                 keep.append(m)
                 continue
-            if len(gap.split()) <= 4 and re.search(r"\b(?:of|in|for|from)\b", low) and not re.search(r"[,;]", gap):
+            if len(gap.split()) <= 4 and re.search(r"\b(?:of|in|for)\b", low) and not re.search(r"[,;]", gap):
                 keep.append(m)
                 continue
             break
@@ -275,7 +278,7 @@ class Attributor:
             h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
-        if not found and not self.blocked and leading is None:
+        if not found and not self.blocked and leading is None and not (first_cue and is_passive(text, first_cue[0], first_cue[1])):
             found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
@@ -354,7 +357,7 @@ class Attributor:
             if m.kind == "reporter":
                 reporter = reporter or m.text
         for f in frames:
-            sayer_text = sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\"")
+            sayer_text = _LEAD_ADVERB.sub("", sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
             ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
             if any(m.kind == "reporter" for m in ms) or re.search(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", sayer_text, re.I):
                 reporter = reporter or sayer_text[:80]

@@ -50,9 +50,12 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
     score: Counter[str] = Counter()
     best_hit: dict[str, Hit] = {}
     cue = f.cue
-    for h in hits:
-        if h.kind != "topic":
-            continue
+    topic_hits = sorted((h for h in hits if h.kind == "topic"), key=lambda h: (h.start, -(h.end - h.start)))
+    last_end = -1
+    for h in topic_hits:
+        if h.start < last_end:
+            continue  # "interim government" counts once, not also as "government"
+        last_end = h.end
         key = str(h.value)
         if cue is not None and h.start >= cue.start and h.start < f.clause_end:
             w = 2.0
