@@ -278,14 +278,14 @@ class Attributor:
             h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
-        if not found and not self.blocked and leading is None and not (first_cue and is_passive(text, first_cue[0], first_cue[1])):
+        if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
+            first_cue and is_passive(text, first_cue[0], first_cue[1])
+        ):
             found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
-        if not found and not self.blocked and not sayer_holders:
-            found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
