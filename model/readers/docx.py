@@ -28,6 +28,7 @@ from model.readers.safety import (
 )
 
 _TITLE_STYLES = ("title", "heading 1")
+_PYTHON_DOCX_TEMPLATE_YEAR = 2013
 
 
 def _blocks(parent: WordDocument | _Cell) -> Iterator[str]:
@@ -63,6 +64,16 @@ def _title(word: WordDocument) -> str | None:
     return None
 
 
+def _created(word: WordDocument) -> object:
+    """Creation date from the file's properties; a file written by python-docx
+    carries its template's 2013 date instead, so that one is not used."""
+    props = word.core_properties
+    if (props.author or "").strip().lower() == "python-docx" and props.created is not None \
+            and props.created.year == _PYTHON_DOCX_TEMPLATE_YEAR:
+        return None
+    return props.created
+
+
 def read_docx(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """One document from a Word file; LoadError when it is damaged or hostile."""
     check_size(path, max_bytes, CONTAINER_FACTOR)
@@ -77,7 +88,7 @@ def read_docx(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES)
             check_text_size(total, max_bytes)
             lines.append(line)
         title = _title(word)
-        created = word.core_properties.created
+        created = _created(word)
     text = "\n".join(line.rstrip() for line in lines).strip()
     if not text:
         raise LoadError("the Word document has no text")
