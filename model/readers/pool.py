@@ -161,7 +161,6 @@ class WorkerPool:
         try:
             msg = w.conn.recv()
         except (EOFError, OSError):
-            w.process.join(1)
             self._lost(w, out, self._died_reason(w))
             return
         if msg == ("ready",):
@@ -174,8 +173,10 @@ class WorkerPool:
 
     @staticmethod
     def _died_reason(w: _Worker) -> str:
-        code = w.process.exitcode
-        return f"the reader crashed on this file (exit code {code})"
+        end = time.monotonic() + 1.0
+        while w.process.exitcode is None and time.monotonic() < end:  # its pipe closes just before it is reapable
+            w.process.join(0.05)
+        return f"the reader crashed on this file (exit code {w.process.exitcode})"
 
     def _lost(self, w: _Worker, out: list[Outcome], reason: str) -> None:
         """Replace a worker that died or overran; its task fails with ``reason``."""

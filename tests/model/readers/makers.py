@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import zipfile
 from pathlib import Path
 
@@ -158,25 +157,3 @@ EXTERNAL_ENTITY = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
     b"<w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
 )
-
-
-def slow_task(seconds: float) -> str:
-    """A worker task that overruns any short time limit."""
-    time.sleep(seconds)
-    return "finished"
-
-
-def crash_task() -> None:
-    """A worker task that kills its process, as a parser segfault would."""
-    import os
-
-    os._exit(3)
-
-
-def hungry_task() -> int:
-    """A worker task that asks for far more memory than a reader may use."""
-    return len(bytearray(16 * 1024**3))
-
-
-def echo_task(value: str) -> str:
-    return value
