@@ -35,6 +35,8 @@ def decode_bytes(data: bytes, name: str = "") -> tuple[str, str]:
         if best is None:
             raise LoadError("the bytes are not text in any known encoding") from None
         text, encoding = str(best), best.encoding
+    if not text.strip():
+        raise LoadError("the file is empty (no text after decoding)")
     if _looks_binary(text):
         raise LoadError("looks like a binary file, not text (too many control characters)")
     return text, encoding
