@@ -35,6 +35,23 @@ DEFAULT_TIMEOUT = 60.0
 Result = FileRead | LoadIssue
 
 
+class _Tracker:
+    """Reports files done / total and the current file; the last report is total/total."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def report(self, done: int, name: str = "") -> None:
+        self.done = done
+        self.progress.report(done, self.total, name)
+
+    def finish(self) -> None:
+        if self.done < self.total or not self.total:
+            self.progress.report(self.total, self.total, "")
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> Iterator[Path]:
     """Files named, and files under folders named (recursively, sorted); each once.
 
@@ -95,9 +112,10 @@ def _plan(files: list[Path], results: dict[int, Result]) -> tuple[list[int], lis
         else:
             here.append(i)
     isolated = [i for i in heavy if files[i].suffix.lower() in ISOLATED_SUFFIXES]
-    if isolated or len(heavy) >= POOL_MIN_FILES:
+    others = [i for i in heavy if files[i].suffix.lower() not in ISOLATED_SUFFIXES]
+    if len(others) >= POOL_MIN_FILES:
         return here, heavy
-    return here + heavy, []
+    return here + others, isolated
 
 
 def load_paths(
@@ -125,7 +143,9 @@ def load_paths(
     report.files_seen = total = len(files)
     results: dict[int, Result] = {}
     here, pooled = _plan(files, results)
-    progress.report(len(results), total, "")
+    tracker = _Tracker(progress, total)
+    if total:
+        tracker.report(len(results))
     pool = None
     if pooled:
         size = min(workers or os.cpu_count() or 1, len(pooled))
@@ -137,33 +157,32 @@ def load_paths(
             if progress.cancelled():
                 report.cancelled = True
                 break
-            progress.report(len(results), total, files[i].name)
+            tracker.report(len(results), files[i].name)
             results[i] = _read_here(files[i], options)
             if pool is not None:
-                _take(pool.poll(0), files, results, progress, total)
+                _take(pool.poll(0), files, results, tracker)
         while pool is not None and pool.pending and not report.cancelled:
             if progress.cancelled():
                 report.cancelled = True
                 break
-            _take(pool.poll(0.2), files, results, progress, total)
+            _take(pool.poll(0.2), files, results, tracker)
     finally:
         if pool is not None:
             pool.close()
     if not report.cancelled:
-        progress.report(total, total, "")
+        tracker.finish()
     _assemble(report, results)
     return report
 
 
-def _take(outcomes: list[Outcome], files: list[Path], results: dict[int, Result], progress: Progress,
-          total: int) -> None:
+def _take(outcomes: list[Outcome], files: list[Path], results: dict[int, Result], tracker: _Tracker) -> None:
     for key, ok, value in outcomes:
         i = key if isinstance(key, int) else int(str(key))
         if ok and isinstance(value, FileRead):
             results[i] = value
         else:
             results[i] = LoadIssue(str(files[i]), str(value))
-        progress.report(len(results), total, files[i].name)
+        tracker.report(len(results), files[i].name)
 
 
 def _assemble(report: LoadReport, results: dict[int, Result]) -> None:
