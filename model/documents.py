@@ -46,7 +46,9 @@ def find_dateline(text: str) -> tuple[str, int] | None:
         line_start = pos + (len(head[pos:end]) - len(head[pos:end].lstrip()))
         if line_start < end:
             seen += 1
-            m = _DATELINE.match(head, line_start, end + 1 if nl >= 0 else end)
+            # cheap test first: a dateline opens with two capital letters
+            m = _DATELINE.match(head, line_start, end + 1 if nl >= 0 else end) \
+                if head[line_start:line_start + 2].isupper() else None
             if m and len(m.group("place")) >= 3:
                 return m.group("place").title(), m.end()
         if nl < 0:

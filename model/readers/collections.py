@@ -19,7 +19,7 @@ from typing import Any
 
 from model.documents import Document, LoadError, LoadIssue
 from model.readers.meta import clean, iso3_country, iso_date
-from model.readers.safety import MAX_BYTES, check_size, check_text_size
+from model.readers.safety import MAX_BYTES, check_text_size, read_capped
 from model.readers.text import decode_bytes, normalise_newlines
 
 TEXT_FIELDS = ("text", "body", "content", "article")
@@ -185,8 +185,7 @@ def collect(
 
 def read_collection(path: Path, text_field: str | None = None, max_bytes: int = MAX_BYTES) -> Collection:
     """Documents of a .jsonl/.json/.csv/.tsv file, and the records that failed."""
-    check_size(path, max_bytes)
-    text, encoding = decode_bytes(path.read_bytes(), path.name)
+    text, encoding = decode_bytes(read_capped(path, max_bytes), path.name)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         records: Iterable[Record | RecordProblem] = _records_jsonl(text)

@@ -17,7 +17,7 @@ import trafilatura
 
 from model.documents import Document, LoadError
 from model.readers.meta import clean, iso_date
-from model.readers.safety import MAX_BYTES, check_size, check_text_size, guarded
+from model.readers.safety import MAX_BYTES, check_text_size, guarded, read_capped
 from model.readers.text import decode_bytes, normalise_newlines
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -65,8 +65,7 @@ def _extract(html: str) -> trafilatura.settings.Document | None:
 
 def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """One document from a saved web page; LoadError names what is wrong with it."""
-    check_size(path, max_bytes)
-    html, encoding = decode_html(path.read_bytes())
+    html, encoding = decode_html(read_capped(path, max_bytes))
     if "<" not in html:
         raise LoadError("there is no HTML markup in this file")
     with guarded("web page"):

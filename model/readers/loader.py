@@ -57,27 +57,54 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> I
 
     Hidden files and folders inside a folder are listed in ``report`` as skipped.
     """
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                rel = sub.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    if sub.is_file():
-                        report.issues.append(LoadIssue(str(sub), "hidden file", "skipped"))
-                    continue
-                if sub.is_file() and _first_time(sub, seen):
-                    yield sub
+            real = os.path.realpath(p)
+            for rel in _walk(p, report):
+                if _first_time(os.path.join(real, rel), seen):
+                    yield p / rel
         elif p.is_file():
-            if _first_time(p, seen):
+            if _first_time(os.path.realpath(p), seen):
                 yield p
         else:
             report.issues.append(LoadIssue(str(raw), "no such file or folder"))
 
 
-def _first_time(path: Path, seen: set[Path]) -> bool:
-    key = path.resolve()
+def _walk(root: Path, report: LoadReport) -> Iterator[str]:
+    """Relative paths of the files under ``root``, sorted, hidden ones reported and left out."""
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            with os.scandir(root / rel_dir) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            report.issues.append(LoadIssue(str(root / rel_dir), f"folder cannot be read: {exc.strerror or exc}"))
+            continue
+        subdirs: list[str] = []
+        files: list[str] = []
+        for e in entries:
+            rel = os.path.join(rel_dir, e.name) if rel_dir else e.name
+            if e.name.startswith("."):
+                _report_hidden(root, rel, e, report)
+            elif e.is_dir():
+                subdirs.append(rel)
+            elif e.is_file():
+                files.append(rel)
+        yield from files  # a folder's own files first, then its sub-folders in name order
+        stack.extend(reversed(subdirs))
+
+
+def _report_hidden(root: Path, rel: str, entry: os.DirEntry[str], report: LoadReport) -> None:
+    if entry.is_file():
+        report.issues.append(LoadIssue(str(root / rel), "hidden file", "skipped"))
+    elif entry.is_dir():
+        report.issues.append(LoadIssue(str(root / rel), "hidden folder", "skipped"))
+
+
+def _first_time(key: str, seen: set[str]) -> bool:
     if key in seen:
         return False
     seen.add(key)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,6 +60,17 @@ def check_size(path: Path, max_bytes: int, factor: int = 1) -> int:
     if size > max_bytes * factor:
         raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes * factor)} limit for this type")
     return size
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` (one open, one stat); LoadError when empty or over the cap."""
+    with path.open("rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            raise LoadError("the file is empty")
+        if size > max_bytes:
+            raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes)} limit for this type")
+        return fh.read()
 
 
 def check_text_size(chars: int, max_bytes: int) -> None:

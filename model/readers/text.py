@@ -8,7 +8,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from model.documents import Document, LoadError
-from model.readers.safety import MAX_BYTES, check_size, sniff_binary
+from model.readers.safety import MAX_BYTES, read_capped, sniff_binary
 
 # C0 controls other than tab, newline, carriage return, form feed; and DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -57,8 +57,7 @@ def title_from_text(text: str, path: Path) -> str:
 
 def read_text(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """One document from a text file; LoadError names what is wrong with it."""
-    check_size(path, max_bytes)
-    text, encoding = decode_bytes(path.read_bytes(), path.name)
+    text, encoding = decode_bytes(read_capped(path, max_bytes), path.name)
     text = normalise_newlines(text)
     return Document(
         id=doc_id if doc_id is not None else str(path),
