@@ -27,7 +27,7 @@ from model.readers.safety import (
     guarded,
 )
 
-_TITLE_STYLES = ("title", "heading 1")
+_TITLE_STYLE_IDS = ("title", "heading1")
 _PYTHON_DOCX_TEMPLATE_YEAR = 2013
 
 
@@ -58,8 +58,8 @@ def _title(word: WordDocument) -> str | None:
     if title:
         return title
     for p in word.paragraphs[:30]:
-        style = (p.style.name or "").lower() if p.style is not None else ""
-        if style in _TITLE_STYLES and p.text.strip():
+        style_id = (p._p.style or "").lower()  # the id in the paragraph itself; resolving the name is slow
+        if style_id in _TITLE_STYLE_IDS and p.text.strip():
             return clean(p.text, 500)
     return None
 
