@@ -115,7 +115,7 @@ def _pick(low: Mapping[str, Any], names: Iterable[str]) -> Any:
 
 def record_to_document(
     rec: Mapping[str, Any], where: str, n: int, path: Path, fmt: str, text_fields: tuple[str, ...],
-    encoding: str = "utf-8",
+    encoding: str | None = "utf-8",
 ) -> Document:
     """A document from one record; RecordProblem when the record has no text."""
     low = {str(k).strip().lower(): v for k, v in rec.items() if k is not None}
@@ -153,7 +153,7 @@ def text_fields_for(columns: Iterable[str], text_field: str | None) -> tuple[str
 
 def collect(
     records: Iterable[Record | RecordProblem], path: Path, fmt: str, text_field: str | None, max_bytes: int,
-    encoding: str = "utf-8",
+    encoding: str | None = "utf-8",
 ) -> Collection:
     """Documents of a collection's records, and the records that could not be read."""
     docs: list[Document] = []

@@ -89,7 +89,7 @@ def _walk(root: Path, report: LoadReport) -> Iterator[str]:
             rel = os.path.join(rel_dir, e.name) if rel_dir else e.name
             if e.name.startswith("."):
                 _report_hidden(root, rel, e, report)
-            elif e.is_dir():
+            elif e.is_dir(follow_symlinks=False):  # a linked folder could loop
                 subdirs.append(rel)
             elif e.is_file():
                 files.append(rel)
@@ -113,7 +113,10 @@ def _first_time(key: str, seen: set[str]) -> bool:
 
 def read_path(path: str, options: ReadOptions) -> FileRead:
     """Read one file (top-level so worker processes can run it)."""
-    return read_file(Path(path), options)
+    try:
+        return read_file(Path(path), options)
+    except OSError as exc:
+        raise LoadError(f"cannot be read: {exc.strerror or exc}") from None
 
 
 def _read_here(path: Path, options: ReadOptions) -> Result:

@@ -67,7 +67,7 @@ def read_xlsx(path: Path, text_field: str | None = None, max_bytes: int = MAX_BY
     with guarded("Excel workbook"):
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            docs, issues = collect(_records(wb, text_field), path, "xlsx", text_field, max_bytes)
+            docs, issues = collect(_records(wb, text_field), path, "xlsx", text_field, max_bytes, None)
         except LoadError as exc:
             if "holds no records" in str(exc):
                 wanted = text_field or ", ".join(TEXT_FIELDS)

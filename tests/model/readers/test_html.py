@@ -93,3 +93,13 @@ def test_unreadable_pages(tmp_path, content, reason):
     p.write_bytes(content)
     with pytest.raises(LoadError, match=reason):
         read_html(p)
+
+
+def test_xhtml_with_xml_declaration(tmp_path):
+    p = tmp_path / "x.htm"
+    p.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                 '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+                 "<head><title>Geneva talks</title></head><body><article><p>Russia welcomed the talks held in Geneva "
+                 "on Monday, the foreign ministry said in a statement.</p></article></body></html>")
+    doc = read_html(p)
+    assert doc.title == "Geneva talks" and doc.text.startswith("Russia welcomed the talks held in Geneva")

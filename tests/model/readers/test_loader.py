@@ -129,3 +129,14 @@ def test_many_heavy_files_use_the_pool_and_keep_file_order(tmp_path):
         write_docx(tmp_path / name, [f"Country {i} supported the proposal number {i}."])
     report = load_paths([tmp_path], workers=2)
     assert [d.id for d in report.documents] == [str(tmp_path / n) for n in names]
+
+
+def test_linked_folder_loop_and_hidden_folder(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Iran rejected the plan.")
+    (tmp_path / "docs" / "loop").symlink_to(tmp_path / "docs", target_is_directory=True)
+    (tmp_path / "docs" / ".git").mkdir()
+    (tmp_path / "docs" / ".git" / "x.txt").write_text("not a document")
+    report = load_paths([tmp_path / "docs"])
+    assert [d.text for d in report.documents] == ["Iran rejected the plan."]
+    assert [(i.kind, i.reason) for i in report.issues] == [("skipped", "hidden folder")]
