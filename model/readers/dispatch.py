@@ -65,7 +65,10 @@ def read_file(path: Path, options: ReadOptions | None = None, given: str | None 
     if suffix not in _READERS:
         raise LoadError(f"unsupported file type '{suffix or path.name}'")
     module, name = _READERS[suffix]
-    reader = getattr(importlib.import_module(module), name)
+    try:
+        reader = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise LoadError(f"the reader for {suffix} files is not installed ({exc.name or exc}); run `make setup`") from None
     if suffix in COLLECTIONS:
         docs, issues = reader(path, options.text_field, options.max_bytes)
         return FileRead(docs, issues)

@@ -140,3 +140,14 @@ def test_linked_folder_loop_and_hidden_folder(tmp_path):
     report = load_paths([tmp_path / "docs"])
     assert [d.text for d in report.documents] == ["Iran rejected the plan."]
     assert [(i.kind, i.reason) for i in report.issues] == [("skipped", "hidden folder")]
+
+
+def test_missing_reader_library_is_a_reason_not_a_crash(tmp_path, monkeypatch):
+    from model.readers import dispatch
+
+    monkeypatch.setitem(dispatch._READERS, ".txt", ("model.readers.not_installed", "read_text"))
+    (tmp_path / "a.txt").write_text("Iran rejected the plan.")
+    (tmp_path / "b.md").write_text("China supported the proposal.")
+    report = load_paths([tmp_path])
+    assert [d.format for d in report.documents] == ["md"]
+    assert "reader for .txt files is not installed" in report.errors[0].reason
