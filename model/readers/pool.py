@@ -131,9 +131,14 @@ class WorkerPool:
     def _dispatch(self) -> None:
         for w in self._workers:
             if self._queue and w.ready and not w.busy:
-                key, func, args = self._queue.popleft()
-                w.conn.send((key, func, args))
-                w.key, w.busy, w.deadline = key, True, time.monotonic() + self._timeout
+                task = self._queue.popleft()
+                try:
+                    w.conn.send(task)
+                except (OSError, ValueError):  # it died meanwhile: the task waits, poll() replaces the worker
+                    self._queue.appendleft(task)
+                    w.ready = False
+                    continue
+                w.key, w.busy, w.deadline = task[0], True, time.monotonic() + self._timeout
 
     def poll(self, wait_for: float = 0.0) -> list[Outcome]:
         """Finished tasks, waiting up to ``wait_for`` seconds for the first one."""
@@ -152,7 +157,7 @@ class WorkerPool:
             elif w.process.sentinel in ready:
                 self._lost(w, out, self._died_reason(w))
             elif w.busy and time.monotonic() > w.deadline:
-                self._lost(w, out, f"gave up after {self._timeout:g} s: the file may make its reader loop forever")
+                self._lost(w, out, f"gave up after {self._timeout:g} s (reading took too long; the file may be damaged or hostile)")
         self._fail_all_if_cannot_start(out)
         self._dispatch()
         return out
