@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import trafilatura
+from trafilatura.settings import Document as PageDocument
 
 from model.documents import Document, LoadError
 from model.readers.meta import clean, iso_date
@@ -43,7 +44,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def _extract(html: str) -> trafilatura.settings.Document | None:
+def _extract(html: str) -> PageDocument | None:
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -54,13 +55,13 @@ def _extract(html: str) -> trafilatura.settings.Document | None:
         deduplicate=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, PageDocument) or not (doc.text or "").strip():
         # short or unusual pages: try again favouring recall over precision
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, favor_recall=True, include_comments=False,
             date_extraction_params=_DATE_PARAMS,
         )
-    return doc
+    return doc if isinstance(doc, PageDocument) else None
 
 
 def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:

@@ -177,12 +177,12 @@ def load_paths(
     if total:
         tracker.report(len(results))
     pool = None
-    if pooled:
-        size = min(workers or os.cpu_count() or 1, len(pooled))
-        pool = WorkerPool(size, timeout, preload=reader_modules({files[i].suffix.lower() for i in pooled}))
     try:
-        for i in pooled if pool is not None else ():
-            pool.submit(i, read_path, str(files[i]), options)
+        if pooled:
+            size = min(workers or os.cpu_count() or 1, len(pooled))
+            pool = WorkerPool(size, timeout, preload=reader_modules({files[i].suffix.lower() for i in pooled}))
+            for i in pooled:
+                pool.submit(i, read_path, str(files[i]), options)
         for i in here:
             if progress.cancelled():
                 report.cancelled = True

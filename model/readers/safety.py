@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -151,6 +152,11 @@ def check_xml_prolog(data: Iterator[bytes], name: str) -> None:
         raise LoadError(f"part '{name}' is not valid XML ({exc})") from None
 
 
+def _chunks(fh: IO[bytes], size: int = 16384) -> Iterator[bytes]:
+    while chunk := fh.read(size):
+        yield chunk
+
+
 def check_xml_parts(path: Path, kind: str) -> None:
     """Every XML part of the (already size-checked) zip: no DTD, no entities."""
     with zipfile.ZipFile(path) as zf:
@@ -159,7 +165,7 @@ def check_xml_parts(path: Path, kind: str) -> None:
                 continue
             try:
                 with zf.open(info) as fh:
-                    check_xml_prolog(iter(lambda fh=fh: fh.read(16384), b""), info.filename)
+                    check_xml_prolog(_chunks(fh), info.filename)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
                 raise LoadError(f"not a valid {kind} file: part '{info.filename}' is damaged ({exc})") from None
 
