@@ -1,6 +1,6 @@
 """Benchmark: load a folder of 10,000 small text files (target: ≤ 10 s on 2 cores).
 
-    .venv/bin/python bench/bench_load.py [--files 10000] [--docx 0] [--pdf 0]
+    .venv/bin/python bench/bench_load.py [--files 10000] [--docx 0] [--pdf 0] [--workers N]
 
 Writes the files into a temporary folder (removed afterwards), loads them with
 ``model.readers.load_paths`` and prints files/s and MB/s.  ``--docx`` and
@@ -60,13 +60,14 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--docx", type=int, default=0)
     ap.add_argument("--pdf", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=None, help="worker processes (default: cores)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_load_") as tmp:
         root = Path(tmp)
         t0 = time.perf_counter()
         size = write_set(root, args.files, args.docx, args.pdf)
         t1 = time.perf_counter()
-        report = load_paths([root])
+        report = load_paths([root], workers=args.workers)
         t2 = time.perf_counter()
     n = args.files + args.docx + args.pdf
     secs = t2 - t1
