@@ -246,6 +246,9 @@ def _read_documents(con: sqlite3.Connection) -> list[Document]:
     for r in con.execute("SELECT * FROM documents ORDER BY ord"):
         meta = json.loads(r["meta"])
         meta["also_sources"] = tuple(meta.get("also_sources", ()))
+        meta["pages"] = tuple(meta.get("pages", ()))
+        fields = Document.__dataclass_fields__
+        meta = {k: v for k, v in meta.items() if k in fields}  # a field a newer build added is ignored
         doc = Document(id=r["id"], text=r["text"], hash=r["hash"], **meta)
         if content_hash(doc.text) != doc.hash:
             raise ValueError(f"the text of document '{doc.id}' does not match its hash")
