@@ -26,7 +26,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 TRUNCATION_MARKER = " …[cut: {n} more characters]"
 
 # XML 1.0 forbids these (Excel refuses the file); tab, LF and CR are kept.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ILLEGAL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
@@ -52,8 +52,8 @@ def truncate(text: str, limit: int = MAX_CELL_CHARS) -> str:
 
 def clean_text(text: str, limit: int = MAX_CELL_CHARS) -> str:
     """Remove characters Excel rejects and cut text over ``limit`` with a marker."""
-    if _ILLEGAL.search(text):
-        text = _ILLEGAL.sub("", text)
+    if ILLEGAL_CHARS.search(text):
+        text = ILLEGAL_CHARS.sub("", text)
     return truncate(text, limit)
 
 

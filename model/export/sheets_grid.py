@@ -52,9 +52,13 @@ def _signed(x: float) -> str:
     return f"{x:+.2f}"
 
 
-def comment_text(actor: str, column: str, matrix: Matrix, evidence: pd.Series | None) -> str:
-    """Counts, net stance and the strongest evidence sentence of one cell."""
-    row = matrix.cells[(matrix.cells["actor"] == actor) & (matrix.cells[matrix.by] == column)].iloc[0]
+def cell_records(matrix: Matrix) -> dict[tuple[str, str], dict[str, object]]:
+    """(actor, column) → the matrix's summary of that cell (count, net, n_coop, …)."""
+    return {(str(r["actor"]), str(r[matrix.by])): r for r in matrix.cells.to_dict(orient="records")}
+
+
+def comment_text(actor: str, column: str, row: Mapping[str, object], evidence: pd.Series | None) -> str:
+    """Counts, net stance and the strongest evidence sentence of one cell (``row`` from :func:`cell_records`)."""
     lines = [
         f"{actor} · {column}: {int(row['count'])} statement(s) — {int(row['n_coop'])} cooperative, "
         f"{int(row['n_neutral'])} neutral, {int(row['n_conf'])} conflictual; net {_signed(float(row['net']))}",
@@ -74,6 +78,7 @@ def comment_text(actor: str, column: str, matrix: Matrix, evidence: pd.Series | 
 def _matrix_cell(
     ws: WriteOnlyWorksheet,
     matrix: Matrix,
+    summary: Mapping[str, object],
     actor: str,
     column: str,
     link: tuple[str, int] | None,
@@ -91,7 +96,7 @@ def _matrix_cell(
         text = f"{CONTRADICTION_MARK} {text}"
         style["border"] = CONTRADICTION_BORDER
     c = cell(ws, text, **style)
-    note = Comment(comment_text(actor, column, matrix, evidence), COMMENT_AUTHOR)
+    note = Comment(comment_text(actor, column, summary, evidence), COMMENT_AUTHOR)
     note.width, note.height = 360, 180
     c.comment = note
     if link is not None:
@@ -112,11 +117,13 @@ def write_matrix_sheet(
     set_widths(ws, [9, 22] + [20] * len(matrix.columns))
     ws.freeze_panes = "C2"
     ws.append(header(ws, ["Country", "Name", *matrix.columns]))
+    summaries = cell_records(matrix)
     for actor in matrix.actors:
         row = [cell(ws, actor, font=HEADER_FONT), cell(ws, country_name(actor))]
         for column in matrix.columns:
             key = (actor, column)
-            row.append(_matrix_cell(ws, matrix, actor, column, links.get(key), evidence.get(key)))
+            summary = summaries.get(key, {})
+            row.append(_matrix_cell(ws, matrix, summary, actor, column, links.get(key), evidence.get(key)))
         ws.append(row)
     ws.auto_filter.ref = table_ref(2 + len(matrix.columns), len(matrix.actors))
     ws.append([])

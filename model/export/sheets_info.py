@@ -82,7 +82,7 @@ def about_rows(
     """Key/value rows of the About sheet (before the topics)."""
     rows = [
         ("Version", f"Stance Atlas {__version__}"),
-        ("Written", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+        ("Written", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
         ("Matrix columns", by),
     ]
     rows += [(str(k), _text(v)) for k, v in context.items()]

@@ -97,7 +97,7 @@ def matrix_payload(
     long = matrix_long(matrix)
     return {
         "app": f"Stance Atlas {__version__}",
-        "written": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "context": {str(k): _clean(v) if not isinstance(v, list | tuple) else list(v) for k, v in context.items()},
         "filters": dict(filters or {}),
         "by": matrix.by,

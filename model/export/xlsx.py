@@ -107,8 +107,7 @@ def write_workbook(
     writer = RowWriter(len(columns), quote_style)
 
     def rows_of(span: SheetSpan) -> Iterable[bytes]:
-        part = table.iloc[span.start:span.stop]
-        return writer.chunks(part.itertuples(index=False, name=None))
+        return writer.chunks(table.iloc[span.start:span.stop])
 
     with atomic_write(path) as tmp:
         stage = _stage_file(tmp)
