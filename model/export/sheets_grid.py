@@ -23,7 +23,7 @@ from model.export.cells import (
     set_widths,
     table_ref,
 )
-from model.export.safety import sheet_ref
+from model.export.safety import clean_text, sheet_ref
 from model.matrix import Matrix, net_to_rgb
 
 CONTRADICTION_MARK = "⚠"
@@ -96,7 +96,7 @@ def _matrix_cell(
         text = f"{CONTRADICTION_MARK} {text}"
         style["border"] = CONTRADICTION_BORDER
     c = cell(ws, text, **style)
-    note = Comment(comment_text(actor, column, summary, evidence), COMMENT_AUTHOR)
+    note = Comment(clean_text(comment_text(actor, column, summary, evidence)), COMMENT_AUTHOR)
     note.width, note.height = 360, 180
     c.comment = note
     if link is not None:

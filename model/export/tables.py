@@ -1,6 +1,7 @@
 """Statements and matrix as JSONL / CSV / JSON, and the dispatch to the workbook.
 
-CSV cells that a spreadsheet would read as formulas get a leading apostrophe
+CSV follows RFC 4180 (CRLF line ends, so a field holding CR or LF is quoted)
+and cells that a spreadsheet would read as formulas get a leading apostrophe
 (:func:`model.export.safety.csv_safe`); JSON keeps values exactly.
 """
 
@@ -79,7 +80,7 @@ def write_statements(
                 for rec in frame.to_dict(orient="records"):
                     fh.write(json.dumps({k: _clean(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
         else:
-            csv_frame(frame).to_csv(tmp, index=False, encoding="utf-8")
+            csv_frame(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
 
 
 def matrix_long(matrix: Matrix) -> pd.DataFrame:
@@ -134,7 +135,7 @@ def write_matrix(
         raise ExportError(f"the matrix is written as .xlsx, .csv or .json, not '{suffix or path.name}'")
     with atomic_write(path) as tmp:
         if suffix == ".csv":
-            csv_frame(matrix_long(matrix)).to_csv(tmp, index=False, encoding="utf-8")
+            csv_frame(matrix_long(matrix)).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
         else:
             payload = matrix_payload(matrix, context, filters, topics)
             tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
