@@ -12,11 +12,13 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from model.export.safety import is_formula_like, plain_value
 
-HEADER_FONT = Font(bold=True)
+#: every font names its face and size: LibreOffice does not fill a missing size from the default
+FONT_NAME, FONT_SIZE = "Calibri", 11
+HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
-TITLE_FONT = Font(bold=True, size=13)
+TITLE_FONT = Font(name=FONT_NAME, size=13, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center")
+CELL_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
 CONTRADICTION_BORDER = Border(*(Side(style="medium", color="000000"),) * 4)
 
 
@@ -71,4 +73,4 @@ def font_for(rgb: tuple[int, int, int], bold: bool = False) -> Font:
     """Black text on light fills, white on dark ones."""
     r, g, b = rgb
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return Font(color="FFFFFF" if luminance < 140 else "000000", bold=bold)
+    return Font(name=FONT_NAME, size=FONT_SIZE, color="FFFFFF" if luminance < 140 else "000000", bold=bold)

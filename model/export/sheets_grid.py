@@ -13,7 +13,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from model.export.cells import (
-    CENTER,
+    CELL_WRAP,
     CONTRADICTION_BORDER,
     HEADER_FONT,
     cell,
@@ -30,6 +30,11 @@ CONTRADICTION_MARK = "⚠"
 COMMENT_AUTHOR = "Stance Atlas"
 #: characters of evidence shown in a cell comment
 COMMENT_CHARS = 600
+#: width (characters) of a matrix column, and of the text shown in its cells: one line, because
+#: LibreOffice draws a linked cell as one unwrapped line (the comment holds the whole label)
+CELL_WIDTH = 26
+#: height (points) of a matrix row
+ROW_HEIGHT = 20
 LEGEND = (
     "Each cell: dominant stance label (number of statements). Fill: net stance, "
     "red = conflictual, grey = neutral, blue = cooperative (same scale as the screen).",
@@ -48,6 +53,16 @@ def country_name(code: str) -> str:
     return str(getattr(found, "common_name", None) or found.name)
 
 
+def cell_text(label: str, count: int, contradiction: bool) -> str:
+    """What a matrix cell shows: ``[⚠ ]label (count)``, the label shortened to fit one line."""
+    mark = f"{CONTRADICTION_MARK} " if contradiction else ""
+    suffix = f" ({count})"
+    room = CELL_WIDTH - 2 - len(mark) - len(suffix)
+    if len(label) > room:
+        label = label[: room - 1].rstrip() + "…"
+    return f"{mark}{label}{suffix}"
+
+
 def _signed(x: float) -> str:
     return f"{x:+.2f}"
 
@@ -63,6 +78,7 @@ def comment_text(actor: str, column: str, row: Mapping[str, object], evidence: p
         f"{actor} · {column}: {int(row['count'])} statement(s) — {int(row['n_coop'])} cooperative, "
         f"{int(row['n_neutral'])} neutral, {int(row['n_conf'])} conflictual; net {_signed(float(row['net']))}",
     ]
+    lines.append(f"Dominant stance: {row['label']}")
     if bool(row["contradiction"]):
         lines.append(f"{CONTRADICTION_MARK} contradiction: opposite claims in this cell")
     if evidence is not None:
@@ -90,10 +106,9 @@ def _matrix_cell(
     net = float(matrix.net.at[actor, column])
     contradiction = bool(matrix.contradictions.at[actor, column])
     rgb = net_to_rgb(net)
-    text = f"{matrix.labels.at[actor, column]} ({n})"
-    style: dict[str, object] = {"fill": fill_for(rgb), "font": font_for(rgb, bold=contradiction), "alignment": CENTER}
+    text = cell_text(str(matrix.labels.at[actor, column]), n, contradiction)
+    style: dict[str, object] = {"fill": fill_for(rgb), "font": font_for(rgb, bold=contradiction), "alignment": CELL_WRAP}
     if contradiction:
-        text = f"{CONTRADICTION_MARK} {text}"
         style["border"] = CONTRADICTION_BORDER
     c = cell(ws, text, **style)
     note = Comment(clean_text(comment_text(actor, column, summary, evidence)), COMMENT_AUTHOR)
@@ -107,6 +122,15 @@ def _matrix_cell(
     return c
 
 
+def _print_landscape_fit_width(ws: WriteOnlyWorksheet) -> None:
+    """Printed (or saved as PDF): landscape, all columns on one page width, header on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def write_matrix_sheet(
     ws: WriteOnlyWorksheet,
     matrix: Matrix,
@@ -114,10 +138,13 @@ def write_matrix_sheet(
     evidence: Mapping[tuple[str, str], pd.Series],
 ) -> None:
     """Countries × columns: label (count), net-stance fill, contradiction mark, comment, link."""
-    set_widths(ws, [9, 22] + [20] * len(matrix.columns))
+    set_widths(ws, [9, 22] + [CELL_WIDTH] * len(matrix.columns))
     ws.freeze_panes = "C2"
+    _print_landscape_fit_width(ws)
     ws.append(header(ws, ["Country", "Name", *matrix.columns]))
     summaries = cell_records(matrix)
+    for i in range(len(matrix.actors)):  # write-only sheets need row heights before the rows
+        ws.row_dimensions[i + 2].height = ROW_HEIGHT
     for actor in matrix.actors:
         row = [cell(ws, actor, font=HEADER_FONT), cell(ws, country_name(actor))]
         for column in matrix.columns:
