@@ -62,7 +62,7 @@ def check_destination(target: Path) -> None:
         if lock is not None:
             raise ExportError(
                 f"cannot write {target}: it is open in another program (lock file {lock.name}); "
-                "close it there and export again"
+                "close it there and export again (if it is not open anywhere, delete that lock file)"
             )
 
 
