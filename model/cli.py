@@ -85,7 +85,9 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
         else:
             matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
             context = {"inputs": " ".join(args.paths), "documents": len(report.documents), "statements": len(statements)}
-            write_matrix(matrix, statements, out, context)
+            notices = write_matrix(matrix, statements, out, context, documents=report, topics=resources.topics)
+            for notice in notices:
+                err.write(f"note: {notice}\n")
     except ExportError as exc:
         err.write(f"error: {exc}\n")
         return 1
