@@ -81,7 +81,7 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
     statements = extract_statements(report.documents, resources, progress=progress("extracting"))
     try:
         if command == "extract":
-            write_statements(statements, out)
+            write_statements(statements, out, safe_csv=False)  # raw data: sentence == text[start:end]
         else:
             matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
             context = {"inputs": " ".join(args.paths), "documents": len(report.documents), "statements": len(statements)}

@@ -60,8 +60,12 @@ def write_statements(
     full: bool = False,
     documents: LoadReport | Iterable[Document] | None = None,
     by: str = "topic",
+    safe_csv: bool = True,
 ) -> None:
     """``.jsonl``: one JSON object per statement; ``.csv``: one row per statement.
+
+    ``safe_csv`` neutralises formula-like text for spreadsheets (a leading ``'``);
+    the ``extract`` command turns it off so that ``sentence == text[start:end]``.
 
     By default only the contract fields; with ``full`` the same columns as the
     workbook's Statements sheet (document title, date, source, URL, ``edited``…).
@@ -80,7 +84,7 @@ def write_statements(
                 for rec in frame.to_dict(orient="records"):
                     fh.write(json.dumps({k: _clean(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
         else:
-            csv_frame(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
+            (csv_frame(frame) if safe_csv else frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
 
 
 def matrix_long(matrix: Matrix) -> pd.DataFrame:
