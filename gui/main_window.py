@@ -6,7 +6,6 @@ loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`.
 
 from __future__ import annotations
 
-import pycountry
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
@@ -25,17 +24,12 @@ from gui.profile import ProfilePanel
 from gui.reader import ReaderPane
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
+from model.countries import country_names
 
 
 def on_screen(widget: QWidget) -> bool:
     """Whether any of the widget can be seen (a dock behind another dock's tab is "visible" but not on screen)."""
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
-
-
-def country_names() -> dict[str, str]:
-    names = {c.alpha_3: getattr(c, "common_name", c.name) for c in pycountry.countries}
-    names["XKX"] = "Kosovo"
-    return names
 
 
 class MainWindow(QMainWindow):

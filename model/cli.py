@@ -42,6 +42,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--text-field", metavar="NAME", help="collection column holding the text (default: text/body/content/article)")
+    p.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files over this size (default: 50)")
     return p
 
 
@@ -58,6 +60,8 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
         args = build_parser(command).parse_args(list(argv))
         out = args.output
         allowed = STATEMENT_SUFFIXES if command == "extract" else MATRIX_SUFFIXES
+        if args.max_mb <= 0:
+            raise UsageError(f"main.py {command}: --max-mb must be positive")
         if not out.lower().endswith(allowed):
             raise UsageError(f"main.py {command}: OUT must end with {', '.join(allowed)}")
     except UsageError as exc:
@@ -69,17 +73,21 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
     def progress(label: str) -> StderrProgress | None:
         return None if args.quiet else StderrProgress(label, err)
 
-    report = load_paths(args.paths, progress=progress("reading"))
+    report = load_paths(
+        args.paths, progress=progress("reading"), text_field=args.text_field, max_bytes=int(args.max_mb * 1024 * 1024)
+    )
     _report_issues(report, err)
     resources = load_resources()
     statements = extract_statements(report.documents, resources, progress=progress("extracting"))
     try:
         if command == "extract":
-            write_statements(statements, out)
+            write_statements(statements, out, safe_csv=False)  # raw data: sentence == text[start:end]
         else:
             matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
             context = {"inputs": " ".join(args.paths), "documents": len(report.documents), "statements": len(statements)}
-            write_matrix(matrix, statements, out, context)
+            notices = write_matrix(matrix, statements, out, context, documents=report, topics=resources.topics)
+            for notice in notices:
+                err.write(f"note: {notice}\n")
     except ExportError as exc:
         err.write(f"error: {exc}\n")
         return 1

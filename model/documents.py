@@ -11,14 +11,19 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
-# "ISLAMABAD:" / "KABUL, Sept 9 (Reuters) -" / "NEW YORK (AP) —" at the very start.
+# "ISLAMABAD:" / "KABUL, Sept 9 (Reuters) -" / "KABUL, Afghanistan (AP) —" /
+# "NEW DELHI, 9 September 2023 /PRNewswire/ --" at the start of a line.
 _DATELINE = re.compile(
-    r"""^\s*(?P<place>[A-Z][A-Z .'\-]{1,40}?[A-Z])      # all-caps place
-        (?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?             # optional ", Sept 9"
-        (?:\s*\([^)]{1,40}\))?                             # optional "(Reuters)"
-        \s*(?::|-|—|–)\s+""",
+    r"""(?P<place>[A-Z][A-Z.'\-]*(?:\ [A-Z][A-Z.'\-]*){0,3})           # all-caps place, up to 4 words
+        (?:,\ [A-Z][a-z]+(?:\ [A-Z][a-z]+)?)?                          # optional ", Afghanistan"
+        (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?  # ", Sept 9"
+        (?:\s*\([^()\n]{1,40}\))?                                       # optional "(Reuters)"
+        (?:\s*/[^/\n]{1,40}/)?                                          # optional "/PRNewswire/"
+        \s*(?::|--|-|—|–)\s+""",
     re.VERBOSE,
 )
+_DATELINE_LINES = 4      # a title or byline may come first
+_DATELINE_WINDOW = 600   # characters
 
 
 def content_hash(text: str) -> str:
@@ -28,11 +33,28 @@ def content_hash(text: str) -> str:
 
 
 def find_dateline(text: str) -> tuple[str, int] | None:
-    """The dateline place a report opens with, and where the body starts."""
-    m = _DATELINE.match(text[:120])
-    if not m:
-        return None
-    return m.group("place").title(), m.end()
+    """The dateline place a report opens with, and where the body after it starts.
+
+    Looks at the start of the first few non-empty lines (a title line may come
+    first).  The dateline names where the report was filed, not who holds a stance.
+    """
+    pos, seen = 0, 0
+    head = text[:_DATELINE_WINDOW]
+    while pos < len(head) and seen < _DATELINE_LINES:
+        nl = head.find("\n", pos)
+        end = len(head) if nl < 0 else nl
+        line_start = pos + (len(head[pos:end]) - len(head[pos:end].lstrip()))
+        if line_start < end:
+            seen += 1
+            # cheap test first: a dateline opens with two capital letters
+            m = _DATELINE.match(head, line_start, end + 1 if nl >= 0 else end) \
+                if head[line_start:line_start + 2].isupper() else None
+            if m and len(m.group("place")) >= 3:
+                return m.group("place").title(), m.end()
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,7 @@ class Document:
     dateline: str | None = None
     hash: str = ""
     also_sources: tuple[str, ...] = ()   # other files/outlets with the same text
+    pages: tuple[int, ...] = ()          # PDF: offset in ``text`` where each page starts
 
     def __post_init__(self) -> None:
         if not self.hash:
@@ -65,8 +88,22 @@ class Document:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def origin(self) -> str:
+        """Where this copy came from, in words: outlet and file/record id."""
+        return f"{self.source} ({self.id})" if self.source else self.id
+
     def with_also(self, other: str) -> Document:
         return replace(self, also_sources=(*self.also_sources, other))
+
+    def merged_with(self, dup: Document) -> Document:
+        """This document, noting ``dup`` (same text) as another source and
+        borrowing the metadata this copy lacks."""
+        fill = {k: getattr(dup, k) for k in _MERGEABLE if getattr(self, k) is None and getattr(dup, k) is not None}
+        return replace(self, also_sources=(*self.also_sources, dup.origin, *dup.also_sources), **fill)
+
+
+_MERGEABLE = ("title", "date", "source", "url", "speaker_country")
 
 
 @dataclass(frozen=True)
@@ -86,6 +123,7 @@ class LoadReport:
     issues: list[LoadIssue] = field(default_factory=list)
     files_seen: int = 0
     cancelled: bool = False
+    duplicates: int = 0  # copies folded into an earlier document with the same text
 
     @property
     def errors(self) -> list[LoadIssue]:

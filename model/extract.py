@@ -1,95 +1,216 @@
 """Stance extraction: documents → statements (one row per country stance).
 
-Walking-skeleton version: the stance holder is a country named before the
-first stance cue of a sentence; countries after it are targets.  The stance
-engine issue replaces the attribution with a real one; the function's
-signature and the output columns are the contract and stay.
+A mention of a country is not a stance.  For each sentence the engine finds
+the event cue that governs each clause and the country that *holds* it — the
+subject, the sayer of "X said that …", the agent of a passive, the possessor
+or country of an official, the document's speaker for "we" — separating it
+from countries that only receive the action (targets) and from whoever
+reports it (news agencies, unnamed sources).  See ``model/engine/``.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
-from model.documents import Document
+from model.countries import is_iso3
+from model.documents import Document, find_dateline
+from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.discourse import Discourse
+from model.engine.labels import choose_topic, issue_phrase, stance_label
+from model.engine.lexicon import Lexicon
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
 
-_REPORTER = re.compile(r"\b(TASS|RIA|Reuters|AFP|AP|Pakistan Today|Xinhua|an informed source|the source)\b")
+#: words per worker batch when extraction is spread over processes
+BATCH_WORDS = 50_000
+#: below this many words one process is faster than starting a pool
+PARALLEL_MIN_WORDS = 150_000
 
 
-def _topic(sentence: str, res: Resources) -> str:
-    low = sentence.lower()
-    best, score = "diplomacy", 0
-    for t in res.topics:
-        s = sum(1 for c in t.cues if re.search(r"\b" + re.escape(c) + r"\b", low))
-        if s > score:
-            best, score = t.key, s
-    return best
+_MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
 
 
-def _first_cue(sentence: str, res: Resources) -> tuple[int, int, float, str] | None:
-    low = sentence.lower()
-    best: tuple[int, int, float, str] | None = None
-    for cue in res.cues:
-        m = re.search(r"\b" + re.escape(cue.text) + r"\b", low)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), cue.polarity, cue.text)
-    return best
+def _word_regex(words: list[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alts})\b")
 
 
-def _doc_statements(doc: Document, res: Resources) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    for s, e in split_spans(doc.text):
-        sent = doc.text[s:e]
-        cue = _first_cue(sent, res)
-        if cue is None:
-            continue
-        mentions = [m for m in res.gazetteer.find(sent) if m.entry.is_country]
-        holders = [m for m in mentions if m.start < cue[0]]
-        targets = [m for m in mentions if m.start >= cue[1]]
-        rep = _REPORTER.search(sent)
-        seen: set[str] = set()
-        for m in holders:
-            if m.code in seen:
+class Engine:
+    """Resources compiled for extraction; build once, reuse for many documents."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.lexicon = Lexicon.load(topics=[(t.key, t.cues) for t in resources.topics])
+        self.attributor = Attributor(self.lexicon)
+        self._shared: dict[tuple[int, int, int], tuple[str, str, str]] = {}
+        w = self.lexicon.words
+        self._first_person = _word_regex(w.get("first_person", []) + w.get("first_person_possessive", []))
+        self._anaphor = _word_regex(w.get("pronouns_singular", []) + w.get("pronouns_plural", [])
+                                    + w.get("group_heads", []) + w.get("definite_agents", []))
+
+    def document(self, doc: Document) -> list[dict[str, object]]:
+        text = doc.text
+        mentions = self.resources.gazetteer.find(text)
+        dl = find_dateline(text)
+        if dl:
+            mentions = [m for m in mentions if m.start >= dl[1]]
+        low = text.lower()
+        m_starts = [m.start for m in mentions]
+        disc = Discourse(speaker_country=doc.speaker_country)
+        rows: list[dict[str, object]] = []
+        doc_topics: dict[str, int] = {}
+        for s, e in split_spans(text):
+            ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            # only sentences that name an actor, or can refer back to one, are read closely
+            if not ms and not (
+                (doc.speaker_country and self._first_person.search(low, s, e))
+                or ((disc.last or disc.groups) and self._anaphor.search(low, s, e))
+            ):
+                disc.remember([], [], False)
                 continue
-            seen.add(m.code)
-            rows.append({
-                "document": doc.id, "sentence": sent, "start": s, "end": e,
-                "actor": m.code, "actor_text": m.text, "speaker": None,
-                "target": next((t.code for t in targets if t.code != m.code), None),
-                "topic": _topic(sent, res), "stance": sent[cue[0]:cue[0] + 60].split(",")[0],
-                "polarity": cue[2], "confidence": 0.5,
-                "reporter": rep.group(0) if rep else None,
-                "hedged": False, "negated": False,
-                "issue": "", "actor_kind": m.kind, "cue": cue[3],
-                "cue_start": s + cue[0], "actor_start": s + m.start,
-            })
+            hs = self.lexicon.scan(low[s:e], s)
+            sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
+            found = self.attributor.analyse(sent, disc)
+            groups = [str(h.value) for h in hs if h.kind == "group"]
+            sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
+            consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
+            disc.remember([f.holder for f in sure], groups, consult)
+            for f in found:
+                row = self._row(doc, sent, f, doc_topics)
+                if row is not None:
+                    rows.append(row)
+        return rows
+
+    def _iso3(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        code = self.resources.successors.get(code, code)
+        return code if is_iso3(code) else None
+
+    def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> dict[str, object] | None:
+        actor = self._iso3(f.holder.code)
+        if actor is None:
+            return None
+        text = sent.text
+        cue = f.cue
+        key = (id(sent), cue.start if cue else -1, f.clause_start)
+        cached = self._shared.get(key)
+        if cached is None:
+            fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+            topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
+            cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
+            self._shared = {key: cached}  # holders of one clause share label, topic and issue
+        topic, label, issue = cached
+        doc_topics[topic] = doc_topics.get(topic, 0) + 1
+        return {
+            "document": doc.id,
+            "sentence": text[sent.start:sent.end],
+            "start": sent.start,
+            "end": sent.end,
+            "actor": actor,
+            "actor_text": f.holder.text,
+            "speaker": f.speaker,
+            "target": self._iso3(f.target) if f.target != actor else None,
+            "topic": topic,
+            "stance": label,
+            "polarity": round(f.polarity, 3),
+            "confidence": f.confidence,
+            "reporter": f.reporter,
+            "hedged": bool(f.hedged),
+            "negated": bool(f.negated),
+            "issue": issue,
+            "actor_kind": f.holder.kind,
+            "cue": text[cue.start:cue.end] if cue else "",
+            "cue_start": cue.start if cue else -1,
+            "actor_start": f.holder.start,
+        }
+
+
+_LAST_ENGINE: list[Engine] = []
+
+
+def _engine_for(res: Resources) -> Engine:
+    """Reuse the compiled engine while the same resources object is in use."""
+    if _LAST_ENGINE and _LAST_ENGINE[0].resources is res:
+        return _LAST_ENGINE[0]
+    engine = Engine(res)
+    _LAST_ENGINE[:] = [engine]
+    return engine
+
+
+_WORKER_ENGINE: Engine | None = None
+
+
+def _worker_init(resources: Resources) -> None:
+    global _WORKER_ENGINE
+    _WORKER_ENGINE = Engine(resources)
+
+
+def _worker_batch(docs: list[Document]) -> list[dict[str, object]]:
+    assert _WORKER_ENGINE is not None
+    rows: list[dict[str, object]] = []
+    for d in docs:
+        rows.extend(_WORKER_ENGINE.document(d))
     return rows
+
+
+def _batches(documents: Sequence[Document]) -> list[list[Document]]:
+    out: list[list[Document]] = [[]]
+    words = 0
+    for d in documents:
+        if words >= BATCH_WORDS:
+            out.append([])
+            words = 0
+        out[-1].append(d)
+        words += len(d.text) // 6
+    return out
 
 
 def extract_statements(
     documents: Sequence[Document],
     resources: Resources | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
 
+    Large sets are spread over ``workers`` processes (default: the CPU count).
     Raises :class:`Cancelled` when ``progress.cancelled()`` turns True.
     """
     res = resources or load_resources()
     progress = progress or NullProgress()
-    rows: list[dict[str, object]] = []
     total = len(documents)
+    total_chars = sum(len(d.text) for d in documents)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    rows: list[dict[str, object]] = []
+    if workers > 1 and total_chars > PARALLEL_MIN_WORDS * 6:
+        batches = _batches(documents)
+        done = 0
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
+            futures = [pool.submit(_worker_batch, b) for b in batches]
+            for b, fut in zip(batches, futures, strict=True):
+                if progress.cancelled():
+                    for f in futures:
+                        f.cancel()
+                    raise Cancelled()
+                rows.extend(fut.result())
+                done += len(b)
+                progress.report(done, total, "")
+        return statements_frame(rows)
+    engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
             raise Cancelled()
         if i % 50 == 0:
             progress.report(i, total, doc.title or doc.id)
-        rows.extend(_doc_statements(doc, res))
+        rows.extend(engine.document(doc))
     progress.report(total, total, "")
     return statements_frame(rows)

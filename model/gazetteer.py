@@ -1,43 +1,80 @@
 """Actor gazetteer: names, demonyms, seats of power, bodies and people → codes.
 
-The lists live in ``resources/actors/*.tsv`` (columns ``name code kind note``)
-so analysts can edit them.  Matching uses an Aho-Corasick automaton over the
-lower-cased text with whole-word checks; the longest match wins, so "New
-Mexico" (listed as ``kind=other``) hides "Mexico" and "South Sudan" hides
-"Sudan".  Case rules keep "turkey" the bird and "china" the porcelain out.
+The lists live in ``resources/actors/*.tsv`` (columns ``name code kind note``,
+optional ``since until`` ISO dates and ``flags``) so analysts can edit them;
+``tools/build_gazetteer.py`` compiles the defaults.  Role words ("foreign
+minister", "troops", "court") live in ``resources/agents.tsv``.
+
+Matching uses an Aho-Corasick automaton over the folded text (lower case,
+punctuation as spaces, same length) with space-padded keys, so only whole
+words match; the longest match wins, so "New Mexico" (``kind=other``) hides
+"Mexico" and "South Sudan" hides "Sudan".  Case and context rules
+(:mod:`model.gazetteer_rules`) keep "turkey" the bird, "us" the pronoun,
+"Michael Jordan" and Georgia the US state out.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
+import pycountry
+
+from model import gazetteer_rules as rules
+from model.agents import AgentLexicon, AgentMention
+from model.textfold import key, longest_first, padded, paused_gc, plural
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 #: kinds that stand for a country's state or people
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "body", "person", "nonstate"})
 #: kinds matched but never a country stance holder
-OTHER_KINDS = frozenset({"igo", "reporter", "group", "other", "region"})
+OTHER_KINDS = frozenset({"igo", "reporter", "group", "other", "region", "city"})
+KINDS = COUNTRY_KINDS | OTHER_KINDS
+#: in a user file, ``kind=none`` removes a default name
+REMOVE_KIND = "none"
+#: ISO 3166-1 alpha-3 codes, historic ones (SUN, YUG, CSK …) and Kosovo's XKX
+COUNTRY_CODES = frozenset(
+    {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | {"XKX"}
+)
+
+
+class GazetteerError(ValueError):
+    """A resource file that cannot be read; the message names the file and line."""
 
 
 @dataclass(frozen=True)
 class Entry:
     name: str
-    code: str      # ISO3, IGO code, or "" for "other"
+    code: str      # ISO3 for country kinds, short code for IGOs ("UN", "NATO"), "" otherwise
     kind: str
     note: str = ""
+    since: date | None = None   # people and offices: in office from
+    until: date | None = None   # … to (None: still, or unknown)
+    flags: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def is_country(self) -> bool:
-        return self.kind in COUNTRY_KINDS and len(self.code) == 3 and self.code.isupper()
+        return self.kind in COUNTRY_KINDS and self.code in COUNTRY_CODES
+
+    @property
+    def country_code(self) -> str:
+        """The ISO3 code of any entry placed in a country (cities and regions too), else ""."""
+        return self.code if self.code in COUNTRY_CODES else ""
+
+    def active_on(self, day: date) -> bool:
+        """Was the person or office in post on ``day``? (True when no dates are known.)"""
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """An actor name found in text: ``text[start:end]`` and its dictionary entry."""
+
     start: int
     end: int
     text: str
@@ -52,78 +89,137 @@ class Mention:
         return self.entry.kind
 
 
+def _date(raw: str, where: str) -> date | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise GazetteerError(f"{where}: bad date {raw!r} (want YYYY-MM-DD)") from None
+
+
 def read_tsv(path: Path) -> list[Entry]:
+    """Entries of one actor file; a row with an unknown kind or a bad date is an error."""
     out: list[Entry] = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            name = (row.get("name") or "").strip()
-            if not name or name.startswith("#"):
-                continue
-            out.append(Entry(name, (row.get("code") or "").strip(), (row.get("kind") or "other").strip(), (row.get("note") or "").strip()))
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t")
+            if not {"name", "kind"} <= set(reader.fieldnames or ()):
+                raise GazetteerError(f"{path}: header must have the columns name, code, kind, note")
+            for line, row in enumerate(reader, start=2):
+                entry = _row_entry(row, f"{path}:{line}")
+                if entry is not None:
+                    out.append(entry)
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not UTF-8 text ({exc.reason})") from None
     return out
 
 
-def _needs_capital(name: str) -> bool:
-    """Names that are common words in lower case only count when capitalised."""
-    return any(ch.isupper() for ch in name)
-
-
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789àáâãäåçèéêëìíîïñòóôõöùúûüýÿ-")
+def _row_entry(row: dict[str, str | None], where: str) -> Entry | None:
+    name = (row.get("name") or "").strip()
+    if not name or name.startswith("#"):
+        return None
+    kind = (row.get("kind") or "").strip() or "other"
+    if kind not in KINDS and kind != REMOVE_KIND:
+        raise GazetteerError(f"{where}: unknown kind {kind!r} (one of {', '.join(sorted(KINDS))}, or none)")
+    flags = frozenset(f.strip() for f in (row.get("flags") or "").split(",") if f.strip())
+    return Entry(
+        name, (row.get("code") or "").strip(), kind, (row.get("note") or "").strip(),
+        _date(row.get("since") or "", where), _date(row.get("until") or "", where), flags,
+    )
 
 
 class Gazetteer:
-    """Finds actor mentions in text."""
+    """Finds actor mentions (and, with an agent lexicon, role words) in text."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: dict[str, Entry] = {}
+    def __init__(self, entries: Iterable[Entry], agents: AgentLexicon | None = None) -> None:
+        by_key: dict[str, Entry] = {}
+        for e in entries:  # a later entry overrides an earlier one (user edits over defaults)
+            k = key(e.name)
+            if e.kind == REMOVE_KIND:
+                by_key.pop(k, None)
+            elif k.strip():
+                by_key[k] = e
+        self._by_key = by_key
+        self.entries: dict[str, Entry] = {e.name.lower(): e for e in by_key.values()}
+        self.agents = agents or AgentLexicon(())
         self._auto = ahocorasick.Automaton()
-        for e in entries:
-            key = e.name.lower()
-            prev = self.entries.get(key)
-            # a later file overrides an earlier one (user edits over defaults)
-            self.entries[key] = e if prev is None or e.kind != "other" or prev.kind == "other" else prev
-        for key, e in self.entries.items():
-            self._auto.add_word(key, (len(key), e))
-        if self.entries:
+        for k, e in by_key.items():
+            self._auto.add_word(k, (len(k) - 2, e, e.name.endswith(".")))
+            if e.kind == "demonym" and (p := plural(e.name)) and key(p) not in by_key:
+                self._auto.add_word(key(p), (len(key(p)) - 2, e, False))
+        if len(self._auto):
             self._auto.make_automaton()
 
     @classmethod
-    def from_folder(cls, folder: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
+    def from_folder(
+        cls, folder: Path | None = None, extra: Iterable[Path] = (), user_folder: Path | None = None
+    ) -> Gazetteer:
+        """Defaults from ``folder`` (``resources/actors``), then ``extra`` files, then a user's actors folder.
+
+        Role words come from ``agents.tsv`` beside each actors folder.  Later files override earlier ones.
+        """
         folder = folder or RESOURCES / "actors"
-        entries: list[Entry] = []
-        for path in [*sorted(folder.glob("*.tsv")), *extra]:
-            entries.extend(read_tsv(path))
-        return cls(entries)
+        if not folder.is_dir():
+            raise GazetteerError(f"{folder}: actor folder not found")
+        paths = [*sorted(folder.glob("*.tsv")), *extra]
+        agent_files = [folder.parent / "agents.tsv"]
+        if user_folder is not None:
+            paths += sorted(user_folder.glob("*.tsv"))
+            agent_files.append(user_folder.parent / "agents.tsv")
+        entries = [e for p in paths for e in read_tsv(p)]
+        seen: set[Path] = set()
+        agent_paths = [p for p in agent_files if p.exists() and not (p.resolve() in seen or seen.add(p.resolve()))]
+        return cls(entries, AgentLexicon.from_files(agent_paths))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry for a name, compared as the matcher does (case, punctuation and spacing aside)."""
+        return self._by_key.get(key(name))
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first, in text order."""
-        if not self.entries:
+        if not self.entries or not text:
             return []
-        low = text.lower()
-        n = len(low)
+        with paused_gc():
+            return self._find(text)
+
+    def _find(self, text: str) -> list[Mention]:
         cands: list[tuple[int, int, Entry]] = []
-        for end_idx, (length, entry) in self._auto.iter(low):
-            start = end_idx - length + 1
-            end = end_idx + 1
-            if start > 0 and low[start - 1] in _WORD_CHARS and low[start - 1] != "-":
-                continue
-            if end < n and low[end] in _WORD_CHARS:
-                # allow possessive "Pakistan's" and plural demonyms "Afghans"
-                if not (low[end] == "s" and entry.kind == "demonym" and (end + 1 == n or low[end + 1] not in _WORD_CHARS)):
-                    continue
-                end += 1
+        case_ok = rules.case_ok
+        for end_idx, (length, entry, dotted) in self._auto.iter(padded(text)):
+            end = end_idx - 1  # the key's trailing space sits at end_idx; the padding shifts by one
+            start = end - length
+            if dotted and text[end: end + 1] == ".":
+                end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
-            if _needs_capital(entry.name) and not surface[:1].isupper() and not surface[:1].isdigit():
-                continue
-            if entry.name.isupper() and len(entry.name) <= 4 and surface[: len(entry.name)] != entry.name:
-                continue  # "US" must not match "us", "UN" not "un"
-            cands.append((start, end, entry))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        out: list[Mention] = []
-        last_end = -1
-        for start, end, entry in cands:
-            if start < last_end:
-                continue
-            out.append(Mention(start, end, text[start:end], entry))
-            last_end = end
+            if surface == entry.name or case_ok(surface, entry.name, text, start, end):
+                cands.append((start, end, entry))
+        return [
+            Mention(start, end, text[start:end], entry)
+            for start, end, entry in longest_first(cands)
+            if not (entry.flags and self._namesake(text, start, end, entry))
+        ]
+
+    def find_agents(self, text: str) -> list[AgentMention]:
+        """Role words ("foreign minister", "troops", "court") in text order."""
+        return self.agents.find(text)
+
+    def _namesake(self, text: str, start: int, end: int, entry: Entry) -> bool:
+        if "us-state" in entry.flags and rules.is_us_state(text, start, end):
+            return True
+        return "personal-name" in entry.flags and rules.is_personal_name(text, start, end, self._known_word)
+
+    def _known_word(self, word: str) -> bool:
+        """Is ``word`` a whole dictionary name or the first word of one (actor or role)?"""
+        return bool(self._auto.match(key(word))) or self.agents.starts_with(word)
+
+    def counts(self) -> dict[str, int]:
+        """Number of names per kind."""
+        out: dict[str, int] = {}
+        for e in self.entries.values():
+            out[e.kind] = out.get(e.kind, 0) + 1
         return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.gazetteer import RESOURCES, Gazetteer
@@ -35,6 +35,7 @@ class Resources:
     gazetteer: Gazetteer
     topics: tuple[Topic, ...]
     cues: tuple[Cue, ...]
+    successors: dict[str, str] = field(default_factory=dict)   # historic code → ISO3
 
     @property
     def topic_keys(self) -> list[str]:
@@ -49,13 +50,30 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
     )
 
 
-def load_cues(path: Path) -> tuple[Cue, ...]:
+def load_cues(path: Path, categories_path: Path | None = None) -> tuple[Cue, ...]:
+    """Stance cues as listed (``stance_cues.tsv``); an empty polarity takes its category's."""
+    defaults: dict[str, float] = {}
+    cat_path = categories_path or path.with_name("stance_categories.tsv")
+    with open(cat_path, encoding="utf-8", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        defaults = {r["category"]: float(r["polarity"]) for r in csv.DictReader(lines, delimiter="\t")}
     with open(path, encoding="utf-8", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
         return tuple(
-            Cue(r["cue"].strip().lower(), float(r["polarity"]), r.get("kind", "verb").strip())
-            for r in csv.DictReader(fh, delimiter="\t")
-            if r.get("cue", "").strip()
+            Cue(r["cue"].strip().lower(),
+                float(r["polarity"]) if (r.get("polarity") or "").strip() else defaults.get(r.get("category", ""), 0.0),
+                (r.get("kind") or "verb").strip())
+            for r in csv.DictReader(lines, delimiter="\t")
+            if (r.get("cue") or "").strip()
         )
+
+
+def load_successors(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        return {r["code"].strip(): r["iso3"].strip() for r in csv.DictReader(lines, delimiter="\t") if r.get("code")}
 
 
 def load_resources(folder: Path | None = None) -> Resources:
@@ -63,5 +81,6 @@ def load_resources(folder: Path | None = None) -> Resources:
     return Resources(
         gazetteer=Gazetteer.from_folder(folder / "actors"),
         topics=load_topics(folder / "topics.json"),
-        cues=load_cues(folder / "cues.tsv"),
+        cues=load_cues(folder / "stance_cues.tsv"),
+        successors=load_successors(folder / "code_successors.tsv"),
     )

@@ -1,0 +1,23 @@
+"""ISO 3166-1 alpha-3 codes and country names (from pycountry), plus Kosovo (XKX)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 → common name ("RUS" → "Russia" where pycountry has a common name)."""
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names["XKX"] = "Kosovo"
+    names.update({"RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "VNM": "Vietnam", "KOR": "South Korea",
+                  "PRK": "North Korea", "TZA": "Tanzania", "BOL": "Bolivia", "VEN": "Venezuela", "MDA": "Moldova",
+                  "LAO": "Laos", "TWN": "Taiwan", "PSE": "Palestine", "FSM": "Micronesia", "COD": "DR Congo",
+                  "COG": "Congo", "CZE": "Czechia", "GBR": "United Kingdom", "USA": "United States"})
+    return names
+
+
+def is_iso3(code: str | None) -> bool:
+    return bool(code) and code in country_names()

@@ -1,0 +1,477 @@
+"""Per-sentence attribution: holders, targets, reporter, and the governing cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.engine.clauses import (
+    Frame,
+    clause_bounds,
+    find_frames,
+    is_nominal,
+    is_passive,
+    words_before,
+)
+from model.engine.discourse import Discourse, Holder
+from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.gazetteer import Mention
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_AFFIXED = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
+_PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
+_AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
+    r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
+    r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
+    r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
+    r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
+_TOKENS = re.compile(r"[a-z]+")
+_IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
+                        r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
+_RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
+_LEAD_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
+_BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    text: str                 # the whole document text
+    start: int
+    end: int
+    mentions: list[Mention]   # actor mentions inside [start, end)
+    hits: list[Hit]           # lexicon hits inside [start, end)
+    speaker_country: str | None = None
+
+
+@dataclass
+class Found:
+    holder: Holder
+    cue: Hit | None
+    category: str
+    polarity: float
+    negated: bool
+    hedged: bool
+    target: str | None
+    speaker: str | None
+    reporter: str | None
+    confidence: float
+    clause_start: int
+    clause_end: int
+    extra_hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    cue: Hit
+    governor_of: dict[int, str]
+
+
+def _governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
+    """The word governing each mention (list members inherit the first one's)."""
+    out: dict[int, str] = {}
+    prev: Mention | None = None
+    for m in mentions:
+        if prev is not None and _LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
+            out[m.start] = out.get(prev.start, "")
+        else:
+            words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]
+            out[m.start] = words[-1] if words else ""
+        prev = m
+    return out
+
+
+def _cue_hits(sent: Sentence) -> list[Hit]:
+    """Non-overlapping verbal cue hits, longest first, without nominal uses."""
+    cues = sorted((h for h in sent.hits if h.kind == "cue"), key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    taken_until = -1
+    occupied = [(m.start, m.end) for m in sent.mentions]
+    # "recent reports", "media reports": a noun phrase naming a source, not a verb
+    occupied += [(h.start, h.end) for h in sent.hits if h.kind == "unnamed"]
+    for h in cues:
+        if h.start < taken_until:
+            continue
+        if any(a < h.end and h.start < b for a, b in occupied):
+            continue
+        if is_nominal(sent.text, h, sent.start):
+            continue
+        out.append(h)
+        taken_until = h.end
+    return out
+
+
+def _merge_compounds(text: str, inside: list[Mention]) -> list[Mention]:
+    """"Bosnian Serbs" → the first name; "Albanians in south Serbia" → the place."""
+    out: list[Mention] = []
+    skip_next = False
+    for i, m in enumerate(inside):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = inside[i + 1] if i + 1 < len(inside) else None
+        if nxt is not None and text[m.end:nxt.start] == " " and m.kind == "demonym" and nxt.kind == "demonym":
+            out.append(m)
+            skip_next = True
+            continue
+        if (nxt is not None and m.kind == "demonym" and m.text.endswith("s") and nxt.kind in ("country", "capital", "city")
+                and _PEOPLE_IN.match(text[m.end:nxt.start])):
+            out.append(nxt)
+            skip_next = True
+            continue
+        out.append(m)
+    return out
+
+
+class Attributor:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        w = lexicon.words
+        self.target_preps = frozenset(w.get("target_prepositions", []))
+        self.light = frozenset(w.get("light_verbs", []))
+        self.light_keep = frozenset(w.get("light_keep", []))
+        self.location_preps = frozenset(w.get("location_prepositions", []))
+
+    # --- governing cues ------------------------------------------------------
+    def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
+        inside = [c for c in cues if a <= c.start < b]
+        for i, c in enumerate(inside):
+            d: CueDef = c.value  # type: ignore[assignment]
+            if d.lemma in self.light and d.lemma not in self.light_keep and i + 1 < len(inside):
+                nxt = inside[i + 1]
+                gap = text[c.end:nxt.start].lower()
+                if len(gap) < 30 and (" to " in f" {gap} " or d.lemma == "consider"):
+                    continue
+            if d.category == "SAY" and i + 1 < len(inside):
+                continue
+            return c
+        return None
+
+    # --- holders ---------------------------------------------------------------
+    def _subject_mentions(self, text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
+        """Country mentions of the subject noun phrase in [a, b).
+
+        The first run of listed names is the subject ("The chiefs of China, Iran
+        and Pakistan"); a later name joins only through "and"/"with" ("X's
+        minister and his Russian counterpart"); names inside a comma-delimited
+        apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
+        """
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
+                  and not _AFFIXED.search(text, max(0, m.start - 5), m.start)
+                  and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
+        inside = _merge_compounds(text, inside)
+        if not inside:
+            return []
+        keep = [inside[0]]
+        for prev, m in zip(inside, inside[1:], strict=False):
+            gap = text[prev.end:m.start]
+            if _LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
+                keep.append(m)
+                continue
+            low = gap.lower()
+            if "," in gap and low.strip().startswith(","):
+                break  # apposition or a new phrase
+            if re.search(r"\b(?:and|with|along with|together with)\b", low) and len(gap.split()) <= 5:
+                keep.append(m)
+                continue
+            if len(gap.split()) <= 4 and re.search(r"\b(?:of|in|for)\b", low) and not re.search(r"[,;]", gap):
+                keep.append(m)
+                continue
+            break
+        return keep
+
+    def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str],
+                    allow_targets: bool = False, subject: bool = False) -> list[Holder]:
+        out: list[Holder] = []
+        seen: set[str] = set()
+        pool = self._subject_mentions(text, mentions, a, b) if subject else mentions
+        for m in pool:
+            if not (a <= m.start and m.end <= b) or not m.entry.is_country:
+                continue
+            if not allow_targets and govs.get(m.start, "") in self.target_preps:
+                continue
+            if m.code in seen:
+                continue
+            seen.add(m.code)
+            out.append(Holder(m.code, m.text, m.start, m.kind))
+        return out
+
+    def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
+        region = [h for h in sent.hits if a <= h.start < b]
+        kinds = {h.kind for h in region}
+        if "fp" in kinds and sent.speaker_country:
+            fp = next(h for h in region if h.kind == "fp")
+            return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+        groups = [str(h.value) for h in region if h.kind == "group"]
+        if groups:
+            found = disc.resolve_group(groups)
+            if found:
+                return [Holder(h.code, h.text, -1, h.kind) for h in found]
+        if "pronN" in kinds:
+            return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(True)]
+        if "pron1" in kinds or "defagent" in kinds:
+            # only a pronoun or definite agent standing at the clause start
+            first = min((h for h in region if h.kind in ("pron1", "defagent")), key=lambda h: h.start)
+            if not sent.text[a:first.start].strip(" ,“\"'"):
+                return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
+        return []
+
+    def _ethnic_to_place(self, text: str, holders: list[Holder], mentions: list[Mention],
+                         govs: dict[int, str], cue: Hit) -> list[Holder]:
+        """"ethnic Albanians demonstrated in Serbia": a group is coded by where it acts."""
+        out: list[Holder] = []
+        for h in holders:
+            if h.kind == "demonym" and words_before(text, h.start, 1)[-1:] == ["ethnic"]:
+                place = next((m for m in mentions if m.start > h.start and m.entry.is_country and m.code != h.code
+                              and govs.get(m.start, "") in self.location_preps), None)
+                if place is not None:
+                    out.append(Holder(place.code, place.text, place.start, place.kind))
+                continue
+            out.append(h)
+        return out
+
+    def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
+        """The subject is an international organisation (or its official): no country holds."""
+        igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
+        if not igo:
+            return False
+        if not holders:
+            return True
+        # "Kenzo Oshima, the UN relief coordinator," — a person acting for the organisation
+        return all(h.kind == "person" for h in holders) and igo[0].start - holders[0].start < 60
+
+    # --- the sentence ----------------------------------------------------------
+    def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
+        text, s, e = sent.text, sent.start, sent.end
+        self.blocked = False
+        cues = _cue_hits(sent)
+        says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
+        frames = find_frames(text, s, e, says, cues)
+        reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
+        content = [(f.content_start, f.content_end) for f in frames if f.kind != "according"] or [(s, e)]
+        cs = max(a for a, _ in content)
+        ce = min(b for _, b in content)
+        for f in frames:
+            if f.kind == "according":
+                cs, ce = (max(cs, f.content_start), min(ce, f.content_end))
+        frame_verbs = {id(f.verb) for f in frames if f.verb is not None}
+        body_cues = [c for c in cues if cs <= c.start < ce and id(c) not in frame_verbs]
+        hedged = unnamed or self._hedged(sent, cs, ce)
+        found: list[Found] = []
+        first_cue: tuple[Hit, int, int] | None = None
+        cuts = clause_bounds(text, cs, ce) + [ce]
+        for i in range(len(cuts) - 1):
+            a, b = cuts[i], cuts[i + 1]
+            cue = self._govern(text, body_cues, a, b)
+            if cue is None:
+                continue
+            first_cue = first_cue or (cue, a, b)
+            found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
+            if found or self.blocked or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
+                break  # "X demanded that Y …": Y is the addressee, not a holder
+        leading = next((f for f in frames if f.kind == "leading"), None)
+        if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
+            h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
+        ):
+            found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
+        if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
+            first_cue and is_passive(text, first_cue[0], first_cue[1])
+        ):
+            found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
+        if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
+            # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
+            inner = found[0] if found else None
+            found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
+        for f in found:
+            f.speaker = self._speaker(sent, f, frames)
+        return found
+
+    def _fallback(self, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:
+        """No known cue: the subject's country, the first finite verb after it, and
+        a polarity from the sentence's colouring words (low confidence)."""
+        text = sent.text
+        cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
+        if not cands:
+            return []
+        govs = _governors(text, cands, s)
+        first = next((m for m in cands if govs.get(m.start, "") not in self.target_preps), None)
+        if first is None or first.start - s > 90 or first.start > before:
+            return []
+        subject = self._subject_mentions(text, cands, first.start, e)
+        tail_start = subject[-1].end
+        verb = _FINITE.search(text, tail_start, min(e, tail_start + 70))
+        if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
+            return []
+        word = verb.group("v").lower()
+        pol = self.sentiment(text[verb.start():e].lower())
+        d = CueDef(word, "OTHER", pol, "", "verb")
+        cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+        out = []
+        seen: set[str] = set()
+        for m in subject:
+            if m.code in seen:
+                continue
+            seen.add(m.code)
+            f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, reporter, None)
+            f.confidence = round(f.confidence * 0.6, 3)
+            out.append(f)
+        return out
+
+    def sentiment(self, low: str) -> float:
+        score = sum(self.lex.sentiment.get(w, 0.0) for w in _TOKENS.findall(low))
+        if score == 0:
+            return -0.05
+        return max(-0.8, min(0.8, score / 2))
+
+    def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
+        for h in sent.hits:
+            if h.kind != "hedge":
+                continue
+            word = str(h.value)
+            if word in ("could", "may", "might"):
+                # a modal hedges only its own clause's verb, not "it may be noted that"
+                if cs <= h.start < ce and not sent.text[h.end:h.end + 10].startswith(" be noted"):
+                    return True
+            else:
+                return True
+        return False
+
+    def _speaker(self, sent: Sentence, f: Found, frames: list[Frame]) -> str | None:
+        if f.holder.kind in ("person", "body", "capital") and f.holder.start >= 0:
+            return f.holder.text
+        for fr in frames:
+            ms = [m for m in sent.mentions if fr.sayer_start <= m.start < fr.sayer_end and m.entry.is_country]
+            if any(m.code == f.holder.code for m in ms):
+                return " ".join(sent.text[fr.sayer_start:fr.sayer_end].split()).strip(" ,.“”\"")[:80] or None
+        return None
+
+    def _frame_roles(self, sent: Sentence, frames: list[Frame]) -> tuple[str | None, list[Holder], bool]:
+        reporter = None
+        holders: list[Holder] = []
+        unnamed = False
+        for m in sent.mentions:
+            if m.kind == "reporter":
+                reporter = reporter or m.text
+        for f in frames:
+            sayer_text = _LEAD_ADVERB.sub("", sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
+            ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
+            if any(m.kind == "reporter" for m in ms) or re.search(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", sayer_text, re.I):
+                reporter = reporter or sayer_text[:80]
+                continue
+            region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]
+            if any(h.kind == "unnamed" for h in region) and not any(m.entry.is_country for m in ms):
+                unnamed = True
+                reporter = reporter or sayer_text[:80]
+                continue
+            if f.kind in ("leading", "according") or True:
+                if ms and ms[0].kind == "igo":
+                    continue  # "…, the UN mission in Angola said": the organisation speaks
+                govs = _governors(sent.text, ms, f.sayer_start)
+                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
+                if f.kind == "trailing":
+                    holders.extend(h for h in hs if h.code not in {x.code for x in holders})
+                else:
+                    holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
+        if not any(f.kind == "leading" for f in frames):
+            pass
+        return reporter, holders, unnamed
+
+    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
+        text = sent.text
+        mentions = [m for m in sent.mentions if a <= m.start < b]
+        govs = _governors(text, mentions, a)
+        holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
+        holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
+        if is_passive(text, cue, a):
+            by = _BY.search(text, cue.end, b)
+            if by is None and cue.value.category in ("ASSAULT", "FIGHT"):
+                by = _IN_ATTACK.search(text, cue.end, b)
+            if by:
+                stop = _AGENT_END.search(text, by.end() + 1, b)
+                agent_end = stop.start() if stop else b
+                agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
+                if not agents:
+                    agents = self._context_holders(sent, by.end(), b, disc)
+                if agents:
+                    holders = agents
+            else:
+                holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+        if self._igo_subject(sent, a, cue.start, holders):
+            self.blocked = True
+            return []
+        if not holders:
+            holders = self._context_holders(sent, a, cue.start, disc)
+        found = [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
+        if found and cue.value.lemma in _RECIPROCAL and cue.value.category in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):
+            found.extend(self._counterparts(sent, cue, b, mentions, holders, hedged, reporter))
+        return found
+
+    def _counterparts(self, sent: Sentence, cue: Hit, b: int, mentions: list[Mention], holders: list[Holder],
+                      hedged: bool, reporter: str | None) -> list[Found]:
+        """Talks and clashes are held by both sides: "X held talks with Y" → Y too."""
+        text = sent.text
+        after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.entry.is_country]
+        if not after:
+            return []
+        govs = _governors(text, after, cue.end)
+        taken = {h.code for h in holders}
+        out: list[Found] = []
+        for m in after:
+            gov = govs.get(m.start, "")
+            if gov == "with" and m.code not in taken:
+                taken.add(m.code)
+                f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, cue.start, b, hedged, reporter, None)
+                f.target = holders[0].code
+                f.confidence = round(f.confidence * 0.75, 3)
+                out.append(f)
+        return out
+
+    def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
+        pool = [m for m in (mentions if mentions is not None else sent.mentions)
+                if m.start >= cue.end and m.end <= b and m.entry.is_country and m.code != holder]
+        if not pool:
+            return None
+        govs = _governors(sent.text, pool, cue.end)
+        for m in pool:
+            if not (m.kind in ("capital", "city") and govs.get(m.start, "") in self.location_preps):
+                return m.code
+        return None
+
+    def _make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
+              reporter: str | None, mentions: list[Mention] | None) -> Found:
+        d: CueDef = cue.value  # type: ignore[assignment]
+        negated = any(h.kind == "neg" and max(a, cue.start - 30) <= h.start < cue.start for h in sent.hits)
+        pol = d.polarity
+        category = d.category
+        if any(h.kind == "absence" and a <= h.start < b for h in sent.hits):
+            pol, category, negated = -0.4, "REJECT", False
+        if negated:
+            pol = -0.6 * pol - 0.2 if pol > 0 else (-0.5 * pol if pol < -0.1 else pol)
+        conf = 0.8 if holder.start >= 0 else 0.6
+        if holder.kind in ("group", "first-person"):
+            conf = 0.7
+        if hedged:
+            conf *= 0.7
+        return Found(holder, cue, category, max(-1.0, min(1.0, pol)), negated, hedged,
+                     self._target(sent, holder.code, cue, b, mentions), None, reporter, round(conf, 3), a, b)
+
+    def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,
+                     first_cue: tuple[Hit, int, int] | None, frames: list[Frame],
+                     hedged: bool, reporter: str | None) -> Found:
+        if inner is None:
+            if first_cue is not None:
+                cue, a, b = first_cue
+                return self._make(sent, holder, cue, a, b, hedged, reporter, None)
+            verb = next(fr.verb for fr in frames if fr.verb is not None)
+            return self._make(sent, holder, verb, sent.start, sent.end, hedged, reporter, None)
+        assert inner.cue is not None
+        f = self._make(sent, holder, inner.cue, inner.clause_start, inner.clause_end, hedged, reporter, None)
+        if inner.holder.code != holder.code and inner.holder.start >= 0:
+            f.target = inner.holder.code
+            if any(h.kind == "modal" and inner.clause_start <= h.start < inner.cue.start for h in sent.hits):
+                f.polarity, f.category = -0.5, "DEMAND"
+        return f

@@ -1,0 +1,170 @@
+"""Shallow clause structure of one sentence, from character spans.
+
+No parser: a sentence is cut at clause openers ("that", "after", "which",
+";" …) into clauses; in each clause the governing cue is the first event cue
+once light verbs ("decided to", "announced to") hand over to the verb they
+introduce.  Frames that only report ("…, the source said", "according to X",
+"X said that …") are found here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.engine.lexicon import Hit
+
+_OPENERS = re.compile(
+    r"(?:;|:|\s[–—-]\s|\b(?:that|after|before|when|while|whereas|because|although|though|since|unless|but|who|which|whom|where|even as)\b)",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset("the a an its his her their our this these those that any every each no".split())
+_BE = frozenset("is are was were be been being am 's".split())
+_WORD_RE = re.compile(r"[A-Za-z’'-]+")
+_QUOTE_CLOSE = "”\"’'"
+_NOUN_PREPS = frozenset("of for in after against from with by during amid despite without".split())
+_ING_LICENSORS = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A reporting frame: the sayer's span and where the reported content lies."""
+
+    sayer_start: int
+    sayer_end: int
+    content_start: int
+    content_end: int
+    kind: str  # "trailing", "leading", "according"
+    verb: Hit | None
+
+
+def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
+    """The ``n`` words before ``pos`` (lower case), nearest last."""
+    chunk = text[max(floor, pos - 12 * n): pos]
+    return [w.lower() for w in _WORD_RE.findall(chunk)][-n:]
+
+
+def word_after(text: str, pos: int, ceiling: int) -> str:
+    m = _WORD_RE.search(text, pos, ceiling)
+    return m.group(0).lower() if m and text[pos:m.start()].strip(" ,") == "" else ""
+
+
+def is_nominal(text: str, cue: Hit, floor: int) -> bool:
+    """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
+    d = cue.value
+    if getattr(d, "kind", "verb") != "verb":
+        return False
+    before = words_before(text, cue.start, 2, floor)
+    form = text[cue.start:cue.end].lower().split(" ", 1)[0]
+    if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
+        return True
+    if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
+        # "the recent attack", "an important meeting" (but not "the government recently agreed")
+        return form.endswith("ing") or form == getattr(d, "lemma", "")
+    if form.endswith("ing"):
+        # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
+        prev = before[-1] if before else ""
+        return prev not in _BE and prev not in _ING_LICENSORS
+    return False
+
+
+def is_passive(text: str, cue: Hit, floor: int) -> bool:
+    form = text[cue.start:cue.end].lower().split(" ", 1)[0]
+    if not form.endswith(("ed", "en", "ld", "ht", "wn", "ne")) and form not in {"met", "held", "told", "sent", "cut", "shot"}:
+        return False
+    before = words_before(text, cue.start, 3, floor)
+    return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a new clause starts inside [start, end)."""
+    cuts = [start]
+    for m in _OPENERS.finditer(text, start, end):
+        if m.start() > cuts[-1]:
+            cuts.append(m.end())
+    return cuts
+
+
+def _separator_before(text: str, pos: int, floor: int) -> int:
+    """Offset just after the last comma / closing quote before ``pos`` (or -1)."""
+    for i in range(pos - 1, max(floor, pos - 110) - 1, -1):
+        ch = text[i]
+        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # "800,000"
+        if ch == "," or ch in "”\"":
+            return i + 1
+    return -1
+
+
+_TRAILING_CATS = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
+
+
+_TAIL_ADJUNCT = re.compile(
+    r"^(?:\s+(?:on|in|at|late|early|earlier|last|this|here|today|yesterday|tonight|overnight|by|via|after|during|"
+    r"from|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;]*)?\s*[.”\"'’]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_trailing(text: str, cue: Hit, s: int, e: int, cues: list[Hit]) -> bool:
+    """"…, a human rights group protested here Wednesday.": a communication verb closing the sentence."""
+    tail = text[cue.end:e]
+    sep = _separator_before(text, cue.start, s)
+    return (sep != -1 and len(tail.strip(" .”\"")) <= 45 and bool(_TAIL_ADJUNCT.match(tail))
+            and not any(c.start >= cue.end for c in cues if c is not cue))
+
+
+def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> list[Frame]:
+    """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits."""
+    frames: list[Frame] = []
+    low = text[s:e].lower()
+    m = re.search(r"\baccording to\b", low)
+    if m:
+        a_start = s + m.start()
+        stop = text.find(",", a_start, e)
+        if m.start() < 4:  # "According to X, content"
+            stop = stop if stop != -1 else e
+            frames.append(Frame(s + m.end(), stop, stop + 1, e, "according", None))
+            return frames
+        frames.append(Frame(s + m.end(), stop if stop != -1 else e, s, a_start, "according", None))
+        e = a_start
+    finals = [c for c in cues if c.value.category in _TRAILING_CATS]  # type: ignore[union-attr]
+    last = finals[-1] if finals else None
+    if last is not None and last is not (says[-1] if says else None) and not _is_trailing(text, last, s, e, cues):
+        last = None
+    if last is None:
+        if not says:
+            return frames
+        last = says[-1]
+    tail = text[last.end:e]
+    sep = _separator_before(text, last.start, s)
+    if sep != -1 and len(tail.strip(" .”\"")) <= 45 and not any(c.start >= last.end for c in cues if c is not last):
+        between = text[sep:last.start]
+        if between.strip():  # "…, the source said on Friday."
+            frames.append(Frame(sep, last.start, s, sep - 1, "trailing", last))
+        else:  # "…, said the spokesman."
+            frames.append(Frame(last.end, e, s, sep - 1, "trailing", last))
+        e = sep - 1
+        says = [h for h in says if h.end <= e]
+        cues = [c for c in cues if c.end <= e]
+        if not says:
+            return frames
+    first = says[0]
+    earlier = [c for c in cues if c.start < first.start]
+    sayer = text[s:first.start]
+    lead = re.match(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,", sayer)  # "Interestingly," / "On Monday,"
+    core = sayer[lead.end():] if lead else sayer
+    after_verb = text[first.end:e]
+    if "," in core.strip(" ,“\"") and re.match(r"[^,.;]{0,40},", after_verb):
+        # "…, the U.S. Central Command said on Monday, expanding …": a medial frame
+        sep = _separator_before(text, first.start, s)
+        if sep != -1 and text[sep:first.start].strip():
+            frames.append(Frame(sep, first.start, s, sep - 1, "trailing", first))
+        return frames
+    if not earlier and first.start - s < 160:
+        after = text[first.end:e]
+        mt = re.match(r"[^.;]{0,80}?\b(that|:)\s*", after)
+        content_start = first.end + (mt.end() if mt else 0)
+        if mt or any(c.start > first.end for c in cues):
+            frames.append(Frame(s, first.start, content_start, e, "leading", first))
+    return frames

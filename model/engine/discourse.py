@@ -1,0 +1,64 @@
+"""What a document has said so far: antecedents for pronouns and group nouns.
+
+Only short, reliable chains: "it/he/she/they" take the holders of the last
+sentence that had any; a definite group noun ("the intelligence chiefs",
+"the heads of the agencies", "the meeting") takes the countries last named
+with that noun; first person ("we", "my delegation") is the document's
+speaker country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: group nouns that refer to the same set of participants
+GROUP_SYNONYMS: dict[str, str] = {
+    "chiefs": "chiefs", "heads": "chiefs", "leaders": "chiefs",
+    "ministers": "ministers", "counterparts": "ministers",
+    "officials": "officials", "representatives": "officials", "envoys": "officials", "delegations": "officials",
+    "participants": "meeting", "meeting": "meeting", "summit": "meeting", "talks": "meeting",
+    "sides": "sides", "parties": "sides", "countries": "sides", "states": "sides", "nations": "sides",
+    "allies": "sides", "partners": "sides", "members": "sides", "governments": "sides",
+}
+
+
+@dataclass
+class Holder:
+    code: str
+    text: str
+    start: int   # document offset of the words that named it (-1: resolved from context)
+    kind: str
+
+
+@dataclass
+class Discourse:
+    speaker_country: str | None = None
+    last: list[Holder] = field(default_factory=list)
+    groups: dict[str, list[Holder]] = field(default_factory=dict)
+    age: int = 0   # sentences since ``last`` was set
+
+    def remember(self, holders: list[Holder], group_words: list[str], consult: bool) -> None:
+        if not holders:
+            self.age += 1
+            return
+        self.last = holders
+        self.age = 0
+        if len(holders) >= 2:
+            for w in group_words:
+                self.groups[GROUP_SYNONYMS.get(w, w)] = holders
+            if consult:
+                self.groups["meeting"] = holders
+
+    def resolve_pronoun(self, plural: bool) -> list[Holder]:
+        if self.age > 2 or not self.last:
+            return []
+        if plural:
+            return self.last if len(self.last) >= 2 else []
+        return self.last[:1] if len(self.last) == 1 else []
+
+    def resolve_group(self, words: list[str]) -> list[Holder]:
+        for w in words:
+            found = self.groups.get(GROUP_SYNONYMS.get(w, w))
+            if found:
+                return found
+        return []

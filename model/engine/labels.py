@@ -1,0 +1,101 @@
+"""Stance labels, topics and issues for found statements."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from model.engine.attribution import Found
+from model.engine.lexicon import CueDef, Hit
+
+_STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
+_WORD = re.compile(r"[\w’'-]+")
+_STOPWORDS = frozenset(
+    """the a an of in on at to for with by from and or its his her their our this that these those is are was were
+    be been has have had will would could should may might new some any all other also about into over as than
+    recently announced developing long-term high-level last next first""".split()
+)
+
+
+def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
+    """Short label from the sentence: modal/negation + cue + its object."""
+    cue = f.cue
+    if cue is None:
+        return "", -1
+    start = cue.start
+    # pull in an auxiliary / negation right before the cue ("will not take part")
+    pre = text[max(f.clause_start, cue.start - 20):cue.start]
+    m = re.search(r"(?:\b(?:will|would|could|may|might|must|should|has|have|had|did|does|do|is|are|was|were)\s+)?(?:not\s+|never\s+|n't\s+)?$", pre)
+    if m and m.group(0).strip():
+        start = cue.start - len(m.group(0))
+    end_limit = min(f.clause_end, len(text))
+    tail = text[cue.end:end_limit]
+    stop = _STOP_LABEL.search(tail)
+    if stop:
+        tail = tail[: stop.start()]
+    words = _WORD.findall(tail)[: max_words]
+    label = text[start:cue.end]
+    if words:
+        last = words[-1]
+        idx = tail.find(last, sum(len(w) for w in words[:-1]))
+        label = text[start:cue.end + idx + len(last)] if idx >= 0 else label
+    return " ".join(label.split()), start
+
+
+_WEAK_TOPICS = frozenset({"diplomacy", "government"})
+
+
+def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
+    """Topic of a statement: topic cues around its cue, then the cue's own topic."""
+    score: Counter[str] = Counter()
+    best_hit: dict[str, Hit] = {}
+    cue = f.cue
+    topic_hits = sorted((h for h in hits if h.kind == "topic"), key=lambda h: (h.start, -(h.end - h.start)))
+    last_end = -1
+    for h in topic_hits:
+        if h.start < last_end:
+            continue  # "interim government" counts once, not also as "government"
+        last_end = h.end
+        key = str(h.value)
+        if cue is not None and h.start >= cue.start and h.start < f.clause_end:
+            w = 2.0
+        elif h.start >= subject_start and (cue is None or h.start < cue.start):
+            w = 1.5
+        else:
+            w = 0.75
+        if key in _WEAK_TOPICS:
+            w *= 0.5  # process words ("talks", "relations") yield to what the talks are about
+        score[key] += w
+        if key not in best_hit or w >= 1.5:
+            best_hit[key] = h
+    if cue is not None:
+        d: CueDef = cue.value  # type: ignore[assignment]
+        if d.topic:
+            score[d.topic] += 1.25
+    if not score:
+        return fallback, None
+    key = max(score.items(), key=lambda kv: (kv[1], kv[0] == fallback))[0]
+    return key, best_hit.get(key)
+
+
+def issue_phrase(text: str, hit: Hit | None) -> str:
+    """The noun compound around a topic cue ("oath-taking ceremony", "intelligence sharing")."""
+    if hit is None:
+        return ""
+    left = text[max(0, hit.start - 40):hit.start]
+    right = text[hit.end:hit.end + 40]
+    lw = [w for w in _WORD.findall(left)][-2:]
+    rw = [w for w in _WORD.findall(right)][:2]
+    before: list[str] = []
+    for w in reversed(lw):
+        if w.lower() in _STOPWORDS or w[:1].isupper() or w.endswith(("’s", "'s")):
+            break
+        before.insert(0, w)
+    after: list[str] = []
+    for w in rw:
+        if w.lower() in _STOPWORDS or w[:1].isupper():
+            break
+        after.append(w)
+    words = before[-1:] + [text[hit.start:hit.end]] + after[:1]
+    phrase = " ".join(words).lower().strip(" -")
+    return phrase if len(words) > 1 else phrase

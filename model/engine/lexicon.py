@@ -1,0 +1,161 @@
+"""Lexical resources of the engine, compiled into one Aho-Corasick automaton.
+
+Everything is data under ``resources/``: ``stance_cues.tsv`` (event verbs and
+phrases with a category), ``stance_categories.tsv`` (category → polarity,
+label, default topic), ``engine_words.json`` (negation, hedges, pronouns …)
+and the topic cues of ``topics.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+from model.engine.morph import noun_forms, verb_forms
+from model.gazetteer import RESOURCES
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    polarity: float
+    label: str
+    topic: str
+
+
+@dataclass(frozen=True)
+class CueDef:
+    lemma: str
+    category: str
+    polarity: float
+    topic: str
+    kind: str
+    objects: frozenset[str] = frozenset()   # "restore ~ ties|relations": one of these within a few words
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed
+    value: Any         # CueDef for cues, topic key for topics, the phrase otherwise
+
+
+def _rows(path: Path) -> Iterable[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t")
+
+
+def load_categories(path: Path) -> dict[str, Category]:
+    return {
+        r["category"]: Category(r["category"], float(r["polarity"]), r.get("label") or r["category"].lower(), r.get("default_topic") or "")
+        for r in _rows(path)
+    }
+
+
+def load_cues(path: Path, categories: dict[str, Category]) -> list[tuple[str, CueDef]]:
+    """(surface form, definition) for every inflection of every cue."""
+    out: list[tuple[str, CueDef]] = []
+    for r in _rows(path):
+        lemma = r["cue"].strip().lower()
+        cat = r["category"].strip()
+        if not lemma or cat not in categories:
+            continue
+        pol = float(r["polarity"]) if (r.get("polarity") or "").strip() else categories[cat].polarity
+        kind = (r.get("kind") or "verb").strip()
+        objects: frozenset[str] = frozenset()
+        if " ~ " in lemma:
+            lemma, _, obj = lemma.partition(" ~ ")
+            objects = frozenset(o.strip() for o in obj.split("|") if o.strip())
+        d = CueDef(lemma, cat, pol, (r.get("topic") or "").strip() or categories[cat].topic, kind, objects)
+        forms = verb_forms(lemma) if kind == "verb" else noun_forms(lemma) if kind == "noun" else {lemma}
+        out.extend((f, d) for f in forms)
+    return out
+
+
+@dataclass
+class Lexicon:
+    categories: dict[str, Category]
+    words: dict[str, list[str]]
+    _auto: ahocorasick.Automaton = field(repr=False, default=None)  # type: ignore[assignment]
+    sentiment: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path | None = None, topics: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
+        folder = folder or RESOURCES
+        cats = load_categories(folder / "stance_categories.tsv")
+        words: dict[str, list[str]] = json.loads((folder / "engine_words.json").read_text(encoding="utf-8"))
+        lex = cls(cats, words)
+        lex.sentiment = {r["word"].strip().lower(): float(r["weight"]) for r in _rows(folder / "sentiment.tsv")}
+        table: dict[str, list[tuple[str, object]]] = {}
+
+        def add(form: str, kind: str, value: object) -> None:
+            table.setdefault(_normalise(form.lower()).strip(), []).append((kind, value))
+
+        for form, d in load_cues(folder / "stance_cues.tsv", cats):
+            add(form, "cue", d)
+        for key, cues in topics:
+            for c in cues:
+                add(c, "topic", key)
+        kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp",
+                 "pronouns_singular": "pron1", "pronouns_plural": "pronN", "definite_agents": "defagent",
+                 "group_heads": "group", "absence": "absence", "unnamed_sources": "unnamed"}
+        for wkey, kind in kinds.items():
+            for w in words.get(wkey, []):
+                add(w, kind, w)
+        auto = ahocorasick.Automaton()
+        for form, vals in table.items():
+            if form:
+                auto.add_word(f" {form} ", (len(form) + 2, tuple(vals)))
+        auto.make_automaton()
+        lex._auto = auto
+        return lex
+
+    def scan(self, low: str, offset: int = 0) -> list[Hit]:
+        """Whole-word hits in lower-cased text (overlaps kept: callers choose)."""
+        out: list[Hit] = []
+        # keys are padded with spaces and the text normalised the same way, so every
+        # raw match is a whole-word match and no substring hit has to be filtered out
+        padded = f" {_normalise(low)} "
+        for end_idx, (length, vals) in self._auto.iter(padded):
+            start = end_idx - length + 1 + offset
+            end = end_idx - 1 + offset
+            for kind, value in vals:
+                if kind == "cue" and value.objects:  # type: ignore[union-attr]
+                    obj_end = _object_end(low, end - offset, value.objects)  # type: ignore[union-attr]
+                    if obj_end < 0:
+                        continue
+                    out.append(Hit(start, obj_end + offset, kind, value))
+                    continue
+                out.append(Hit(start, end, kind, value))
+        return out
+
+
+_NON_WORD = re.compile(r"[^\w'’-]")
+
+
+def _normalise(low: str) -> str:
+    """Same length as ``low``; every character that cannot be part of a word becomes a space."""
+    return _NON_WORD.sub(" ", low)
+
+
+_OBJ_WORD = re.compile(r"[a-z’'-]+")
+
+
+def _object_end(low: str, pos: int, objects: frozenset[str], max_words: int = 4) -> int:
+    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1."""
+    for i, m in enumerate(_OBJ_WORD.finditer(low, pos, pos + 60)):
+        if i >= max_words:
+            break
+        if m.group(0) in objects:
+            return m.end()
+        if low[pos:m.start()].count(",") or low[pos:m.start()].count("."):
+            break
+    return -1

@@ -1,0 +1,75 @@
+"""Which reader reads which file, and the options every reader takes.
+
+Readers are imported on first use, so loading plain text never pays for
+importing the PDF or HTML libraries.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.documents import Document, LoadError, LoadIssue
+from model.readers.safety import MAX_BYTES
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+COLLECTION_SUFFIXES = frozenset({".jsonl", ".csv", ".tsv", ".json"})
+#: suffix -> (module, function); single-document readers take (path, doc_id, max_bytes),
+#: collection readers (path, text_field, max_bytes)
+_READERS: dict[str, tuple[str, str]] = {
+    **{s: ("model.readers.text", "read_text") for s in TEXT_SUFFIXES},
+    **{s: ("model.readers.html", "read_html") for s in HTML_SUFFIXES},
+    ".pdf": ("model.readers.pdf", "read_pdf"),
+    ".docx": ("model.readers.docx", "read_docx"),
+    **{s: ("model.readers.collections", "read_collection") for s in COLLECTION_SUFFIXES},
+    ".xlsx": ("model.readers.xlsx", "read_xlsx"),
+}
+COLLECTIONS = COLLECTION_SUFFIXES | {".xlsx"}
+#: formats whose parsers are slow or have had hangs: worth a worker process
+HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".xlsx"} | HTML_SUFFIXES)
+#: formats that are always parsed in a worker process with a time limit
+ISOLATED_SUFFIXES = frozenset({".pdf"})
+
+
+def supported_suffixes() -> set[str]:
+    return set(_READERS)
+
+
+def reader_modules(suffixes: set[str]) -> list[str]:
+    return sorted({_READERS[s][0] for s in suffixes if s in _READERS})
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Options of a load; passed to worker processes, so plain values only."""
+
+    text_field: str | None = None   # collection column holding the text
+    max_bytes: int = MAX_BYTES      # size cap per file (containers: see safety.CONTAINER_FACTOR)
+    timeout: float = 60.0           # seconds a worker may spend on one file
+
+
+@dataclass
+class FileRead:
+    """What one file gave: its documents, and records in it that failed."""
+
+    documents: list[Document] = field(default_factory=list)
+    issues: list[LoadIssue] = field(default_factory=list)
+
+
+def read_file(path: Path, options: ReadOptions | None = None, given: str | None = None) -> FileRead:
+    """Documents in one file; raises LoadError with a plain reason."""
+    options = options or ReadOptions()
+    suffix = path.suffix.lower()
+    if suffix not in _READERS:
+        raise LoadError(f"unsupported file type '{suffix or path.name}'")
+    module, name = _READERS[suffix]
+    try:
+        reader = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise LoadError(f"the reader for {suffix} files is not installed ({exc.name or exc}); run `make setup`") from None
+    if suffix in COLLECTIONS:
+        docs, issues = reader(path, options.text_field, options.max_bytes)
+        return FileRead(docs, issues)
+    return FileRead([reader(path, given if given is not None else str(path), options.max_bytes)])

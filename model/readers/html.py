@@ -1,0 +1,88 @@
+"""Saved web pages (.html/.htm): the main article text and its metadata.
+
+trafilatura finds the article body (no navigation, scripts, styles, footers)
+and reads title, publication date (from the page's metadata only), site name
+and canonical URL.  The page is parsed with lxml's HTML parser, which never
+loads DTDs, entities or anything from the network; nothing is rendered or fetched.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from pathlib import Path
+
+import trafilatura
+from trafilatura.settings import Document as PageDocument
+
+from model.documents import Document, LoadError
+from model.readers.meta import clean, iso_date
+from model.readers.safety import MAX_BYTES, check_text_size, guarded, read_capped
+from model.readers.text import decode_bytes, normalise_newlines
+
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.I)
+# Only the page's own metadata for the date; never guess from the body text.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """Text and encoding of a page: BOM, then ``<meta charset>``, then detection."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii").lower()
+            try:
+                name = codecs.lookup(declared).name
+                if not name.startswith("utf-16"):  # a page that says utf-16 in ASCII is lying
+                    return data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_bytes(data)
+
+
+def _extract(html: str) -> PageDocument | None:
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
+    if not isinstance(doc, PageDocument) or not (doc.text or "").strip():
+        # short or unusual pages: try again favouring recall over precision
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, favor_recall=True, include_comments=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    return doc if isinstance(doc, PageDocument) else None
+
+
+def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """One document from a saved web page; LoadError names what is wrong with it."""
+    html, encoding = decode_html(read_capped(path, max_bytes))
+    if "<" not in html:
+        raise LoadError("there is no HTML markup in this file")
+    with guarded("web page"):
+        found = _extract(html)
+    text = normalise_newlines(found.text or "").strip() if found is not None else ""
+    if found is None or not text:
+        raise LoadError("no readable article text in this page")
+    check_text_size(len(text), max_bytes)
+    return Document(
+        id=doc_id if doc_id is not None else str(path),
+        text=text,
+        title=clean(found.title, 500),
+        date=iso_date(found.date),
+        source=clean(found.sitename, 200),
+        url=clean(found.url, 2000),
+        path=str(path),
+        format="html",
+        encoding=encoding,
+    )

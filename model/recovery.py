@@ -1,0 +1,107 @@
+"""Autosave / recovery copies, for the next start after a crash.
+
+While a project has unsaved changes the app writes a recovery copy (a full
+project file, written atomically like a save) into a per-user folder at
+least every few minutes; each open project has one slot, named after its
+path.  A clean save or close discards the copy, so any copy found at start-up
+means the app did not close cleanly: :func:`find_recovery` lists them for the
+user to recover or discard.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from model.project import SUFFIX, ProjectError, read_project, save_project
+from model.workspace import Workspace
+
+RECOVERY_SUFFIX = ".recovery" + SUFFIX
+#: the longest a change may wait for its recovery copy, in seconds
+AUTOSAVE_INTERVAL = 300.0
+
+
+class AutosaveClock:
+    """When to write the next recovery copy: ``interval`` seconds after the oldest unwritten change.
+
+    The GUI calls :meth:`changed` on every edit (with ``Workspace.revision``),
+    :meth:`written` once a recovery copy or a save of a revision is on disk,
+    and polls :meth:`due` from a timer; times are ``time.monotonic()`` seconds.
+    """
+
+    def __init__(self, interval: float = AUTOSAVE_INTERVAL, revision: int = 0) -> None:
+        self.interval = interval
+        self.reset(revision)
+
+    def reset(self, revision: int) -> None:
+        """A project was opened or saved at ``revision``: nothing pending."""
+        self._written = self._latest = revision
+        self._since: float | None = None
+
+    def changed(self, revision: int, now: float) -> None:
+        self._latest = revision
+        if revision != self._written and self._since is None:
+            self._since = now
+
+    def written(self, revision: int, now: float) -> None:
+        self._written = revision
+        # a change made while the copy was being written waits for the next copy
+        self._since = None if revision == self._latest else now
+
+    def due(self, now: float) -> bool:
+        return self._since is not None and now - self._since >= self.interval
+
+
+@dataclass(frozen=True)
+class RecoveryCopy:
+    path: Path
+    original: str | None        # the project it belongs to, None for an unsaved one
+    saved_at: str               # UTC time the copy was written
+    documents: int
+    decisions: int
+    problem: str | None = None  # why it cannot be opened, when it cannot
+
+
+def recovery_path(folder: str | os.PathLike[str], project: str | os.PathLike[str] | None) -> Path:
+    """The recovery slot of a project (or of an unsaved one) in ``folder``."""
+    key = str(Path(project).resolve()) if project else "untitled"
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(project).stem if project else "untitled")[:40]
+    return Path(folder) / f"{stem}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}{RECOVERY_SUFFIX}"
+
+
+def write_recovery(ws: Workspace, folder: str | os.PathLike[str],
+                   project: str | os.PathLike[str] | None = None) -> Path:
+    """Write a recovery copy of ``ws`` (atomically); returns its path."""
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    path = recovery_path(folder, project)
+    save_project(path, ws, meta={"recovery_of": str(Path(project).resolve()) if project else "",
+                                 "revision": str(ws.revision)})
+    return path
+
+
+def find_recovery(folder: str | os.PathLike[str]) -> list[RecoveryCopy]:
+    """Recovery copies in ``folder``, newest first; damaged ones carry a ``problem``."""
+    out: list[RecoveryCopy] = []
+    base = Path(folder)
+    if not base.is_dir():
+        return out
+    for p in base.glob(f"*{RECOVERY_SUFFIX}"):
+        try:
+            ws, meta = read_project(p)
+        except ProjectError as exc:
+            out.append(RecoveryCopy(p, None, "", 0, 0, str(exc)))
+            continue
+        out.append(RecoveryCopy(p, meta.get("recovery_of") or None, meta.get("saved_at", ""),
+                                len(ws.documents), len(ws.decisions)))
+    out.sort(key=lambda c: c.saved_at, reverse=True)
+    return out
+
+
+def discard_recovery(folder: str | os.PathLike[str], project: str | os.PathLike[str] | None = None) -> None:
+    """Remove the recovery copy of a project (after a clean save or close)."""
+    with contextlib.suppress(FileNotFoundError):
+        recovery_path(folder, project).unlink()

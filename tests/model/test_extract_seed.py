@@ -1,0 +1,92 @@
+"""The seed article: every hard case the stance engine must get right."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from model.extract import extract_statements
+from model.matrix import build_matrix
+from model.readers import load_paths
+from model.resources import load_resources
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    res = load_resources()
+    docs = load_paths([SEEDS]).documents
+    st = extract_statements(docs, res)
+    return docs[0], st, build_matrix(st, columns=res.topic_keys)
+
+
+def cell(st: pd.DataFrame, actor: str, topic: str) -> pd.DataFrame:
+    return st[(st.actor == actor) & (st.topic == topic)]
+
+
+def test_russia_declines_the_ceremony_with_a_contradiction(seed):
+    _, st, m = seed
+    rows = cell(st, "RUS", "diplomacy")
+    assert m.net.at["RUS", "diplomacy"] < 0
+    assert m.contradictions.at["RUS", "diplomacy"]
+    kremlin = rows[rows.sentence.str.contains("will not take part")]
+    assert len(kremlin) == 1 and bool(kremlin.negated.iloc[0]) and kremlin.polarity.iloc[0] < 0
+    upper_house = rows[rows.sentence.str.contains("upper house")]
+    assert len(upper_house) == 1 and upper_house.polarity.iloc[0] > 0
+    assert "RIA" in upper_house.reporter.iloc[0]
+
+
+def test_medvedev_migration_warning_reported_by_tass(seed):
+    _, st, _ = seed
+    rows = cell(st, "RUS", "migration")
+    assert len(rows) == 1
+    r = rows.iloc[0]
+    assert r.polarity < 0 and "TASS" in r.reporter and r.hedged
+    assert "migration crisis" in r.stance
+
+
+def test_russia_concern_over_radical_islamist_threats(seed):
+    _, st, _ = seed
+    rows = st[(st.actor == "RUS") & st.topic.isin(["terrorism", "security"]) & st.sentence.str.contains("radical")]
+    assert len(rows) == 1 and rows.polarity.iloc[0] < 0
+
+
+def test_pakistan_hosts_and_chairs_cooperatively(seed):
+    _, st, m = seed
+    assert m.net.at["PAK", "security"] > 0
+    chaired = st[(st.actor == "PAK") & st.sentence.str.contains("chaired by")]
+    assert len(chaired) == 1 and chaired.topic.iloc[0] == "security"
+
+
+def test_participants_agree_on_intelligence_sharing(seed):
+    _, st, _ = seed
+    rows = st[st.sentence.str.contains("Intelligence sharing was agreed")]
+    assert set(rows.actor) == {"CHN", "IRN", "RUS", "TJK", "KAZ", "TKM", "UZB", "PAK"}
+    assert (rows.polarity > 0).all()
+
+
+def test_taliban_invitation_and_cancelled_oath_taking(seed):
+    _, st, _ = seed
+    afg = st[st.actor == "AFG"]
+    invite = afg[afg.stance.str.contains("invite")]
+    assert len(invite) == 1 and invite.polarity.iloc[0] > 0 and invite.target.iloc[0] == "PAK"
+    call_off = afg[afg.stance.str.contains("call-off")]
+    assert len(call_off) == 1 and call_off.polarity.iloc[0] < 0
+
+
+def test_reporters_and_invitees_hold_no_stance(seed):
+    _, st, _ = seed
+    assert not {"QAT", "TUR"} & set(st.actor)
+    assert not st.actor_text.str.contains("TASS|RIA|Pakistan Today|source", regex=True).any()
+    # the dateline names where the report was filed, not a stance holder
+    assert not (st.actor_text == "ISLAMABAD").any()
+
+
+def test_offsets_point_at_the_sentence_actor_and_cue(seed):
+    doc, st, _ = seed
+    for r in st.itertuples():
+        assert doc.text[r.start:r.end] == r.sentence
+        if r.actor_start >= 0:
+            assert doc.text[r.actor_start:r.actor_start + len(r.actor_text)] == r.actor_text
+        assert doc.text[r.cue_start:r.cue_start + len(r.cue)] == r.cue

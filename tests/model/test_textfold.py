@@ -1,0 +1,32 @@
+"""Length-preserving folding and span helpers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.textfold import fold, key, longest_first, plural
+
+
+@given(st.text())
+def test_fold_keeps_length(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+def test_fold_lowers_and_blanks_punctuation() -> None:
+    assert fold("Pakistan’s U.S.-led “KABUL”") == "pakistan s u s  led  kabul "
+    assert fold("Türkiye") == "t\x01rkiye"
+
+
+def test_key_collapses_spacing() -> None:
+    assert key("Côte  d'Ivoire") == key("Côte d’Ivoire") == " c\x01te d ivoire "
+
+
+def test_plural() -> None:
+    assert [plural(w) for w in ("Afghan", "Swiss", "authority", "spokesman", "Chinese", "German")] == [
+        "Afghans", None, "authorities", "spokesmen", None, "Germans"]
+
+
+def test_longest_first_prefers_the_longest_span() -> None:
+    spans = [(0, 8, "the Gulf"), (4, 18, "Gulf of Mexico"), (20, 25, "a"), (22, 30, "b"), (40, 45, "c")]
+    assert [s[2] for s in longest_first(spans)] == ["Gulf of Mexico", "b", "c"]
