@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gui import settings
 from gui.workers import Task, start
 from model.export import write_matrix, write_statements
+from model.export.comparison import comparison_frame
+from model.filters import filter_fields
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -51,39 +53,45 @@ class ExportController(QObject):
             self.export(what, path)
 
     def export(self, what: str, path: str) -> Task | None:
+        """Write ``what`` ("matrix", "comparison" or "statements") to ``path`` in a worker; the filters apply."""
         state = self.window.state
-        view = state.view
-        if view is None:
+        view, analysis = state.view, state.analysis
+        if view is None or analysis is None:
             return None
-        context = state.export_context(what)
         statements = view.statements
-        if what == "comparison":
+        kwargs = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
+        context = state.export_context(what)
+        if what == "statements":
+            def job(progress):
+                write_statements(statements, path, documents=analysis.report, by=state.by)
+                return []
+        elif what == "comparison":
             if state.comparison is None:
                 self.window.statusBar().showMessage("Open a comparison first (View › Compare countries)", 4000)
                 return None
             matrix = state.comparison.matrix
+            countries = [a for a in state.comparison.actors if a in matrix.actors]
             statements = statements[statements["actor"].isin(state.comparison.actors)]
             context["countries"] = ", ".join(state.comparison.actors)
+            kwargs["comparison"] = comparison_frame(matrix, countries)
 
             def job(progress):
-                return write_matrix(matrix, statements, path, context)
-        elif what == "statements":
-            def job(progress):
-                return write_statements(statements, path)
+                return write_matrix(matrix, statements, path, context, **kwargs)
         else:
             matrix = view.matrix
 
             def job(progress):
-                return write_matrix(matrix, statements, path, context)
+                return write_matrix(matrix, statements, path, context, **kwargs)
         task = Task(job)
-        task.signals.sig_done.connect(lambda _r: self._done(path))
+        task.signals.sig_done.connect(lambda notices: self._done(path, notices))
         task.signals.sig_failed.connect(lambda text: self._failed(path, text))
         self.window.statusBar().showMessage(f"Exporting to {Path(path).name}…")
         self.task = start(task)
         return task
 
-    def _done(self, path: str) -> None:
-        self.window.statusBar().showMessage(f"Exported to {path}", 8000)
+    def _done(self, path: str, notices: list[str] | None) -> None:
+        extra = f" — {'; '.join(notices)}" if notices else ""
+        self.window.statusBar().showMessage(f"Exported to {path}{extra}", 12000)
         self.sig_exported.emit(path)
 
     def _failed(self, path: str, text: str) -> None:

@@ -166,5 +166,4 @@ class AppState(QObject):
             "documents": len(a.documents) if a else 0,
             "statements": 0 if self.statements is None else len(self.statements),
             "filters": describe_filter(self.flt),
-            "by": self.by,
         }

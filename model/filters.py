@@ -127,3 +127,24 @@ def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[st
     keys = statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos]
     groups = pd.Series(pos).groupby([keys[0], keys[1]], sort=False).indices
     return {k: pos[v] for k, v in groups.items()}
+
+
+def filter_fields(flt: StatementFilter) -> dict[str, object]:
+    """The active criteria as named values (empty when no filter), for an export's About sheet."""
+    fields: dict[str, object] = {}
+    if flt.topics:
+        fields["topics"] = ", ".join(sorted(flt.topics))
+    if flt.documents:
+        fields["documents"] = f"{len(flt.documents)} selected: " + ", ".join(sorted(flt.documents)[:20]) + (
+            " …" if len(flt.documents) > 20 else "")
+    if flt.date_from:
+        fields["from date"] = flt.date_from.isoformat()
+    if flt.date_to:
+        fields["to date"] = flt.date_to.isoformat()
+    if flt.min_confidence > 0:
+        fields["minimum confidence"] = round(flt.min_confidence, 2)
+    if flt.hedged is not None:
+        fields["hedged"] = "hedged claims only" if flt.hedged else "firm (unhedged) claims only"
+    if flt.search.strip():
+        fields["text contains"] = flt.search.strip()
+    return fields

@@ -17,7 +17,7 @@ def test_comparison_of_russia_and_pakistan(seeded, qtbot):
     c = w.state.comparison
     assert c.actors == ("RUS", "PAK")
     assert m.columnCount() == 3
-    assert m.headerData(0, Qt.Orientation.Horizontal) == "Russian Federation (RUS)"
+    assert m.headerData(0, Qt.Orientation.Horizontal) == f"{w.names['RUS']} (RUS)"
     assert m.headerData(2, Qt.Orientation.Horizontal) == "Agreement"
     expected = compare_countries(w.state.statements, ["RUS", "PAK"], columns=w.state.analysis.resources.topic_keys)
     assert c.topics == expected.topics

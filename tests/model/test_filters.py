@@ -12,6 +12,7 @@ from model.filters import (
     cell_positions,
     describe_filter,
     document_dates,
+    filter_fields,
     statement_dates,
 )
 from model.statements import statements_frame
@@ -109,3 +110,11 @@ def test_cell_positions_index_every_statement_once(st):
     assert list(st.iloc[pos[("PAK", "security")]]["stance"]) == ["could send troops"]
     assert sum(len(v) for v in pos.values()) == len(st)
     assert cell_positions(st, by="issue") == {}
+
+
+def test_filter_fields_name_each_active_criterion():
+    assert filter_fields(StatementFilter()) == {}
+    fields = filter_fields(StatementFilter(topics=frozenset({"security", "cbrn"}), date_to=date(2021, 12, 31),
+                                           hedged=True, search=" taliban "))
+    assert fields == {"topics": "cbrn, security", "to date": "2021-12-31", "hedged": "hedged claims only",
+                      "text contains": "taliban"}
