@@ -60,7 +60,7 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
         if cue is not None and h.start >= cue.start and h.start < f.clause_end:
             w = 2.0
         elif h.start >= subject_start and (cue is None or h.start < cue.start):
-            w = 1.5
+            w = 0.6
         else:
             w = 0.75
         if key in _WEAK_TOPICS:
