@@ -42,7 +42,7 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     return " ".join(label.split()), start
 
 
-_WEAK_TOPICS = frozenset({"diplomacy", "government"})
+_TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 
 
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
@@ -63,8 +63,7 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
             w = 0.6
         else:
             w = 0.75
-        if key in _WEAK_TOPICS:
-            w *= 0.5  # process words ("talks", "relations") yield to what the talks are about
+        w *= _TOPIC_WEIGHT.get(key, 1.0)  # broad words ("talks", "troops") yield to what the sentence is about
         score[key] += w
         if key not in best_hit or w >= 1.5:
             best_hit[key] = h
