@@ -89,6 +89,15 @@ class Engine:
                     rows.append(row)
         return rows
 
+    def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
+        """No topic cue in the sentence: the cue's category, else what the document is mostly about."""
+        cat = self.lexicon.categories.get(f.category)
+        if cat is not None and cat.topic:
+            return cat.topic
+        if doc_topics and max(doc_topics.values()) >= 2:
+            return max(doc_topics, key=doc_topics.__getitem__)
+        return "diplomacy"
+
     def _iso3(self, code: str | None) -> str | None:
         if code is None:
             return None
@@ -104,7 +113,7 @@ class Engine:
         key = (id(sent), cue.start if cue else -1, f.clause_start)
         cached = self._shared.get(key)
         if cached is None:
-            fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+            fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
             cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
             self._shared = {key: cached}  # holders of one clause share label, topic and issue
