@@ -22,7 +22,7 @@ from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
-from model.engine.labels import choose_topic, issue_phrase, stance_label
+from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
@@ -213,7 +213,7 @@ def extract_statements(
                 rows.extend(fut.result())
                 done += len(b)
                 progress.report(done, total, "")
-        return statements_frame(rows)
+        return _finish(rows)
     engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
@@ -222,4 +222,12 @@ def extract_statements(
             progress.report(i, total, doc.title or doc.id)
         rows.extend(engine.document(doc))
     progress.report(total, total, "")
-    return statements_frame(rows)
+    return _finish(rows)
+
+
+def _finish(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The statements frame, with issue phrases folded across the whole set."""
+    df = statements_frame(rows)
+    if len(df):
+        df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
+    return df
