@@ -22,7 +22,7 @@ from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
-from model.engine.labels import choose_topic, issue_phrase, stance_label
+from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
@@ -89,6 +89,15 @@ class Engine:
                     rows.append(row)
         return rows
 
+    def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
+        """No topic cue in the sentence: the cue's category, else what the document is mostly about."""
+        cat = self.lexicon.categories.get(f.category)
+        if cat is not None and cat.topic:
+            return cat.topic
+        if doc_topics and max(doc_topics.values()) >= 2:
+            return max(doc_topics, key=doc_topics.__getitem__)
+        return "diplomacy"
+
     def _iso3(self, code: str | None) -> str | None:
         if code is None:
             return None
@@ -104,7 +113,7 @@ class Engine:
         key = (id(sent), cue.start if cue else -1, f.clause_start)
         cached = self._shared.get(key)
         if cached is None:
-            fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+            fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
             cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
             self._shared = {key: cached}  # holders of one clause share label, topic and issue
@@ -204,7 +213,7 @@ def extract_statements(
                 rows.extend(fut.result())
                 done += len(b)
                 progress.report(done, total, "")
-        return statements_frame(rows)
+        return _finish(rows)
     engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
@@ -213,4 +222,12 @@ def extract_statements(
             progress.report(i, total, doc.title or doc.id)
         rows.extend(engine.document(doc))
     progress.report(total, total, "")
-    return statements_frame(rows)
+    return _finish(rows)
+
+
+def _finish(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The statements frame, with issue phrases folded across the whole set."""
+    df = statements_frame(rows)
+    if len(df):
+        df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
+    return df

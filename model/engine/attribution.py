@@ -29,6 +29,7 @@ _FINITE = re.compile(
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
 _TOKENS = re.compile(r"[a-z]+")
+_MODAL_VERB = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
 _IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
@@ -303,13 +304,20 @@ class Attributor:
             return []
         subject = self._subject_mentions(text, cands, first.start, e)
         tail_start = subject[-1].end
-        verb = _FINITE.search(text, tail_start, min(e, tail_start + 70))
+        verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
+            _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
         if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
             return []
         word = verb.group("v").lower()
         pol = self.sentiment(text[verb.start():e].lower())
         d = CueDef(word, "OTHER", pol, "", "verb")
         cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+        if sent.speaker_country and subject[0].code != sent.speaker_country and any(
+            h.kind == "modal" and tail_start <= h.start < cue.start for h in sent.hits
+        ):
+            f = self._make(sent, Holder(sent.speaker_country, "(speaker)", -1, "first-person"), cue, s, e, hedged, reporter, None)
+            f.polarity, f.category, f.target = -0.5, "DEMAND", subject[0].code
+            return [f]
         out = []
         seen: set[str] = set()
         for m in subject:
@@ -400,6 +408,13 @@ class Attributor:
                     holders = agents
             else:
                 holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+        if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
+                and any(h.kind == "modal" and holders[0].start < h.start < cue.start for h in sent.hits)):
+            # in a speech, "India must reverse its measures" is the speaker's demand on India
+            speaker = Holder(sent.speaker_country, "(speaker)", -1, "first-person")
+            f = self._make(sent, speaker, cue, a, b, hedged, reporter, mentions)
+            f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
+            return [f]
         if self._igo_subject(sent, a, cue.start, holders):
             self.blocked = True
             return []
