@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButto
 from gui import settings
 from gui.dialogs import LoadReportDialog
 from gui.documents_panel import documents_frame
+from gui.review_session import Source, reviewed_analysis
 from gui.state import View, compute_view
 from gui.workers import Task, start
 from model.filters import StatementFilter
@@ -27,19 +28,21 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-Loaded = tuple[Analysis, View, pd.DataFrame]
+Loaded = tuple[Analysis, View | None, pd.DataFrame]
 
 
 def load_set(paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
-    """Read and analyse ``paths``, then build what the window opens on (view and documents table)."""
-    analysis = analyse(paths, progress=progress)
+    """Read and analyse ``paths``, then build what the window opens on (reviewed analysis, view, documents table)."""
+    machine = analyse(paths, progress=progress)
+    analysis, _ = reviewed_analysis(Source(machine.report, machine.statements, (), tuple(machine.documents),
+                                           machine.resources, 0))
     return analysis, compute_view(analysis, flt, by), documents_frame(analysis)
 
 
 def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
-    """Add ``paths`` to an open analysis (only new documents are extracted)."""
+    """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later."""
     grown = add_documents(analysis, paths, progress=progress)
-    return grown, compute_view(grown, flt, by), documents_frame(grown)
+    return grown, None, documents_frame(grown)
 
 
 def file_filter() -> str:
@@ -89,26 +92,29 @@ class LoadController(QObject):
             settings.set_last_folder(str(Path(files[0]).parent))
             self.add(files)
 
-    def drop(self, paths: list[str]) -> Task:
+    def drop(self, paths: list[str]) -> Task | None:
         """Dropped files: added to the open set, or opened as a new set when none is open."""
         return self.add(paths) if self.window.state.analysis is not None else self.load(paths)
 
-    def load(self, paths: list[str]) -> Task:
+    def load(self, paths: list[str]) -> Task | None:
+        """Open ``paths`` as a new set (after asking about unsaved work; None when the user cancels)."""
+        if not self.window.projects.confirm_discard():
+            return None
         paths = [str(p) for p in paths]
         state = self.window.state
         flt, by = state.flt, state.by
         self.paths = paths
         return self._start(lambda progress: load_set(paths, flt, by, progress), f"Loading {self._what(paths)}…", paths)
 
-    def add(self, paths: list[str]) -> Task:
+    def add(self, paths: list[str]) -> Task | None:
         state = self.window.state
         if state.analysis is None:
             return self.load(paths)
         paths = [str(p) for p in paths]
-        analysis, flt, by = state.analysis, state.flt, state.by
+        analysis, flt, by = state.session.machine_analysis(), state.flt, state.by
         self.paths = self.paths + paths
         return self._start(lambda progress: grow_set(analysis, paths, flt, by, progress),
-                           f"Adding {self._what(paths)}…", self.paths)
+                           f"Adding {self._what(paths)}…", self.paths, grown=True)
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.finished:
@@ -128,7 +134,7 @@ class LoadController(QObject):
     def _what(paths: list[str]) -> str:
         return Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
 
-    def _start(self, fn, message: str, recent: list[str]) -> Task:
+    def _start(self, fn, message: str, recent: list[str], grown: bool = False) -> Task:
         if self.task is not None:
             self.task.cancel()  # a newer request wins; harmless when it already finished
         task = Task(fn)
@@ -137,7 +143,7 @@ class LoadController(QObject):
         self._generation += 1
         gen = self._generation
         task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(gen, d, t, m))
-        task.signals.sig_done.connect(lambda result: self._on_done(gen, result, recent))
+        task.signals.sig_done.connect(lambda result: self._on_done(gen, result, recent, grown))
         task.signals.sig_failed.connect(lambda text: self._on_failed(gen, text))
         task.signals.sig_cancelled.connect(lambda: self._on_cancelled(gen))
         task.signals.sig_finished.connect(lambda: self._on_finished(gen))
@@ -155,13 +161,13 @@ class LoadController(QObject):
             self.progress.setValue(done)
             self.progress.setToolTip(message)
 
-    def _on_done(self, gen: int, result: Loaded, recent: list[str]) -> None:
+    def _on_done(self, gen: int, result: Loaded, recent: list[str], grown: bool = False) -> None:
         if gen != self._generation:
             return
         analysis, view, documents = result
         settings.push_recent_set(recent)
         self._waiting_for_matrix = True
-        self.window.state.set_result(analysis, view, documents)
+        self.window.state.set_result(analysis, view, documents, grown=grown)
         n_err = len(analysis.report.errors)
         self.window.statusBar().showMessage(
             f"Loaded {len(analysis.documents)} documents" + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""),

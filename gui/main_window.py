@@ -20,8 +20,11 @@ from gui.filter_bar import FilterBar
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
+from gui.menus_review import build_review_menus
 from gui.profile import ProfilePanel
+from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
+from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 from model.countries import country_names
@@ -71,6 +74,9 @@ class MainWindow(QMainWindow):
         self.loader = LoadController(self)
         self.exporter = ExportController(self)
         self.menu_actions = build_menus(self)
+        self.review = ReviewController(self)
+        self.projects = ProjectController(self)
+        self.menu_actions.update(build_review_menus(self))
         self._connect()
         self._restore_layout()
 
@@ -261,6 +267,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state, settings.LAYOUT_VERSION)
 
     def closeEvent(self, event) -> None:
+        if not self.projects.confirm_close():
+            event.ignore()
+            return
         self.loader.cancel()
         settings.save_layout(self.saveGeometry(), self.saveState(settings.LAYOUT_VERSION))
         super().closeEvent(event)

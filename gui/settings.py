@@ -63,3 +63,31 @@ def saved_layout() -> tuple[QByteArray | None, QByteArray | None]:
     geometry, state = s.value(KEY_GEOMETRY), s.value(KEY_STATE)
     return (geometry if isinstance(geometry, QByteArray) else None,
             state if isinstance(state, QByteArray) else None)
+
+
+# --- projects (gui.project_controller) ---------------------------------------
+KEY_RECENT_PROJECTS = "projects/recent"
+RECOVERY_FOLDER = "recovery"
+
+
+def recent_projects() -> list[str]:
+    """Recently opened or saved project files, newest first."""
+    raw = _qsettings().value(KEY_RECENT_PROJECTS, "[]")
+    try:
+        data = json.loads(raw if isinstance(raw, str) else "[]")
+    except json.JSONDecodeError:
+        return []
+    return [str(p) for p in data if isinstance(p, str) and p]
+
+
+def push_recent_project(path: str) -> list[str]:
+    paths = [path] + [p for p in recent_projects() if p != path]
+    _qsettings().setValue(KEY_RECENT_PROJECTS, json.dumps(paths[:MAX_RECENT]))
+    return paths[:MAX_RECENT]
+
+
+def recovery_folder() -> str:
+    """Where autosave/recovery copies go: beside the settings file (so tests that redirect settings redirect it too)."""
+    from pathlib import Path
+
+    return str(Path(_qsettings().fileName()).parent / RECOVERY_FOLDER)

@@ -2,24 +2,31 @@
 
 Heavy work (filtering 100,000 statements, rebuilding the matrix) runs in a
 worker through :func:`compute_view`; the state keeps only the newest result.
+``analysis`` holds the *reviewed* statements (every analyst decision applied,
+with ``edited`` and ``provenance``); the workspace behind them is
+``session`` (:mod:`gui.review_session`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.review_session import ReviewSession, Source, machine_statements, reviewed_analysis
 from gui.workers import Task, start
 from model.compare import Comparison, compare_countries
 from model.documents import Document
 from model.filters import StatementFilter, apply_filter, cell_positions, describe_filter, document_dates
 from model.matrix import Matrix, build_matrix
 from model.pipeline import Analysis
+from model.resources import Resources
+from model.review.decisions import UnmatchedDecision
 from model.timeline import statements_over_time
+from model.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,17 @@ def compute_view(analysis: Analysis, flt: StatementFilter, by: str) -> View:
     return View(st, matrix, cell_positions(st, by), flt, by, statements_over_time(st, dates))
 
 
+Reviewed = tuple[Analysis, list[UnmatchedDecision] | None, View]
+
+
+def compute_reviewed_view(src: Source, cached: Analysis | None, flt: StatementFilter, by: str) -> Reviewed:
+    """The reviewed analysis (unless ``cached`` is still current) and its view (runs off the UI thread)."""
+    if cached is not None:
+        return cached, None, compute_view(cached, flt, by)
+    analysis, unmatched = reviewed_analysis(src)
+    return analysis, unmatched, compute_view(analysis, flt, by)
+
+
 class AppState(QObject):
     sig_analysis_changed = Signal()
     sig_matrix_changed = Signal()
@@ -50,6 +68,7 @@ class AppState(QObject):
     sig_country_selected = Signal(str)
     sig_comparison_changed = Signal()
     sig_busy = Signal(bool)
+    sig_unmatched_changed = Signal()   # decisions that no longer match were (re)counted
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +81,10 @@ class AppState(QObject):
         self.documents_table: pd.DataFrame | None = None
         self._generation = 0
         self._task: Task | None = None
+        self.session = ReviewSession(self)
+        self.unmatched: list[UnmatchedDecision] = []
+        self._analysis_revision = -1
+        self.session.sig_workspace_changed.connect(self.refresh)
 
     # --- results in ------------------------------------------------------------
     @property
@@ -73,12 +96,41 @@ class AppState(QObject):
         """The filtered statements the matrix is built from."""
         return self.view.statements if self.view else None
 
-    def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None) -> None:
-        """A new or grown analysis; ``view`` (and the documents table) when the worker already computed them.
+    def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None,
+                   grown: bool = False) -> None:
+        """A new set (``analysis`` reviewed, see :func:`reviewed_analysis`) or, with ``grown``, the machine
+        analysis of the open set plus added documents; ``view`` (and the documents table) when the worker
+        already computed them.
 
         The views update in two turns of the event loop (documents, then the matrix)
         so neither blocks the UI for long on a large set.
         """
+        if grown:
+            self.session.grow(analysis)   # decisions are replayed in the refresh below
+            analysis = replace(analysis, statements=self.analysis.statements if self.analysis else analysis.statements)
+            view = None
+        else:
+            self.session.start(Workspace(list(analysis.documents), machine_statements(analysis.statements)),
+                               analysis.report, analysis.resources)
+            self._analysis_revision = -1
+            self.unmatched = []
+            if "provenance" in analysis.statements.columns:
+                self._analysis_revision = self.session.ws.revision   # already reviewed by the loader
+            else:
+                view = None   # a machine analysis: the refresh lays the review columns over it
+        self._show(analysis, view, documents_table)
+
+    def set_workspace(self, ws: Workspace, base: Resources, analysis: Analysis, view: View,
+                      documents_table: pd.DataFrame, unmatched: list[UnmatchedDecision], path: str | None,
+                      unsaved: bool = False) -> None:
+        """An opened (or recovered) project, with what a worker built from it (see ``gui.project_controller``)."""
+        self.session.start(ws, analysis.report, base, path, unsaved)
+        self._analysis_revision = ws.revision
+        self.unmatched = unmatched
+        self.sig_unmatched_changed.emit()
+        self._show(analysis, view, documents_table)
+
+    def _show(self, analysis: Analysis, view: View | None, documents_table: pd.DataFrame | None) -> None:
         self.analysis = analysis
         self.documents_by_id = {d.id: d for d in analysis.documents}
         self.documents_table = documents_table
@@ -103,15 +155,18 @@ class AppState(QObject):
             self.refresh()
 
     def refresh(self) -> Task | None:
-        """Recompute the view in a worker; only the newest request is shown."""
+        """Recompute the view in a worker (and the reviewed statements when the workspace changed);
+        only the newest request is shown."""
         if self.analysis is None:
             return None
         self._generation += 1
-        generation, analysis, flt, by = self._generation, self.analysis, self.flt, self.by
+        generation, flt, by = self._generation, self.flt, self.by
+        src = self.session.source()
+        cached = self.analysis if self._analysis_revision == src.revision else None
         if self._task is not None:
             self._task.cancel()
-        task = Task(lambda progress: compute_view(analysis, flt, by))
-        task.signals.sig_done.connect(lambda view: self._on_view(generation, view))
+        task = Task(lambda progress: compute_reviewed_view(src, cached, flt, by))
+        task.signals.sig_done.connect(lambda result: self._on_reviewed(generation, src.revision, result))
         task.signals.sig_finished.connect(lambda: self.sig_busy.emit(False))
         self.sig_busy.emit(True)
         self._task = start(task)
@@ -120,6 +175,19 @@ class AppState(QObject):
     def _on_view(self, generation: int, view: View) -> None:
         if generation == self._generation:
             self._set_view(view)
+
+    def _on_reviewed(self, generation: int, revision: int, result: Reviewed) -> None:
+        if generation != self._generation:
+            return
+        analysis, unmatched, view = result
+        old = self.analysis
+        self.analysis, self._analysis_revision = analysis, revision
+        if unmatched is not None:
+            self.unmatched = unmatched
+            self.sig_unmatched_changed.emit()
+        if old is None or old.report is not analysis.report or old.resources.topics != analysis.resources.topics:
+            self.sig_analysis_changed.emit()
+        self._set_view(view)
 
     def _set_view(self, view: View) -> None:
         self.view = view

@@ -1,0 +1,286 @@
+"""Projects from the user's side: New, Open, Save, Save As, recent projects, unsaved-changes prompts,
+the window title, background recovery copies and the offer to recover after a crash.
+
+Opening and saving run ``model.project`` in a worker.  A project that cannot
+be opened (damaged, not a project, from a newer version) shows the
+:class:`~model.project.ProjectError` message and changes nothing; a failed
+save keeps the old file (``save_project`` replaces it atomically) and says
+why.  Questions to the user go through ``ask_save`` / ``ask_recover``, which
+tests replace with a fixed answer.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui import settings
+from gui.documents_panel import documents_frame
+from gui.review_session import Source, reviewed_analysis
+from gui.state import compute_view
+from gui.workers import Task, start
+from model.documents import LoadReport
+from model.filters import StatementFilter
+from model.project import SUFFIX, ProjectError, open_project, save_project
+from model.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
+from model.resource_edits import merge_resources
+from model.resources import Resources, load_resources
+from model.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+FILE_FILTER = f"Stance Atlas project (*{SUFFIX});;All files (*)"
+#: how often the autosave clock is looked at (a copy is due 5 minutes after the oldest unwritten change)
+POLL_MS = 15_000
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RECOVER, LATER = "recover", "later"
+
+
+def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: StatementFilter, by: str, progress):
+    """Open a project (or take a workspace) and build what the window shows of it (runs in a worker)."""
+    ws = open_project(ws_or_path) if isinstance(ws_or_path, str) else ws_or_path
+    base = base or load_resources()
+    report = LoadReport(documents=list(ws.documents), files_seen=len(ws.documents))
+    src = Source(report, ws.statements, tuple(ws.decisions), tuple(ws.documents), merge_resources(base, ws.resource_edits),
+                 ws.revision)
+    analysis, unmatched = reviewed_analysis(src)
+    return ws, base, analysis, compute_view(analysis, flt, by), documents_frame(analysis), unmatched
+
+
+def _ask_save(window: MainWindow) -> str:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"{window.projects.name()} has changes that are not saved.", parent=window)
+    box.setInformativeText("Save them before going on?")
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
+        QMessageBox.StandardButton(answer), CANCEL)
+
+
+def _ask_recover(window: MainWindow, copy: RecoveryCopy) -> str:
+    what = Path(copy.original).name if copy.original else "an unsaved project"
+    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                      f"Stance Atlas did not close cleanly. A recovery copy of {what} from {copy.saved_at} UTC "
+                      f"({copy.documents} documents, {copy.decisions} decisions) was found.", parent=window)
+    box.setInformativeText("Recover it? Discard deletes the copy.")
+    recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return RECOVER if box.clickedButton() is recover else DISCARD if box.clickedButton() is discard else LATER
+
+
+class ProjectController(QObject):
+    sig_opened = Signal(str)         # a project (or new/recovered workspace) is shown
+    sig_open_failed = Signal(str)    # the ProjectError message
+    sig_saved = Signal(str)
+    sig_save_failed = Signal(str)
+    sig_recovery_written = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.state.session
+        self.ask_save: Callable[[], str] = lambda: _ask_save(window)
+        self.ask_recover: Callable[[RecoveryCopy], str] = lambda copy: _ask_recover(window, copy)
+        self.recovery_folder = settings.recovery_folder()
+        self.clock = AutosaveClock()
+        self.task: Task | None = None
+        self.recovery_task: Task | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.autosave_tick)
+        self.timer.start()
+        self.session.sig_dirty_changed.connect(lambda _d: self.update_title())
+        self.session.sig_path_changed.connect(lambda _p: self.update_title())
+        self.session.sig_workspace_changed.connect(lambda: self.clock.changed(self.session.ws.revision, time.monotonic()))
+        self.update_title()
+
+    # --- title and questions -------------------------------------------------
+    def name(self) -> str:
+        return Path(self.session.path).stem if self.session.path else "Untitled"
+
+    def update_title(self) -> None:
+        self.window.setWindowTitle(f"{self.name()}[*] — Stance Atlas")
+        self.window.setWindowModified(self.session.is_dirty())
+
+    def confirm_discard(self) -> bool:
+        """Before replacing or closing the workspace: True when it may go (saved, discarded or clean)."""
+        if not self.session.is_dirty():
+            return True
+        answer = self.ask_save()
+        if answer == SAVE:
+            return self.save(sync=True)
+        return answer == DISCARD
+
+    def confirm_close(self) -> bool:
+        """closeEvent: ask about unsaved work; a clean close removes the recovery copy."""
+        if not self.confirm_discard():
+            return False
+        self.timer.stop()
+        discard_recovery(self.recovery_folder, self.session.path)
+        return True
+
+    # --- new / open ------------------------------------------------------------
+    def new_project(self) -> Task | None:
+        if not self.confirm_discard():
+            return None
+        discard_recovery(self.recovery_folder, self.session.path)
+        return self._load(Workspace(), None)
+
+    def ask_open(self) -> Task | None:
+        if not self.confirm_discard():
+            return None
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", settings.last_folder(), FILE_FILTER)
+        return self.open(path, confirmed=True) if path else None
+
+    def open(self, path: str, confirmed: bool = False) -> Task | None:
+        """Open ``path`` in a worker; on error show why and keep the open workspace as it is."""
+        if not confirmed and not self.confirm_discard():
+            return None
+        return self._load(str(path), str(path))
+
+    def _load(self, what: Workspace | str, path: str | None, unsaved: bool = False) -> Task:
+        state = self.window.state
+        flt, by, base = state.flt, state.by, self.session.base
+        task = Task(lambda progress: load_project_view(what, base, flt, by, progress))
+        task.signals.sig_done.connect(lambda result: self._on_loaded(result, path, unsaved))
+        task.signals.sig_failed.connect(self._on_open_failed)
+        self.window.statusBar().showMessage("Opening project…" if path else "New project…")
+        self.task = start(task)
+        return task
+
+    def _on_loaded(self, result, path: str | None, unsaved: bool) -> None:
+        ws, base, analysis, view, table, unmatched = result
+        old = self.session.path
+        self.window.selected = None
+        self.window.state.set_workspace(ws, base, analysis, view, table, unmatched, path, unsaved)
+        self.clock.reset(ws.revision)
+        if not unsaved and old != path:
+            discard_recovery(self.recovery_folder, old)  # a recovered copy stays until the project is saved
+        if path:
+            settings.push_recent_project(path)
+            settings.set_last_folder(str(Path(path).parent))
+        self.update_title()
+        self.window.statusBar().showMessage(f"Opened {path}" if path else "New project", 6000)
+        self.sig_opened.emit(path or "")
+
+    def _on_open_failed(self, text: str) -> None:
+        reason = text.split("\n\n")[0]
+        self.window.statusBar().showMessage(f"Not opened: {reason}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open project", reason, parent=self.window)
+        box.setInformativeText("Nothing was changed.")
+        box.show()
+        self.error_box = box
+        self.sig_open_failed.emit(reason)
+
+    # --- save ----------------------------------------------------------------
+    def save(self, sync: bool = False) -> bool:
+        """File › Save: to the project's file, or ask for one. With ``sync`` the save completes before returning."""
+        if self.session.path is None:
+            return self.save_as(sync)
+        return self.write(self.session.path, sync)
+
+    def save_as(self, sync: bool = False) -> bool:
+        start_at = self.session.path or str(Path(settings.last_folder() or Path.home()) / f"untitled{SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save project as", start_at, FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self.write(path, sync)
+
+    def _snapshot(self) -> Workspace:
+        ws = self.session.ws
+        m = self.window.matrix_model
+        ws.view = {"by": self.window.state.by, "mode": m.mode, "sort": m.sort_key}
+        return ws.snapshot()
+
+    def write(self, path: str, sync: bool = False) -> bool:
+        """Save to ``path`` (atomically; a failure keeps the old file). Async returns True when started."""
+        if self.task is not None and not self.task.finished:
+            self.window.statusBar().showMessage("Still busy with the last save or open; try again in a moment", 4000)
+            return False
+        snapshot, point, revision = self._snapshot(), self.session.save_point(), self.session.ws.revision
+        if sync:
+            try:
+                save_project(path, snapshot)
+            except ProjectError as exc:
+                self._on_save_failed(str(exc))
+                return False
+            self._on_saved(path, point, revision)
+            return True
+        task = Task(lambda progress: save_project(path, snapshot))
+        task.signals.sig_done.connect(lambda _r: self._on_saved(path, point, revision))
+        task.signals.sig_failed.connect(lambda text: self._on_save_failed(text.split("\n\n")[0]))
+        self.window.statusBar().showMessage(f"Saving {Path(path).name}…")
+        self.task = start(task)
+        return True
+
+    def _on_saved(self, path: str, point: tuple[int, int], revision: int) -> None:
+        old = self.session.path
+        self.session.saved(path, point)
+        discard_recovery(self.recovery_folder, path)
+        if old != path:
+            discard_recovery(self.recovery_folder, old)
+        self.clock.written(revision, time.monotonic())
+        settings.push_recent_project(path)
+        self.update_title()
+        self.window.statusBar().showMessage(f"Saved {path}", 6000)
+        self.sig_saved.emit(path)
+
+    def _on_save_failed(self, reason: str) -> None:
+        self.window.statusBar().showMessage(f"Not saved: {reason}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Save failed", reason, parent=self.window)
+        box.setInformativeText("The project file on disk is unchanged.")
+        box.show()
+        self.error_box = box
+        self.sig_save_failed.emit(reason)
+
+    # --- crash safety ----------------------------------------------------------
+    def autosave_tick(self, now: float | None = None) -> Task | None:
+        """Write a recovery copy in a worker when one is due (called by the timer)."""
+        now = time.monotonic() if now is None else now
+        busy = self.recovery_task is not None and not self.recovery_task.finished
+        if busy or not self.clock.due(now) or not self.session.is_dirty():
+            return None
+        snapshot, folder, path, revision = self._snapshot(), self.recovery_folder, self.session.path, self.session.ws.revision
+        task = Task(lambda progress: str(write_recovery(snapshot, folder, path)))
+        task.signals.sig_done.connect(lambda written: self._on_recovery_written(written, revision))
+        task.signals.sig_failed.connect(lambda text: self.window.statusBar().showMessage(
+            f"Recovery copy not written: {text.splitlines()[0]}", 8000))
+        self.recovery_task = start(task)
+        return task
+
+    def _on_recovery_written(self, written: str, revision: int) -> None:
+        self.clock.written(revision, time.monotonic())
+        self.sig_recovery_written.emit(written)
+
+    def offer_recovery(self) -> Task | None:
+        """At start: offer the newest recovery copy that is newer than its project's last save."""
+        for copy in find_recovery(self.recovery_folder):
+            if copy.problem is not None or not _newer_than_original(copy):
+                continue
+            answer = self.ask_recover(copy)
+            if answer == RECOVER:
+                original = copy.original if copy.original and Path(copy.original).parent.is_dir() else None
+                return self._load(str(copy.path), original, unsaved=True)
+            if answer == DISCARD:
+                copy.path.unlink(missing_ok=True)
+            return None
+        return None
+
+
+def _newer_than_original(copy: RecoveryCopy) -> bool:
+    if not copy.original or not os.path.exists(copy.original):
+        return True
+    return os.path.getmtime(copy.path) > os.path.getmtime(copy.original)

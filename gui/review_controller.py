@@ -1,0 +1,279 @@
+"""Review in the main window: card buttons, the reader's "Add statement from selection", header renames,
+the Edit and Tools menus, and re-extraction after the analyst edits the resources.
+
+Every change goes through :class:`gui.review_actions.ReviewActions`, so it is
+an undoable command on the session's ``QUndoStack``.  Re-extraction (after an
+alias or topic cue is added, undone or redone) runs ``extract_with_edits`` in
+a worker; decisions that no longer match are listed in a dialog, not dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gui.dialogs_review import (
+    AliasDialog,
+    NoteDialog,
+    RenameDialog,
+    ReviewDialog,
+    StatementDialog,
+    TopicCueDialog,
+    UnmatchedDialog,
+    combo_code,
+)
+from gui.evidence import ROW_ROLE
+from gui.review_panel import ReviewDelegate
+from gui.workers import Task, start
+from model.resource_edits import ResourceEdits
+from model.review.commands import sentence_span
+from model.review.decisions import ReviewError
+from model.workspace import extract_with_edits
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+class ReviewController(QObject):
+    sig_reextracted = Signal()          # machine statements replaced after a resource edit
+    sig_dialog_opened = Signal(object)  # a review dialog was opened (tests fill it in)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.state.session
+        self.actions = self.session.actions
+        self.dialog: ReviewDialog | None = None
+        self.unmatched_dialog: UnmatchedDialog | None = None
+        self._shown_unmatched: set[str] = set()
+        self.task: Task | None = None
+        self.delegate = ReviewDelegate(window.evidence.view)
+        window.evidence.view.setItemDelegate(self.delegate)
+        self.delegate.sig_clicked.connect(self.on_card_button)
+        self.menu_actions: dict[str, QAction] = {}
+        self._evidence_keys()
+        self._reader_hooks()
+        self._matrix_hooks()
+        self.session.sig_workspace_changed.connect(self._maybe_reextract)
+        window.state.sig_unmatched_changed.connect(self._on_unmatched)
+
+    # --- where review happens ------------------------------------------------
+    def _evidence_keys(self) -> None:
+        view = self.window.evidence.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name, text, key in (("accept", "Accept statement", "A"), ("reject", "Reject statement", "R"),
+                                ("edit", "Edit statement…", "E"), ("note", "Note on statement…", "N")):
+            act = QAction(text, view)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(lambda _c=False, n=name: self.on_card_button(n, self.current_row()))
+            view.addAction(act)
+            self.menu_actions[name] = act
+
+    def _reader_hooks(self) -> None:
+        reader = self.window.reader
+        act = QAction("Add statement from selection…", reader)
+        act.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.setToolTip("Record a statement the machine missed, on the selected sentence (Ctrl+Shift+A)")
+        act.triggered.connect(lambda _c=False: self.add_from_selection())
+        reader.addAction(act)
+        self.menu_actions["add_statement"] = act
+        reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        reader.text.customContextMenuRequested.connect(self._reader_menu)
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        menu = reader_menu = self.window.reader.text.createStandardContextMenu()
+        menu.addSeparator()
+        reader_menu.addAction(self.menu_actions["add_statement"])
+        menu.popup(self.window.reader.text.viewport().mapToGlobal(pos))
+
+    def _matrix_hooks(self) -> None:
+        header = self.window.matrix_view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        view = self.window.matrix_view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._cell_menu)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.window.matrix_view.horizontalHeader()
+        column = self.column_at(header.logicalIndexAt(pos))
+        if column is None:
+            return
+        menu = QMenu(header)
+        menu.addAction(f"Rename or merge {self.window.state.by} “{column}”…", lambda: self.rename_column(column))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _cell_menu(self, pos: QPoint) -> None:
+        key = self.window.matrix_model.key(self.window.matrix_view.indexAt(pos))
+        if key is None:
+            return
+        menu = QMenu(self.window.matrix_view)
+        menu.addAction(f"Note on {key[0]} × {key[1]}…", lambda: self.note_cell(*key))
+        menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
+
+    def column_at(self, section: int) -> str | None:
+        cols = self.window.matrix_model.columns
+        return cols[section] if 0 <= section < len(cols) else None
+
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.window.evidence.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    # --- review intents → commands -------------------------------------------
+    def on_card_button(self, action: str, row: Mapping[str, Any] | None) -> None:
+        if row is None:
+            self._say("Select an evidence card first")
+            return
+        if action == "accept":
+            self._push(lambda: self.actions.accept(row))
+        elif action == "reject":
+            self._push(lambda: self.actions.reject(row))
+        elif action == "edit":
+            self.edit(row)
+        elif action == "note":
+            self.note(row)
+
+    def _push(self, change) -> bool:
+        try:
+            change()
+        except ReviewError as exc:
+            self._say(f"Not changed: {exc}")
+            return False
+        return True
+
+    def _open(self, dialog: ReviewDialog) -> ReviewDialog:
+        self.dialog = dialog
+        dialog.open()
+        self.sig_dialog_opened.emit(dialog)
+        return dialog
+
+    def topics(self) -> list[str]:
+        a = self.window.state.analysis
+        return [t.key for t in a.resources.topics] if a else []
+
+    def edit(self, row: Mapping[str, Any]) -> StatementDialog:
+        d = StatementDialog("Edit statement", row, self.window.names, self.topics(), self.window)
+
+        def submit() -> None:
+            changes = d.changes()
+            if changes:
+                self.actions.edit(row, changes)
+        d.submit = submit
+        return self._open(d)  # type: ignore[return-value]
+
+    def note(self, row: Mapping[str, Any]) -> NoteDialog:
+        d = NoteDialog(f"{row.get('actor')} × {row.get('topic')} statement", parent=self.window)
+        d.submit = lambda: self.actions.note_statement(row, _need(d.note()))
+        return self._open(d)  # type: ignore[return-value]
+
+    def note_cell(self, actor: str, column: str) -> NoteDialog:
+        d = NoteDialog(f"{actor} × {column}", parent=self.window)
+        d.submit = lambda: self.actions.note_cell(actor, column, _need(d.note()), self.window.state.by)
+        return self._open(d)  # type: ignore[return-value]
+
+    def add_from_selection(self) -> StatementDialog | None:
+        """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""
+        reader = self.window.reader
+        cursor = reader.text.textCursor()
+        doc = self.window.state.documents_by_id.get(reader.document_id or "")
+        if doc is None or not cursor.hasSelection():
+            self._say("Select a sentence in the reader first")
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        try:
+            s, e = sentence_span(doc.text, start, end)
+        except ReviewError as exc:
+            self._say(str(exc))
+            return None
+        actor, column = self.window.selected or ("", "")
+        row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.window.state.by == "topic" else "",
+               "polarity": 0.0, "stance": ""}
+        d = StatementDialog("Add statement", row, self.window.names, self.topics(), self.window)
+
+        def submit() -> None:
+            values = {k: v for k, v in d.values().items() if v not in ("", None)}
+            values["polarity"] = d.values()["polarity"]
+            self.actions.add_from_selection(doc.id, start, end, values)
+        d.submit = submit
+        return self._open(d)  # type: ignore[return-value]
+
+    def rename_column(self, column: str) -> RenameDialog:
+        by = self.window.state.by
+        others = list(self.window.matrix_model.columns)
+        d = RenameDialog(by, column, others, self.window)
+
+        def submit() -> None:
+            new = d.target()
+            if new in others and new != column:
+                self.actions.merge(by, [column], new)
+            else:
+                self.actions.rename(by, column, new)
+        d.submit = submit
+        return self._open(d)  # type: ignore[return-value]
+
+    def add_alias(self) -> AliasDialog:
+        d = AliasDialog(self.window.names, self.window)
+        d.submit = lambda: self.actions.add_alias(d.name.text().strip(), combo_code(d.code), d.kind.currentText())
+        return self._open(d)  # type: ignore[return-value]
+
+    def add_topic_cue(self) -> TopicCueDialog:
+        d = TopicCueDialog(self.topics(), self.window)
+        d.submit = lambda: self.actions.add_topic_cue(d.topic.currentText().strip(), d.cue.text().strip())
+        return self._open(d)  # type: ignore[return-value]
+
+    # --- re-extraction ---------------------------------------------------------
+    def _maybe_reextract(self) -> None:
+        if self.session.base is not None and self.session.ws.resource_edits != self.session.extracted_with:
+            self.reextract()
+
+    def reextract(self) -> Task | None:
+        """Analyse the documents again with the analyst's resource edits (in a worker)."""
+        session = self.session
+        if session.base is None:
+            return None
+        docs, edits, base = list(session.ws.documents), session.ws.resource_edits, session.base
+        if self.task is not None:
+            self.task.cancel()
+        task = Task(lambda progress: extract_with_edits(docs, edits, base, progress))
+        task.signals.sig_done.connect(lambda statements: self._on_reextracted(statements, edits))
+        task.signals.sig_failed.connect(lambda text: self._say(f"Re-extraction failed: {text.splitlines()[0]}"))
+        self._say("Analysing the documents again with your edits…", 0)
+        self.task = start(task)
+        return task
+
+    def _on_reextracted(self, statements, edits: ResourceEdits) -> None:
+        if self.session.ws.resource_edits != edits:
+            return  # edited again meanwhile: a newer re-extraction is running
+        self.session.reextracted(statements, edits)
+        self._say(f"Re-extracted: {len(statements)} machine statements", 6000)
+        self.sig_reextracted.emit()
+
+    def _on_unmatched(self) -> None:
+        unmatched = self.window.state.unmatched
+        ids = {u.decision.id for u in unmatched}
+        fresh = ids - self._shown_unmatched
+        self._shown_unmatched = ids
+        if fresh:
+            self.show_unmatched()
+
+    def show_unmatched(self) -> UnmatchedDialog:
+        if self.unmatched_dialog is not None:
+            self.unmatched_dialog.close()
+        self.unmatched_dialog = UnmatchedDialog(self.window.state.unmatched, self.window)
+        self.unmatched_dialog.show()
+        return self.unmatched_dialog
+
+    def _say(self, text: str, ms: int = 5000) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+
+def _need(text: str) -> str:
+    if not text:
+        raise ReviewError("the note is empty")
+    return text

@@ -1,0 +1,90 @@
+"""Review on the evidence cards: Accept, Reject, Edit…, Note… buttons and the statement's provenance.
+
+:class:`ReviewDelegate` extends the evidence card painter with a strip of
+buttons under each card (painted, so a cell with thousands of cards costs no
+widgets) and says where the statement came from ("machine", or "edited ·
+analyst 2026-11-28 12:40").  A click on a button emits
+``sig_clicked(action, row)``; :class:`gui.review_controller.ReviewController`
+turns it into an undoable command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
+
+from gui.evidence import ROW_ROLE, EvidenceDelegate
+
+BUTTONS = (("accept", "✓ Accept", "Confirm this statement (A)"),
+           ("reject", "✗ Reject", "Leave this statement out of the matrix and exports (R)"),
+           ("edit", "Edit…", "Change country, target, topic, issue, label or polarity (E)"),
+           ("note", "Note…", "Attach a note to this statement (N)"))
+STRIP = 28        # height of the button strip under a card
+BUTTON_W = 74
+GAP = 6
+REVIEW_COLOURS = {"accepted": "#15803d", "edited": "#1d4ed8", "added": "#7c3aed", "machine": "#6b7280"}
+
+
+def provenance_text(row: Mapping[str, object]) -> str:
+    """What the card says about the statement's origin: "machine", or "<review> · analyst <time>"."""
+    review = str(row.get("review") or "machine")
+    provenance = str(row.get("provenance") or "machine")
+    if provenance == "machine" and review == "machine":
+        return "machine"
+    return f"{review} · {provenance.replace('T', ' ')[:24]}"
+
+
+def button_rects(card: QRect) -> dict[str, QRect]:
+    """Where each button of a card sits (card = the item's rectangle in the view)."""
+    top = card.bottom() - STRIP + 2
+    return {name: QRect(card.left() + EvidenceDelegate.MARGIN + i * (BUTTON_W + GAP), top, BUTTON_W, STRIP - 6)
+            for i, (name, _label, _tip) in enumerate(BUTTONS)}
+
+
+class ReviewDelegate(EvidenceDelegate):
+    sig_clicked = Signal(str, object)   # action name, the statement row (dict)
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + STRIP)
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        row = index.data(ROW_ROLE) or {}
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        rects = button_rects(option.rect)
+        for name, label, _tip in BUTTONS:
+            btn = QStyleOptionButton()
+            btn.rect = rects[name]
+            btn.text = label
+            btn.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+            btn.palette = option.palette
+            style.drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
+        last = rects[BUTTONS[-1][0]]
+        text_rect = QRect(last.right() + 2 * GAP, last.top(), option.rect.right() - last.right() - 3 * GAP, last.height())
+        painter.save()
+        painter.setPen(QColor(REVIEW_COLOURS.get(str(row.get("review") or "machine"), "#6b7280")))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), provenance_text(row))
+        painter.restore()
+
+    def editorEvent(self, event, model, option, index: QModelIndex) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            pos = event.position().toPoint()
+            for name, rect in button_rects(option.rect).items():
+                if rect.contains(pos):
+                    self.sig_clicked.emit(name, index.data(ROW_ROLE))
+                    return True
+        return super().editorEvent(event, model, option, index)
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        for name, label, tip in BUTTONS:
+            if button_rects(option.rect)[name].contains(event.pos()):
+                from PySide6.QtWidgets import QToolTip
+
+                QToolTip.showText(event.globalPos(), tip or label, view)
+                return True
+        return super().helpEvent(event, view, option, index)

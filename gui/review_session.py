@@ -1,0 +1,185 @@
+"""The open workspace behind the views: machine statements, the analyst's decisions and what is unsaved.
+
+:class:`ReviewSession` owns the :class:`~model.workspace.Workspace`, its undo
+stack and the review actions, the shipped resources the statements were
+extracted with, and the project file it belongs to.  The views never read the
+machine statements: :func:`reviewed_analysis` (plain data in, plain data
+out, run in a worker) lays every decision over them, and that is what the
+matrix, evidence, profile, comparison and exports show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
+
+from gui.review_actions import ReviewActions
+from gui.undo import WorkspaceUndo
+from model.documents import Document, LoadReport
+from model.pipeline import Analysis
+from model.resource_edits import ResourceEdits, merge_resources
+from model.resources import Resources, Topic
+from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions
+from model.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a worker needs to build the reviewed statements (a snapshot, safe off the UI thread)."""
+
+    report: LoadReport
+    statements: pd.DataFrame
+    decisions: tuple[Decision, ...]
+    documents: tuple[Document, ...]
+    resources: Resources   # the shipped resources with the analyst's edits laid over
+    revision: int
+
+
+def renamed_topics(topics: tuple[Topic, ...], decisions: tuple[Decision, ...]) -> tuple[Topic, ...]:
+    """Topics with the analyst's renames and merges applied, in taxonomy order (a merge keeps one column)."""
+    out = list(topics)
+    for d in decisions:
+        if d.kind != RENAME or d.values["field"] != "topic":
+            continue
+        old, new = d.values["old"], d.values["new"]
+        at = next((i for i, t in enumerate(out) if t.key == old), None)
+        if at is None:
+            continue
+        if any(t.key == new for t in out):
+            del out[at]                      # merged into an existing topic
+        else:
+            out[at] = replace(out[at], key=new, name=new)
+    return tuple(out) if out != list(topics) else topics
+
+
+def reviewed_analysis(src: Source) -> tuple[Analysis, list[UnmatchedDecision]]:
+    """The analysis the views show: statements with every decision applied, topics renamed."""
+    statements, unmatched = apply_decisions(src.statements, src.decisions, src.documents)
+    topics = renamed_topics(src.resources.topics, src.decisions)
+    resources = src.resources if topics is src.resources.topics else replace(src.resources, topics=topics)
+    return Analysis(src.report, statements, resources), unmatched
+
+
+def machine_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """A statements frame without the columns review adds (what a workspace stores)."""
+    extra = [c for c in REVIEW_COLUMNS if c in statements.columns]
+    return statements.drop(columns=extra) if extra else statements
+
+
+class ReviewSession(QObject):
+    """The workspace, its undo stack, its project path and whether it has unsaved changes."""
+
+    sig_workspace_changed = Signal()   # decisions, notes, resource edits or machine statements changed
+    sig_dirty_changed = Signal(bool)
+    sig_path_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo = WorkspaceUndo(parent=self)
+        self.actions = ReviewActions(self.undo, self)
+        self.base: Resources | None = None
+        self.report = LoadReport()
+        self.path: str | None = None
+        #: the resource edits the machine statements were extracted with
+        self.extracted_with = ResourceEdits()
+        # changes the undo stack does not hold (documents added, re-extraction), counted so a
+        # save that finishes after another such change does not mark the workspace clean
+        self._unsaved_changes = 0
+        self._merged: tuple[ResourceEdits, Resources, Resources] | None = None
+        self._dirty = False
+        self.undo.sig_workspace_changed.connect(self._on_undo_changed)
+        self.undo.sig_clean_changed.connect(lambda _clean: self._update_dirty())
+
+    @property
+    def ws(self) -> Workspace:
+        return self.undo.ws
+
+    # --- what the views are built from --------------------------------------
+    def resources(self) -> Resources:
+        """The shipped resources with the analyst's aliases and topic cues (cached per edit)."""
+        base = self.base
+        if base is None:
+            raise RuntimeError("no resources yet: nothing has been loaded")
+        edits = self.ws.resource_edits
+        if self._merged is None or self._merged[0] != edits or self._merged[1] is not base:
+            self._merged = (edits, base, merge_resources(base, edits))
+        return self._merged[2]
+
+    def source(self) -> Source:
+        ws = self.ws
+        return Source(self.report, ws.statements, tuple(ws.decisions), tuple(ws.documents), self.resources(), ws.revision)
+
+    def machine_analysis(self) -> Analysis:
+        """The machine's analysis of the open documents, with the analyst's resource edits (for adding documents)."""
+        return Analysis(self.report, self.ws.statements, self.resources())
+
+    # --- changes -------------------------------------------------------------
+    def start(self, ws: Workspace, report: LoadReport, base: Resources, path: str | None = None,
+              unsaved: bool = False) -> None:
+        """A new document set or an opened project: empty history; clean unless ``unsaved`` (a recovered copy)."""
+        self.base, self.report = base, report
+        self.extracted_with = ws.resource_edits
+        with QSignalBlocker(self.undo):
+            self.undo.set_workspace(ws)
+        self._unsaved_changes = 1 if unsaved else 0
+        self._set_path(path)
+        self._update_dirty()
+
+    def grow(self, machine: Analysis) -> None:
+        """Documents were added: new machine statements; every decision is replayed over them."""
+        self.report = machine.report
+        self.ws.documents = list(machine.documents)
+        self._replace_statements(machine.statements)
+
+    def reextracted(self, statements: pd.DataFrame, edits: ResourceEdits) -> None:
+        """Extraction ran again with ``edits``; decisions are replayed over the new statements."""
+        self.extracted_with = edits
+        self._replace_statements(statements)
+
+    def _replace_statements(self, statements: pd.DataFrame) -> None:
+        self.ws.set_statements(machine_statements(statements))
+        self._unsaved_changes += 1
+        self.sig_workspace_changed.emit()
+        self._update_dirty()
+
+    def _on_undo_changed(self) -> None:
+        self.sig_workspace_changed.emit()
+        self._update_dirty()
+
+    # --- saving --------------------------------------------------------------
+    def save_point(self) -> tuple[int, int]:
+        """Where the workspace is now (undo index, other changes), to hand to :meth:`saved`."""
+        return self.undo.stack.index(), self._unsaved_changes
+
+    def saved(self, path: str, point: tuple[int, int]) -> None:
+        """The workspace as it was at ``point`` is now in ``path``."""
+        index, changes = point
+        if self.undo.stack.index() == index:
+            self.undo.set_clean()
+        else:
+            self.undo.stack.resetClean()      # edited while saving: the file holds an older state
+        if self._unsaved_changes == changes:
+            self._unsaved_changes = 0
+        self._set_path(path)
+        self._update_dirty()
+
+    def _set_path(self, path: str | None) -> None:
+        if path != self.path:
+            self.path = path
+            self.sig_path_changed.emit(path or "")
+
+    def has_work(self) -> bool:
+        """Whether there is anything worth saving: a project file, or the analyst's own work."""
+        ws = self.ws
+        return self.path is not None or bool(ws.decisions or ws.notes or ws.resource_edits)
+
+    def is_dirty(self) -> bool:
+        return not self.undo.is_clean() or (self._unsaved_changes > 0 and self.has_work())
+
+    def _update_dirty(self) -> None:
+        dirty = self.is_dirty()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.sig_dirty_changed.emit(dirty)
