@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QToolTip
 
 from gui.evidence import ROW_ROLE, EvidenceDelegate
 
@@ -23,8 +23,7 @@ BUTTONS = (("accept", "✓ Accept", "Confirm this statement (A)"),
            ("edit", "Edit…", "Change country, target, topic, issue, label or polarity (E)"),
            ("note", "Note…", "Attach a note to this statement (N)"))
 STRIP = 28        # height of the button strip under a card
-BUTTON_W = 74
-GAP = 6
+GAP = 5
 REVIEW_COLOURS = {"accepted": "#15803d", "edited": "#1d4ed8", "added": "#7c3aed", "machine": "#6b7280"}
 
 
@@ -34,14 +33,23 @@ def provenance_text(row: Mapping[str, object]) -> str:
     provenance = str(row.get("provenance") or "machine")
     if provenance == "machine" and review == "machine":
         return "machine"
-    return f"{review} · {provenance.replace('T', ' ')[:24]}"
+    return f"{review} · {provenance.replace('T', ' ')[:24]}"  # "edited · analyst 2026-11-28 12:40"
+
+
+def _button_widths() -> list[int]:
+    fm = QFontMetrics(QApplication.font())
+    return [fm.horizontalAdvance(label) + 20 for _name, label, _tip in BUTTONS]
 
 
 def button_rects(card: QRect) -> dict[str, QRect]:
     """Where each button of a card sits (card = the item's rectangle in the view)."""
     top = card.bottom() - STRIP + 2
-    return {name: QRect(card.left() + EvidenceDelegate.MARGIN + i * (BUTTON_W + GAP), top, BUTTON_W, STRIP - 6)
-            for i, (name, _label, _tip) in enumerate(BUTTONS)}
+    x = card.left() + EvidenceDelegate.MARGIN
+    rects = {}
+    for (name, _label, _tip), width in zip(BUTTONS, _button_widths(), strict=True):
+        rects[name] = QRect(x, top, width, STRIP - 6)
+        x += width + GAP
+    return rects
 
 
 class ReviewDelegate(EvidenceDelegate):
@@ -67,8 +75,12 @@ class ReviewDelegate(EvidenceDelegate):
         last = rects[BUTTONS[-1][0]]
         text_rect = QRect(last.right() + 2 * GAP, last.top(), option.rect.right() - last.right() - 3 * GAP, last.height())
         painter.save()
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(font)
         painter.setPen(QColor(REVIEW_COLOURS.get(str(row.get("review") or "machine"), "#6b7280")))
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), provenance_text(row))
+        text = QFontMetrics(font).elidedText(provenance_text(row), Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
     def editorEvent(self, event, model, option, index: QModelIndex) -> bool:
@@ -81,10 +93,12 @@ class ReviewDelegate(EvidenceDelegate):
         return super().editorEvent(event, model, option, index)
 
     def helpEvent(self, event, view, option, index) -> bool:
-        for name, label, tip in BUTTONS:
-            if button_rects(option.rect)[name].contains(event.pos()):
-                from PySide6.QtWidgets import QToolTip
-
-                QToolTip.showText(event.globalPos(), tip or label, view)
+        rects = button_rects(option.rect)
+        for name, _label, tip in BUTTONS:
+            if rects[name].contains(event.pos()):
+                QToolTip.showText(event.globalPos(), tip, view)
                 return True
+        if event.pos().y() >= rects[BUTTONS[0][0]].top():
+            QToolTip.showText(event.globalPos(), f"Provenance: {provenance_text(index.data(ROW_ROLE) or {})}", view)
+            return True
         return super().helpEvent(event, view, option, index)
