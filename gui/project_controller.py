@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
@@ -47,6 +47,8 @@ def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: 
     """Open a project (or take a workspace) and build what the window shows of it (runs in a worker)."""
     ws = open_project(ws_or_path) if isinstance(ws_or_path, str) else ws_or_path
     base = base or load_resources()
+    if ws.view.get("by") in ("topic", "issue"):
+        by = ws.view["by"]      # the project's view settings win
     report = LoadReport(documents=list(ws.documents), files_seen=len(ws.documents))
     src = Source(report, ws.statements, tuple(ws.decisions), tuple(ws.documents), merge_resources(base, ws.resource_edits),
                  ws.revision)
@@ -163,6 +165,7 @@ class ProjectController(QObject):
         ws, base, analysis, view, table, unmatched = result
         old = self.session.path
         self.window.selected = None
+        self._restore_view(ws.view, view.by)
         self.window.state.set_workspace(ws, base, analysis, view, table, unmatched, path, unsaved)
         self.clock.reset(ws.revision)
         if not unsaved and old != path:
@@ -173,6 +176,17 @@ class ProjectController(QObject):
         self.update_title()
         self.window.statusBar().showMessage(f"Opened {path}" if path else "New project", 6000)
         self.sig_opened.emit(path or "")
+
+    def _restore_view(self, saved: dict, by: str) -> None:
+        """Columns (topics or issues), cell display and country order as saved in the project."""
+        bar = self.window.filter_bar
+        with QSignalBlocker(bar.by):
+            bar.by.setCurrentIndex(max(0, bar.by.findData(by)))
+        self.window.state.by = by
+        for combo, key in ((bar.mode, "mode"), (bar.sort, "sort")):
+            at = combo.findData(saved.get(key))
+            if at >= 0:
+                combo.setCurrentIndex(at)   # its signal updates the matrix model
 
     def _on_open_failed(self, text: str) -> None:
         reason = text.split("\n\n")[0]

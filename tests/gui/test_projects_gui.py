@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
@@ -56,6 +57,7 @@ def save_as(w, qtbot, monkeypatch, path: Path) -> None:
 def test_save_then_reopen_in_a_new_window_finds_everything(review, qtbot, monkeypatch, tmp_path):
     w = review
     do_some_review(w, qtbot)
+    w.filter_bar.mode.setCurrentIndex(w.filter_bar.mode.findData("net"))
     assert w.isWindowModified()
     path = tmp_path / "study.stanceatlas"
     save_as(w, qtbot, monkeypatch, path)
@@ -77,6 +79,20 @@ def test_save_then_reopen_in_a_new_window_finds_everything(review, qtbot, monkey
     assert not w2.state.session.undo.stack.canUndo()
     edited = w2.state.analysis.statements.query("stance == 'hardened'")
     assert len(edited) == 1 and edited.iloc[0]["polarity"] == -0.9
+    assert w2.matrix_model.mode == "net" and w2.filter_bar.mode.currentData() == "net"     # view settings
+
+
+def test_the_excel_export_carries_the_review(review, qtbot, tmp_path):
+    w = review
+    do_some_review(w, qtbot)
+    path = tmp_path / "m.xlsx"
+    with qtbot.waitSignal(w.exporter.sig_exported, timeout=60000):
+        w.exporter.export("matrix", str(path))
+    sheet = pd.read_excel(path, sheet_name="Statements")
+    assert len(sheet) == len(w.state.analysis.statements)             # the rejected statement is left out
+    hardened = sheet[sheet["stance"] == "hardened"]
+    assert len(hardened) == 1 and bool(hardened.iloc[0]["edited"])
+    assert hardened.iloc[0]["provenance"].startswith("analyst ") and hardened.iloc[0]["polarity"] == -0.9
 
 
 def test_save_shortcut_and_save_to_the_same_file(review, qtbot, monkeypatch, tmp_path):
