@@ -349,12 +349,14 @@ class Attributor:
         return False
 
     def _speaker(self, sent: Sentence, f: Found, frames: list[Frame]) -> str | None:
+        """The person or body that voiced the stance ("Kremlin", "Dmitry Medvedev"), if named."""
         if f.holder.kind in ("person", "body", "capital") and f.holder.start >= 0:
             return f.holder.text
         for fr in frames:
-            ms = [m for m in sent.mentions if fr.sayer_start <= m.start < fr.sayer_end and m.entry.is_country]
-            if any(m.code == f.holder.code for m in ms):
-                return " ".join(sent.text[fr.sayer_start:fr.sayer_end].split()).strip(" ,.“”\"")[:80] or None
+            for m in sent.mentions:
+                if (fr.sayer_start <= m.start < fr.sayer_end and m.code == f.holder.code
+                        and m.kind in ("person", "body", "capital")):
+                    return m.text
         return None
 
     def _frame_roles(self, sent: Sentence, frames: list[Frame]) -> tuple[str | None, list[Holder], bool]:
