@@ -12,7 +12,7 @@ from model.engine.clauses import (
     words_before,
 )
 from model.engine.discourse import Discourse, Holder
-from model.engine.fallback import fallback
+from model.engine.fallback import fallback, sentiment
 from model.engine.lexicon import CueDef, Hit, Lexicon
 from model.engine.spans import LIST_GAP, Found, Sentence, cue_hits, governors, merge_compounds
 from model.gazetteer import Mention
@@ -149,6 +149,7 @@ class Attributor:
     def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
         text, s, e = sent.text, sent.start, sent.end
         self.blocked = False
+        self.sayers: list[Holder] = []
         cues = cue_hits(sent)
         says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
         frames = find_frames(text, s, e, says, cues)
@@ -187,9 +188,26 @@ class Attributor:
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
+        elif sayer_holders and not found and not self.blocked and any(fr.verb is not None for fr in frames):
+            # "The elections were rigged,” Kenya’s foreign minister said.": the sayer's own statement
+            verb = next(fr.verb for fr in frames if fr.verb is not None)
+            found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
+            tone = sentiment(self.lex, text[cs:ce].lower())
+            for f in found:
+                f.polarity, f.confidence = tone, round(f.confidence * 0.6, 3)
+        self.sayers = sayer_holders
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
+
+    def attribute_to(self, sent: Sentence, holders: list[Holder]) -> list[Found]:
+        """Statements of a quoted sentence whose speaker is named only when the quote closes."""
+        cue = self._govern(sent.text, cue_hits(sent), sent.start, sent.end)
+        if cue is None:
+            return []
+        hedged = self._hedged(sent, sent.start, sent.end)
+        return [self.make(sent, Holder(h.code, h.text, -1, h.kind), cue, sent.start, sent.end, hedged, None, None)
+                for h in holders]
 
     def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
         for h in sent.hits:
