@@ -1,4 +1,10 @@
-"""Starting the GUI, with a clear message when there is no display."""
+"""Starting the GUI, with a clear message when there is no display.
+
+``STANCE_ATLAS_SCREENSHOT=out.png python main.py`` opens the window, waits
+for the document set to load and draw, saves what the screen shows of the
+window to ``out.png`` and quits (exit status 0): a self-check for a real
+display (the Xvfb smoke test uses it).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,10 @@ HEADLESS_HELP = """Stance Atlas cannot open a window: no display was found.
   - Or render offscreen: QT_QPA_PLATFORM=offscreen python main.py
   - Or start a virtual display (xvfb-run python main.py)."""
 
+SCREENSHOT_ENV = "STANCE_ATLAS_SCREENSHOT"
+#: time for the window manager-less X server to map and paint the window before the grab
+SETTLE_MS = 800
+
 
 def display_available() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -20,18 +30,54 @@ def display_available() -> bool:
     return True
 
 
+def collect_garbage_on_ui_thread(interval: float = 0.5) -> object:
+    """Run Python's cyclic garbage collector only on the UI thread, from a timer; keep the returned object alive.
+
+    A collection started by a worker thread could free Qt objects (widgets, chart
+    items) there, which crashes Qt.  pyqtgraph ships the collector for this.
+    """
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    return GarbageCollector(interval=interval)
+
+
+def grab_window(window, path: str) -> bool:
+    """Save what the screen shows of ``window`` (falls back to rendering the widget)."""
+    screen = window.screen()
+    pixmap = screen.grabWindow(window.winId()) if screen is not None else None
+    if pixmap is None or pixmap.isNull():
+        pixmap = window.grab()
+    return pixmap.save(path)
+
+
 def run_gui(paths: list[str]) -> int:
     if not display_available():
         sys.stderr.write(HEADLESS_HELP + "\n")
         return 1
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from gui import settings
+    from gui.charts import configure_pyqtgraph
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Stance Atlas")
-    app.setOrganizationName("StanceAtlas")
+    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(settings.ORGANISATION)
+    configure_pyqtgraph()
+    collector = collect_garbage_on_ui_thread()
     window = MainWindow()
     window.show()
+    shot = os.environ.get(SCREENSHOT_ENV)
+    if shot:
+        def save_and_quit() -> None:
+            ok = grab_window(window, shot)
+            window.close()
+            app.exit(0 if ok else 3)
+
+        window.sig_loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save_and_quit))
     window.load(paths)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        del collector

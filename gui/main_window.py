@@ -1,29 +1,35 @@
-"""Main window: documents | matrix | evidence, with a status bar."""
+"""Main window: composition only — documents | matrix | evidence, with docks for the rest.
+
+Every panel is a small widget that displays :class:`gui.state.AppState`;
+loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`.
+"""
 
 from __future__ import annotations
 
-import html
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTextBrowser,
-)
-
+from gui import settings
+from gui.charts import HeatmapChart, StanceBarsChart, TimelineChart
+from gui.compare_view import ComparisonPanel
+from gui.documents_panel import DocumentsPanel
+from gui.evidence import EvidencePanel
+from gui.exporting import ExportController
+from gui.filter_bar import FilterBar
+from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
+from gui.menus import build_menus
+from gui.profile import ProfilePanel
+from gui.reader import ReaderPane
 from gui.state import AppState
-from gui.workers import Task, start
+from model.compare import column_breakdown, country_profile
 from model.countries import country_names
-from model.pipeline import Analysis, analyse
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Whether any of the widget can be seen (a dock behind another dock's tab is "visible" but not on screen)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 class MainWindow(QMainWindow):
@@ -32,126 +38,239 @@ class MainWindow(QMainWindow):
     def __init__(self, state: AppState | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Stance Atlas")
-        self.resize(1280, 760)
+        self.resize(1400, 860)
+        self.setAcceptDrops(True)
         self.state = state or AppState(self)
         self.names = country_names()
-        self.task: Task | None = None
+        self.col_names: dict[str, str] = {}
+        self.selected: tuple[str, str] | None = None
 
-        self.documents = QListWidget()
+        self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
-        self.matrix_view = QTableView()
-        self.matrix_view.setModel(self.matrix_model)
-        self.matrix_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.matrix_view.horizontalHeader().setDefaultSectionSize(92)
-        self.evidence = QTextBrowser()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        for w in (self.documents, self.matrix_view, self.evidence):
-            split.addWidget(w)
-        split.setSizes([220, 700, 360])
-        self.setCentralWidget(split)
+        self.matrix_view = self._matrix_view()
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.filter_bar)
+        lay.addWidget(self.matrix_view, 1)
+        self.setCentralWidget(central)
 
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel)
+        self.documents = DocumentsPanel()
+        self.evidence = EvidencePanel()
+        self.reader = ReaderPane()
+        self.profile = ProfilePanel()
+        self.comparison = ComparisonPanel()
+        self.heatmap, self.stance_bars, self.timeline = HeatmapChart(), StanceBarsChart(), TimelineChart()
+        self.charts = QTabWidget()
+        for chart in (self.heatmap, self.stance_bars, self.timeline):
+            self.charts.addTab(chart, chart.title)
+        self.docks = self._docks()
+
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self._menus()
+        self.loader = LoadController(self)
+        self.exporter = ExportController(self)
+        self.menu_actions = build_menus(self)
+        self._connect()
+        self._restore_layout()
 
-        self.state.sig_matrix_changed.connect(self._on_matrix_changed)
+    # --- composition ---------------------------------------------------------
+    def _matrix_view(self) -> QTableView:
+        v = QTableView()
+        v.setModel(self.matrix_model)
+        # a translucent selection keeps the selected cell's stance colour readable
+        palette = v.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 45))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        v.setPalette(palette)
+        v.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        v.horizontalHeader().setDefaultSectionSize(84)
+        v.verticalHeader().setDefaultSectionSize(26)
+        v.setToolTip("")
+        v.setWordWrap(False)
+        return v
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, tip: str) -> QDockWidget:
+        d = QDockWidget(title, self)
+        d.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        d.setWidget(widget)
+        d.setToolTip(tip)
+        self.addDockWidget(area, d)
+        return d
+
+    def _docks(self) -> dict[str, QDockWidget]:
+        A = Qt.DockWidgetArea
+        docks = {
+            "documents": self._dock("Documents", self.documents, A.LeftDockWidgetArea, "Loaded documents and files that failed"),
+            "evidence": self._dock("Evidence", self.evidence, A.RightDockWidgetArea, "Sentences behind the selected cell"),
+            "reader": self._dock("Reader", self.reader, A.RightDockWidgetArea, "The document at the selected sentence"),
+            "charts": self._dock("Charts", self.charts, A.BottomDockWidgetArea, "Heat map, stances per country, timeline"),
+            "comparison": self._dock("Comparison", self.comparison, A.BottomDockWidgetArea, "2–4 countries side by side"),
+            "profile": self._dock("Country profile", self.profile, A.BottomDockWidgetArea, "One country across topics"),
+        }
+        self.splitDockWidget(docks["evidence"], docks["reader"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["charts"], docks["comparison"])
+        self.tabifyDockWidget(docks["comparison"], docks["profile"])
+        docks["charts"].raise_()
+        self.resizeDocks([docks["documents"], docks["evidence"]], [260, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["charts"]], [300], Qt.Orientation.Vertical)
+        return docks
+
+    def _connect(self) -> None:
+        s = self.state
+        s.sig_analysis_changed.connect(self._on_analysis_changed)
+        s.sig_matrix_changed.connect(self._on_matrix_changed)
+        s.sig_comparison_changed.connect(self._on_comparison_changed)
+        s.sig_busy.connect(lambda busy: self.statusBar().showMessage("Updating…" if busy else "", 0 if busy else 1000))
+        self.filter_bar.sig_filter_changed.connect(s.set_filter)
+        self.filter_bar.sig_by_changed.connect(s.set_by)
+        self.filter_bar.sig_mode_changed.connect(self.matrix_model.set_mode)
+        self.filter_bar.sig_sort_changed.connect(self._sort)
+        self.documents.sig_documents_filter.connect(self.filter_bar.set_documents)
+        self.documents.sig_open_document.connect(lambda doc_id: self.open_in_reader(doc_id))
+        self.evidence.sig_open_statement.connect(lambda row: self.open_in_reader(str(row.get("document")), row))
+        self.comparison.sig_compare_requested.connect(self.compare)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
+        self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
+        self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
+        for name in ("charts", "profile"):
+            self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
 
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_files = QAction("&Open files…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_files.triggered.connect(self.open_files)
-        open_folder = QAction("Open &folder…", self)
-        open_folder.triggered.connect(self.open_folder)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for a in (open_files, open_folder, quit_action):
-            file_menu.addAction(a)
+    # --- state → views -------------------------------------------------------
+    def _on_analysis_changed(self) -> None:
+        a = self.state.analysis
+        assert a is not None
+        self.col_names = {t.key: t.name for t in a.resources.topics}
+        self.filter_bar.set_topics([(t.key, t.name) for t in a.resources.topics])
+        self.documents.set_analysis(a, self.state.documents_table)
 
-    # --- loading -------------------------------------------------------------
-    def open_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Open documents")
-        if files:
-            self.load(files)
-
-    def open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder")
-        if folder:
-            self.load([folder])
-
-    def load(self, paths: list[str]) -> Task:
-        if self.task is not None and self.task.running:
-            self.task.cancel()
-        task = Task(lambda progress: analyse(paths, progress=progress))
-        task.signals.sig_progress.connect(self._on_progress)
-        task.signals.sig_done.connect(self._on_loaded)
-        task.signals.sig_failed.connect(self._on_failed)
-        task.signals.sig_finished.connect(self._on_finished)
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.statusBar().showMessage("Loading…")
-        self.task = start(task)
-        return task
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.statusBar().showMessage("Cancelling…")
-
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_loaded(self, analysis: Analysis) -> None:
-        self.documents.clear()
-        for d in analysis.documents:
-            self.documents.addItem(d.title or d.id)
-        for issue in analysis.report.issues:
-            self.documents.addItem(f"⚠ {issue.path}: {issue.reason}")
-        self.state.set_analysis(analysis)
-        self.statusBar().showMessage("Ready", 3000)
-        self.sig_loaded.emit()
-
-    def _on_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "Loading failed", message.split("\n\n")[0])
-
-    def _on_finished(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-
-    # --- views ---------------------------------------------------------------
     def _on_matrix_changed(self) -> None:
-        m = self.state.matrix
-        self.matrix_model.set_matrix(m, names=self.names)
-        st = self.state.statements
-        n_docs = len(self.state.analysis.documents) if self.state.analysis else 0
-        n_st = 0 if st is None else len(st)
-        n_act = 0 if m is None else len(m.actors)
-        self.counts_label.setText(f"{n_docs} documents · {n_st} statements · {n_act} countries")
+        view, a = self.state.view, self.state.analysis
+        assert view is not None and a is not None
+        self.matrix_model.set_matrix(view.matrix, names=self.names, column_names=self.col_names)
+        self.heatmap.set_data(view.matrix.net, self.matrix_model.actors, self.names, self.col_names)
+        self.timeline.set_data(view.timeline)
+        chosen = list(self.state.comparison.actors) if self.state.comparison else []
+        self.comparison.set_countries(view.matrix.actors, self.names, chosen)
+        n_all, n_shown = len(a.statements), len(view.statements)
+        shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
+        self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "
+                                  f"{len(view.matrix.actors)} countries")
+        if self.selected is not None:
+            index = self.matrix_model.index_of(*self.selected)
+            if index.isValid():
+                self.matrix_view.setCurrentIndex(index)
+            self._show_cell(*self.selected)
+        self.loader.matrix_ready()
 
-    def _on_cell(self, current, _previous=None) -> None:
+    def _on_comparison_changed(self) -> None:
+        c, m = self.state.comparison, self.state.matrix
+        if c is not None and m is not None and self.comparison.chosen() != list(c.actors):
+            self.comparison.set_countries(m.actors, self.names, list(c.actors))
+        self.comparison.show_comparison(c, self.names, self.col_names)
+
+    def _on_cell(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         key = self.matrix_model.key(current)
-        if key is None:
+        if key is not None:
+            self.selected = key
+            self._show_cell(*key)
+            self.state.select_cell(*key)
+
+    def _show_cell(self, actor: str, column: str) -> None:
+        title = f"{self.names.get(actor, actor)} — {self.col_names.get(column, column)}"
+        self.evidence.show_cell(title, self.state.cell_statements(actor, column), self.state.documents_by_id, self.names)
+        self._refresh_side_panels()
+
+    def _refresh_side_panels(self) -> None:
+        """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
+        m = self.state.matrix
+        if m is None or self.selected is None:
             return
-        actor, col = key
-        self.state.sig_cell_selected.emit(actor, col)
-        rows = self.state.cell_statements(actor, col)
-        parts = [f"<h3>{html.escape(self.names.get(actor, actor))} — {html.escape(col)}</h3>"]
-        if rows.empty:
-            parts.append("<p><i>No stance recorded.</i></p>")
-        for r in rows.itertuples():
-            rep = f" · reported by {html.escape(str(r.reporter))}" if isinstance(r.reporter, str) else ""
-            parts.append(
-                f"<p><b>{html.escape(str(r.stance))}</b> ({r.polarity:+.2f}){rep}<br>"
-                f"<span style='color:#555'>{html.escape(str(r.sentence))}</span></p>"
-            )
-        self.evidence.setHtml("".join(parts))
+        actor, column = self.selected
+        if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
+            self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), column,
+                                      self.col_names.get(column, column), self.names)
+            self.stance_bars.matrix = m
+        if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
+            self.show_profile(actor, raise_dock=False)
+
+    def _on_country_header(self, section: int) -> None:
+        actors = self.matrix_model.actors
+        if 0 <= section < len(actors):
+            self.show_profile(actors[section])
+
+    def _sort(self, key: str) -> None:
+        self.matrix_model.set_sort(key)
+        if self.state.matrix is not None:
+            self.heatmap.set_data(self.state.matrix.net, self.matrix_model.actors, self.names, self.col_names)
+
+    # --- actions -------------------------------------------------------------
+    def show_profile(self, actor: str, raise_dock: bool = True) -> None:
+        m = self.state.matrix
+        if m is None:
+            return
+        self.profile.show_profile(actor, self.names.get(actor, actor), country_profile(m, actor), self.col_names)
+        self.profile.matrix = m
+        self.state.select_country(actor)
+        if raise_dock:
+            self.docks["profile"].show()
+            self.docks["profile"].raise_()
+
+    def compare(self, actors: list[str]) -> None:
+        self.state.compare(actors)
+        self.docks["comparison"].show()
+        self.docks["comparison"].raise_()
+
+    def compare_dialog(self) -> None:
+        """View › Compare countries: open the comparison on the chosen (or the two most active) countries."""
+        m = self.state.matrix
+        if m is None or len(m.actors) < 2:
+            self.statusBar().showMessage("Comparing needs at least two countries in the matrix", 4000)
+            return
+        chosen = self.comparison.chosen()
+        if len(chosen) < 2:
+            chosen = list(m.counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:2])
+        self.compare(chosen)
+
+    def open_in_reader(self, doc_id: str, row: dict | None = None) -> None:
+        doc = self.state.documents_by_id.get(doc_id)
+        if doc is None:
+            return
+        self.reader.show_document(doc, row)
+        self.docks["reader"].show()
+        self.docks["reader"].raise_()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    def load(self, paths: list[str]):
+        """Open ``paths`` as a new set (in a worker); sig_loaded fires when the matrix is shown."""
+        return self.loader.load(paths)
+
+    def add(self, paths: list[str]):
+        """Add ``paths`` to the open set; only new documents are extracted."""
+        return self.loader.add(paths)
+
+    # --- window --------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry, state = settings.saved_layout()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state, settings.LAYOUT_VERSION)
+
+    def closeEvent(self, event) -> None:
+        self.loader.cancel()
+        settings.save_layout(self.saveGeometry(), self.saveState(settings.LAYOUT_VERSION))
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.loader.drop(paths)

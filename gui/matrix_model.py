@@ -1,22 +1,42 @@
-"""Qt table model over a :class:`model.matrix.Matrix`.
+"""Qt table model over a :class:`model.matrix.Matrix` (countries × topics or issues).
 
-Roles: DisplayRole shows what the user picked (count, net stance or the
-dominant label); UserRole gives the raw (actor, column) key; BackgroundRole
-the diverging colour of the net stance; ToolTipRole a summary.
+An adapter: the grids are copied once into numpy arrays so ``data()`` is an
+array lookup (fast at 250 × 50).  Roles:
+
+- DisplayRole: what the user picked — count, net stance, or dominant label — with ⚡ on contradictions
+- UserRole: the raw ``(actor, column)`` key
+- BackgroundRole: the diverging colour of the net stance (white when empty)
+- ToolTipRole: country, column, count, net stance, label, contradiction note
+- FontRole: bold for a contradiction
 """
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from model.matrix import Matrix, net_to_rgb
+from model.matrix import Matrix, net_to_rgb, sort_actors
 
 DISPLAY_MODES = ("count", "net", "label")
+SORT_KEYS = ("name", "activity", "stance")
+CONTRADICTION_MARK = " ⚡"
 
 Index = QModelIndex | QPersistentModelIndex
+R = Qt.ItemDataRole
+LUT_STEPS = 100
+#: the diverging scale as ready-made colours, one per 0.01 of net stance (−1 … +1)
+NET_COLOURS = [QColor(*net_to_rgb(i / LUT_STEPS - 1.0)) for i in range(2 * LUT_STEPS + 1)]
+WHITE = QColor("white")
+
+
+def net_colour(net: float) -> QColor:
+    """The colour of a net stance (grey for NaN: the cell has statements but no polarity)."""
+    if math.isnan(net):
+        return NET_COLOURS[LUT_STEPS]
+    return NET_COLOURS[int(round((max(-1.0, min(1.0, net)) + 1.0) * LUT_STEPS))]
 
 
 class MatrixTableModel(QAbstractTableModel):
@@ -26,32 +46,83 @@ class MatrixTableModel(QAbstractTableModel):
         self._actors: list[str] = []
         self._cols: list[str] = []
         self._names: dict[str, str] = {}
+        self._col_names: dict[str, str] = {}
+        self._counts = np.zeros((0, 0), dtype=int)
+        self._net = np.zeros((0, 0))
+        self._labels = np.zeros((0, 0), dtype=object)
+        self._contra = np.zeros((0, 0), dtype=bool)
+        self._bold = QFont()
+        self._bold.setBold(True)
         self.mode = "count"
+        self.sort_key = "name"
 
     # --- data in -----------------------------------------------------------
-    def set_matrix(self, matrix: Matrix | None, actors: list[str] | None = None, names: dict[str, str] | None = None) -> None:
+    def set_matrix(
+        self,
+        matrix: Matrix | None,
+        names: dict[str, str] | None = None,
+        column_names: dict[str, str] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._matrix = matrix
-        self._actors = list(actors) if actors is not None else (matrix.actors if matrix else [])
-        self._cols = matrix.columns if matrix else []
-        self._names = names or {}
+        if names is not None:
+            self._names = names
+        if column_names is not None:
+            self._col_names = column_names
+        self._load_arrays()
         self.endResetModel()
+
+    def set_sort(self, key: str) -> None:
+        if key not in SORT_KEYS:
+            raise ValueError(key)
+        self.sort_key = key
+        self.beginResetModel()
+        self._load_arrays()
+        self.endResetModel()
+
+    def _load_arrays(self) -> None:
+        m = self._matrix
+        if m is None:
+            self._actors, self._cols = [], []
+            self._counts, self._net = np.zeros((0, 0), dtype=int), np.zeros((0, 0))
+            self._labels, self._contra = np.zeros((0, 0), dtype=object), np.zeros((0, 0), dtype=bool)
+        else:
+            if self.sort_key == "name":
+                self._actors = sorted(m.actors, key=lambda a: self._names.get(a, a).casefold())
+            else:
+                self._actors = sort_actors(m, self.sort_key)
+            self._cols = m.columns
+            self._counts = m.counts.loc[self._actors].to_numpy(dtype=int)
+            self._net = m.net.loc[self._actors].to_numpy(dtype=float)
+            self._labels = m.labels.loc[self._actors].to_numpy(dtype=object)
+            self._contra = m.contradictions.loc[self._actors].to_numpy(dtype=bool)
 
     def set_mode(self, mode: str) -> None:
         if mode not in DISPLAY_MODES:
             raise ValueError(mode)
         self.mode = mode
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), [R.DisplayRole])
 
+    # --- lookups for views -------------------------------------------------
     @property
     def actors(self) -> list[str]:
         return list(self._actors)
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self._cols)
 
     def key(self, index: Index) -> tuple[str, str] | None:
         if not index.isValid():
             return None
         return self._actors[index.row()], self._cols[index.column()]
+
+    def index_of(self, actor: str, column: str) -> QModelIndex:
+        try:
+            return self.index(self._actors.index(actor), self._cols.index(column))
+        except ValueError:
+            return QModelIndex()
 
     # --- Qt API ------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -60,52 +131,59 @@ class MatrixTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cols)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._matrix is None:
+    def data(self, index: Index, role: int = R.DisplayRole):
+        if not index.isValid():
             return None
-        actor, col = self._actors[index.row()], self._cols[index.column()]
-        m = self._matrix
-        count = int(m.counts.at[actor, col])
-        net = float(m.net.at[actor, col])
-        if role == Qt.ItemDataRole.DisplayRole:
-            if not count:
-                return ""
-            mark = " ⚡" if m.contradictions.at[actor, col] else ""
-            if self.mode == "net":
-                return f"{net:+.2f}{mark}"
-            if self.mode == "label":
-                return f"{m.labels.at[actor, col]}{mark}"
-            return f"{count}{mark}"
-        if role == Qt.ItemDataRole.UserRole:
-            return (actor, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if not count:
-                return None
-            return QColor(*net_to_rgb(net))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if count and not math.isnan(net) and abs(net) > 0.6:
-                return QColor("white")
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if count and m.contradictions.at[actor, col]:
-                f = QFont()
-                f.setBold(True)
-                return f
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if not count:
-                return f"{self._names.get(actor, actor)} — {col}: no stance"
-            contra = "\nContradicting claims in this cell" if m.contradictions.at[actor, col] else ""
-            return (f"{self._names.get(actor, actor)} — {col}\n{count} statement(s), net stance {net:+.2f}\n"
-                    f"“{m.labels.at[actor, col]}”{contra}")
+        r, c = index.row(), index.column()
+        count = int(self._counts[r, c])
+        if role == R.DisplayRole:
+            return self._display(r, c, count)
+        if role == R.UserRole:
+            return (self._actors[r], self._cols[c])
+        if role == R.BackgroundRole:
+            return net_colour(float(self._net[r, c])) if count else None
+        if role == R.ForegroundRole:
+            net = self._net[r, c]
+            return WHITE if count and not math.isnan(net) and abs(net) > 0.6 else None
+        if role == R.FontRole:
+            return self._bold if count and self._contra[r, c] else None
+        if role == R.ToolTipRole:
+            return self._tooltip(r, c, count)
+        if role == R.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+    def _display(self, r: int, c: int, count: int) -> str:
+        if not count:
+            return ""
+        mark = CONTRADICTION_MARK if self._contra[r, c] else ""
+        if self.mode == "net":
+            return f"{self._net[r, c]:+.2f}{mark}"
+        if self.mode == "label":
+            return f"{self._labels[r, c]}{mark}"
+        return f"{count}{mark}"
+
+    def _tooltip(self, r: int, c: int, count: int) -> str:
+        actor, col = self._actors[r], self._cols[c]
+        head = f"{self._names.get(actor, actor)} — {self._col_names.get(col, col)}"
+        if not count:
+            return f"{head}: no stance recorded"
+        contra = "\n⚡ cooperative and conflictual claims in this cell" if self._contra[r, c] else ""
+        return (f"{head}\n{count} statement(s), net stance {self._net[r, c]:+.2f}\n"
+                f"“{self._labels[r, c]}”{contra}\nClick to see the sentences")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+        if role not in (R.DisplayRole, R.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._cols[section] if 0 <= section < len(self._cols) else None
+            if not 0 <= section < len(self._cols):
+                return None
+            col = self._cols[section]
+            return self._col_names.get(col, col) if role == R.DisplayRole else f"{self._col_names.get(col, col)} ({col})"
         if 0 <= section < len(self._actors):
             code = self._actors[section]
-            return f"{code}  {self._names.get(code, '')}".rstrip() if role == Qt.ItemDataRole.DisplayRole else self._names.get(code, code)
+            if role == R.DisplayRole:
+                return f"{self._names.get(code, code)}  {code}"
+            return f"{self._names.get(code, code)} ({code}): {int(self._counts[section].sum())} statement(s). Click for its profile."
         return None
+

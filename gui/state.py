@@ -1,44 +1,169 @@
-"""The one object that owns the current results and tells views they changed."""
+"""The one object that owns the current results and tells views they changed.
+
+Heavy work (filtering 100,000 statements, rebuilding the matrix) runs in a
+worker through :func:`compute_view`; the state keeps only the newest result.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from gui.workers import Task, start
+from model.compare import Comparison, compare_countries
+from model.documents import Document
+from model.filters import StatementFilter, apply_filter, cell_positions, describe_filter, document_dates
 from model.matrix import Matrix, build_matrix
 from model.pipeline import Analysis
+from model.timeline import statements_over_time
+
+
+@dataclass(frozen=True)
+class View:
+    """What the views show: the filtered statements, their matrix and a cell → rows index."""
+
+    statements: pd.DataFrame
+    matrix: Matrix
+    positions: dict[tuple[str, str], np.ndarray] = field(repr=False)
+    flt: StatementFilter
+    by: str
+    timeline: pd.DataFrame = field(repr=False)
+
+
+def compute_view(analysis: Analysis, flt: StatementFilter, by: str) -> View:
+    """Filter the statements and aggregate them (runs off the UI thread)."""
+    dates = document_dates(analysis.documents)
+    st = apply_filter(analysis.statements, flt, dates)
+    columns = analysis.resources.topic_keys if by == "topic" else None
+    matrix = build_matrix(st, by=by, columns=columns)
+    return View(st, matrix, cell_positions(st, by), flt, by, statements_over_time(st, dates))
 
 
 class AppState(QObject):
     sig_analysis_changed = Signal()
     sig_matrix_changed = Signal()
     sig_cell_selected = Signal(str, str)
+    sig_country_selected = Signal(str)
+    sig_comparison_changed = Signal()
+    sig_busy = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.analysis: Analysis | None = None
-        self.matrix: Matrix | None = None
+        self.view: View | None = None
+        self.flt = StatementFilter()
         self.by = "topic"
+        self.comparison: Comparison | None = None
+        self.documents_by_id: dict[str, Document] = {}
+        self.documents_table: pd.DataFrame | None = None
+        self._generation = 0
+        self._task: Task | None = None
+
+    # --- results in ------------------------------------------------------------
+    @property
+    def matrix(self) -> Matrix | None:
+        return self.view.matrix if self.view else None
 
     @property
     def statements(self) -> pd.DataFrame | None:
-        return self.analysis.statements if self.analysis else None
+        """The filtered statements the matrix is built from."""
+        return self.view.statements if self.view else None
 
-    def set_analysis(self, analysis: Analysis) -> None:
+    def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None) -> None:
+        """A new or grown analysis; ``view`` (and the documents table) when the worker already computed them.
+
+        The views update in two turns of the event loop (documents, then the matrix)
+        so neither blocks the UI for long on a large set.
+        """
         self.analysis = analysis
+        self.documents_by_id = {d.id: d for d in analysis.documents}
+        self.documents_table = documents_table
         self.sig_analysis_changed.emit()
-        self.rebuild_matrix()
-
-    def rebuild_matrix(self) -> None:
-        if self.analysis is None:
-            self.matrix = None
+        if view is not None and view.flt == self.flt and view.by == self.by:
+            self._generation += 1
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._on_view(generation, view))
         else:
-            cols = self.analysis.resources.topic_keys if self.by == "topic" else None
-            self.matrix = build_matrix(self.analysis.statements, by=self.by, columns=cols)
-        self.sig_matrix_changed.emit()
+            self.refresh()
 
+    def set_filter(self, flt: StatementFilter) -> None:
+        if flt != self.flt:
+            self.flt = flt
+            self.refresh()
+
+    def set_by(self, by: str) -> None:
+        if by not in ("topic", "issue"):
+            raise ValueError(by)
+        if by != self.by:
+            self.by = by
+            self.refresh()
+
+    def refresh(self) -> Task | None:
+        """Recompute the view in a worker; only the newest request is shown."""
+        if self.analysis is None:
+            return None
+        self._generation += 1
+        generation, analysis, flt, by = self._generation, self.analysis, self.flt, self.by
+        if self._task is not None:
+            self._task.cancel()
+        task = Task(lambda progress: compute_view(analysis, flt, by))
+        task.signals.sig_done.connect(lambda view: self._on_view(generation, view))
+        task.signals.sig_finished.connect(lambda: self.sig_busy.emit(False))
+        self.sig_busy.emit(True)
+        self._task = start(task)
+        return task
+
+    def _on_view(self, generation: int, view: View) -> None:
+        if generation == self._generation:
+            self._set_view(view)
+
+    def _set_view(self, view: View) -> None:
+        self.view = view
+        self.sig_matrix_changed.emit()
+        if self.comparison is not None:
+            self._recompare(self.comparison.actors)
+            self.sig_comparison_changed.emit()
+
+    # --- questions the views ask ------------------------------------------------
     def cell_statements(self, actor: str, column: str) -> pd.DataFrame:
-        st = self.statements
-        if st is None:
+        """The statements behind one cell (a dictionary lookup, fast at 100,000 rows)."""
+        if self.view is None:
             return pd.DataFrame()
-        return st[(st["actor"] == actor) & (st[self.by] == column)]
+        pos = self.view.positions.get((actor, column))
+        if pos is None:
+            return self.view.statements.iloc[0:0]
+        return self.view.statements.iloc[pos]
+
+    def select_cell(self, actor: str, column: str) -> None:
+        self.sig_cell_selected.emit(actor, column)
+
+    def select_country(self, actor: str) -> None:
+        self.sig_country_selected.emit(actor)
+
+    def compare(self, actors: Sequence[str]) -> Comparison:
+        """Compare 2–4 countries on the current (filtered) statements."""
+        self._recompare(tuple(actors))
+        self.sig_comparison_changed.emit()
+        assert self.comparison is not None
+        return self.comparison
+
+    def _recompare(self, actors: tuple[str, ...]) -> None:
+        if self.view is None or self.analysis is None:
+            self.comparison = None
+            return
+        columns = self.analysis.resources.topic_keys if self.by == "topic" else None
+        self.comparison = compare_countries(self.view.statements, actors, by=self.by, columns=columns)
+
+    def export_context(self, scope: str) -> dict[str, object]:
+        """What an export records beside the data: inputs, counts, the filters applied."""
+        a = self.analysis
+        return {
+            "scope": scope,
+            "documents": len(a.documents) if a else 0,
+            "statements": 0 if self.statements is None else len(self.statements),
+            "filters": describe_filter(self.flt),
+        }

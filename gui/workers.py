@@ -47,6 +47,7 @@ class Task(QRunnable):
         self.signals = _Signals()
         self._stop = threading.Event()
         self.running = False
+        self.finished = False  # set once the job has ended (done, failed or cancelled)
 
     def cancel(self) -> None:
         self._stop.set()
@@ -66,6 +67,7 @@ class Task(QRunnable):
                 self.signals.sig_done.emit(result)
         finally:
             self.running = False
+            self.finished = True
             self.signals.sig_finished.emit()
 
 

@@ -1,0 +1,98 @@
+"""Small dialogs: the load report, About, and Help › Quick start."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.documents import LoadReport
+
+QUICK_START = """
+<h2>Quick start</h2>
+<ol>
+<li><b>Open documents</b>: File › Open files… (Ctrl+O) or Open folder…, or drag files and folders onto the window.
+Text (.txt, .md) and collections (.jsonl, .json, .csv, .tsv, one document per record) are read; files that cannot be read
+are listed in File › Load report with the reason. File › Add documents… adds to the open set.</li>
+<li><b>Read the matrix</b>: one row per country, one column per topic (or per issue: <i>Columns</i>).
+Colour is the net stance: <span style='background:#2166ac;color:white'>&nbsp;cooperative&nbsp;</span>
+<span style='background:#e0e0e0'>&nbsp;neutral or mixed&nbsp;</span>
+<span style='background:#b2182b;color:white'>&nbsp;conflictual&nbsp;</span>. ⚡ marks a cell holding opposite claims.
+<i>Show</i> switches the cell text between count, net stance and the main stance; <i>Sort</i> orders the countries.</li>
+<li><b>See the evidence</b>: click a cell (or move with the arrow keys). The sentences appear as cards with the actor
+(yellow) and the stance words (blue) marked. Double-click a card to read the document at that sentence.</li>
+<li><b>Profile</b>: click a country's name for its positions across topics.</li>
+<li><b>Compare</b>: View › Compare countries (Ctrl+K): pick 2–4 countries to see their stances side by side,
+topic by topic, with agreement ✔ and disagreement ✘ marked.</li>
+<li><b>Filter</b>: topic, dates, minimum confidence, hedged claims, and a search over the evidence (Ctrl+F).
+Select documents in the list and tick <i>Matrix from selected documents only</i>.</li>
+<li><b>Export</b>: File › Export to Excel… (Ctrl+E), CSV or JSON — the matrix as filtered, or the current comparison.
+Each chart exports to PNG or SVG from its buttons.</li>
+</ol>
+"""
+
+ABOUT = """<h3>Stance Atlas</h3>
+<p>An offline workbench that turns news documents into a country × topic matrix of reported stances,
+every cell backed by its sentences.</p>
+<p>Nothing leaves this computer: documents are read and analysed locally.</p>
+<p>Built with Python, PySide6 (Qt), pandas and pyqtgraph. Country names: pycountry (ISO 3166).</p>"""
+
+
+class LoadReportDialog(QDialog):
+    """Files that failed (and were skipped) with their reasons."""
+
+    def __init__(self, report: LoadReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Load report")
+        self.resize(720, 360)
+        n_err, n_skip = len(report.errors), len(report.skipped)
+        head = f"{len(report.documents)} document(s) loaded from {report.files_seen} file(s)"
+        head += f"; {n_err} failed; {n_skip} skipped." if report.issues else "; every file was read."
+        if report.cancelled:
+            head += " Loading was cancelled: only the files read before are in the set."
+        self.summary = QLabel(html.escape(head))
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(report.issues), 3)
+        self.table.setHorizontalHeaderLabels(["Status", "File", "Reason"])
+        issues = sorted(report.issues, key=lambda i: (i.kind != "error", i.path))
+        for r, issue in enumerate(issues):
+            for c, text in enumerate(("failed" if issue.kind == "error" else "skipped", issue.path, issue.reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+
+
+class QuickStartDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Quick start")
+        self.resize(640, 560)
+        text = QTextBrowser()
+        text.setHtml(QUICK_START)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(text, 1)
+        lay.addWidget(buttons)
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(parent, "About Stance Atlas", ABOUT)

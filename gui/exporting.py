@@ -1,0 +1,103 @@
+"""Export entry points: the filtered matrix or the current comparison, and the statements, written off the UI thread.
+
+What the files contain is ``model.export``'s concern; this module picks the
+path, passes the filtered statements and a description of the filters, and
+reports success or the error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gui import settings
+from gui.workers import Task, start
+from model.export import write_matrix, write_statements
+from model.export.comparison import comparison_frame
+from model.filters import filter_fields
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+FORMATS = {
+    ".xlsx": "Excel workbook (*.xlsx)",
+    ".csv": "CSV, one row per cell (*.csv)",
+    ".json": "JSON (*.json)",
+    ".jsonl": "JSON lines (*.jsonl)",
+}
+
+
+class ExportController(QObject):
+    sig_exported = Signal(str)
+    sig_failed = Signal(str)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+
+    def ask(self, what: str, suffix: str) -> None:
+        """File dialog, then export ``what`` ("matrix", "comparison" or "statements") to the chosen path."""
+        if self.window.state.view is None:
+            self.window.statusBar().showMessage("Nothing to export yet: open documents first", 4000)
+            return
+        start_at = str(Path(settings.last_folder() or Path.home()) / f"stance-{what}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {what}", start_at, FORMATS[suffix])
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            settings.set_last_folder(str(Path(path).parent))
+            self.export(what, path)
+
+    def export(self, what: str, path: str) -> Task | None:
+        """Write ``what`` ("matrix", "comparison" or "statements") to ``path`` in a worker; the filters apply."""
+        state = self.window.state
+        view, analysis = state.view, state.analysis
+        if view is None or analysis is None:
+            return None
+        statements = view.statements
+        kwargs = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
+        context = state.export_context(what)
+        if what == "statements":
+            def job(progress):
+                write_statements(statements, path, documents=analysis.report, by=state.by)
+                return []
+        elif what == "comparison":
+            if state.comparison is None:
+                self.window.statusBar().showMessage("Open a comparison first (View › Compare countries)", 4000)
+                return None
+            matrix = state.comparison.matrix
+            countries = [a for a in state.comparison.actors if a in matrix.actors]
+            statements = statements[statements["actor"].isin(state.comparison.actors)]
+            context["countries"] = ", ".join(state.comparison.actors)
+            kwargs["comparison"] = comparison_frame(matrix, countries)
+
+            def job(progress):
+                return write_matrix(matrix, statements, path, context, **kwargs)
+        else:
+            matrix = view.matrix
+
+            def job(progress):
+                return write_matrix(matrix, statements, path, context, **kwargs)
+        task = Task(job)
+        task.signals.sig_done.connect(lambda notices: self._done(path, notices))
+        task.signals.sig_failed.connect(lambda text: self._failed(path, text))
+        self.window.statusBar().showMessage(f"Exporting to {Path(path).name}…")
+        self.task = start(task)
+        return task
+
+    def _done(self, path: str, notices: list[str] | None) -> None:
+        extra = f" — {'; '.join(notices)}" if notices else ""
+        self.window.statusBar().showMessage(f"Exported to {path}{extra}", 12000)
+        self.sig_exported.emit(path)
+
+    def _failed(self, path: str, text: str) -> None:
+        reason = text.split("\n\n")[0]
+        self.window.statusBar().showMessage(f"Export failed: {reason}", 8000)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", f"{Path(path).name} was not written:\n{reason}",
+                          parent=self.window)
+        box.show()
+        self.sig_failed.emit(reason)

@@ -1,0 +1,157 @@
+"""Filter bar over the matrix: what to show (columns, cell text, order) and which statements count."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.matrix_model import DISPLAY_MODES, SORT_KEYS
+from model.filters import StatementFilter
+
+NO_DATE = QDate(1900, 1, 1)
+SEARCH_DELAY_MS = 250
+HEDGED_CHOICES = (("any claim", None), ("hedged only", True), ("firm only", False))
+
+
+def _date(edit: QDateEdit) -> date | None:
+    d = edit.date()
+    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
+
+
+class FilterBar(QWidget):
+    sig_filter_changed = Signal(object)   # StatementFilter
+    sig_by_changed = Signal(str)          # "topic" | "issue"
+    sig_mode_changed = Signal(str)        # count | net | label
+    sig_sort_changed = Signal(str)        # name | activity | stance
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: frozenset[str] = frozenset()
+        self.by = self._combo([("Topics", "topic"), ("Issues", "issue")], "Matrix columns: topics or document-set issues")
+        self.mode = self._combo([("Count", "count"), ("Net stance", "net"), ("Main stance", "label")],
+                                "What each cell shows")
+        self.sort = self._combo([("Name", "name"), ("Activity", "activity"), ("Stance", "stance")],
+                                "Order of countries: by name, by number of statements, or from conflictual to cooperative")
+        self.topic = self._combo([("All topics", None)], "Only statements on this topic")
+        self.date_from, self.date_to = self._date_edit("From"), self._date_edit("To")
+        self.confidence = QDoubleSpinBox()
+        self.confidence.setRange(0.0, 1.0)
+        self.confidence.setSingleStep(0.05)
+        self.confidence.setPrefix("conf ≥ ")
+        self.confidence.setToolTip("Minimum confidence of a statement")
+        self.hedged = self._combo([(t, v) for t, v in HEDGED_CHOICES], "Hedged claims (reports suggest, could, unnamed source)")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the evidence text… (Ctrl+F)")
+        self.search.setMinimumWidth(220)
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Only statements whose sentence, stance or speaker contains this text")
+        self.reset = QToolButton()
+        self.reset.setText("Clear filters")
+        self.reset.setToolTip("Show every statement again")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._emit_filter)
+
+        view_row, filter_row = QHBoxLayout(), QHBoxLayout()
+        for label, w in (("Columns", self.by), ("Show", self.mode), ("Sort countries by", self.sort)):
+            view_row.addWidget(QLabel(label))
+            view_row.addWidget(w)
+        view_row.addSpacing(12)
+        view_row.addWidget(self.search, 1)
+        filter_row.addWidget(QLabel("Filter"))
+        for w in (self.topic, self.date_from, self.date_to, self.confidence, self.hedged):
+            filter_row.addWidget(w)
+        filter_row.addWidget(self.reset)
+        filter_row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.setSpacing(2)
+        lay.addLayout(view_row)
+        lay.addLayout(filter_row)
+
+        self.by.currentIndexChanged.connect(lambda: self.sig_by_changed.emit(self.by.currentData()))
+        self.mode.currentIndexChanged.connect(lambda: self.sig_mode_changed.emit(self.mode.currentData()))
+        self.sort.currentIndexChanged.connect(lambda: self.sig_sort_changed.emit(self.sort.currentData()))
+        for w in (self.topic, self.hedged):
+            w.currentIndexChanged.connect(self._emit_filter)
+        self.date_from.dateChanged.connect(self._emit_filter)
+        self.date_to.dateChanged.connect(self._emit_filter)
+        self.confidence.valueChanged.connect(self._emit_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.reset.clicked.connect(self.clear)
+        assert [self.mode.itemData(i) for i in range(self.mode.count())] == list(DISPLAY_MODES)
+        assert [self.sort.itemData(i) for i in range(self.sort.count())] == list(SORT_KEYS)
+
+    def _combo(self, items: list[tuple[str, object]], tip: str) -> QComboBox:
+        c = QComboBox()
+        for text, data in items:
+            c.addItem(text, data)
+        c.setToolTip(tip)
+        return c
+
+    def _date_edit(self, label: str) -> QDateEdit:
+        e = QDateEdit()
+        e.setCalendarPopup(True)
+        e.setMinimumDate(NO_DATE)
+        e.setSpecialValueText(f"{label}: any date")
+        e.setDate(NO_DATE)
+        e.setDisplayFormat(f"'{label}' yyyy-MM-dd")
+        e.setToolTip(f"{label} this document date (documents without a date are hidden when set)")
+        return e
+
+    def set_topics(self, topics: list[tuple[str, str]]) -> None:
+        """(key, display name) of the taxonomy's topics."""
+        current = self.topic.currentData()
+        self.topic.blockSignals(True)
+        self.topic.clear()
+        self.topic.addItem("All topics", None)
+        for key, name in topics:
+            self.topic.addItem(name, key)
+        self.topic.setCurrentIndex(max(0, self.topic.findData(current)))
+        self.topic.blockSignals(False)
+
+    def set_documents(self, ids: frozenset[str]) -> None:
+        self._documents = ids
+        self._emit_filter()
+
+    def current_filter(self) -> StatementFilter:
+        topic = self.topic.currentData()
+        return StatementFilter(
+            topics=frozenset({topic}) if topic else frozenset(),
+            documents=self._documents,
+            date_from=_date(self.date_from),
+            date_to=_date(self.date_to),
+            min_confidence=round(self.confidence.value(), 2),
+            hedged=self.hedged.currentData(),
+            search=self.search.text().strip(),
+        )
+
+    def clear(self) -> None:
+        widgets = (self.topic, self.hedged, self.date_from, self.date_to, self.confidence, self.search)
+        for w in widgets:
+            w.blockSignals(True)
+        self.topic.setCurrentIndex(0)
+        self.hedged.setCurrentIndex(0)
+        self.date_from.setDate(NO_DATE)
+        self.date_to.setDate(NO_DATE)
+        self.confidence.setValue(0.0)
+        self.search.clear()
+        for w in widgets:
+            w.blockSignals(False)
+        self._emit_filter()
+
+    def _emit_filter(self) -> None:
+        self._search_timer.stop()
+        self.sig_filter_changed.emit(self.current_filter())
+

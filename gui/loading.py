@@ -1,0 +1,194 @@
+"""Loading documents: file dialogs, drag and drop, recent sets, progress and Cancel, the load report.
+
+The work is :func:`load_set` / :func:`grow_set` (plain functions over
+``model/``) run in a worker; the controller only starts them and shows results.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
+
+from gui import settings
+from gui.dialogs import LoadReportDialog
+from gui.documents_panel import documents_frame
+from gui.state import View, compute_view
+from gui.workers import Task, start
+from model.filters import StatementFilter
+from model.pipeline import Analysis, add_documents, analyse
+from model.progress import Progress
+from model.readers import supported_suffixes
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+Loaded = tuple[Analysis, View, pd.DataFrame]
+
+
+def load_set(paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
+    """Read and analyse ``paths``, then build what the window opens on (view and documents table)."""
+    analysis = analyse(paths, progress=progress)
+    return analysis, compute_view(analysis, flt, by), documents_frame(analysis)
+
+
+def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
+    """Add ``paths`` to an open analysis (only new documents are extracted)."""
+    grown = add_documents(analysis, paths, progress=progress)
+    return grown, compute_view(grown, flt, by), documents_frame(grown)
+
+
+def file_filter() -> str:
+    patterns = " ".join(f"*{s}" for s in sorted(supported_suffixes()))
+    return f"Documents ({patterns});;All files (*)"
+
+
+class LoadController(QObject):
+    sig_report_ready = Signal(object)  # LoadReport of the last load
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        self.paths: list[str] = []
+        self.report_dialog: LoadReportDialog | None = None
+        self.show_report_on_errors = True
+        self._waiting_for_matrix = False
+        self._generation = 0
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setFormat("%p% %v/%m")
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop loading; the open set stays as it was")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.progress)
+        window.statusBar().addPermanentWidget(self.cancel_button)
+
+    # --- entry points --------------------------------------------------------
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, "Open documents", settings.last_folder(), file_filter())
+        if files:
+            settings.set_last_folder(str(Path(files[0]).parent))
+            self.load(files)
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Open folder", settings.last_folder())
+        if folder:
+            settings.set_last_folder(folder)
+            self.load([folder])
+
+    def add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, "Add documents to the set", settings.last_folder(), file_filter())
+        if files:
+            settings.set_last_folder(str(Path(files[0]).parent))
+            self.add(files)
+
+    def drop(self, paths: list[str]) -> Task:
+        """Dropped files: added to the open set, or opened as a new set when none is open."""
+        return self.add(paths) if self.window.state.analysis is not None else self.load(paths)
+
+    def load(self, paths: list[str]) -> Task:
+        paths = [str(p) for p in paths]
+        state = self.window.state
+        flt, by = state.flt, state.by
+        self.paths = paths
+        return self._start(lambda progress: load_set(paths, flt, by, progress), f"Loading {self._what(paths)}…", paths)
+
+    def add(self, paths: list[str]) -> Task:
+        state = self.window.state
+        if state.analysis is None:
+            return self.load(paths)
+        paths = [str(p) for p in paths]
+        analysis, flt, by = state.analysis, state.flt, state.by
+        self.paths = self.paths + paths
+        return self._start(lambda progress: grow_set(analysis, paths, flt, by, progress),
+                           f"Adding {self._what(paths)}…", self.paths)
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.finished:
+            self.task.cancel()
+            self.window.statusBar().showMessage("Cancelling…")
+
+    def show_report(self) -> LoadReportDialog | None:
+        a = self.window.state.analysis
+        if a is None:
+            return None
+        self.report_dialog = LoadReportDialog(a.report, self.window)
+        self.report_dialog.show()
+        return self.report_dialog
+
+    # --- worker plumbing -----------------------------------------------------
+    @staticmethod
+    def _what(paths: list[str]) -> str:
+        return Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
+
+    def _start(self, fn, message: str, recent: list[str]) -> Task:
+        if self.task is not None:
+            self.task.cancel()  # a newer request wins; harmless when it already finished
+        task = Task(fn)
+        # slots capture a generation number, not the task: no task ↔ slot cycle for the garbage
+        # collector to break later from a worker thread (deleting Qt objects off the UI thread crashes)
+        self._generation += 1
+        gen = self._generation
+        task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(gen, d, t, m))
+        task.signals.sig_done.connect(lambda result: self._on_done(gen, result, recent))
+        task.signals.sig_failed.connect(lambda text: self._on_failed(gen, text))
+        task.signals.sig_cancelled.connect(lambda: self._on_cancelled(gen))
+        task.signals.sig_finished.connect(lambda: self._on_finished(gen))
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.window.statusBar().showMessage(message)
+        self.task = start(task)
+        return task
+
+    def _on_progress(self, gen: int, done: int, total: int, message: str) -> None:
+        if gen == self._generation:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+            self.progress.setToolTip(message)
+
+    def _on_done(self, gen: int, result: Loaded, recent: list[str]) -> None:
+        if gen != self._generation:
+            return
+        analysis, view, documents = result
+        settings.push_recent_set(recent)
+        self._waiting_for_matrix = True
+        self.window.state.set_result(analysis, view, documents)
+        n_err = len(analysis.report.errors)
+        self.window.statusBar().showMessage(
+            f"Loaded {len(analysis.documents)} documents" + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""),
+            8000)
+        self.sig_report_ready.emit(analysis.report)
+        if n_err and self.show_report_on_errors:
+            self.show_report()
+
+    def matrix_ready(self) -> None:
+        """Called when the matrix shows the newest result; a load waiting for it is complete."""
+        if self._waiting_for_matrix:
+            self._waiting_for_matrix = False
+            self.window.sig_loaded.emit()
+
+    def _on_failed(self, gen: int, text: str) -> None:
+        if gen != self._generation:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], parent=self.window)
+        box.setDetailedText(text)
+        box.show()
+        self.window.statusBar().showMessage("Loading failed; the open set is unchanged", 8000)
+
+    def _on_cancelled(self, gen: int) -> None:
+        if gen == self._generation:
+            self.window.statusBar().showMessage("Loading cancelled; the open set is unchanged", 8000)
+
+    def _on_finished(self, gen: int) -> None:
+        if gen == self._generation:
+            self.progress.hide()
+            self.cancel_button.hide()

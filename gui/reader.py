@@ -1,0 +1,67 @@
+"""Reader pane: a document's full text, scrolled to a sentence with it and its actor and cue highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from gui.evidence import sentence_marks
+from model.documents import Document
+
+SENTENCE_BG = QColor("#fef3c7")
+MARK_BG = {"actor": QColor("#fde68a"), "cue": QColor("#bfdbfe")}
+
+
+class ReaderPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("Double-click an evidence card to read its document here.")
+        self.title.setWordWrap(True)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.document_id: str | None = None
+        self.highlight: tuple[int, int] | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.title)
+        lay.addWidget(self.text)
+
+    def show_document(self, doc: Document, row: Mapping[str, object] | None = None) -> None:
+        """Show ``doc``; with a statement ``row``, scroll to its sentence and highlight it."""
+        if doc.id != self.document_id:
+            self.text.setPlainText(doc.text)
+            self.document_id = doc.id
+        meta = " · ".join(x for x in (doc.date, doc.source, doc.url) if x)
+        self.title.setText(f"<b>{doc.title or doc.id}</b>" + (f"<br><small>{meta}</small>" if meta else ""))
+        self.highlight = None
+        self.text.setExtraSelections([])
+        if row is None:
+            return
+        start, end = int(row.get("start") or 0), int(row.get("end") or 0)
+        n = len(doc.text)
+        if not 0 <= start < end <= n:
+            return
+        selections = [self._selection(start, end, SENTENCE_BG)]
+        for s, e, kind in sentence_marks(row):
+            selections.append(self._selection(start + s, start + e, MARK_BG[kind]))
+        self.text.setExtraSelections(selections)
+        self.highlight = (start, end)
+        cursor = self.text.textCursor()
+        cursor.setPosition(start)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+        # bring the sentence to about a third of the way down, so the lines before it give context
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect().top() - self.text.viewport().height() // 3)
+
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        sel.cursor, sel.format = cursor, fmt
+        return sel

@@ -1,0 +1,65 @@
+"""Settings store: one factory, so tests can redirect every setting to a temporary folder.
+
+Keys and defaults live here, in one place.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "StanceAtlas"
+APPLICATION = "Stance Atlas"
+MAX_RECENT = 8
+
+KEY_RECENT = "loading/recent_sets"
+KEY_LAST_FOLDER = "loading/last_folder"
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+#: bump when docks are renamed or added, so an old saved layout is not restored onto new docks
+LAYOUT_VERSION = 1
+
+
+def _qsettings() -> QSettings:
+    """The app's settings (INI in the user's config folder; tests point QSettings.setPath elsewhere)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def recent_sets() -> list[list[str]]:
+    """Recently opened document sets, newest first; each set is the list of paths opened together."""
+    raw = _qsettings().value(KEY_RECENT, "[]")
+    try:
+        data = json.loads(raw if isinstance(raw, str) else "[]")
+    except json.JSONDecodeError:
+        return []
+    return [list(map(str, s)) for s in data if isinstance(s, list) and s]
+
+
+def push_recent_set(paths: list[str]) -> list[list[str]]:
+    sets = [s for s in recent_sets() if s != list(paths)]
+    sets.insert(0, list(paths))
+    sets = sets[:MAX_RECENT]
+    _qsettings().setValue(KEY_RECENT, json.dumps(sets))
+    return sets
+
+
+def last_folder() -> str:
+    return str(_qsettings().value(KEY_LAST_FOLDER, ""))
+
+
+def set_last_folder(folder: str) -> None:
+    _qsettings().setValue(KEY_LAST_FOLDER, folder)
+
+
+def save_layout(geometry: QByteArray, state: QByteArray) -> None:
+    s = _qsettings()
+    s.setValue(KEY_GEOMETRY, geometry)
+    s.setValue(KEY_STATE, state)
+
+
+def saved_layout() -> tuple[QByteArray | None, QByteArray | None]:
+    s = _qsettings()
+    geometry, state = s.value(KEY_GEOMETRY), s.value(KEY_STATE)
+    return (geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None)

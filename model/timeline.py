@@ -1,0 +1,42 @@
+"""Statements over time, by stance class, for documents that carry dates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from model.filters import statement_dates
+from model.matrix import NEUTRAL_BAND
+
+CLASSES = ("cooperative", "neutral", "conflictual")
+
+
+def statements_over_time(
+    statements: pd.DataFrame,
+    dates: Mapping[str, str | None],
+    freq: str = "auto",
+) -> pd.DataFrame:
+    """Count of statements per period and stance class.
+
+    Index: period start (Timestamp); columns: cooperative, neutral, conflictual.
+    ``freq`` is a pandas period alias ("D", "W", "M", "Y") or "auto" (daily up
+    to ~3 months of span, weekly up to ~2 years, else monthly).  Statements
+    whose document has no date are left out; no dated statement → empty frame.
+    """
+    when = statement_dates(statements, dates)
+    ok = when.notna().to_numpy()
+    if not ok.any():
+        return pd.DataFrame(columns=list(CLASSES), dtype=int)
+    when = when[ok]
+    pol = statements["polarity"].to_numpy(dtype=float)[ok]
+    cls = np.where(pol > NEUTRAL_BAND, CLASSES[0], np.where(pol < -NEUTRAL_BAND, CLASSES[2], CLASSES[1]))
+    if freq == "auto":
+        span = (when.max() - when.min()).days
+        freq = "D" if span <= 92 else "W" if span <= 730 else "M"
+    period = when.dt.to_period(freq).dt.start_time
+    counts = pd.crosstab(period.to_numpy(), cls).reindex(columns=list(CLASSES), fill_value=0)
+    counts.index.name = "period"
+    counts.columns.name = None
+    return counts.sort_index().astype(int)
