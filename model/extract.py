@@ -36,6 +36,15 @@ PARALLEL_MIN_WORDS = 150_000
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
+_OPEN_QUOTES = "“\""
+_CLOSE_QUOTES = "”\""
+
+
+def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """Offset of an opening quote at the sentence start, and of the last closing quote (-1 if none)."""
+    opens = s if text[s] in _OPEN_QUOTES else -1
+    closes = max(text.rfind("”", s, e), text.rfind('"', s + 1, e) if opens == -1 or text[s] == '"' else -1)
+    return opens, closes
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
@@ -67,8 +76,14 @@ class Engine:
         disc = Discourse(speaker_country=doc.speaker_country)
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
+        quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            opens, closes = _quote_marks(text, s, e)
+            if quoted and closes < 0:
+                quoted.append((s, e))
+            elif opens >= 0 and closes < 0:
+                quoted = [(s, e)]
             # only sentences that name an actor, or can refer back to one, are read closely
             if not ms and not (
                 (doc.speaker_country and self._first_person.search(low, s, e))
@@ -83,6 +98,15 @@ class Engine:
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
+            if quoted and closes >= 0:
+                # "“… .  … ,” the Kremlin said.": the sayer named after the quote speaks its earlier sentences
+                sayers = [h for h in self.attributor.sayers if h.start > closes]
+                if sayers:
+                    for qs, qe in quoted:
+                        qsent = Sentence(text, qs, qe, [], self.lexicon.scan(low[qs:qe], qs), doc.speaker_country)
+                        rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
+                                    if (r := self._row(doc, qsent, f, doc_topics)) is not None)
+                quoted = []
             for f in found:
                 row = self._row(doc, sent, f, doc_topics)
                 if row is not None:

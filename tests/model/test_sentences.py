@@ -20,3 +20,14 @@ def test_offsets_round_trip_and_paragraphs_split():
     for s, e, x in split_sentences(t):
         assert t[s:e] == x and x == x.strip()
     assert len(split_sentences(t)) == 5
+
+
+def test_runaway_sentences_are_cut_with_exact_offsets():
+    from model.sentences import MAX_SENTENCE
+
+    t = "Russia condemned China, " * 400 + "and it ended."
+    spans = split_sentences(t)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e, _ in spans)
+    assert all(t[s:e] == x for s, e, x in spans)
+    assert "".join(x for _, _, x in spans).replace(" ", "") == t.replace(" ", "")

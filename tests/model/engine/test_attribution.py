@@ -109,3 +109,11 @@ def test_speech_demand_on_another_country_is_the_speakers(engine):
 def test_engaging_with_is_consultation_not_fighting(engine):
     rows = run(engine, "Qatar engaged with the authorities in Kabul.")
     assert actors(rows) == ["QAT"] and rows[0]["polarity"] > 0
+
+
+def test_a_quote_is_spoken_by_the_sayer_named_when_it_closes(engine):
+    text = ("“We will not recognise the new cabinet. The elections were rigged,” "
+            "Kenya’s foreign minister said on Monday.")
+    rows = run(engine, text)
+    first = [r for r in rows if r["sentence"].startswith("“We will not")]
+    assert [r["actor"] for r in first] == ["KEN"] and first[0]["polarity"] < 0
