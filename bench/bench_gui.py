@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from gui.app import collect_garbage_on_ui_thread  # noqa: E402
 from gui.charts import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
+from gui.review_session import as_reviewed  # noqa: E402
 from gui.state import compute_view  # noqa: E402
 from model.documents import Document, LoadReport  # noqa: E402
 from model.pipeline import Analysis  # noqa: E402
@@ -161,7 +162,7 @@ def synthetic_analysis(n: int) -> Analysis:
 
 
 def bench_click(app: QApplication, n_statements: int, clicks: int = 60) -> None:
-    analysis = synthetic_analysis(n_statements)
+    analysis = as_reviewed(synthetic_analysis(n_statements))   # what the loader hands over: review columns added
     window = MainWindow()
     window.show()
     t0 = time.perf_counter()

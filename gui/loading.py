@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButto
 from gui import settings
 from gui.dialogs import LoadReportDialog
 from gui.documents_panel import documents_frame
-from gui.review_session import Source, reviewed_analysis
+from gui.review_session import as_reviewed
 from gui.state import View, compute_view
 from gui.workers import Task, start
 from model.filters import StatementFilter
@@ -33,9 +33,7 @@ Loaded = tuple[Analysis, View | None, pd.DataFrame]
 
 def load_set(paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
     """Read and analyse ``paths``, then build what the window opens on (reviewed analysis, view, documents table)."""
-    machine = analyse(paths, progress=progress)
-    analysis, _ = reviewed_analysis(Source(machine.report, machine.statements, (), tuple(machine.documents),
-                                           machine.resources, 0))
+    analysis = as_reviewed(analyse(paths, progress=progress))
     return analysis, compute_view(analysis, flt, by), documents_frame(analysis)
 
 

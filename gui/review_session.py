@@ -62,6 +62,12 @@ def reviewed_analysis(src: Source) -> tuple[Analysis, list[UnmatchedDecision]]:
     return Analysis(src.report, statements, resources), unmatched
 
 
+def as_reviewed(machine: Analysis) -> Analysis:
+    """A fresh machine analysis as the views show it (no decisions yet; adds the review columns)."""
+    src = Source(machine.report, machine.statements, (), tuple(machine.documents), machine.resources, 0)
+    return reviewed_analysis(src)[0]
+
+
 def machine_statements(statements: pd.DataFrame) -> pd.DataFrame:
     """A statements frame without the columns review adds (what a workspace stores)."""
     extra = [c for c in REVIEW_COLUMNS if c in statements.columns]

@@ -1,0 +1,104 @@
+"""Review and project responsiveness in the GUI (run on demand, prints figures).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_review_gui.py [--statements 100000]
+
+With N synthetic statements (250 countries × 50 topics, 10,000 documents)
+open in the real main window:
+
+1. Reject / undo / redo: time from the command to the matrix showing the
+   change (decisions are replayed and the matrix rebuilt in a worker), and
+   the longest the UI thread was deaf meanwhile (a 10 ms probe timer).
+   Targets: matrix updated within 2 s; UI thread never deaf over 100 ms.
+2. Save (worker) and a recovery copy (worker): wall time, and the UI thread's
+   worst gap (the snapshot taken on the UI thread is included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_gui import Probe, synthetic_analysis  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.app import collect_garbage_on_ui_thread  # noqa: E402
+from gui.charts import configure_pyqtgraph  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from gui.review_session import as_reviewed  # noqa: E402
+from model.filters import StatementFilter  # noqa: E402
+
+
+def wait_for(signal, action) -> tuple[float, float]:
+    """Wall ms from ``action`` to ``signal``, and the UI thread's worst gap (ms) meanwhile."""
+    probe, loop = Probe(), QEventLoop()
+    signal.connect(loop.quit)
+    probe.start()
+    t0 = time.perf_counter()
+    action()
+    loop.exec()
+    wall = (time.perf_counter() - t0) * 1000
+    probe.stop()
+    signal.disconnect(loop.quit)
+    return wall, max(probe.gaps, default=0.0)
+
+
+def report(name: str, wall: float, gap: float, target_ms: float) -> None:
+    verdict = "OK" if wall < target_ms and gap < 100 else "OVER"
+    print(f"  {name}: {wall:.0f} ms to show (target < {target_ms:.0f}), UI thread worst gap {gap:.0f} ms → {verdict}")
+
+
+def bench(app: QApplication, n: int, folder: Path) -> None:
+    analysis = as_reviewed(synthetic_analysis(n))
+    window = MainWindow()
+    window.projects.ask_save = lambda: "discard"
+    window.show()
+    wait_for(window.state.sig_matrix_changed, lambda: window.state.set_result(analysis))
+    state, actions = window.state, window.state.session.actions
+    print(f"review: {len(state.analysis.statements)} statements, {len(window.matrix_model.actors)} countries")
+    # for comparison: a filter change rebuilds the matrix in the worker without replaying decisions
+    report("filter change (no review, for comparison)",
+           *wait_for(state.sig_matrix_changed, lambda: state.set_filter(StatementFilter(min_confidence=0.5))), 2000)
+    wait_for(state.sig_matrix_changed, lambda: state.set_filter(StatementFilter()))
+    row = state.analysis.statements.iloc[0]
+    report("reject", *wait_for(state.sig_matrix_changed, lambda: actions.reject(row)), 2000)
+    report("undo", *wait_for(state.sig_matrix_changed, window.menu_actions["undo"].trigger), 2000)
+    report("redo", *wait_for(state.sig_matrix_changed, window.menu_actions["redo"].trigger), 2000)
+    row2 = state.analysis.statements.iloc[1]
+    report("edit topic", *wait_for(state.sig_matrix_changed, lambda: actions.edit(row2, {"topic": "economy"})), 2000)
+    path = folder / "bench.stanceatlas"
+    wall, gap = wait_for(window.projects.sig_saved, lambda: window.projects.write(str(path)))
+    print(f"  save ({path.stat().st_size / 1e6:.1f} MB): {wall:.0f} ms, UI thread worst gap {gap:.0f} ms")
+    actions.reject(row2)
+    window.projects.clock.interval = 0.0
+    wall, gap = wait_for(window.projects.sig_recovery_written, window.projects.autosave_tick)
+    print(f"  recovery copy: {wall:.0f} ms, UI thread worst gap {gap:.0f} ms")
+    window.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--statements", type=int, default=100000)
+    args = p.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        configure_pyqtgraph()
+        collector = collect_garbage_on_ui_thread()
+        bench(app, args.statements, Path(tmp))
+        del collector
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
