@@ -74,10 +74,10 @@ class MainWindow(QMainWindow):
         self.loader = LoadController(self)
         self.exporter = ExportController(self)
         self.menu_actions = build_menus(self)
+        self._connect()
         self.review = ReviewController(self)
         self.projects = ProjectController(self)
         self.menu_actions.update(build_review_menus(self))
-        self._connect()
         self._restore_layout()
 
     # --- composition ---------------------------------------------------------

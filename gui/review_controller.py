@@ -9,6 +9,7 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from gui.workers import Task, start
 from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
+from model.review.notes import Note
 from model.workspace import extract_with_edits
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ class ReviewController(QObject):
         self.unmatched_dialog: UnmatchedDialog | None = None
         self._shown_unmatched: set[str] = set()
         self.task: Task | None = None
-        self.delegate = ReviewDelegate(window.evidence.view)
+        self.delegate = ReviewDelegate(window.evidence.view, self.session.notes_for_row)
         window.evidence.view.setItemDelegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
         self.menu_actions: dict[str, QAction] = {}
@@ -60,6 +62,9 @@ class ReviewController(QObject):
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
         window.state.sig_unmatched_changed.connect(self._on_unmatched)
+        # after the window has shown the cell (its slots were connected first): add the cell's notes
+        window.state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
+        window.state.sig_matrix_changed.connect(self.show_cell_notes)
 
     # --- where review happens ------------------------------------------------
     def _evidence_keys(self) -> None:
@@ -168,14 +173,41 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def note(self, row: Mapping[str, Any]) -> NoteDialog:
-        d = NoteDialog(f"{row.get('actor')} × {row.get('topic')} statement", parent=self.window)
-        d.submit = lambda: self.actions.note_statement(row, _need(d.note()))
-        return self._open(d)  # type: ignore[return-value]
+        """A new note on the statement, or its note to change (emptied: deleted)."""
+        return self._note_dialog(f"{row.get('actor')} × {row.get('topic')} statement", self.session.notes_for_row(row),
+                                 lambda text: self.actions.note_statement(row, text))
 
     def note_cell(self, actor: str, column: str) -> NoteDialog:
-        d = NoteDialog(f"{actor} × {column}", parent=self.window)
-        d.submit = lambda: self.actions.note_cell(actor, column, _need(d.note()), self.window.state.by)
+        by = self.window.state.by
+        return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
+                                 lambda text: self.actions.note_cell(actor, column, text, by))
+
+    def _note_dialog(self, subject: str, existing: list[Note], add) -> NoteDialog:
+        note = existing[0] if existing else None
+        d = NoteDialog(subject, note.text if note else "", parent=self.window)
+
+        def submit() -> None:
+            text = d.note()
+            if note is None:
+                add(_need(text))
+            elif not text:
+                self.actions.delete_note(note)
+            elif text != note.text:
+                self.actions.edit_note(note, text)
+        d.submit = submit
         return self._open(d)  # type: ignore[return-value]
+
+    def show_cell_notes(self) -> None:
+        """The selected cell's notes under the evidence heading."""
+        if self.window.selected is None:
+            return
+        notes = self.session.notes_for_cell(*self.window.selected, self.window.state.by)
+        heading = self.window.evidence.heading
+        text = heading.text().split("<br><span class='notes'>")[0]
+        if notes:
+            items = "<br>".join(f"Note: {html.escape(n.text)}" for n in notes)
+            text += f"<br><span class='notes' style='color:#92400e'>{items}</span>"
+        heading.setText(text)
 
     def add_from_selection(self) -> StatementDialog | None:
         """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""

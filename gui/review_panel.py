@@ -10,13 +10,14 @@ turns it into an undoable command.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QToolTip
 
 from gui.evidence import ROW_ROLE, EvidenceDelegate
+from model.review.notes import Note
 
 BUTTONS = (("accept", "✓ Accept", "Confirm this statement (A)"),
            ("reject", "✗ Reject", "Leave this statement out of the matrix and exports (R)"),
@@ -52,8 +53,18 @@ def button_rects(card: QRect) -> dict[str, QRect]:
     return rects
 
 
+def strip_text(row: Mapping[str, object], notes: list[Note]) -> str:
+    """How many notes the statement has (first, so a narrow card keeps it), then its provenance."""
+    text = provenance_text(row)
+    return (f"{len(notes)} note{'s' if len(notes) > 1 else ''} · " if notes else "") + text
+
+
 class ReviewDelegate(EvidenceDelegate):
     sig_clicked = Signal(str, object)   # action name, the statement row (dict)
+
+    def __init__(self, parent=None, notes_for: Callable[[Mapping[str, object]], list[Note]] = lambda row: []) -> None:
+        super().__init__(parent)
+        self.notes_for = notes_for
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
@@ -79,7 +90,8 @@ class ReviewDelegate(EvidenceDelegate):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         painter.setFont(font)
         painter.setPen(QColor(REVIEW_COLOURS.get(str(row.get("review") or "machine"), "#6b7280")))
-        text = QFontMetrics(font).elidedText(provenance_text(row), Qt.TextElideMode.ElideRight, text_rect.width())
+        text = QFontMetrics(font).elidedText(strip_text(row, self.notes_for(row)), Qt.TextElideMode.ElideRight,
+                                             text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
@@ -99,6 +111,8 @@ class ReviewDelegate(EvidenceDelegate):
                 QToolTip.showText(event.globalPos(), tip, view)
                 return True
         if event.pos().y() >= rects[BUTTONS[0][0]].top():
-            QToolTip.showText(event.globalPos(), f"Provenance: {provenance_text(index.data(ROW_ROLE) or {})}", view)
+            row = index.data(ROW_ROLE) or {}
+            lines = [f"Provenance: {provenance_text(row)}"] + [f"Note ({n.time}): {n.text}" for n in self.notes_for(row)]
+            QToolTip.showText(event.globalPos(), "\n".join(lines), view)
             return True
         return super().helpEvent(event, view, option, index)

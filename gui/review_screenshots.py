@@ -58,6 +58,11 @@ def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
     window.state.sig_matrix_changed.connect(loop.quit)
     actions.accept(rows[0])
     loop.exec()
+    actions.note_statement(rows[0], "Confirmed by the ministry's own statement")
+    loop = QEventLoop()
+    window.state.sig_matrix_changed.connect(loop.quit)
+    actions.note_cell("RUS", "diplomacy", "Absent from the Kabul meeting, present at the Moscow format")
+    loop.exec()
     if len(rows) > 1:
         loop = QEventLoop()
         window.state.sig_matrix_changed.connect(loop.quit)

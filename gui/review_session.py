@@ -10,7 +10,9 @@ matrix, evidence, profile, comparison and exports show.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
@@ -21,7 +23,8 @@ from model.documents import Document, LoadReport
 from model.pipeline import Analysis
 from model.resource_edits import ResourceEdits, merge_resources
 from model.resources import Resources, Topic
-from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions
+from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions, locate
+from model.review.notes import Note, notes_for_cell
 from model.workspace import Workspace
 
 
@@ -95,6 +98,7 @@ class ReviewSession(QObject):
         self._unsaved_changes = 0
         self._merged: tuple[ResourceEdits, Resources, Resources] | None = None
         self._dirty = False
+        self._notes_index: tuple[int, dict[tuple[str, int, int, str], list[Note]]] | None = None
         self.undo.sig_workspace_changed.connect(self._on_undo_changed)
         self.undo.sig_clean_changed.connect(lambda _clean: self._update_dirty())
 
@@ -116,6 +120,29 @@ class ReviewSession(QObject):
     def source(self) -> Source:
         ws = self.ws
         return Source(self.report, ws.statements, tuple(ws.decisions), tuple(ws.documents), self.resources(), ws.revision)
+
+    def statement_notes(self) -> dict[tuple[str, int, int, str], list[Note]]:
+        """Notes on statements by (document, start, end, key actor) where their sentence is now (cached per revision)."""
+        ws = self.ws
+        if self._notes_index is None or self._notes_index[0] != ws.revision:
+            by_hash = {d.hash: d for d in ws.documents}
+            by_id = {d.id: d for d in ws.documents}
+            index: dict[tuple[str, int, int, str], list[Note]] = {}
+            for n in ws.notes:
+                if n.statement is None:
+                    continue
+                where = locate(n.statement, by_hash, by_id)
+                if not isinstance(where, str):
+                    index.setdefault((where[0].id, where[1], where[2], n.statement.actor), []).append(n)
+            self._notes_index = (ws.revision, index)
+        return self._notes_index[1]
+
+    def notes_for_row(self, row: Mapping[str, Any]) -> list[Note]:
+        key = (str(row.get("document")), int(row.get("start") or 0), int(row.get("end") or 0), str(row.get("key_actor")))
+        return self.statement_notes().get(key, [])
+
+    def notes_for_cell(self, actor: str, column: str, by: str) -> list[Note]:
+        return notes_for_cell(self.ws.notes, actor, column, by)
 
     def machine_analysis(self) -> Analysis:
         """The machine's analysis of the open documents, with the analyst's resource edits (for adding documents)."""

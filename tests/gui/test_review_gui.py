@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from gui.evidence import ROW_ROLE
-from gui.review_panel import button_rects, provenance_text
+from gui.review_panel import button_rects, provenance_text, strip_text
 from model.sentences import split_spans
 from tests.gui.test_main_window import click_cell
 
@@ -158,10 +158,24 @@ def test_note_on_a_statement_and_on_a_cell(review, qtbot):
     dialog.accept()
     assert dialog.isVisible() and "empty" in dialog.error.text()
     dialog.text.setPlainText("contested")
-    dialog.accept()
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        dialog.accept()
     notes = w.state.session.ws.notes
     assert [n.text for n in notes] == ["second source needed", "contested"]
     assert notes[1].cell is not None and (notes[1].cell.actor, notes[1].cell.column) == ("RUS", "diplomacy")
+    assert "Note: contested" in w.evidence.heading.text()
+    row = w.evidence.model.index(0, 0).data(ROW_ROLE)
+    assert strip_text(row, w.state.session.notes_for_row(row)) == "1 note · machine"
+    dialog = w.review.note(row)                       # Note… again: the note is there to change
+    assert dialog.note() == "second source needed"
+    dialog.text.setPlainText("checked: two sources")
+    dialog.accept()
+    assert [n.text for n in w.state.session.notes_for_row(row)] == ["checked: two sources"]
+    dialog = w.review.note(row)
+    dialog.text.setPlainText("")                      # emptied: deleted
+    dialog.accept()
+    assert w.state.session.notes_for_row(row) == [] and len(w.state.session.ws.notes) == 1
+    assert w.menu_actions["undo"].text().startswith("Undo Delete note on RUS statement")
 
 
 @pytest.fixture
