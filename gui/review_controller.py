@@ -50,6 +50,7 @@ class ReviewController(QObject):
         self.session = window.state.session
         self.actions = self.session.actions
         self.dialog: ReviewDialog | None = None
+        self.context_menu: QMenu | None = None   # the last context menu shown (tests pick from it)
         self.unmatched_dialog: UnmatchedDialog | None = None
         self._shown_unmatched: set[str] = set()
         self.task: Task | None = None
@@ -92,9 +93,9 @@ class ReviewController(QObject):
         reader.text.customContextMenuRequested.connect(self._reader_menu)
 
     def _reader_menu(self, pos: QPoint) -> None:
-        menu = reader_menu = self.window.reader.text.createStandardContextMenu()
+        menu = self.context_menu = self.window.reader.text.createStandardContextMenu()
         menu.addSeparator()
-        reader_menu.addAction(self.menu_actions["add_statement"])
+        menu.addAction(self.menu_actions["add_statement"])
         menu.popup(self.window.reader.text.viewport().mapToGlobal(pos))
 
     def _matrix_hooks(self) -> None:
@@ -110,7 +111,7 @@ class ReviewController(QObject):
         column = self.column_at(header.logicalIndexAt(pos))
         if column is None:
             return
-        menu = QMenu(header)
+        menu = self.context_menu = QMenu(header)
         menu.addAction(f"Rename or merge {self.window.state.by} “{column}”…", lambda: self.rename_column(column))
         menu.popup(header.mapToGlobal(pos))
 
@@ -118,7 +119,7 @@ class ReviewController(QObject):
         key = self.window.matrix_model.key(self.window.matrix_view.indexAt(pos))
         if key is None:
             return
-        menu = QMenu(self.window.matrix_view)
+        menu = self.context_menu = QMenu(self.window.matrix_view)
         menu.addAction(f"Note on {key[0]} × {key[1]}…", lambda: self.note_cell(*key))
         menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
 

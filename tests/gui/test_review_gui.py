@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from gui.evidence import ROW_ROLE
@@ -114,8 +114,12 @@ def test_add_statement_from_the_reader_selection(review, qtbot):
     cursor.setPosition(start + 8, QTextCursor.MoveMode.KeepAnchor)
     w.reader.text.setTextCursor(cursor)
     before = count(w, "NOR", "economy")
+    w.reader.text.customContextMenuRequested.emit(QPoint(5, 5))
+    entry = w.review.context_menu.actions()[-1]
+    assert entry.text() == "Add statement from selection…" and entry.shortcut().toString() == "Ctrl+Shift+A"
     with qtbot.waitSignal(w.review.sig_dialog_opened) as opened:
-        w.review.menu_actions["add_statement"].trigger()
+        entry.trigger()
+    w.review.context_menu.close()
     dialog = opened.args[0]
     assert dialog.row["sentence"] == doc.text[start:end]
     dialog.actor.setCurrentIndex(dialog.actor.findData("NOR"))
@@ -133,7 +137,15 @@ def test_add_statement_from_the_reader_selection(review, qtbot):
 def test_rename_and_merge_topics_from_the_matrix_header(review, qtbot):
     w = review
     dip, sec, ter = (count(w, "RUS", c) for c in ("diplomacy", "security", "terrorism"))
-    dialog = w.review.rename_column("diplomacy")
+    header = w.matrix_view.horizontalHeader()
+    section = w.matrix_model.columns.index("diplomacy")
+    header.customContextMenuRequested.emit(QPoint(header.sectionViewportPosition(section) + 5, 5))
+    entry = w.review.context_menu.actions()[0]
+    assert entry.text() == "Rename or merge topic “diplomacy”…"
+    with qtbot.waitSignal(w.review.sig_dialog_opened) as opened:
+        entry.trigger()
+    dialog = opened.args[0]
+    w.review.context_menu.close()
     dialog.new.setEditText("talks")
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         dialog.accept()
