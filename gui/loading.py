@@ -22,6 +22,7 @@ from gui.workers import Task, start
 from model.filters import StatementFilter
 from model.pipeline import Analysis, add_documents, analyse
 from model.progress import Progress
+from model.project import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 
 if TYPE_CHECKING:
@@ -91,11 +92,16 @@ class LoadController(QObject):
             self.add(files)
 
     def drop(self, paths: list[str]) -> Task | None:
-        """Dropped files: added to the open set, or opened as a new set when none is open."""
-        return self.add(paths) if self.window.state.analysis is not None else self.load(paths)
+        """Dropped files: added to the open set, or opened as a new set when none is open (a project file: opened)."""
+        is_project = len(paths) == 1 and str(paths[0]).endswith(PROJECT_SUFFIX)
+        return self.add(paths) if self.window.state.analysis is not None and not is_project else self.load(paths)
 
     def load(self, paths: list[str]) -> Task | None:
-        """Open ``paths`` as a new set (after asking about unsaved work; None when the user cancels)."""
+        """Open ``paths`` as a new set (after asking about unsaved work; None when the user cancels).
+
+        A single project file (.stanceatlas) is opened as the project instead."""
+        if len(paths) == 1 and str(paths[0]).endswith(PROJECT_SUFFIX):
+            return self.window.projects.open(str(paths[0]))
         if not self.window.projects.confirm_discard():
             return None
         paths = [str(p) for p in paths]

@@ -15,6 +15,7 @@ from model.project import open_project
 from model.recovery import find_recovery, write_recovery
 from model.review.decisions import ACCEPT, Decision, StatementRef
 from model.workspace import fingerprint
+from tests.gui.conftest import SEEDS
 from tests.gui.test_main_window import click_cell
 from tests.gui.test_review_gui import count, press_card_button
 
@@ -208,3 +209,16 @@ def test_a_discarded_recovery_copy_is_deleted(qtbot, tmp_path):
     w.projects.ask_recover = lambda copy: "discard"
     assert w.projects.offer_recovery() is None
     assert find_recovery(settings.recovery_folder()) == []
+
+
+def test_a_project_file_given_as_a_document_set_opens_as_the_project(review, qtbot, monkeypatch, tmp_path):
+    w = review
+    do_some_review(w, qtbot)
+    path = tmp_path / "dropped.stanceatlas"
+    save_as(w, qtbot, monkeypatch, path)
+    w2 = new_window(qtbot)
+    with qtbot.waitSignal(w2.sig_loaded, timeout=30000):
+        w2.load([str(SEEDS)])
+    with qtbot.waitSignal(w2.projects.sig_opened, timeout=30000):
+        w2.loader.drop([str(path)])                       # dropped on a window with a set open
+    assert w2.state.session.path == str(path) and len(w2.state.session.ws.decisions) == 2
