@@ -22,7 +22,7 @@ from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
-from model.engine.labels import choose_topic, issue_phrase, stance_label
+from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
@@ -36,6 +36,15 @@ PARALLEL_MIN_WORDS = 150_000
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
+_OPEN_QUOTES = "“\""
+_CLOSE_QUOTES = "”\""
+
+
+def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    """Offset of an opening quote at the sentence start, and of the last closing quote (-1 if none)."""
+    opens = s if text[s] in _OPEN_QUOTES else -1
+    closes = max(text.rfind("”", s, e), text.rfind('"', s + 1, e) if opens == -1 or text[s] == '"' else -1)
+    return opens, closes
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
@@ -67,8 +76,14 @@ class Engine:
         disc = Discourse(speaker_country=doc.speaker_country)
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
+        quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            opens, closes = _quote_marks(text, s, e)
+            if quoted and closes < 0:
+                quoted.append((s, e))
+            elif opens >= 0 and closes < 0:
+                quoted = [(s, e)]
             # only sentences that name an actor, or can refer back to one, are read closely
             if not ms and not (
                 (doc.speaker_country and self._first_person.search(low, s, e))
@@ -83,11 +98,29 @@ class Engine:
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
+            if quoted and closes >= 0:
+                # "“… .  … ,” the Kremlin said.": the sayer named after the quote speaks its earlier sentences
+                sayers = [h for h in self.attributor.sayers if h.start > closes]
+                if sayers:
+                    for qs, qe in quoted:
+                        qsent = Sentence(text, qs, qe, [], self.lexicon.scan(low[qs:qe], qs), doc.speaker_country)
+                        rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
+                                    if (r := self._row(doc, qsent, f, doc_topics)) is not None)
+                quoted = []
             for f in found:
                 row = self._row(doc, sent, f, doc_topics)
                 if row is not None:
                     rows.append(row)
         return rows
+
+    def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
+        """No topic cue in the sentence: the cue's category, else what the document is mostly about."""
+        cat = self.lexicon.categories.get(f.category)
+        if cat is not None and cat.topic:
+            return cat.topic
+        if doc_topics and max(doc_topics.values()) >= 2:
+            return max(doc_topics, key=doc_topics.__getitem__)
+        return "diplomacy"
 
     def _iso3(self, code: str | None) -> str | None:
         if code is None:
@@ -104,7 +137,7 @@ class Engine:
         key = (id(sent), cue.start if cue else -1, f.clause_start)
         cached = self._shared.get(key)
         if cached is None:
-            fallback = max(doc_topics, key=doc_topics.__getitem__) if doc_topics else "diplomacy"
+            fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
             cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
             self._shared = {key: cached}  # holders of one clause share label, topic and issue
@@ -204,7 +237,7 @@ def extract_statements(
                 rows.extend(fut.result())
                 done += len(b)
                 progress.report(done, total, "")
-        return statements_frame(rows)
+        return _finish(rows)
     engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
@@ -213,4 +246,12 @@ def extract_statements(
             progress.report(i, total, doc.title or doc.id)
         rows.extend(engine.document(doc))
     progress.report(total, total, "")
-    return statements_frame(rows)
+    return _finish(rows)
+
+
+def _finish(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """The statements frame, with issue phrases folded across the whole set."""
+    df = statements_frame(rows)
+    if len(df):
+        df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
+    return df

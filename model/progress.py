@@ -46,16 +46,19 @@ class StderrProgress:
         self.interval = interval
         self._last = 0.0
         self._shown = False
+        self._tty = bool(getattr(self.stream, "isatty", lambda: False)())
 
     def report(self, done: int, total: int, message: str = "") -> None:
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
-            return
+        if done < total and (now - self._last < self.interval or not self._tty):
+            return  # a log file gets one line per stage, a terminal an updating one
         self._last = now
         pct = f"{100 * done / total:5.1f}%" if total else "     "
         tail = f" {message}" if message else ""
-        end = "\n" if done >= total else "\r"
-        self.stream.write(f"{self.label}: {done}/{total} {pct}{tail[:60]:<61}{end}")
+        if done >= total:
+            self.stream.write(f"{self.label}: {done}/{total} done{' ' * 60 if self._tty else ''}\n")
+        else:
+            self.stream.write(f"{self.label}: {done}/{total} {pct}{tail[:60]:<61}\r")
         self.stream.flush()
         self._shown = True
 

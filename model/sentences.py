@@ -61,11 +61,30 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, n)
 
 
+#: a "sentence" longer than this (a table, a list, text without punctuation) is cut
+#: at the last clause mark or space before the limit, so work per sentence stays bounded
+MAX_SENTENCE = 1200
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind("; ", start, limit), text.rfind(", ", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = cut + 1 if cut > start else limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         yield start, end
 

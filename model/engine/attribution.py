@@ -3,128 +3,29 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from model.engine.clauses import (
     Frame,
     clause_bounds,
     find_frames,
-    is_nominal,
     is_passive,
     words_before,
 )
 from model.engine.discourse import Discourse, Holder
+from model.engine.fallback import fallback, sentiment
 from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.engine.spans import LIST_GAP, Found, Sentence, cue_hits, governors, merge_compounds
 from model.gazetteer import Mention
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+__all__ = ["Attributor", "Found", "Sentence"]
+
 _AFFIXED = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
-_PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 _AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
-_FINITE = re.compile(
-    r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
-    r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
-    r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
-    r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
-    r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
-    r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
-_TOKENS = re.compile(r"[a-z]+")
 _IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _LEAD_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
-
-
-@dataclass
-class Sentence:
-    text: str                 # the whole document text
-    start: int
-    end: int
-    mentions: list[Mention]   # actor mentions inside [start, end)
-    hits: list[Hit]           # lexicon hits inside [start, end)
-    speaker_country: str | None = None
-
-
-@dataclass
-class Found:
-    holder: Holder
-    cue: Hit | None
-    category: str
-    polarity: float
-    negated: bool
-    hedged: bool
-    target: str | None
-    speaker: str | None
-    reporter: str | None
-    confidence: float
-    clause_start: int
-    clause_end: int
-    extra_hits: list[Hit] = field(default_factory=list)
-
-
-@dataclass
-class _Clause:
-    start: int
-    end: int
-    cue: Hit
-    governor_of: dict[int, str]
-
-
-def _governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
-    """The word governing each mention (list members inherit the first one's)."""
-    out: dict[int, str] = {}
-    prev: Mention | None = None
-    for m in mentions:
-        if prev is not None and _LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
-            out[m.start] = out.get(prev.start, "")
-        else:
-            words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]
-            out[m.start] = words[-1] if words else ""
-        prev = m
-    return out
-
-
-def _cue_hits(sent: Sentence) -> list[Hit]:
-    """Non-overlapping verbal cue hits, longest first, without nominal uses."""
-    cues = sorted((h for h in sent.hits if h.kind == "cue"), key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[Hit] = []
-    taken_until = -1
-    occupied = [(m.start, m.end) for m in sent.mentions]
-    # "recent reports", "media reports": a noun phrase naming a source, not a verb
-    occupied += [(h.start, h.end) for h in sent.hits if h.kind == "unnamed"]
-    for h in cues:
-        if h.start < taken_until:
-            continue
-        if any(a < h.end and h.start < b for a, b in occupied):
-            continue
-        if is_nominal(sent.text, h, sent.start):
-            continue
-        out.append(h)
-        taken_until = h.end
-    return out
-
-
-def _merge_compounds(text: str, inside: list[Mention]) -> list[Mention]:
-    """"Bosnian Serbs" → the first name; "Albanians in south Serbia" → the place."""
-    out: list[Mention] = []
-    skip_next = False
-    for i, m in enumerate(inside):
-        if skip_next:
-            skip_next = False
-            continue
-        nxt = inside[i + 1] if i + 1 < len(inside) else None
-        if nxt is not None and text[m.end:nxt.start] == " " and m.kind == "demonym" and nxt.kind == "demonym":
-            out.append(m)
-            skip_next = True
-            continue
-        if (nxt is not None and m.kind == "demonym" and m.text.endswith("s") and nxt.kind in ("country", "capital", "city")
-                and _PEOPLE_IN.match(text[m.end:nxt.start])):
-            out.append(nxt)
-            skip_next = True
-            continue
-        out.append(m)
-    return out
 
 
 class Attributor:
@@ -152,7 +53,7 @@ class Attributor:
         return None
 
     # --- holders ---------------------------------------------------------------
-    def _subject_mentions(self, text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    def subject_mentions(self, text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
         """Country mentions of the subject noun phrase in [a, b).
 
         The first run of listed names is the subject ("The chiefs of China, Iran
@@ -163,13 +64,13 @@ class Attributor:
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
                   and not _AFFIXED.search(text, max(0, m.start - 5), m.start)
                   and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
-        inside = _merge_compounds(text, inside)
+        inside = merge_compounds(text, inside)
         if not inside:
             return []
         keep = [inside[0]]
         for prev, m in zip(inside, inside[1:], strict=False):
             gap = text[prev.end:m.start]
-            if _LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
+            if LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
                 keep.append(m)
                 continue
             low = gap.lower()
@@ -188,7 +89,7 @@ class Attributor:
                     allow_targets: bool = False, subject: bool = False) -> list[Holder]:
         out: list[Holder] = []
         seen: set[str] = set()
-        pool = self._subject_mentions(text, mentions, a, b) if subject else mentions
+        pool = self.subject_mentions(text, mentions, a, b) if subject else mentions
         for m in pool:
             if not (a <= m.start and m.end <= b) or not m.entry.is_country:
                 continue
@@ -248,7 +149,8 @@ class Attributor:
     def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
         text, s, e = sent.text, sent.start, sent.end
         self.blocked = False
-        cues = _cue_hits(sent)
+        self.sayers: list[Holder] = []
+        cues = cue_hits(sent)
         says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
         frames = find_frames(text, s, e, says, cues)
         reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
@@ -281,51 +183,31 @@ class Attributor:
         if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
             first_cue and is_passive(text, first_cue[0], first_cue[1])
         ):
-            found = self._fallback(sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
+            found = fallback(self, sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
+        elif sayer_holders and not found and not self.blocked and any(fr.verb is not None for fr in frames):
+            # "The elections were rigged,” Kenya’s foreign minister said.": the sayer's own statement
+            verb = next(fr.verb for fr in frames if fr.verb is not None)
+            found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
+            tone = sentiment(self.lex, text[cs:ce].lower())
+            for f in found:
+                f.polarity, f.confidence = tone, round(f.confidence * 0.6, 3)
+        self.sayers = sayer_holders
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found
 
-    def _fallback(self, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:
-        """No known cue: the subject's country, the first finite verb after it, and
-        a polarity from the sentence's colouring words (low confidence)."""
-        text = sent.text
-        cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
-        if not cands:
+    def attribute_to(self, sent: Sentence, holders: list[Holder]) -> list[Found]:
+        """Statements of a quoted sentence whose speaker is named only when the quote closes."""
+        cue = self._govern(sent.text, cue_hits(sent), sent.start, sent.end)
+        if cue is None:
             return []
-        govs = _governors(text, cands, s)
-        first = next((m for m in cands if govs.get(m.start, "") not in self.target_preps), None)
-        if first is None or first.start - s > 90 or first.start > before:
-            return []
-        subject = self._subject_mentions(text, cands, first.start, e)
-        tail_start = subject[-1].end
-        verb = _FINITE.search(text, tail_start, min(e, tail_start + 70))
-        if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
-            return []
-        word = verb.group("v").lower()
-        pol = self.sentiment(text[verb.start():e].lower())
-        d = CueDef(word, "OTHER", pol, "", "verb")
-        cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
-        out = []
-        seen: set[str] = set()
-        for m in subject:
-            if m.code in seen:
-                continue
-            seen.add(m.code)
-            f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, reporter, None)
-            f.confidence = round(f.confidence * 0.6, 3)
-            out.append(f)
-        return out
-
-    def sentiment(self, low: str) -> float:
-        score = sum(self.lex.sentiment.get(w, 0.0) for w in _TOKENS.findall(low))
-        if score == 0:
-            return -0.05
-        return max(-0.8, min(0.8, score / 2))
+        hedged = self._hedged(sent, sent.start, sent.end)
+        return [self.make(sent, Holder(h.code, h.text, -1, h.kind), cue, sent.start, sent.end, hedged, None, None)
+                for h in holders]
 
     def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
         for h in sent.hits:
@@ -341,12 +223,14 @@ class Attributor:
         return False
 
     def _speaker(self, sent: Sentence, f: Found, frames: list[Frame]) -> str | None:
+        """The person or body that voiced the stance ("Kremlin", "Dmitry Medvedev"), if named."""
         if f.holder.kind in ("person", "body", "capital") and f.holder.start >= 0:
             return f.holder.text
         for fr in frames:
-            ms = [m for m in sent.mentions if fr.sayer_start <= m.start < fr.sayer_end and m.entry.is_country]
-            if any(m.code == f.holder.code for m in ms):
-                return " ".join(sent.text[fr.sayer_start:fr.sayer_end].split()).strip(" ,.“”\"")[:80] or None
+            for m in sent.mentions:
+                if (fr.sayer_start <= m.start < fr.sayer_end and m.code == f.holder.code
+                        and m.kind in ("person", "body", "capital")):
+                    return m.text
         return None
 
     def _frame_roles(self, sent: Sentence, frames: list[Frame]) -> tuple[str | None, list[Holder], bool]:
@@ -370,7 +254,7 @@ class Attributor:
             if f.kind in ("leading", "according") or True:
                 if ms and ms[0].kind == "igo":
                     continue  # "…, the UN mission in Angola said": the organisation speaks
-                govs = _governors(sent.text, ms, f.sayer_start)
+                govs = governors(sent.text, ms, f.sayer_start)
                 hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
                 if f.kind == "trailing":
                     holders.extend(h for h in hs if h.code not in {x.code for x in holders})
@@ -383,7 +267,7 @@ class Attributor:
     def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
         text = sent.text
         mentions = [m for m in sent.mentions if a <= m.start < b]
-        govs = _governors(text, mentions, a)
+        govs = governors(text, mentions, a)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         if is_passive(text, cue, a):
@@ -400,12 +284,19 @@ class Attributor:
                     holders = agents
             else:
                 holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+        if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
+                and any(h.kind == "modal" and holders[0].start < h.start < cue.start for h in sent.hits)):
+            # in a speech, "India must reverse its measures" is the speaker's demand on India
+            speaker = Holder(sent.speaker_country, "(speaker)", -1, "first-person")
+            f = self.make(sent, speaker, cue, a, b, hedged, reporter, mentions)
+            f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
+            return [f]
         if self._igo_subject(sent, a, cue.start, holders):
             self.blocked = True
             return []
         if not holders:
             holders = self._context_holders(sent, a, cue.start, disc)
-        found = [self._make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
+        found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
         if found and cue.value.lemma in _RECIPROCAL and cue.value.category in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):
             found.extend(self._counterparts(sent, cue, b, mentions, holders, hedged, reporter))
         return found
@@ -417,14 +308,14 @@ class Attributor:
         after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.entry.is_country]
         if not after:
             return []
-        govs = _governors(text, after, cue.end)
+        govs = governors(text, after, cue.end)
         taken = {h.code for h in holders}
         out: list[Found] = []
         for m in after:
             gov = govs.get(m.start, "")
             if gov == "with" and m.code not in taken:
                 taken.add(m.code)
-                f = self._make(sent, Holder(m.code, m.text, m.start, m.kind), cue, cue.start, b, hedged, reporter, None)
+                f = self.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, cue.start, b, hedged, reporter, None)
                 f.target = holders[0].code
                 f.confidence = round(f.confidence * 0.75, 3)
                 out.append(f)
@@ -435,13 +326,13 @@ class Attributor:
                 if m.start >= cue.end and m.end <= b and m.entry.is_country and m.code != holder]
         if not pool:
             return None
-        govs = _governors(sent.text, pool, cue.end)
+        govs = governors(sent.text, pool, cue.end)
         for m in pool:
             if not (m.kind in ("capital", "city") and govs.get(m.start, "") in self.location_preps):
                 return m.code
         return None
 
-    def _make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
+    def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
         d: CueDef = cue.value  # type: ignore[assignment]
         negated = any(h.kind == "neg" and max(a, cue.start - 30) <= h.start < cue.start for h in sent.hits)
@@ -465,11 +356,11 @@ class Attributor:
         if inner is None:
             if first_cue is not None:
                 cue, a, b = first_cue
-                return self._make(sent, holder, cue, a, b, hedged, reporter, None)
+                return self.make(sent, holder, cue, a, b, hedged, reporter, None)
             verb = next(fr.verb for fr in frames if fr.verb is not None)
-            return self._make(sent, holder, verb, sent.start, sent.end, hedged, reporter, None)
+            return self.make(sent, holder, verb, sent.start, sent.end, hedged, reporter, None)
         assert inner.cue is not None
-        f = self._make(sent, holder, inner.cue, inner.clause_start, inner.clause_end, hedged, reporter, None)
+        f = self.make(sent, holder, inner.cue, inner.clause_start, inner.clause_end, hedged, reporter, None)
         if inner.holder.code != holder.code and inner.holder.start >= 0:
             f.target = inner.holder.code
             if any(h.kind == "modal" and inner.clause_start <= h.start < inner.cue.start for h in sent.hits):

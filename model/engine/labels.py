@@ -42,7 +42,7 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     return " ".join(label.split()), start
 
 
-_WEAK_TOPICS = frozenset({"diplomacy", "government"})
+_TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 
 
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
@@ -60,13 +60,15 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
         if cue is not None and h.start >= cue.start and h.start < f.clause_end:
             w = 2.0
         elif h.start >= subject_start and (cue is None or h.start < cue.start):
-            w = 1.5
+            w = 1.3
         else:
             w = 0.75
-        if key in _WEAK_TOPICS:
-            w *= 0.5  # process words ("talks", "relations") yield to what the talks are about
+        w *= _TOPIC_WEIGHT.get(key, 1.0)  # broad words ("talks", "troops") yield to what the sentence is about
         score[key] += w
-        if key not in best_hit or w >= 1.5:
+        # the issue is named by what the stance is about (after the cue), not by who holds it
+        if cue is not None and h.start < cue.end and cue.start < h.end:
+            continue  # the cue word itself ("visited") names no issue
+        if key not in best_hit or (w == 2.0 and best_hit[key].start < (cue.start if cue is not None else 0)):
             best_hit[key] = h
     if cue is not None:
         d: CueDef = cue.value  # type: ignore[assignment]
@@ -79,23 +81,56 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
 
 
 def issue_phrase(text: str, hit: Hit | None) -> str:
-    """The noun compound around a topic cue ("oath-taking ceremony", "intelligence sharing")."""
+    """The noun compound around a topic cue ("oath-taking ceremony", "radical Islamist threats")."""
     if hit is None:
         return ""
     left = text[max(0, hit.start - 40):hit.start]
     right = text[hit.end:hit.end + 40]
-    lw = [w for w in _WORD.findall(left)][-2:]
-    rw = [w for w in _WORD.findall(right)][:2]
+    if re.match(r"\s*[,;:.)]", right):
+        right = ""
+    lw = _WORD.findall(left)[-2:] if not re.search(r"[,;:(]\s*$", left) else []
+    rw = _WORD.findall(right)[:2]
     before: list[str] = []
     for w in reversed(lw):
-        if w.lower() in _STOPWORDS or w[:1].isupper() or w.endswith(("’s", "'s")):
+        if (w.lower() in _STOPWORDS or w.lower() in _GENERIC or w.lower() in _PRONOUNS or w[:1].isupper()
+                or w.endswith(("’s", "'s", "ly"))):
             break
         before.insert(0, w)
     after: list[str] = []
     for w in rw:
-        if w.lower() in _STOPWORDS or w[:1].isupper():
+        if (w.lower() in _STOPWORDS or w[:1].isupper() or w.endswith(("ly", "ing")) or w.lower() in _VERBISH
+                or w.lower() in _PRONOUNS):
             break
         after.append(w)
-    words = before[-1:] + [text[hit.start:hit.end]] + after[:1]
-    phrase = " ".join(words).lower().strip(" -")
-    return phrase if len(words) > 1 else phrase
+    words = before[-1:] + [text[hit.start:hit.end]] + after
+    return " ".join(words).lower().strip(" -")
+
+
+_GENERIC = frozenset("""important virtual new recent immediate long-term high-level first last latest further possible
+    major key so-called current future several many various lasting""".split())
+_PRONOUNS = frozenset("he she it they we i you his her its their our my your him them us".split())
+_VERBISH = frozenset("""was were is are be been has have had will would could should may might can did does do said
+    says took take takes made make came come went go reached discussed agreed held""".split())
+
+
+def normalise_issues(issues: list[str], topics: list[str]) -> list[str]:
+    """Fold a phrase seen once into a more frequent phrase with the same head noun and topic.
+
+    ("virtual meeting" seen once, "intelligence chiefs meeting" twice → the latter.)
+    """
+    count: Counter[tuple[str, str]] = Counter(zip(topics, issues, strict=True))
+    by_head: dict[tuple[str, str], tuple[int, str]] = {}
+    for (topic, issue), n in count.items():
+        if not issue:
+            continue
+        key = (topic, issue.rsplit(" ", 1)[-1])
+        if n > by_head.get(key, (0, ""))[0]:
+            by_head[key] = (n, issue)
+    out = []
+    for topic, issue in zip(topics, issues, strict=True):
+        if issue and count[(topic, issue)] == 1:
+            n, best = by_head.get((topic, issue.rsplit(" ", 1)[-1]), (0, issue))
+            out.append(best if n >= 2 else issue)
+        else:
+            out.append(issue)
+    return out

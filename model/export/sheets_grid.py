@@ -6,12 +6,12 @@ import math
 from collections.abc import Mapping
 
 import pandas as pd
-import pycountry
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from model.countries import country_names
 from model.export.cells import (
     CELL_WRAP,
     CONTRADICTION_BORDER,
@@ -47,10 +47,7 @@ def country_name(code: str) -> str:
     """English short name of an ISO 3166-1 alpha-3 code, or "" when it is not one."""
     if not (isinstance(code, str) and len(code) == 3):
         return ""
-    found = pycountry.countries.get(alpha_3=code.upper())
-    if found is None:
-        return ""
-    return str(getattr(found, "common_name", None) or found.name)
+    return country_names().get(code.upper(), "")  # the same names as the screen
 
 
 def cell_text(label: str, count: int, contradiction: bool) -> str:

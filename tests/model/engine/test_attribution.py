@@ -97,3 +97,23 @@ def test_absence_is_conflictual(engine):
 def test_possessive_official(engine):
     rows = run(engine, "Ghana's foreign minister welcomed the decision.")
     assert actors(rows) == ["GHA"] and rows[0]["polarity"] > 0
+
+
+def test_speech_demand_on_another_country_is_the_speakers(engine):
+    rows = run(engine, "Our government welcomes the talks. Norway must lift its restrictions.", speaker="SWE")
+    demand = [r for r in rows if "lift" in r["stance"]]
+    assert len(demand) == 1
+    assert demand[0]["actor"] == "SWE" and demand[0]["target"] == "NOR" and demand[0]["polarity"] < 0
+
+
+def test_engaging_with_is_consultation_not_fighting(engine):
+    rows = run(engine, "Qatar engaged with the authorities in Kabul.")
+    assert actors(rows) == ["QAT"] and rows[0]["polarity"] > 0
+
+
+def test_a_quote_is_spoken_by_the_sayer_named_when_it_closes(engine):
+    text = ("“We will not recognise the new cabinet. The elections were rigged,” "
+            "Kenya’s foreign minister said on Monday.")
+    rows = run(engine, text)
+    first = [r for r in rows if r["sentence"].startswith("“We will not")]
+    assert [r["actor"] for r in first] == ["KEN"] and first[0]["polarity"] < 0

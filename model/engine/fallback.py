@@ -1,0 +1,68 @@
+"""Attribution when no known cue governs: the subject's country, its verb, and colouring words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from model.engine.discourse import Holder
+from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.engine.spans import Found, Sentence, governors
+
+if TYPE_CHECKING:
+    from model.engine.attribution import Attributor
+
+_FINITE = re.compile(
+    r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
+    r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
+    r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
+    r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
+    r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
+_TOKENS = re.compile(r"[a-z]+")
+_MODAL_VERB = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
+
+
+def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:
+    """No known cue: the subject's country, the first finite verb after it, and
+    a polarity from the sentence's colouring words (low confidence)."""
+    text = sent.text
+    cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
+    if not cands:
+        return []
+    govs = governors(text, cands, s)
+    first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps), None)
+    if first is None or first.start - s > 90 or first.start > before:
+        return []
+    subject = attr.subject_mentions(text, cands, first.start, e)
+    tail_start = subject[-1].end
+    verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
+        _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
+    if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
+        return []
+    word = verb.group("v").lower()
+    pol = sentiment(attr.lex, text[verb.start():e].lower())
+    d = CueDef(word, "OTHER", pol, "", "verb")
+    cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+    if sent.speaker_country and subject[0].code != sent.speaker_country and any(
+        h.kind == "modal" and tail_start <= h.start < cue.start for h in sent.hits
+    ):
+        f = attr.make(sent, Holder(sent.speaker_country, "(speaker)", -1, "first-person"), cue, s, e, hedged, reporter, None)
+        f.polarity, f.category, f.target = -0.5, "DEMAND", subject[0].code
+        return [f]
+    out = []
+    seen: set[str] = set()
+    for m in subject:
+        if m.code in seen:
+            continue
+        seen.add(m.code)
+        f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, reporter, None)
+        f.confidence = round(f.confidence * 0.6, 3)
+        out.append(f)
+    return out
+
+def sentiment(lex: Lexicon, low: str) -> float:
+    score = sum(lex.sentiment.get(w, 0.0) for w in _TOKENS.findall(low))
+    if score == 0:
+        return -0.05
+    return max(-0.8, min(0.8, score / 2))

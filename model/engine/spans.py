@@ -1,0 +1,97 @@
+"""What attribution works on: a sentence with its mentions and hits, and what it finds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.engine.clauses import is_nominal, words_before
+from model.engine.discourse import Holder
+from model.engine.lexicon import Hit
+from model.gazetteer import Mention
+
+LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    text: str                 # the whole document text
+    start: int
+    end: int
+    mentions: list[Mention]   # actor mentions inside [start, end)
+    hits: list[Hit]           # lexicon hits inside [start, end)
+    speaker_country: str | None = None
+
+
+@dataclass
+class Found:
+    holder: Holder
+    cue: Hit | None
+    category: str
+    polarity: float
+    negated: bool
+    hedged: bool
+    target: str | None
+    speaker: str | None
+    reporter: str | None
+    confidence: float
+    clause_start: int
+    clause_end: int
+    extra_hits: list[Hit] = field(default_factory=list)
+
+
+def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
+    """The word governing each mention (list members inherit the first one's)."""
+    out: dict[int, str] = {}
+    prev: Mention | None = None
+    for m in mentions:
+        if prev is not None and LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
+            out[m.start] = out.get(prev.start, "")
+        else:
+            words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]
+            out[m.start] = words[-1] if words else ""
+        prev = m
+    return out
+
+
+def cue_hits(sent: Sentence) -> list[Hit]:
+    """Non-overlapping verbal cue hits, longest first, without nominal uses."""
+    cues = sorted((h for h in sent.hits if h.kind == "cue"), key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    taken_until = -1
+    occupied = [(m.start, m.end) for m in sent.mentions]
+    # "recent reports", "media reports": a noun phrase naming a source, not a verb
+    occupied += [(h.start, h.end) for h in sent.hits if h.kind == "unnamed"]
+    for h in cues:
+        if h.start < taken_until:
+            continue
+        if any(a < h.end and h.start < b for a, b in occupied):
+            continue
+        if is_nominal(sent.text, h, sent.start):
+            continue
+        out.append(h)
+        taken_until = h.end
+    return out
+
+
+def merge_compounds(text: str, inside: list[Mention]) -> list[Mention]:
+    """"Bosnian Serbs" → the first name; "Albanians in south Serbia" → the place."""
+    out: list[Mention] = []
+    skip_next = False
+    for i, m in enumerate(inside):
+        if skip_next:
+            skip_next = False
+            continue
+        nxt = inside[i + 1] if i + 1 < len(inside) else None
+        if nxt is not None and text[m.end:nxt.start] == " " and m.kind == "demonym" and nxt.kind == "demonym":
+            out.append(m)
+            skip_next = True
+            continue
+        if (nxt is not None and m.kind == "demonym" and m.text.endswith("s") and nxt.kind in ("country", "capital", "city")
+                and _PEOPLE_IN.match(text[m.end:nxt.start])):
+            out.append(nxt)
+            skip_next = True
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,33 @@
+from model.sentences import split_sentences
+
+
+def texts(t):
+    return [s for _, _, s in split_sentences(t)]
+
+
+def test_abbreviations_do_not_split():
+    assert texts("Lt Gen. Faiz Hameed met U.S. officials in Sept. 2021. He left.") == [
+        "Lt Gen. Faiz Hameed met U.S. officials in Sept. 2021.", "He left."]
+
+
+def test_quotes_close_sentences_only_before_a_capital():
+    assert texts('"We will," the source said. Then he left!') == ['"We will," the source said.', "Then he left!"]
+    assert texts("He said: “We will go.” The US agreed.") == ["He said: “We will go.”", "The US agreed."]
+
+
+def test_offsets_round_trip_and_paragraphs_split():
+    t = "  First line without stop\nSecond one.  Third? Yes.\n\nLast"
+    for s, e, x in split_sentences(t):
+        assert t[s:e] == x and x == x.strip()
+    assert len(split_sentences(t)) == 5
+
+
+def test_runaway_sentences_are_cut_with_exact_offsets():
+    from model.sentences import MAX_SENTENCE
+
+    t = "Russia condemned China, " * 400 + "and it ended."
+    spans = split_sentences(t)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e, _ in spans)
+    assert all(t[s:e] == x for s, e, x in spans)
+    assert "".join(x for _, _, x in spans).replace(" ", "") == t.replace(" ", "")
