@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py [--articles 10000] [--statements 100000]
 
-1. Load: the real main window loads N synthetic articles through its loader
-   (worker thread).  A QTimer probe fires every 10 ms on the UI thread; the
+1. Load: the real main window, open on the seed set, loads N synthetic
+   articles through its loader (worker thread).  A QTimer probe fires every 10 ms on the UI thread; the
    largest delay between two ticks is how long the event loop was deaf.
    Target: under 100 ms throughout the load, including showing the result.
 2. Evidence: with M synthetic statements (250 countries × 50 topics) open, a
@@ -43,6 +43,7 @@ from model.resources import load_resources  # noqa: E402
 from model.statements import statements_frame  # noqa: E402
 
 PROBE_MS = 10
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SENTENCES = [
     "{a} hosted a meeting of intelligence chiefs on regional security.",
     "{a}, however, was conspicuously absent at the meeting.",
@@ -78,8 +79,10 @@ class GcPauses:
 class Probe:
     """Measures how late a 10 ms UI-thread timer fires: the event loop's worst response time."""
 
-    def __init__(self) -> None:
+    def __init__(self, where=lambda: "") -> None:
         self.gaps: list[float] = []
+        self.late: list[tuple[float, str]] = []  # (gap, what was going on) for gaps over 100 ms
+        self.where = where
         self.clock = QElapsedTimer()
         self.timer = QTimer(interval=PROBE_MS)
         self.timer.timeout.connect(self._tick)
@@ -89,7 +92,10 @@ class Probe:
         self.timer.start()
 
     def _tick(self) -> None:
-        self.gaps.append(self.clock.nsecsElapsed() / 1e6)
+        gap = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(gap)
+        if gap > 100:
+            self.late.append((gap, self.where()))
         self.clock.restart()
 
     def stop(self) -> None:
@@ -117,8 +123,15 @@ def bench_load(app: QApplication, n_articles: int) -> None:
         window = MainWindow()
         window.loader.show_report_on_errors = False
         window.show()
+        # as the app does: it opens on the seed set, then the user opens the large set
+        seeded = QEventLoop()
+        window.sig_loaded.connect(seeded.quit)
+        window.load([str(SEEDS)])
+        seeded.exec()
+        window.sig_loaded.disconnect(seeded.quit)
         app.processEvents()
-        probe = Probe()
+        bar = window.loader.progress
+        probe = Probe(lambda: f"progress {bar.value()}/{bar.maximum()} {bar.toolTip()[:40]!r}" if bar.isVisible() else "showing the result")
         loop = QEventLoop()
         window.sig_loaded.connect(loop.quit)
         t0 = time.perf_counter()
@@ -135,6 +148,8 @@ def bench_load(app: QApplication, n_articles: int) -> None:
         print(f"  event loop probe ({PROBE_MS} ms timer, {len(gaps)} ticks): "
               f"median {np.median(gaps):.1f} ms, p99 {np.percentile(gaps, 99):.1f} ms, max {gaps.max():.1f} ms "
               f"→ {'OK' if gaps.max() < 100 else 'OVER'} (target < 100 ms)")
+        for gap, where in probe.late:
+            print(f"  late tick: {gap:.0f} ms at {where}")
         window.close()
 
 
@@ -222,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         configure_pyqtgraph()
         collector = collect_garbage_on_ui_thread()  # as the app does
-        bench_click(app, args.statements)
+        if args.statements:
+            bench_click(app, args.statements)
         bench_load(app, args.articles)
         del collector
     return 0

@@ -57,7 +57,7 @@ class Engine:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
-        self.lexicon = Lexicon.load(topics=[(t.key, t.cues) for t in resources.topics])
+        self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
         self._shared: dict[tuple[int, int, int], tuple[str, str, str]] = {}
         w = self.lexicon.words

@@ -36,6 +36,7 @@ class Resources:
     topics: tuple[Topic, ...]
     cues: tuple[Cue, ...]
     successors: dict[str, str] = field(default_factory=dict)   # historic code → ISO3
+    folder: Path = RESOURCES   # where the engine's word lists (stance cues, categories …) are read
 
     @property
     def topic_keys(self) -> list[str]:
@@ -83,4 +84,5 @@ def load_resources(folder: Path | None = None) -> Resources:
         topics=load_topics(folder / "topics.json"),
         cues=load_cues(folder / "stance_cues.tsv"),
         successors=load_successors(folder / "code_successors.tsv"),
+        folder=folder,
     )
