@@ -107,6 +107,20 @@ def test_save_shortcut_and_save_to_the_same_file(review, qtbot, monkeypatch, tmp
     with qtbot.waitSignal(w.projects.sig_saved, timeout=30000):
         w.menu_actions["save"].trigger()
     assert len(open_project(path).decisions) == 2 and not w.isWindowModified()
+    # File › Open project… and File › Recent projects in a new window
+    w2 = new_window(qtbot)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(w2.projects.sig_opened, timeout=30000):
+        w2.menu_actions["open_project"].trigger()
+    assert len(w2.state.session.ws.decisions) == 2
+    w3 = new_window(qtbot)
+    file_menu = w3.menuBar().actions()[0].menu()
+    recent = next(a.menu() for a in file_menu.actions() if a.menu() and "projects" in a.text().replace("&", ""))
+    recent.aboutToShow.emit()
+    assert [a.text() for a in recent.actions()] == [str(path)]
+    with qtbot.waitSignal(w3.projects.sig_opened, timeout=30000):
+        recent.actions()[0].trigger()
+    assert w3.windowTitle() == "s[*] — Stance Atlas" and len(w3.state.session.ws.notes) == 2
 
 
 def test_a_damaged_or_newer_project_gives_a_clear_message_and_changes_nothing(review, qtbot, tmp_path, monkeypatch):
