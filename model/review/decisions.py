@@ -173,11 +173,29 @@ class _Rows:
         self.added: list[dict[str, Any]] = []
         self.index: dict[tuple[str, int, int, str], list[int]] = {}
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        for i, (d, s, e, a) in enumerate(zip(df["document"], df["start"], df["end"], df["key_actor"], strict=True)):
-            self.index.setdefault((d, int(s), int(e), a), []).append(i)
-            self.by_actor.setdefault((d, a), []).append((int(s), int(e), i))
+        # rows are indexed per document on first lookup: a few decisions over 100,000
+        # statements then touch only their documents' rows (the GUI replays on every edit)
+        self._rows_of: dict[Any, np.ndarray] | None = None
+        self._indexed: set[str] = set()
+
+    def _index_document(self, doc_id: str) -> None:
+        if doc_id in self._indexed:
+            return
+        self._indexed.add(doc_id)
+        if self._rows_of is None:
+            self._rows_of = self.df.groupby("document", sort=False).indices if len(self.df) else {}
+        pos = self._rows_of.get(doc_id)
+        if pos is None:
+            return
+        df = self.df
+        starts, ends = df["start"].to_numpy()[pos].tolist(), df["end"].to_numpy()[pos].tolist()
+        actors = df["key_actor"].to_numpy()[pos].tolist()
+        for i, s, e, a in zip(pos.tolist(), starts, ends, actors, strict=True):
+            self.index.setdefault((doc_id, int(s), int(e), a), []).append(i)
+            self.by_actor.setdefault((doc_id, a), []).append((int(s), int(e), i))
 
     def find(self, doc_id: str, start: int, end: int, actor: str) -> list[int]:
+        self._index_document(doc_id)
         hit = self.index.get((doc_id, start, end, actor))
         if hit:
             return hit
@@ -195,6 +213,7 @@ class _Rows:
             self.cols[col][i] = value
 
     def add(self, row: dict[str, Any]) -> None:
+        self._index_document(row["document"])
         self.added.append(row)
         key = (row["document"], row["start"], row["end"], row["key_actor"])
         self.index.setdefault(key, []).append(-len(self.added))
