@@ -236,3 +236,15 @@ def test_a_project_file_given_as_a_document_set_opens_as_the_project(review, qtb
     with qtbot.waitSignal(w2.projects.sig_opened, timeout=30000):
         w2.loader.drop([str(path)])                       # dropped on a window with a set open
     assert w2.state.session.path == str(path) and len(w2.state.session.ws.decisions) == 2
+
+
+def test_answering_save_writes_the_project_before_going_on(review, qtbot, monkeypatch, tmp_path):
+    w = review
+    path = tmp_path / "kept.stanceatlas"
+    save_as(w, qtbot, monkeypatch, path)
+    do_some_review(w, qtbot)
+    w.projects.ask_save = lambda: "save"
+    with qtbot.waitSignal(w.projects.sig_opened, timeout=30000):
+        w.projects.new_project()
+    assert len(open_project(path).decisions) == 2 and len(open_project(path).notes) == 2
+    assert w.state.session.path is None and w.state.session.ws.decisions == []
