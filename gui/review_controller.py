@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from gui.dialogs_review import (
     AliasDialog,
@@ -54,6 +54,11 @@ class ReviewController(QObject):
         self.unmatched_dialog: UnmatchedDialog | None = None
         self._shown_unmatched: set[str] = set()
         self.task: Task | None = None
+        self.unmatched_label = QLabel()
+        self.unmatched_label.setStyleSheet("color:#b45309")
+        self.unmatched_label.setToolTip("Tools › Decisions that no longer match… lists them with the reason")
+        self.unmatched_label.hide()
+        window.statusBar().addPermanentWidget(self.unmatched_label)
         self.delegate = ReviewDelegate(window.evidence.view, self.session.notes_for_row)
         window.evidence.view.setItemDelegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
@@ -289,6 +294,9 @@ class ReviewController(QObject):
 
     def _on_unmatched(self) -> None:
         unmatched = self.window.state.unmatched
+        n = len(unmatched)
+        self.unmatched_label.setText(f"{n} decision{' no longer matches' if n == 1 else 's no longer match'}" if n else "")
+        self.unmatched_label.setVisible(bool(n))
         ids = {u.decision.id for u in unmatched}
         fresh = ids - self._shown_unmatched
         self._shown_unmatched = ids

@@ -232,4 +232,5 @@ def test_decisions_that_no_longer_match_after_re_extraction_are_listed(small, qt
     assert table.rowCount() == 1 and table.item(0, 0).text() == "reject"
     assert "no statement by FRA" in table.item(0, 4).text()
     assert len(w.state.session.ws.decisions) == 1     # kept, not dropped
+    assert w.review.unmatched_label.text() == "1 decision no longer matches"
     assert count(w, "NOR", "diplomacy") == 1
