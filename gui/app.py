@@ -76,7 +76,8 @@ def run_gui(paths: list[str]) -> int:
             app.exit(0 if ok else 3)
 
         window.sig_loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save_and_quit))
-    if window.projects.offer_recovery() is None:   # after a crash: recover the unsaved work instead
+    # after a crash: offer to recover the unsaved work instead (not in the unattended screenshot run)
+    if shot or window.projects.offer_recovery() is None:
         window.load(paths)
     try:
         return app.exec()
