@@ -10,11 +10,13 @@ reports it (news agencies, unnamed sources).  See ``model/engine/``.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 
 import pandas as pd
 
@@ -215,7 +217,8 @@ def extract_statements(
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
 
-    Large sets are spread over ``workers`` processes (default: the CPU count).
+    Large sets are spread over ``workers`` processes (default: the CPU count),
+    started with ``spawn`` so that calling this from a GUI thread is safe.
     Raises :class:`Cancelled` when ``progress.cancelled()`` turns True.
     """
     res = resources or load_resources()
@@ -223,21 +226,18 @@ def extract_statements(
     total = len(documents)
     total_chars = sum(len(d.text) for d in documents)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    rows: list[dict[str, object]] = []
+    rows = _Rows()
     if workers > 1 and total_chars > PARALLEL_MIN_WORDS * 6:
         batches = _batches(documents)
         done = 0
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(res,)) as pool:
             futures = [pool.submit(_worker_batch, b) for b in batches]
             for b, fut in zip(batches, futures, strict=True):
-                if progress.cancelled():
-                    for f in futures:
-                        f.cancel()
-                    raise Cancelled()
-                rows.extend(fut.result())
+                rows.extend(_result_or_cancel(fut, futures, progress))
                 done += len(b)
                 progress.report(done, total, "")
-        return _finish(rows)
+        return rows.frame()
     engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
@@ -246,12 +246,43 @@ def extract_statements(
             progress.report(i, total, doc.title or doc.id)
         rows.extend(engine.document(doc))
     progress.report(total, total, "")
-    return _finish(rows)
+    return rows.frame()
 
 
-def _finish(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """The statements frame, with issue phrases folded across the whole set."""
-    df = statements_frame(rows)
-    if len(df):
-        df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
-    return df
+def _result_or_cancel(fut: Future[list[dict[str, object]]], futures: list[Future[list[dict[str, object]]]],
+                      progress: Progress) -> list[dict[str, object]]:
+    """Wait for one batch, checking for cancel every 0.2 s."""
+    while True:
+        try:
+            return fut.result(timeout=0.2)
+        except FuturesTimeout:
+            if progress.cancelled():
+                for f in futures:
+                    f.cancel()
+                raise Cancelled() from None
+
+
+class _Rows:
+    """Rows turned into frame chunks as they come, so that no single conversion
+    holds the interpreter for long (the GUI stays responsive while a big set loads)."""
+
+    CHUNK = 4000
+
+    def __init__(self) -> None:
+        self._pending: list[dict[str, object]] = []
+        self._chunks: list[pd.DataFrame] = []
+
+    def extend(self, rows: list[dict[str, object]]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.CHUNK:
+            self._chunks.append(statements_frame(self._pending))
+            self._pending = []
+
+    def frame(self) -> pd.DataFrame:
+        """The statements frame, with issue phrases folded across the whole set."""
+        if self._pending or not self._chunks:
+            self._chunks.append(statements_frame(self._pending))
+        df = self._chunks[0] if len(self._chunks) == 1 else pd.concat(self._chunks, ignore_index=True)
+        if len(df):
+            df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
+        return df
