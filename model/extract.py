@@ -79,7 +79,11 @@ class Engine:
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
-        for s, e in split_spans(text):
+        spans = list(split_spans(text))
+        # text dense in names is scanned once; sparse text only where a sentence is read closely
+        whole = self.lexicon.scan(low) if len(mentions) * 2 > len(spans) else None
+        h_starts = [h.start for h in whole] if whole is not None else []
+        for s, e in spans:
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
             opens, closes = _quote_marks(text, s, e)
             if quoted and closes < 0:
@@ -93,7 +97,10 @@ class Engine:
             ):
                 disc.remember([], [], False)
                 continue
-            hs = self.lexicon.scan(low[s:e], s)
+            if whole is not None:
+                hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
+            else:
+                hs = self.lexicon.scan(low[s:e], s)
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
