@@ -10,11 +10,13 @@ reports it (news agencies, unnamed sources).  See ``model/engine/``.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 
 import pandas as pd
 
@@ -30,9 +32,10 @@ from model.sentences import split_spans
 from model.statements import statements_frame
 
 #: words per worker batch when extraction is spread over processes
-BATCH_WORDS = 50_000
-#: below this many words one process is faster than starting a pool
-PARALLEL_MIN_WORDS = 150_000
+BATCH_WORDS = 100_000
+#: below this many words one process is faster than starting a pool of spawned
+#: workers (each imports pandas and compiles the resources: a few seconds)
+PARALLEL_MIN_WORDS = 800_000
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
@@ -77,7 +80,11 @@ class Engine:
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
-        for s, e in split_spans(text):
+        spans = list(split_spans(text))
+        # text dense in names is scanned once; sparse text only where a sentence is read closely
+        whole = self.lexicon.scan(low) if len(mentions) * 2 > len(spans) else None
+        h_starts = [h.start for h in whole] if whole is not None else []
+        for s, e in spans:
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
             opens, closes = _quote_marks(text, s, e)
             if quoted and closes < 0:
@@ -91,7 +98,10 @@ class Engine:
             ):
                 disc.remember([], [], False)
                 continue
-            hs = self.lexicon.scan(low[s:e], s)
+            if whole is not None:
+                hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
+            else:
+                hs = self.lexicon.scan(low[s:e], s)
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
@@ -187,12 +197,13 @@ def _worker_init(resources: Resources) -> None:
     _WORKER_ENGINE = Engine(resources)
 
 
-def _worker_batch(docs: list[Document]) -> list[dict[str, object]]:
+def _worker_batch(docs: list[Document]) -> pd.DataFrame:
+    """One batch in a worker; a frame travels back far faster than row dicts."""
     assert _WORKER_ENGINE is not None
     rows: list[dict[str, object]] = []
     for d in docs:
         rows.extend(_WORKER_ENGINE.document(d))
-    return rows
+    return statements_frame(rows)
 
 
 def _batches(documents: Sequence[Document]) -> list[list[Document]]:
@@ -215,7 +226,8 @@ def extract_statements(
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
 
-    Large sets are spread over ``workers`` processes (default: the CPU count).
+    Large sets are spread over ``workers`` processes (default: the CPU count),
+    started with ``spawn`` so that calling this from a GUI thread is safe.
     Raises :class:`Cancelled` when ``progress.cancelled()`` turns True.
     """
     res = resources or load_resources()
@@ -223,21 +235,18 @@ def extract_statements(
     total = len(documents)
     total_chars = sum(len(d.text) for d in documents)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    rows: list[dict[str, object]] = []
+    rows = _Rows()
     if workers > 1 and total_chars > PARALLEL_MIN_WORDS * 6:
         batches = _batches(documents)
         done = 0
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(res,)) as pool:
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(res,)) as pool:
             futures = [pool.submit(_worker_batch, b) for b in batches]
             for b, fut in zip(batches, futures, strict=True):
-                if progress.cancelled():
-                    for f in futures:
-                        f.cancel()
-                    raise Cancelled()
-                rows.extend(fut.result())
+                rows.add_frame(_result_or_cancel(fut, futures, progress))
                 done += len(b)
                 progress.report(done, total, "")
-        return _finish(rows)
+        return rows.frame()
     engine = _engine_for(res)
     for i, doc in enumerate(documents):
         if progress.cancelled():
@@ -246,12 +255,46 @@ def extract_statements(
             progress.report(i, total, doc.title or doc.id)
         rows.extend(engine.document(doc))
     progress.report(total, total, "")
-    return _finish(rows)
+    return rows.frame()
 
 
-def _finish(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """The statements frame, with issue phrases folded across the whole set."""
-    df = statements_frame(rows)
-    if len(df):
-        df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
-    return df
+def _result_or_cancel(fut: Future[pd.DataFrame], futures: list[Future[pd.DataFrame]],
+                      progress: Progress) -> pd.DataFrame:
+    """Wait for one batch, checking for cancel every 0.2 s."""
+    while True:
+        try:
+            return fut.result(timeout=0.2)
+        except FuturesTimeout:
+            if progress.cancelled():
+                for f in futures:
+                    f.cancel()
+                raise Cancelled() from None
+
+
+class _Rows:
+    """Rows turned into frame chunks as they come, so that no single conversion
+    holds the interpreter for long (the GUI stays responsive while a big set loads)."""
+
+    CHUNK = 4000
+
+    def __init__(self) -> None:
+        self._pending: list[dict[str, object]] = []
+        self._chunks: list[pd.DataFrame] = []
+
+    def extend(self, rows: list[dict[str, object]]) -> None:
+        self._pending.extend(rows)
+        if len(self._pending) >= self.CHUNK:
+            self._chunks.append(statements_frame(self._pending))
+            self._pending = []
+
+    def add_frame(self, frame: pd.DataFrame) -> None:
+        self._chunks.append(frame)
+
+    def frame(self) -> pd.DataFrame:
+        """The statements frame, with issue phrases folded across the whole set."""
+        if self._pending or not self._chunks:
+            self._chunks.append(statements_frame(self._pending))
+        df = self._chunks[0] if len(self._chunks) == 1 else pd.concat(self._chunks, ignore_index=True)
+        if len(df):
+            df["issue"] = normalise_issues(df["issue"].fillna("").astype(str).tolist(), df["topic"].astype(str).tolist())
+        return df

@@ -40,8 +40,7 @@ class Frame:
 
 def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The ``n`` words before ``pos`` (lower case), nearest last."""
-    chunk = text[max(floor, pos - 12 * n): pos]
-    return [w.lower() for w in _WORD_RE.findall(chunk)][-n:]
+    return _WORD_RE.findall(text[max(floor, pos - 12 * n): pos].lower())[-n:]
 
 
 def word_after(text: str, pos: int, ceiling: int) -> str:

@@ -90,3 +90,20 @@ def test_offsets_point_at_the_sentence_actor_and_cue(seed):
         if r.actor_start >= 0:
             assert doc.text[r.actor_start:r.actor_start + len(r.actor_text)] == r.actor_text
         assert doc.text[r.cue_start:r.cue_start + len(r.cue)] == r.cue
+
+
+def test_parallel_extraction_equals_serial(monkeypatch):
+    import model.extract as ex
+
+    res = load_resources()
+    docs = load_paths([SEEDS]).documents
+    from dataclasses import replace
+
+    many = [replace(docs[0], id=f"d{i}") for i in range(12)]
+    monkeypatch.setattr(ex, "PARALLEL_MIN_WORDS", 100)
+    monkeypatch.setattr(ex, "BATCH_WORDS", 1000)
+    monkeypatch.setattr(ex._Rows, "CHUNK", 50)
+    par = extract_statements(many, res, workers=2)
+    ser = extract_statements(many, res, workers=1)
+    pd.testing.assert_frame_equal(par, ser)
+    assert len(par) == 12 * len(extract_statements(docs, res, workers=1))
