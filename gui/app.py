@@ -36,8 +36,13 @@ def collect_garbage_on_ui_thread(interval: float = 0.5) -> object:
     A collection started by a worker thread could free Qt objects (widgets, chart
     items) there, which crashes Qt.  pyqtgraph ships the collector for this.
     """
+    import gc
+
     from pyqtgraph.util.garbage_collector import GarbageCollector
 
+    # what is loaded so far (Qt, pandas, pyqtgraph modules) lives as long as the app:
+    # keep it out of every later full collection, which would otherwise pause the UI
+    gc.freeze()
     return GarbageCollector(interval=interval)
 
 

@@ -9,6 +9,7 @@ with ``edited`` and ``provenance``); the workspace behind them is
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -131,6 +132,10 @@ class AppState(QObject):
         self._show(analysis, view, documents_table)
 
     def _show(self, analysis: Analysis, view: View | None, documents_table: pd.DataFrame | None) -> None:
+        # the previous set is released; the new one lives until the next load, so full
+        # collections on the UI thread need not walk it (they would pause the event loop)
+        gc.collect()
+        gc.freeze()
         self.analysis = analysis
         self.documents_by_id = {d.id: d for d in analysis.documents}
         self.documents_table = documents_table
