@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 SK = QKeySequence.StandardKey
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+def make_action(window: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    """An action with an optional shortcut and tip (shown as tooltip and in the status bar)."""
     a = QAction(text, window)
     if shortcut is not None:
         a.setShortcut(QKeySequence(shortcut))
@@ -24,6 +25,11 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None, tip
         a.setToolTip(tip)
         a.setStatusTip(tip)
     a.triggered.connect(lambda _checked=False: slot())
+    return a
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    a = make_action(window, text, slot, shortcut, tip)
     menu.addAction(a)
     return a
 

@@ -12,20 +12,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from gui import settings
+from gui.menus import make_action
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def _act(w: MainWindow, text: str, slot, shortcut: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
-    a = QAction(text, w)
-    if shortcut is not None:
-        a.setShortcut(QKeySequence(shortcut))
-    if tip:
-        a.setToolTip(tip)
-        a.setStatusTip(tip)
-    a.triggered.connect(lambda _checked=False: slot())
-    return a
+_act = make_action
 
 
 def _fill_recent_projects(w: MainWindow, menu: QMenu) -> None:

@@ -15,20 +15,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.charts import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
 from gui.main_window import MainWindow
+from gui.screenshots import _settle
 
 HERE = Path(__file__).resolve().parents[1]
-
-
-def _settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def _save(widget: QWidget, path: Path) -> Path:
