@@ -190,11 +190,7 @@ class ProjectController(QObject):
 
     def _on_open_failed(self, text: str) -> None:
         reason = text.split("\n\n")[0]
-        self.window.statusBar().showMessage(f"Not opened: {reason}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open project", reason, parent=self.window)
-        box.setInformativeText("Nothing was changed.")
-        box.show()
-        self.error_box = box
+        self._warn(f"Not opened: {reason}", "Cannot open project", reason, "Nothing was changed.")
         self.sig_open_failed.emit(reason)
 
     # --- save ----------------------------------------------------------------
@@ -253,12 +249,16 @@ class ProjectController(QObject):
         self.sig_saved.emit(path)
 
     def _on_save_failed(self, reason: str) -> None:
-        self.window.statusBar().showMessage(f"Not saved: {reason}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Save failed", reason, parent=self.window)
-        box.setInformativeText("The project file on disk is unchanged.")
+        self._warn(f"Not saved: {reason}", "Save failed", reason, "The project file on disk is unchanged.")
+        self.sig_save_failed.emit(reason)
+
+    def _warn(self, status: str, title: str, reason: str, info: str) -> None:
+        """A status-bar line and a non-blocking warning box (kept in ``error_box`` for tests)."""
+        self.window.statusBar().showMessage(status, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, reason, parent=self.window)
+        box.setInformativeText(info)
         box.show()
         self.error_box = box
-        self.sig_save_failed.emit(reason)
 
     # --- crash safety ----------------------------------------------------------
     def autosave_tick(self, now: float | None = None) -> Task | None:

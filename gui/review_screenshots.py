@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.charts import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
-from gui.main_window import MainWindow
-from gui.screenshots import _settle
+from gui.screenshots import _settle, open_on
 
 HERE = Path(__file__).resolve().parents[1]
 
@@ -36,14 +35,7 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    window = MainWindow()
-    window.projects.ask_save = lambda: "discard"
-    window.resize(1500, 920)
-    window.show()
-    loop = QEventLoop()
-    window.sig_loaded.connect(loop.quit)
-    window.load([str(seeds)])
-    loop.exec()
+    window = open_on(seeds)
     window.matrix_view.setCurrentIndex(window.matrix_model.index_of("RUS", "diplomacy"))
     window.resizeDocks([window.docks["evidence"]], [620], Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["evidence"], window.docks["reader"]], [560, 200], Qt.Orientation.Vertical)

@@ -37,15 +37,22 @@ def _grab(window: MainWindow, path: Path) -> None:
     print(path)
 
 
-def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
+def open_on(seeds: Path) -> MainWindow:
+    """The real main window, shown at screenshot size, once ``seeds`` has loaded."""
     window = MainWindow()
+    window.projects.ask_save = lambda: "discard"
     window.resize(1500, 920)
     window.show()
     loop = QEventLoop()
     window.sig_loaded.connect(loop.quit)
     window.load([str(seeds)])
     loop.exec()
+    return window
+
+
+def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    window = open_on(seeds)
     model = window.matrix_model
     window.matrix_view.setCurrentIndex(model.index_of("RUS", "diplomacy"))
     window.docks["charts"].raise_()
