@@ -6,28 +6,33 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean setup
+.PHONY: run test lint bench clean setup native
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,native]"
 	touch $(STAMP)
 
 setup: $(STAMP)
 
-run: $(STAMP)
+# the engine compiled with mypyc (skipped when up to date; plain Python if no compiler)
+native: $(STAMP)
+	@$(PY) tools/build_native.py
+
+run: native
 	$(PY) main.py $(ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: lint
+test: lint native
 	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo 'no tests were collected: failing'; exit 1; fi; exit $$rc
 
-bench: $(STAMP)
+bench: native
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build
+	rm -f model/*.so model/engine/*.so model/_native.json stance_atlas_native__mypyc*.so

@@ -67,6 +67,10 @@ class Entry:
         """The ISO3 code of any entry placed in a country (cities and regions too), else ""."""
         return self.code if self.code in COUNTRY_CODES else ""
 
+    def __reduce__(self) -> tuple[type[Entry], tuple[object, ...]]:
+        # explicit, so that the class pickles the same when compiled by mypyc (tools/build_native.py)
+        return (Entry, (self.name, self.code, self.kind, self.note, self.since, self.until, self.flags))
+
     def active_on(self, day: date) -> bool:
         """Was the person or office in post on ``day``? (True when no dates are known.)"""
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
@@ -152,6 +156,10 @@ class Gazetteer:
         if len(self._auto):
             self._auto.make_automaton()
 
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[list[Entry], AgentLexicon]]:
+        # rebuilt from its entries in a worker process (also when compiled by mypyc)
+        return (Gazetteer, (list(self._by_key.values()), self.agents))
+
     @classmethod
     def from_folder(
         cls, folder: Path | None = None, extra: Iterable[Path] = (), user_folder: Path | None = None
@@ -169,8 +177,10 @@ class Gazetteer:
             paths += sorted(user_folder.glob("*.tsv"))
             agent_files.append(user_folder.parent / "agents.tsv")
         entries = [e for p in paths for e in read_tsv(p)]
-        seen: set[Path] = set()
-        agent_paths = [p for p in agent_files if p.exists() and not (p.resolve() in seen or seen.add(p.resolve()))]
+        agent_paths: list[Path] = []
+        for p in agent_files:
+            if p.exists() and all(p.resolve() != q.resolve() for q in agent_paths):
+                agent_paths.append(p)
         return cls(entries, AgentLexicon.from_files(agent_paths))
 
     def __len__(self) -> int:

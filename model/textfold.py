@@ -42,6 +42,33 @@ def _fold_error(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("stance_atlas_fold", _fold_error)
 
 
+#: the lexicon's fold keeps apostrophes, hyphens and underscores inside words ("oath-taking", "won't")
+_WORD_TABLE = bytes(
+    b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)
+)
+_APOSTROPHES = frozenset("\u2019")
+
+
+def _word_fold_error(exc: UnicodeError) -> tuple[str, int]:
+    """Like ``_fold_error``, but the typographic apostrophe stays an apostrophe."""
+    assert isinstance(exc, UnicodeEncodeError)
+    run = exc.object[exc.start: exc.end]
+    return "".join("'" if ch in _APOSTROPHES else " " if ch in _SPACE_OUT or not ch.isalnum() else "\x01"
+                   for ch in run), exc.end
+
+
+codecs.register_error("stance_atlas_word_fold", _word_fold_error)
+
+
+def word_fold(low: str) -> str:
+    """Lower-case text as whole-word lexicon matching sees it; ``len(word_fold(t)) == len(t)``.
+
+    Letters, digits, ``'``, ``’`` (as ``'``), ``-`` and ``_`` stay; everything else becomes a space.
+    Expects lower-cased text (the engine scans ``text.lower()``).
+    """
+    return low.encode("ascii", "stance_atlas_word_fold").translate(_WORD_TABLE).decode("ascii")
+
+
 def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):

@@ -157,9 +157,9 @@ class Attributor:
         content = [(f.content_start, f.content_end) for f in frames if f.kind != "according"] or [(s, e)]
         cs = max(a for a, _ in content)
         ce = min(b for _, b in content)
-        for f in frames:
-            if f.kind == "according":
-                cs, ce = (max(cs, f.content_start), min(ce, f.content_end))
+        for fr in frames:
+            if fr.kind == "according":
+                cs, ce = (max(cs, fr.content_start), min(ce, fr.content_end))
         frame_verbs = {id(f.verb) for f in frames if f.verb is not None}
         body_cues = [c for c in cues if cs <= c.start < ce and id(c) not in frame_verbs]
         hedged = unnamed or self._hedged(sent, cs, ce)
@@ -175,7 +175,7 @@ class Attributor:
             found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
             if found or self.blocked or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
                 break  # "X demanded that Y …": Y is the addressee, not a holder
-        leading = next((f for f in frames if f.kind == "leading"), None)
+        leading = next((fr for fr in frames if fr.kind == "leading"), None)
         if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
             h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
         ):

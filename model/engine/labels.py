@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit
@@ -47,7 +47,7 @@ _TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
     """Topic of a statement: topic cues around its cue, then the cue's own topic."""
-    score: Counter[str] = Counter()
+    score: dict[str, float] = defaultdict(float)
     best_hit: dict[str, Hit] = {}
     cue = f.cue
     topic_hits = sorted((h for h in hits if h.kind == "topic"), key=lambda h: (h.start, -(h.end - h.start)))
@@ -88,8 +88,8 @@ def issue_phrase(text: str, hit: Hit | None) -> str:
     right = text[hit.end:hit.end + 40]
     if re.match(r"\s*[,;:.)]", right):
         right = ""
-    lw = _WORD.findall(left)[-2:] if not re.search(r"[,;:(]\s*$", left) else []
-    rw = _WORD.findall(right)[:2]
+    lw: list[str] = _WORD.findall(left)[-2:] if not re.search(r"[,;:(]\s*$", left) else []
+    rw: list[str] = _WORD.findall(right)[:2]
     before: list[str] = []
     for w in reversed(lw):
         if (w.lower() in _STOPWORDS or w.lower() in _GENERIC or w.lower() in _PRONOUNS or w[:1].isupper()

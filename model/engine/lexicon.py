@@ -20,6 +20,7 @@ import ahocorasick
 
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
+from model.textfold import word_fold
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Lexicon:
         table: dict[str, list[tuple[str, object]]] = {}
 
         def add(form: str, kind: str, value: object) -> None:
-            table.setdefault(_normalise(form.lower()).strip(), []).append((kind, value))
+            table.setdefault(word_fold(form.lower()).strip(), []).append((kind, value))
 
         for form, d in load_cues(folder / "stance_cues.tsv", cats):
             add(form, "cue", d)
@@ -123,7 +124,7 @@ class Lexicon:
         out: list[Hit] = []
         # keys are padded with spaces and the text normalised the same way, so every
         # raw match is a whole-word match and no substring hit has to be filtered out
-        padded = f" {_normalise(low)} "
+        padded = f" {word_fold(low)} "
         for end_idx, (length, vals) in self._auto.iter(padded):
             start = end_idx - length + 1 + offset
             end = end_idx - 1 + offset
@@ -136,14 +137,6 @@ class Lexicon:
                     continue
                 out.append(Hit(start, end, kind, value))
         return out
-
-
-_NON_WORD = re.compile(r"[^\w'’-]")
-
-
-def _normalise(low: str) -> str:
-    """Same length as ``low``; every character that cannot be part of a word becomes a space."""
-    return _NON_WORD.sub(" ", low)
 
 
 _OBJ_WORD = re.compile(r"[a-z’'-]+")

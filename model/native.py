@@ -1,0 +1,134 @@
+"""Use the mypyc-compiled engine modules only when they were built from the current sources.
+
+``tools/build_native.py`` compiles :data:`MODULES` in place and writes
+``model/_native.json`` with a hash of each source.  :func:`enable` (called by
+``model/__init__``) compares them before any of those modules is imported: when
+everything matches, the compiled modules load as usual; when a source was
+edited since, a compiled file is missing, or ``STANCE_ATLAS_PURE=1`` is set,
+an import finder makes Python load the ``.py`` sources instead, so a stale
+build can never run in place of the code beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = Path(__file__).with_name("_native.json")
+#: the shared C library of the compiled group sits at the project root
+GROUP = "stance_atlas_native"
+#: the hot path of extraction; modules that pickle objects to worker processes stay importable either way
+MODULES: tuple[str, ...] = (
+    "model.engine.attribution",
+    "model.engine.clauses",
+    "model.engine.discourse",
+    "model.engine.fallback",
+    "model.engine.labels",
+    "model.engine.lexicon",
+    "model.engine.morph",
+    "model.engine.spans",
+    "model.extract",
+    "model.gazetteer",
+    "model.gazetteer_rules",
+    "model.sentences",
+)
+
+_state = {"active": False, "reason": "not checked"}
+
+
+def source(name: str) -> Path:
+    return ROOT.joinpath(*name.split(".")).with_suffix(".py")
+
+
+def built_files(name: str) -> list[Path]:
+    """Compiled files of one module, for any Python version."""
+    src = source(name)
+    return [p for p in src.parent.glob(f"{src.stem}.*") if p.suffix in (".so", ".pyd")]
+
+
+def _suffix() -> str:
+    return importlib.machinery.EXTENSION_SUFFIXES[0]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def current() -> dict[str, object]:
+    return {"abi": _suffix(), "modules": {name: _digest(source(name)) for name in MODULES}}
+
+
+def write_manifest() -> None:
+    tmp = MANIFEST.with_suffix(".tmp")
+    tmp.write_text(json.dumps(current(), indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, MANIFEST)
+
+
+def _mismatch() -> str:
+    """Why the compiled modules cannot be used ("" when they can)."""
+    if not MANIFEST.exists():
+        return "not built (run tools/build_native.py)"
+    try:
+        recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return f"unreadable manifest ({exc})"
+    suffix = _suffix()
+    if recorded.get("abi") != suffix:
+        return f"built for another Python ({recorded.get('abi')})"
+    if not list(ROOT.glob(f"{GROUP}__mypyc{suffix}")):
+        return "shared library missing"
+    modules = recorded.get("modules", {})
+    for name in MODULES:
+        if not source(name).with_suffix(suffix).exists():
+            return f"{name}: compiled file missing"
+        if modules.get(name) != _digest(source(name)):
+            return f"{name}: source changed since the build"
+    return ""
+
+
+def manifest_matches() -> bool:
+    return _mismatch() == ""
+
+
+class _SourceFinder(importlib.abc.MetaPathFinder):
+    """Loads the listed modules from their ``.py`` files, whatever else lies beside them."""
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in MODULES:
+            return None
+        return importlib.util.spec_from_file_location(fullname, source(fullname))
+
+
+def enable() -> bool:
+    """Decide once, before the engine is imported, whether the compiled modules are used."""
+    if _state["reason"] != "not checked":
+        return bool(_state["active"])
+    reason = "STANCE_ATLAS_PURE is set" if os.environ.get("STANCE_ATLAS_PURE") else _mismatch()
+    if reason:
+        sys.meta_path.insert(0, _SourceFinder())
+        _state.update(active=False, reason=reason)
+        return False
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))  # the compiled modules import the group library by its top-level name
+    _state.update(active=True, reason="compiled")
+    return True
+
+
+def active() -> bool:
+    """Are the compiled engine modules in use?"""
+    return bool(_state["active"])
+
+
+def status() -> str:
+    """One line for About boxes and benchmarks."""
+    return "compiled (mypyc)" if _state["active"] else f"plain Python — {_state['reason']}"

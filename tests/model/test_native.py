@@ -1,0 +1,60 @@
+"""The compiled engine is used only when it matches the sources, and agrees with plain Python."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from model import native
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+
+def _run(code: str, pure: bool) -> str:
+    env = dict(os.environ)
+    env.pop("STANCE_ATLAS_PURE", None)
+    if pure:
+        env["STANCE_ATLAS_PURE"] = "1"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_pure_switch_loads_the_sources():
+    out = _run("import model.extract, model.native as n; print(model.extract.__file__); print(n.active())", pure=True)
+    path, active = out.split()
+    assert path.endswith("extract.py") and active == "False"
+
+
+def test_a_changed_source_disables_the_build(tmp_path, monkeypatch):
+    recorded = native.current()
+    recorded["modules"]["model.extract"] = "0" * 64  # type: ignore[index]
+    manifest = tmp_path / "_native.json"
+    manifest.write_text(json.dumps(recorded), encoding="utf-8")
+    monkeypatch.setattr(native, "MANIFEST", manifest)
+    assert not native.manifest_matches()
+    assert "source changed" in native._mismatch() or "missing" in native._mismatch()
+
+
+def test_no_manifest_means_plain_python(tmp_path, monkeypatch):
+    monkeypatch.setattr(native, "MANIFEST", tmp_path / "absent.json")
+    assert "not built" in native._mismatch()
+
+
+@pytest.mark.skipif(not native.manifest_matches(), reason="engine not compiled on this machine")
+def test_compiled_and_plain_python_extract_the_same_statements():
+    code = ("import sys, model.native as n; from model.readers import load_paths; "
+            "from model.extract import extract_statements; "
+            "df = extract_statements(load_paths(['seeds']).documents, workers=1); "
+            "print(n.active()); print(df.to_json(orient='records'))")
+    compiled = _run(code, pure=False).split("\n", 1)
+    plain = _run(code, pure=True).split("\n", 1)
+    assert compiled[0] == "True" and plain[0] == "False"
+    assert json.loads(compiled[1]) == json.loads(plain[1])
+    assert len(json.loads(plain[1])) > 20
