@@ -62,7 +62,10 @@ class Engine:
         self.resources = resources
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
-        self._shared: dict[tuple[int, int, int], tuple[str, str, str]] = {}
+        # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
+        self._shared_sent: Sentence | None = None
+        self._shared_key = (-1, -1)
+        self._shared: tuple[str, str, str] = ("", "", "")
         w = self.lexicon.words
         self._first_person = _word_regex(w.get("first_person", []) + w.get("first_person_possessive", []))
         self._anaphor = _word_regex(w.get("pronouns_singular", []) + w.get("pronouns_plural", [])
@@ -144,14 +147,13 @@ class Engine:
             return None
         text = sent.text
         cue = f.cue
-        key = (id(sent), cue.start if cue else -1, f.clause_start)
-        cached = self._shared.get(key)
-        if cached is None:
+        key = (cue.start if cue else -1, f.clause_start)
+        if self._shared_sent is not sent or self._shared_key != key:
             fallback = self._fallback_topic(f, doc_topics)
-            topic, topic_hit = choose_topic(f, sent.hits, f.clause_start, fallback)
-            cached = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
-            self._shared = {key: cached}  # holders of one clause share label, topic and issue
-        topic, label, issue = cached
+            topic, topic_hit = choose_topic(f, sent.of("topic"), f.clause_start, fallback)
+            self._shared = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
+            self._shared_sent, self._shared_key = sent, key
+        topic, label, issue = self._shared
         doc_topics[topic] = doc_topics.get(topic, 0) + 1
         return {
             "document": doc.id,

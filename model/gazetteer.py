@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 import ahocorasick
 import pycountry
@@ -76,7 +75,8 @@ class Entry:
         return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
-class Mention(NamedTuple):
+@dataclass
+class Mention:
     """An actor name found in text: ``text[start:end]`` and its dictionary entry."""
 
     start: int

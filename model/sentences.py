@@ -22,6 +22,8 @@ ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n|\n")
 _OPENER = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_SENTENCE_OPENER = re.compile(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -34,7 +36,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # single-letter initial ("J. Smith") or dotted acronym ("U.S.")
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 or bool(_INITIALS.fullmatch(word))
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -51,7 +53,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
                 # "U.S. officials" continues; "the U.S. The next…" is ambiguous:
                 # keep together unless the next word is a common sentence opener.
                 nxt = text[end:end + 12].lstrip()
-                if not re.match(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b", nxt):
+                if not _SENTENCE_OPENER.match(nxt):
                     continue
         else:
             end = m.start()

@@ -25,6 +25,9 @@ _IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _LEAD_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
+_JOINED = re.compile(r"\b(?:and|with|along with|together with)\b")
+_OF = re.compile(r"\b(?:of|in|for)\b")
+_MEDIA = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
 _BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -76,10 +79,10 @@ class Attributor:
             low = gap.lower()
             if "," in gap and low.strip().startswith(","):
                 break  # apposition or a new phrase
-            if re.search(r"\b(?:and|with|along with|together with)\b", low) and len(gap.split()) <= 5:
+            if _JOINED.search(low) and len(gap.split()) <= 5:
                 keep.append(m)
                 continue
-            if len(gap.split()) <= 4 and re.search(r"\b(?:of|in|for)\b", low) and not re.search(r"[,;]", gap):
+            if len(gap.split()) <= 4 and _OF.search(low) and "," not in gap and ";" not in gap:
                 keep.append(m)
                 continue
             break
@@ -165,7 +168,7 @@ class Attributor:
         hedged = unnamed or self._hedged(sent, cs, ce)
         found: list[Found] = []
         first_cue: tuple[Hit, int, int] | None = None
-        cuts = clause_bounds(text, cs, ce) + [ce]
+        cuts = clause_bounds(text, cs, ce, sent.of("opener")) + [ce]
         for i in range(len(cuts) - 1):
             a, b = cuts[i], cuts[i + 1]
             cue = self._govern(text, body_cues, a, b)
@@ -177,7 +180,7 @@ class Attributor:
                 break  # "X demanded that Y …": Y is the addressee, not a holder
         leading = next((fr for fr in frames if fr.kind == "leading"), None)
         if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
-            h.kind == "modal" and found[0].clause_start <= h.start < found[0].cue.start for h in sent.hits
+            found[0].clause_start <= h.start < found[0].cue.start for h in sent.of("modal")
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
         if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
@@ -210,9 +213,7 @@ class Attributor:
                 for h in holders]
 
     def _hedged(self, sent: Sentence, cs: int, ce: int) -> bool:
-        for h in sent.hits:
-            if h.kind != "hedge":
-                continue
+        for h in sent.of("hedge"):
             word = str(h.value)
             if word in ("could", "may", "might"):
                 # a modal hedges only its own clause's verb, not "it may be noted that"
@@ -243,7 +244,7 @@ class Attributor:
         for f in frames:
             sayer_text = _LEAD_ADVERB.sub("", sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
             ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
-            if any(m.kind == "reporter" for m in ms) or re.search(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", sayer_text, re.I):
+            if any(m.kind == "reporter" for m in ms) or _MEDIA.search(sayer_text):
                 reporter = reporter or sayer_text[:80]
                 continue
             region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]
@@ -285,7 +286,7 @@ class Attributor:
             else:
                 holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
         if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
-                and any(h.kind == "modal" and holders[0].start < h.start < cue.start for h in sent.hits)):
+                and any(holders[0].start < h.start < cue.start for h in sent.of("modal"))):
             # in a speech, "India must reverse its measures" is the speaker's demand on India
             speaker = Holder(sent.speaker_country, "(speaker)", -1, "first-person")
             f = self.make(sent, speaker, cue, a, b, hedged, reporter, mentions)
@@ -335,10 +336,10 @@ class Attributor:
     def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
         d: CueDef = cue.value  # type: ignore[assignment]
-        negated = any(h.kind == "neg" and max(a, cue.start - 30) <= h.start < cue.start for h in sent.hits)
+        negated = any(max(a, cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
         pol = d.polarity
         category = d.category
-        if any(h.kind == "absence" and a <= h.start < b for h in sent.hits):
+        if any(a <= h.start < b for h in sent.of("absence")):
             pol, category, negated = -0.4, "REJECT", False
         if negated:
             pol = -0.6 * pol - 0.2 if pol > 0 else (-0.5 * pol if pol < -0.1 else pol)
@@ -363,6 +364,6 @@ class Attributor:
         f = self.make(sent, holder, inner.cue, inner.clause_start, inner.clause_end, hedged, reporter, None)
         if inner.holder.code != holder.code and inner.holder.start >= 0:
             f.target = inner.holder.code
-            if any(h.kind == "modal" and inner.clause_start <= h.start < inner.cue.start for h in sent.hits):
+            if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from model.engine.lexicon import Hit
 
-_OPENERS = re.compile(
-    r"(?:;|:|\s[–—-]\s|\b(?:that|after|before|when|while|whereas|because|although|though|since|unless|but|who|which|whom|where|even as)\b)",
-    re.IGNORECASE,
-)
+#: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
+_PUNCT_OPENERS = (";", ":", " – ", " — ", " - ")
 _DETERMINERS = frozenset("the a an its his her their our this these those that any every each no".split())
 _BE = frozenset("is are was were be been being am 's".split())
 _WORD_RE = re.compile(r"[A-Za-z’'-]+")
@@ -75,12 +73,23 @@ def is_passive(text: str, cue: Hit, floor: int) -> bool:
     return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
 
 
-def clause_bounds(text: str, start: int, end: int) -> list[int]:
-    """Offsets where a new clause starts inside [start, end)."""
+def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[int]:
+    """Offsets where a new clause starts inside [start, end).
+
+    ``openers`` are the sentence's clause-opener hits (``engine_words.json``:
+    ``clause_openers``); semicolons, colons and spaced dashes open clauses too.
+    """
+    marks: list[tuple[int, int]] = [(h.start, h.end) for h in openers if start <= h.start and h.end <= end]
+    for p in _PUNCT_OPENERS:
+        i = text.find(p, start, end)
+        while i != -1:
+            marks.append((i, i + len(p)))
+            i = text.find(p, i + len(p), end)
+    marks.sort()
     cuts = [start]
-    for m in _OPENERS.finditer(text, start, end):
-        if m.start() > cuts[-1]:
-            cuts.append(m.end())
+    for a, b in marks:
+        if a > cuts[-1]:
+            cuts.append(b)
     return cuts
 
 
@@ -95,6 +104,10 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
     return -1
 
 
+_ACCORDING = re.compile(r"\baccording to\b")
+_LEAD = re.compile(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,")
+_MEDIAL = re.compile(r"[^,.;]{0,40},")
+_THAT = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
 _TRAILING_CATS = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
 
 
@@ -117,7 +130,7 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
     """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits."""
     frames: list[Frame] = []
     low = text[s:e].lower()
-    m = re.search(r"\baccording to\b", low)
+    m = _ACCORDING.search(low)
     if m:
         a_start = s + m.start()
         stop = text.find(",", a_start, e)
@@ -151,10 +164,10 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
     first = says[0]
     earlier = [c for c in cues if c.start < first.start]
     sayer = text[s:first.start]
-    lead = re.match(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,", sayer)  # "Interestingly," / "On Monday,"
+    lead = _LEAD.match(sayer)  # "Interestingly," / "On Monday,"
     core = sayer[lead.end():] if lead else sayer
     after_verb = text[first.end:e]
-    if "," in core.strip(" ,“\"") and re.match(r"[^,.;]{0,40},", after_verb):
+    if "," in core.strip(" ,“\"") and _MEDIAL.match(after_verb):
         # "…, the U.S. Central Command said on Monday, expanding …": a medial frame
         sep = _separator_before(text, first.start, s)
         if sep != -1 and text[sep:first.start].strip():
@@ -162,7 +175,7 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
         return frames
     if not earlier and first.start - s < 160:
         after = text[first.end:e]
-        mt = re.match(r"[^.;]{0,80}?\b(that|:)\s*", after)
+        mt = _THAT.match(after)
         content_start = first.end + (mt.end() if mt else 0)
         if mt or any(c.start > first.end for c in cues):
             frames.append(Frame(s, first.start, content_start, e, "leading", first))

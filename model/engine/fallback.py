@@ -20,6 +20,7 @@ _FINITE = re.compile(
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
 _TOKENS = re.compile(r"[a-z]+")
+_CLAUSE_PUNCT = re.compile(r"[;:]")
 _MODAL_VERB = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
 
 
@@ -38,14 +39,14 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     tail_start = subject[-1].end
     verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
-    if verb is None or re.search(r"[;:]", text[tail_start:verb.start()]):
+    if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()):
         return []
     word = verb.group("v").lower()
     pol = sentiment(attr.lex, text[verb.start():e].lower())
     d = CueDef(word, "OTHER", pol, "", "verb")
     cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
     if sent.speaker_country and subject[0].code != sent.speaker_country and any(
-        h.kind == "modal" and tail_start <= h.start < cue.start for h in sent.hits
+        tail_start <= h.start < cue.start for h in sent.of("modal")
     ):
         f = attr.make(sent, Holder(sent.speaker_country, "(speaker)", -1, "first-person"), cue, s, e, hedged, reporter, None)
         f.polarity, f.category, f.target = -0.5, "DEMAND", subject[0].code

@@ -9,6 +9,9 @@ from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit
 
 _STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
+_AUX_BEFORE = re.compile(r"(?:\b(?:will|would|could|may|might|must|should|has|have|had|did|does|do|is|are|was|were)\s+)?(?:not\s+|never\s+|n't\s+)?$")
+_PUNCT_AFTER = re.compile(r"\s*[,;:.)]")
+_PUNCT_BEFORE = re.compile(r"[,;:(]\s*$")
 _WORD = re.compile(r"[\w’'-]+")
 _STOPWORDS = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
@@ -25,7 +28,7 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     start = cue.start
     # pull in an auxiliary / negation right before the cue ("will not take part")
     pre = text[max(f.clause_start, cue.start - 20):cue.start]
-    m = re.search(r"(?:\b(?:will|would|could|may|might|must|should|has|have|had|did|does|do|is|are|was|were)\s+)?(?:not\s+|never\s+|n't\s+)?$", pre)
+    m = _AUX_BEFORE.search(pre)
     if m and m.group(0).strip():
         start = cue.start - len(m.group(0))
     end_limit = min(f.clause_end, len(text))
@@ -86,9 +89,9 @@ def issue_phrase(text: str, hit: Hit | None) -> str:
         return ""
     left = text[max(0, hit.start - 40):hit.start]
     right = text[hit.end:hit.end + 40]
-    if re.match(r"\s*[,;:.)]", right):
+    if _PUNCT_AFTER.match(right):
         right = ""
-    lw: list[str] = _WORD.findall(left)[-2:] if not re.search(r"[,;:(]\s*$", left) else []
+    lw: list[str] = _WORD.findall(left)[-2:] if not _PUNCT_BEFORE.search(left) else []
     rw: list[str] = _WORD.findall(right)[:2]
     before: list[str] = []
     for w in reversed(lw):

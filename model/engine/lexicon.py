@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import ahocorasick
 
@@ -41,10 +41,13 @@ class CueDef:
     objects: frozenset[str] = frozenset()   # "restore ~ ties|relations": one of these within a few words
 
 
-class Hit(NamedTuple):
+@dataclass
+class Hit:
+    """A lexicon match ``text[start:end]`` (a class, not a tuple: compiled by mypyc it is a plain struct)."""
+
     start: int
     end: int
-    kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed
+    kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed, opener
     value: Any         # CueDef for cues, topic key for topics, the phrase otherwise
 
 
@@ -107,7 +110,8 @@ class Lexicon:
                 add(c, "topic", key)
         kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp",
                  "pronouns_singular": "pron1", "pronouns_plural": "pronN", "definite_agents": "defagent",
-                 "group_heads": "group", "absence": "absence", "unnamed_sources": "unnamed"}
+                 "group_heads": "group", "absence": "absence", "unnamed_sources": "unnamed",
+                 "clause_openers": "opener"}
         for wkey, kind in kinds.items():
             for w in words.get(wkey, []):
                 add(w, kind, w)

@@ -22,6 +22,19 @@ class Sentence:
     mentions: list[Mention]   # actor mentions inside [start, end)
     hits: list[Hit]           # lexicon hits inside [start, end)
     speaker_country: str | None = None
+    by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for h in self.hits:
+            bucket = self.by_kind.get(h.kind)
+            if bucket is None:
+                self.by_kind[h.kind] = [h]
+            else:
+                bucket.append(h)
+
+    def of(self, kind: str) -> list[Hit]:
+        """The hits of one kind, in text order (do not modify)."""
+        return self.by_kind.get(kind) or []
 
 
 @dataclass
@@ -57,12 +70,12 @@ def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
 
 def cue_hits(sent: Sentence) -> list[Hit]:
     """Non-overlapping verbal cue hits, longest first, without nominal uses."""
-    cues = sorted((h for h in sent.hits if h.kind == "cue"), key=lambda h: (h.start, -(h.end - h.start)))
+    cues = sorted(sent.of("cue"), key=lambda h: (h.start, -(h.end - h.start)))
     out: list[Hit] = []
     taken_until = -1
     occupied = [(m.start, m.end) for m in sent.mentions]
     # "recent reports", "media reports": a noun phrase naming a source, not a verb
-    occupied += [(h.start, h.end) for h in sent.hits if h.kind == "unnamed"]
+    occupied += [(h.start, h.end) for h in sent.of("unnamed")]
     for h in cues:
         if h.start < taken_until:
             continue

@@ -107,3 +107,15 @@ def test_parallel_extraction_equals_serial(monkeypatch):
     ser = extract_statements(many, res, workers=1)
     pd.testing.assert_frame_equal(par, ser)
     assert len(par) == 12 * len(extract_statements(docs, res, workers=1))
+
+
+def test_labels_are_not_shared_between_documents_with_the_same_offsets():
+    from model.documents import Document
+
+    # (the cache once keyed sentences by id(): a freed sentence's id is soon reused)
+    places = ["Iran", "Cuba", "Chile", "Peru", "Japan", "Kenya", "Ghana", "Nepal", "Yemen", "Mali"] * 20
+    docs = [Document(id=f"d{i}", text=f"Russia visited {p} today.") for i, p in enumerate(places)]
+    df = extract_statements(docs, load_resources(), workers=1)
+    assert len(df) == len(places)
+    for (_, row), place in zip(df.iterrows(), places, strict=True):
+        assert place in row["stance"], (row["document"], row["stance"])
