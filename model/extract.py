@@ -13,6 +13,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,12 +32,15 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
+from model.textfold import paused_gc
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
 #: below this many words one process is faster than starting a pool of spawned
 #: workers (each imports pandas and compiles the resources: a few seconds)
 PARALLEL_MIN_WORDS = 800_000
+#: forked workers inherit the compiled engine and start at once
+PARALLEL_MIN_WORDS_FORK = 150_000
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
@@ -63,6 +68,7 @@ class Engine:
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
         # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
+        self._iso_codes: dict[str, str | None] = {}  # actor code → ISO3 (successor states applied)
         self._shared_sent: Sentence | None = None
         self._shared_key = (-1, -1)
         self._shared: tuple[str, str, str] = ("", "", "")
@@ -72,6 +78,11 @@ class Engine:
                                     + w.get("group_heads", []) + w.get("definite_agents", []))
 
     def document(self, doc: Document) -> list[dict[str, object]]:
+        """The statements of one document, as contract rows."""
+        with paused_gc():  # many small acyclic objects: full collections would only walk them
+            return self._document(doc)
+
+    def _document(self, doc: Document) -> list[dict[str, object]]:
         text = doc.text
         mentions = self.resources.gazetteer.find(text)
         dl = find_dateline(text)
@@ -138,8 +149,10 @@ class Engine:
     def _iso3(self, code: str | None) -> str | None:
         if code is None:
             return None
-        code = self.resources.successors.get(code, code)
-        return code if is_iso3(code) else None
+        if code not in self._iso_codes:
+            successor = self.resources.successors.get(code, code)
+            self._iso_codes[code] = successor if is_iso3(successor) else None
+        return self._iso_codes[code]
 
     def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> dict[str, object] | None:
         actor = self._iso3(f.holder.code)
@@ -199,12 +212,22 @@ def _worker_init(resources: Resources) -> None:
     _WORKER_ENGINE = Engine(resources)
 
 
+def _start_method() -> str:
+    """``fork`` where it is safe — a plain process with a single thread and no Qt (the CLI,
+    scripts): workers then inherit the built engine instantly.  ``spawn`` otherwise (the GUI)."""
+    if ("fork" in multiprocessing.get_all_start_methods() and "PySide6" not in sys.modules
+            and threading.active_count() == 1):
+        return "fork"
+    return "spawn"
+
+
 def _worker_batch(docs: list[Document]) -> pd.DataFrame:
     """One batch in a worker; a frame travels back far faster than row dicts."""
     assert _WORKER_ENGINE is not None
     rows: list[dict[str, object]] = []
-    for d in docs:
-        rows.extend(_WORKER_ENGINE.document(d))
+    with paused_gc():
+        for d in docs:
+            rows.extend(_WORKER_ENGINE.document(d))
     return statements_frame(rows)
 
 
@@ -228,8 +251,9 @@ def extract_statements(
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
 
-    Large sets are spread over ``workers`` processes (default: the CPU count),
-    started with ``spawn`` so that calling this from a GUI thread is safe.
+    Large sets are spread over ``workers`` processes (default: the CPU count):
+    forked from a plain single-threaded process, which shares the built engine,
+    and spawned otherwise, so that calling this from a GUI thread is safe.
     Raises :class:`Cancelled` when ``progress.cancelled()`` turns True.
     """
     res = resources or load_resources()
@@ -238,11 +262,19 @@ def extract_statements(
     total_chars = sum(len(d.text) for d in documents)
     workers = workers if workers is not None else (os.cpu_count() or 1)
     rows = _Rows()
-    if workers > 1 and total_chars > PARALLEL_MIN_WORDS * 6:
+    method = _start_method()
+    min_words = PARALLEL_MIN_WORDS_FORK if method == "fork" else PARALLEL_MIN_WORDS
+    if workers > 1 and total_chars > min_words * 6:
         batches = _batches(documents)
         done = 0
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(res,)) as pool:
+        ctx = multiprocessing.get_context(method)
+        if method == "fork":
+            global _WORKER_ENGINE
+            _WORKER_ENGINE = _engine_for(res)  # inherited by the forked workers
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        else:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(res,))
+        with pool:
             futures = [pool.submit(_worker_batch, b) for b in batches]
             for b, fut in zip(batches, futures, strict=True):
                 rows.add_frame(_result_or_cancel(fut, futures, progress))
@@ -250,12 +282,14 @@ def extract_statements(
                 progress.report(done, total, "")
         return rows.frame()
     engine = _engine_for(res)
-    for i, doc in enumerate(documents):
-        if progress.cancelled():
-            raise Cancelled()
-        if i % 50 == 0:
-            progress.report(i, total, doc.title or doc.id)
-        rows.extend(engine.document(doc))
+    # the rows are acyclic: collections during the run would only walk them, again and again
+    with paused_gc():
+        for i, doc in enumerate(documents):
+            if progress.cancelled():
+                raise Cancelled()
+            if i % 50 == 0:
+                progress.report(i, total, doc.title or doc.id)
+            rows.extend(engine.document(doc))
     progress.report(total, total, "")
     return rows.frame()
 

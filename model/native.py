@@ -40,6 +40,7 @@ MODULES: tuple[str, ...] = (
     "model.gazetteer",
     "model.gazetteer_rules",
     "model.sentences",
+    "model.textfold",
 )
 
 _state = {"active": False, "reason": "not checked"}

@@ -119,3 +119,31 @@ def test_labels_are_not_shared_between_documents_with_the_same_offsets():
     assert len(df) == len(places)
     for (_, row), place in zip(df.iterrows(), places, strict=True):
         assert place in row["stance"], (row["document"], row["stance"])
+
+
+def test_workers_are_forked_only_where_it_is_safe():
+    import sys
+
+    import model.extract as ex
+
+    # pytest-qt has imported Qt here: a fork could inherit Qt's threads, so workers are spawned
+    assert "PySide6" in sys.modules and ex._start_method() == "spawn"
+
+
+def test_forked_workers_extract_the_same_statements():
+    import subprocess
+    import sys
+
+    code = (
+        "import model.extract as ex; from dataclasses import replace; from model.readers import load_paths\n"
+        "docs = load_paths(['seeds']).documents; many = [replace(docs[0], id=f'd{i}') for i in range(12)]\n"
+        "ex.PARALLEL_MIN_WORDS_FORK = 100; ex.BATCH_WORDS = 1000\n"
+        "assert ex._start_method() == 'fork'\n"
+        "par = ex.extract_statements(many, workers=2); assert ex._WORKER_ENGINE is not None  # the pool ran\n"
+        "ser = ex.extract_statements(many, workers=1)\n"
+        "assert par.equals(ser) and len(par) == 12 * len(ex.extract_statements(docs, workers=1)), len(par)\n"
+        "print('ok', len(par))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and out.stdout.startswith("ok"), out.stderr
