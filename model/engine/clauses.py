@@ -38,7 +38,8 @@ class Frame:
 
 def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The ``n`` words before ``pos`` (lower case), nearest last."""
-    return _WORD_RE.findall(text[max(floor, pos - 12 * n): pos].lower())[-n:]
+    found: list[str] = _WORD_RE.findall(text, max(floor, pos - 12 * n), pos)
+    return [w.lower() for w in found[-n:]]
 
 
 def word_after(text: str, pos: int, ceiling: int) -> str:
@@ -104,7 +105,7 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
     return -1
 
 
-_ACCORDING = re.compile(r"\baccording to\b")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _LEAD = re.compile(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,")
 _MEDIAL = re.compile(r"[^,.;]{0,40},")
 _THAT = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
@@ -129,16 +130,16 @@ def _is_trailing(text: str, cue: Hit, s: int, e: int, cues: list[Hit]) -> bool:
 def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> list[Frame]:
     """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits."""
     frames: list[Frame] = []
-    low = text[s:e].lower()
-    m = _ACCORDING.search(low)
+    m = _ACCORDING.search(text, s, e) if (text.find("ccording to", s, e) != -1
+                                          or text.find("CCORDING TO", s, e) != -1) else None
     if m:
-        a_start = s + m.start()
+        a_start = m.start()
         stop = text.find(",", a_start, e)
-        if m.start() < 4:  # "According to X, content"
+        if a_start - s < 4:  # "According to X, content"
             stop = stop if stop != -1 else e
-            frames.append(Frame(s + m.end(), stop, stop + 1, e, "according", None))
+            frames.append(Frame(m.end(), stop, stop + 1, e, "according", None))
             return frames
-        frames.append(Frame(s + m.end(), stop if stop != -1 else e, s, a_start, "according", None))
+        frames.append(Frame(m.end(), stop if stop != -1 else e, s, a_start, "according", None))
         e = a_start
     finals = [c for c in cues if c.value.category in _TRAILING_CATS]  # type: ignore[union-attr]
     last = finals[-1] if finals else None

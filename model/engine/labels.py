@@ -32,17 +32,17 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     if m and m.group(0).strip():
         start = cue.start - len(m.group(0))
     end_limit = min(f.clause_end, len(text))
-    tail = text[cue.end:end_limit]
-    stop = _STOP_LABEL.search(tail)
-    if stop:
-        tail = tail[: stop.start()]
-    words = _WORD.findall(tail)[: max_words]
-    label = text[start:cue.end]
-    if words:
-        last = words[-1]
-        idx = tail.find(last, sum(len(w) for w in words[:-1]))
-        label = text[start:cue.end + idx + len(last)] if idx >= 0 else label
-    return " ".join(label.split()), start
+    # the object: up to ``max_words`` words after the cue, stopping at a clause break
+    ends: list[int] = []
+    for w in _WORD.finditer(text, cue.end, end_limit):
+        ends.append(w.end())
+        if len(ends) == max_words:
+            break
+    label_end = cue.end
+    if ends:
+        stop = _STOP_LABEL.search(text, cue.end, ends[-1])
+        label_end = max([x for x in ends if stop is None or x <= stop.start()], default=cue.end)
+    return " ".join(text[start:label_end].split()), start
 
 
 _TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
