@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from model import native
 from model.documents import LoadReport
 
 QUICK_START = """
@@ -95,4 +96,4 @@ class QuickStartDialog(QDialog):
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, "About Stance Atlas", ABOUT)
+    QMessageBox.about(parent, "About Stance Atlas", ABOUT + f"<p>Stance engine: {native.status()}.</p>")
