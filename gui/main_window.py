@@ -28,6 +28,7 @@ from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 from model.countries import country_names
+from model.matrix import sort_actors
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -157,7 +158,12 @@ class MainWindow(QMainWindow):
         self.heatmap.set_data(view.matrix.net, self.matrix_model.actors, self.names, self.col_names)
         self.timeline.set_data(view.timeline)
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
+        default = not chosen and len(view.matrix.actors) >= 2
+        if default:  # a filled comparison from the start: the two most active countries
+            chosen = sort_actors(view.matrix, "activity")[:2]
         self.comparison.set_countries(view.matrix.actors, self.names, chosen)
+        if default:
+            self.state.compare(chosen)
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "

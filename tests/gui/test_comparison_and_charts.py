@@ -99,3 +99,12 @@ def test_charts_export_png_and_svg(seeded, tmp_path):
         assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
     with pytest.raises(ValueError, match="png or .svg"):
         seeded.heatmap.export(tmp_path / "c.gif")
+
+
+def test_the_comparison_opens_filled_with_the_two_most_active_countries(seeded):
+    w = seeded
+    counts = w.state.matrix.counts.sum(axis=1).sort_values(ascending=False, kind="stable")
+    expected = list(counts.index[:2])
+    assert w.comparison.chosen() == expected
+    assert w.state.comparison is not None and list(w.state.comparison.actors) == expected
+    assert w.comparison.model.rowCount() > 0
