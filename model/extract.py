@@ -15,7 +15,6 @@ import os
 import re
 import sys
 import threading
-import time
 from bisect import bisect_left
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -42,19 +41,6 @@ BATCH_WORDS = 100_000
 PARALLEL_MIN_WORDS = 800_000
 #: forked workers inherit the compiled engine and start at once
 PARALLEL_MIN_WORDS_FORK = 150_000
-
-
-#: compiled code never hands the GIL over by itself; a waiting thread (the GUI) gets it this often
-GIL_SLICE = 0.005
-_last_breath = [0.0]
-
-
-def _breathe() -> None:
-    """Let another thread run if this one has held the interpreter for a GIL slice."""
-    now = time.perf_counter()
-    if now - _last_breath[0] > GIL_SLICE:
-        _last_breath[0] = now
-        time.sleep(0)  # releases the GIL
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
@@ -113,7 +99,6 @@ class Engine:
         whole = self.lexicon.scan(low) if len(mentions) * 2 > len(spans) else None
         h_starts = [h.start for h in whole] if whole is not None else []
         for s, e in spans:
-            _breathe()
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
             opens, closes = _quote_marks(text, s, e)
             if quoted and closes < 0:
