@@ -38,6 +38,13 @@ def _clean(v: Any) -> Any:
     return v
 
 
+def _plain_values(column: pd.Series) -> list[Any]:
+    """A column as plain Python values (int, float, str, bool), missing values as None."""
+    values = column.astype(object).where(column.notna(), None).tolist()
+    # typed columns come out as Python scalars already; object columns may hold numpy ones
+    return [_clean(v) for v in values] if column.dtype == object else values
+
+
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with every text cell made safe to open in a spreadsheet."""
     out = frame.copy()
@@ -76,13 +83,17 @@ def write_statements(
         raise ExportError(f"statements are written as .jsonl or .csv, not '{suffix or path.name}'")
     if full:
         frame = statement_table(statements, by, _docs(documents))
+    elif suffix == ".jsonl":
+        frame = statements[list(STATEMENT_FIELDS)]
     else:
         frame = pd.DataFrame(contract_records(statements), columns=list(STATEMENT_FIELDS))
     with atomic_write(path) as tmp:
         if suffix == ".jsonl":
+            names = [str(c) for c in frame.columns]
+            columns = [_plain_values(frame[c]) for c in frame.columns]
             with open(tmp, "w", encoding="utf-8") as fh:
-                for rec in frame.to_dict(orient="records"):
-                    fh.write(json.dumps({k: _clean(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
+                for values in zip(*columns, strict=True):
+                    fh.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False) + "\n")
         else:
             (csv_frame(frame) if safe_csv else frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
 
