@@ -63,7 +63,7 @@ class ExportController(QObject):
         context = state.export_context(what)
         if what == "statements":
             def job(progress):
-                write_statements(statements, path, documents=analysis.report, by=state.by)
+                write_statements(statements, path, full=True, documents=analysis.report, by=state.by)
                 return []
         elif what == "comparison":
             if state.comparison is None:

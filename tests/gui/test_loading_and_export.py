@@ -120,6 +120,10 @@ def test_export_comparison_and_statements(seeded, qtbot, tmp_path):
         w.exporter.export("statements", str(tmp_path / "st.jsonl"))
     lines = (tmp_path / "st.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(w.state.statements)
+    # the contract fields plus the document's title and whether the analyst edited the statement
+    first = json.loads(lines[0])
+    assert {"actor", "topic", "polarity", "sentence", "reporter", "title", "edited"} <= set(first)
+    assert first["title"]
 
 
 def test_export_failure_is_reported_and_writes_nothing(seeded, qtbot, tmp_path):
