@@ -67,8 +67,8 @@ class Engine:
         self.resources = resources
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
-        # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
         self._iso_codes: dict[str, str | None] = {}  # actor code → ISO3 (successor states applied)
+        # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
         self._shared_sent: Sentence | None = None
         self._shared_key = (-1, -1)
         self._shared: tuple[str, str, str] = ("", "", "")
