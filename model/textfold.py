@@ -28,7 +28,7 @@ _UNICODE_PUNCT = (
 _SPACE_OUT = frozenset(_UNICODE_PUNCT)
 #: ASCII punctuation and white space → space; letters, digits and the stand-in byte 0x01 stay
 _TABLE = bytes(
-    b if (chr(b).isalnum() or b == 1) and b < 128 else 32 for b in range(256)
+    [b if (chr(b).isalnum() or b == 1) and b < 128 else 32 for b in range(256)]
 )
 
 
@@ -44,7 +44,7 @@ codecs.register_error("stance_atlas_fold", _fold_error)
 
 #: the lexicon's fold keeps apostrophes, hyphens and underscores inside words ("oath-taking", "won't")
 _WORD_TABLE = bytes(
-    b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)
+    [b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)]
 )
 _APOSTROPHES = frozenset("\u2019")
 

@@ -53,7 +53,7 @@ class Hit:
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
         yield from csv.DictReader(lines, delimiter="\t")
 
 
