@@ -135,12 +135,14 @@ def bench_load(app: QApplication, n_articles: int) -> None:
         loop = QEventLoop()
         window.sig_loaded.connect(loop.quit)
         t0 = time.perf_counter()
+        pauses = GcPauses()
         probe.start()
         window.load(paths)
         loop.exec()
         for _ in range(5):  # include the first paints of the result
             app.processEvents()
         probe.stop()
+        collector = pauses.close()
         seconds = time.perf_counter() - t0
         gaps = np.array(probe.gaps)
         a = window.state.analysis
@@ -150,6 +152,7 @@ def bench_load(app: QApplication, n_articles: int) -> None:
               f"→ {'OK' if gaps.max() < 100 else 'OVER'} (target < 100 ms)")
         for gap, where in probe.late:
             print(f"  late tick: {gap:.0f} ms at {where}")
+        print(f"  during the load (any thread): {collector}")
         window.close()
 
 

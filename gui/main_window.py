@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
         for name in ("charts", "profile"):
             self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
+        self.docks["comparison"].visibilityChanged.connect(lambda v: self._default_comparison(v))
 
     # --- state → views -------------------------------------------------------
     def _on_analysis_changed(self) -> None:
@@ -158,12 +159,10 @@ class MainWindow(QMainWindow):
         self.heatmap.set_data(view.matrix.net, self.matrix_model.actors, self.names, self.col_names)
         self.timeline.set_data(view.timeline)
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
-        default = not chosen and len(view.matrix.actors) >= 2
-        if default:  # a filled comparison from the start: the two most active countries
+        if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
         self.comparison.set_countries(view.matrix.actors, self.names, chosen)
-        if default:
-            self.state.compare(chosen)
+        self._default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "
@@ -192,6 +191,13 @@ class MainWindow(QMainWindow):
         title = f"{self.names.get(actor, actor)} — {self.col_names.get(column, column)}"
         self.evidence.show_cell(title, self.state.cell_statements(actor, column), self.state.documents_by_id, self.names)
         self._refresh_side_panels()
+
+    def _default_comparison(self, seen: bool | None = None) -> None:
+        """Compare the countries the pickers offer once the Comparison panel is seen (none chosen yet)."""
+        chosen = self.comparison.chosen()
+        seen = on_screen(self.comparison) if seen is None else seen
+        if self.state.comparison is None and len(chosen) >= 2 and seen:
+            self.state.compare(chosen)
 
     def _refresh_side_panels(self) -> None:
         """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""

@@ -282,14 +282,14 @@ def extract_statements(
                 progress.report(done, total, "")
         return rows.frame()
     engine = _engine_for(res)
-    # the rows are acyclic: collections during the run would only walk them, again and again
-    with paused_gc():
-        for i, doc in enumerate(documents):
-            if progress.cancelled():
-                raise Cancelled()
-            if i % 50 == 0:
-                progress.report(i, total, doc.title or doc.id)
-            rows.extend(engine.document(doc))
+    # (the collector is paused per document, not for the whole run: this may be a GUI worker
+    # thread, and one collection over everything at the end would freeze the UI while it runs)
+    for i, doc in enumerate(documents):
+        if progress.cancelled():
+            raise Cancelled()
+        if i % 50 == 0:
+            progress.report(i, total, doc.title or doc.id)
+        rows.extend(engine.document(doc))
     progress.report(total, total, "")
     return rows.frame()
 

@@ -101,10 +101,14 @@ def test_charts_export_png_and_svg(seeded, tmp_path):
         seeded.heatmap.export(tmp_path / "c.gif")
 
 
-def test_the_comparison_opens_filled_with_the_two_most_active_countries(seeded):
+def test_the_comparison_opens_filled_with_the_two_most_active_countries(seeded, qtbot):
     w = seeded
     counts = w.state.matrix.counts.sum(axis=1).sort_values(ascending=False, kind="stable")
     expected = list(counts.index[:2])
     assert w.comparison.chosen() == expected
-    assert w.state.comparison is not None and list(w.state.comparison.actors) == expected
+    # computed only once the panel is seen (loading a big set shows its matrix sooner)
+    assert w.state.comparison is None
+    with qtbot.waitSignal(w.state.sig_comparison_changed):
+        w.docks["comparison"].raise_()
+    assert list(w.state.comparison.actors) == expected
     assert w.comparison.model.rowCount() > 0
