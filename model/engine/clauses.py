@@ -36,10 +36,30 @@ class Frame:
     verb: Hit | None
 
 
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+
+
 def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
-    """The ``n`` words before ``pos`` (lower case), nearest last."""
-    found: list[str] = _WORD_RE.findall(text, max(floor, pos - 12 * n), pos)
-    return [w.lower() for w in found[-n:]]
+    """The ``n`` words before ``pos`` (lower case), nearest last.
+
+    Words are runs of ``_WORD_RE`` characters inside the ``12 * n`` characters before
+    ``pos`` (not before ``floor``), read backwards — what ``_WORD_RE.findall`` on that
+    window would give, without scanning all of it.
+    """
+    lo = max(floor, pos - 12 * n)
+    out: list[str] = []
+    i = pos
+    while len(out) < n:
+        while i > lo and text[i - 1] not in _WORD_CHARS:
+            i -= 1
+        if i <= lo:
+            break
+        j = i
+        while i > lo and text[i - 1] in _WORD_CHARS:
+            i -= 1
+        out.append(text[i:j].lower())
+    out.reverse()
+    return out
 
 
 def word_after(text: str, pos: int, ceiling: int) -> str:

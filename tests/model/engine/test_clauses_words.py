@@ -1,0 +1,24 @@
+"""words_before reads backwards what a regex over its window would find."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.engine.clauses import _WORD_RE, words_before
+
+
+def _reference(text: str, pos: int, n: int, floor: int) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text, max(floor, pos - 12 * n), pos)[-n:]]
+
+
+def test_examples():
+    text = "Russia’s foreign minister, Sergei Lavrov, said"
+    assert words_before(text, text.index("said"), 2) == ["sergei", "lavrov"]
+    assert words_before(text, text.index("minister"), 3) == ["russia’s", "foreign"]
+    assert words_before(text, 0, 2) == []
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="ab’'- ,.\nXé1", max_size=60), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
+def test_same_as_the_regex(text, pos, n, floor):
+    pos = min(pos, len(text))
+    assert words_before(text, pos, n, floor) == _reference(text, pos, n, floor)
