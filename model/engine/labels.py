@@ -78,17 +78,22 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
     end_limit = min(f.clause_end, len(text))
     # the object: up to ``max_words`` words after the cue, stopping at a clause break
-    ends: list[int] = []
+    spans: list[tuple[int, int]] = []
     for w in _WORD.finditer(text, cue.end, end_limit):
-        ends.append(w.end())
-        if len(ends) == max_words:
+        spans.append(w.span())
+        if len(spans) == max_words:
             break
-    label_end = cue.end
-    if ends:
-        stop = _STOP_LABEL.search(text, cue.end, ends[-1])
-        label_end = max([x for x in ends if stop is None or x <= stop.start()], default=cue.end)
+    if spans:
+        stop = _STOP_LABEL.search(text, cue.end, spans[-1][1])
+        spans = [sp for sp in spans if stop is None or sp[1] <= stop.start()]
+    # a label cut after nine words should not end on "and", "of the" …
+    while spans and text[spans[-1][0]:spans[-1][1]].lower() in _DANGLING:
+        spans.pop()
+    label_end = spans[-1][1] if spans else cue.end
     return " ".join(text[start:label_end].split()), start
 
+
+_DANGLING = frozenset("and or but of the a an to in on at for with by from as than that its their his her".split())
 
 _TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 

@@ -147,3 +147,12 @@ def test_forked_workers_extract_the_same_statements():
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0 and out.stdout.startswith("ok"), out.stderr
+
+
+def test_a_cut_label_does_not_end_on_a_function_word():
+    from model.documents import Document
+
+    doc = Document(id="d", text="Russia will support Turkey's efforts to become a full member of the European Union.")
+    labels = list(extract_statements([doc], load_resources(), workers=1)["stance"])
+    assert labels and all(lab.split()[-1].lower() not in {"of", "the", "a", "to", "and"} for lab in labels), labels
+    assert any(lab.startswith("will support") for lab in labels), labels
