@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             return
         chosen = self.comparison.chosen()
         if len(chosen) < 2:
-            chosen = list(m.counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[:2])
+            chosen = sort_actors(m, "activity")[:2]
         self.compare(chosen)
 
     def open_in_reader(self, doc_id: str, row: dict | None = None) -> None:

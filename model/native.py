@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = Path(__file__).with_name("_native.json")
 #: the shared C library of the compiled group sits at the project root
 GROUP = "stance_atlas_native"
-#: the hot path of extraction; modules that pickle objects to worker processes stay importable either way
+#: the hot path of extraction (objects sent to spawned workers pickle the same compiled or not)
 MODULES: tuple[str, ...] = (
     "model.engine.attribution",
     "model.engine.clauses",

@@ -15,7 +15,6 @@ from model import native
 ROOT = Path(__file__).resolve().parents[2]
 
 
-
 def _run(code: str, pure: bool) -> str:
     env = dict(os.environ)
     env.pop("STANCE_ATLAS_PURE", None)
