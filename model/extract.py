@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sys
 import threading
 from bisect import bisect_left
@@ -44,6 +43,10 @@ PARALLEL_MIN_WORDS_FORK = 150_000
 
 
 _MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
+#: lexicon hits that let a sentence without a name hold a stance: "we", "our …" (with a
+#: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
+_FIRST_PERSON_KINDS = frozenset({"fp", "fpposs"})
+_ANAPHOR_KINDS = frozenset({"pron1", "pronN", "group", "defagent"})
 _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
 
@@ -53,11 +56,6 @@ def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
     opens = s if text[s] in _OPEN_QUOTES else -1
     closes = max(text.rfind("”", s, e), text.rfind('"', s + 1, e) if opens == -1 or text[s] == '"' else -1)
     return opens, closes
-
-
-def _word_regex(words: list[str]) -> re.Pattern[str]:
-    alts = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"\b(?:{alts})\b")
 
 
 class Engine:
@@ -72,10 +70,6 @@ class Engine:
         self._shared_sent: Sentence | None = None
         self._shared_key = (-1, -1)
         self._shared: tuple[str, str, str] = ("", "", "")
-        w = self.lexicon.words
-        self._first_person = _word_regex(w.get("first_person", []) + w.get("first_person_possessive", []))
-        self._anaphor = _word_regex(w.get("pronouns_singular", []) + w.get("pronouns_plural", [])
-                                    + w.get("group_heads", []) + w.get("definite_agents", []))
 
     def document(self, doc: Document) -> list[dict[str, object]]:
         """The statements of one document, as contract rows."""
@@ -94,12 +88,13 @@ class Engine:
         rows: list[dict[str, object]] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
-        spans = list(split_spans(text))
-        # text dense in names is scanned once; sparse text only where a sentence is read closely
-        whole = self.lexicon.scan(low) if len(mentions) * 2 > len(spans) else None
-        h_starts = [h.start for h in whole] if whole is not None else []
-        for s, e in spans:
+        # the lexicon is scanned once over the whole text (one pass of the automaton is
+        # cheaper than a regex test on each sentence for pronouns and first-person words)
+        whole = self.lexicon.scan(low)
+        h_starts = [h.start for h in whole]
+        for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
             opens, closes = _quote_marks(text, s, e)
             if quoted and closes < 0:
                 quoted.append((s, e))
@@ -107,15 +102,11 @@ class Engine:
                 quoted = [(s, e)]
             # only sentences that name an actor, or can refer back to one, are read closely
             if not ms and not (
-                (doc.speaker_country and self._first_person.search(low, s, e))
-                or ((disc.last or disc.groups) and self._anaphor.search(low, s, e))
+                (doc.speaker_country and any(h.kind in _FIRST_PERSON_KINDS for h in hs))
+                or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
                 continue
-            if whole is not None:
-                hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
-            else:
-                hs = self.lexicon.scan(low[s:e], s)
             sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
@@ -127,7 +118,8 @@ class Engine:
                 sayers = [h for h in self.attributor.sayers if h.start > closes]
                 if sayers:
                     for qs, qe in quoted:
-                        qsent = Sentence(text, qs, qe, [], self.lexicon.scan(low[qs:qe], qs), doc.speaker_country)
+                        qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
+                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country)
                         rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
                                     if (r := self._row(doc, qsent, f, doc_topics)) is not None)
                 quoted = []

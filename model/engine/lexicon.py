@@ -108,7 +108,7 @@ class Lexicon:
         for key, cues in topics:
             for c in cues:
                 add(c, "topic", key)
-        kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp",
+        kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp", "first_person_possessive": "fpposs",
                  "pronouns_singular": "pron1", "pronouns_plural": "pronN", "definite_agents": "defagent",
                  "group_heads": "group", "absence": "absence", "unnamed_sources": "unnamed",
                  "clause_openers": "opener"}

@@ -1,3 +1,9 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model import sentences
 from model.sentences import split_sentences
 
 
@@ -31,3 +37,13 @@ def test_runaway_sentences_are_cut_with_exact_offsets():
     assert all(e - s <= MAX_SENTENCE for s, e, _ in spans)
     assert all(t[s:e] == x for s, e, x in spans)
     assert "".join(x for _, _, x in spans).replace(" ", "") == t.replace(" ", "")
+
+
+# the boundary regex was rewritten for speed; it must find exactly what the plain form finds
+_PLAIN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n|\n")
+
+
+@given(st.text(alphabet=".!?…\"'”’»)]\n \tAa1", max_size=80))
+def test_boundary_regex_matches_its_plain_form(text: str) -> None:
+    fast = [m.span() for m in sentences._BOUNDARY.finditer(text)]
+    assert fast == [m.span() for m in _PLAIN_BOUNDARY.finditer(text)]
