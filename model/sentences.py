@@ -26,26 +26,71 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=
 _OPENER = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _SENTENCE_OPENER = re.compile(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+_ABBREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def word_before_period(text: str, end: int) -> str:
+    r"""The word ``[A-Za-z][A-Za-z.]*`` closed by the period at ``text[end-1]``, within 12 characters, or "".
+
+    What ``re.search(r"([A-Za-z][A-Za-z.]*)\.$", text[end-12:end])`` finds, read backwards
+    ("" when ``text[end-1]`` is not a period).
+    """
+    lo = max(0, end - 12)
+    if end - 1 < lo or text[end - 1] != ".":
+        return ""
+    chars = _ABBREV_CHARS
+    i = end - 1
+    while i > lo and text[i - 1] in chars:
+        i -= 1
+    while i < end - 1 and text[i] == ".":
+        i += 1  # the word starts with a letter
+    return text[i:end - 1]
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
     """Does the period ending at text[end-1] close an abbreviation or initial?"""
-    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
-    if not m:
+    word = word_before_period(text, end).lower()
+    if not word:
         return False
-    word = m.group(1).lower()
     if word in ABBREVIATIONS:
         return True
     # single-letter initial ("J. Smith") or dotted acronym ("U.S.")
-    return len(word) == 1 or bool(_INITIALS.fullmatch(word))
+    return len(word) == 1 or ("." in word and bool(_INITIALS.fullmatch(word)))
+
+
+_BOUNDARY_CHARS = ".!?…\n"
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY.finditer(text)``, trying the regex only where a boundary character stands.
+
+    Every match starts with one of ``_BOUNDARY_CHARS``; ``str.find`` skips to those far faster
+    than the regex engine's own scan.
+    """
+    nxt = [text.find(c) for c in _BOUNDARY_CHARS]
+    pos = 0
+    while True:
+        at = min((p for p in nxt if p >= 0), default=-1)
+        if at < 0:
+            return
+        m = _BOUNDARY.match(text, at)
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1
+        for k, c in enumerate(_BOUNDARY_CHARS):
+            if 0 <= nxt[k] < pos:
+                nxt[k] = text.find(c, pos)
 
 
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence; text[start:end] has no outer white space."""
     start = 0
     n = len(text)
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         end = m.end()
         chunk = m.group(0)
         if "\n" not in chunk:

@@ -48,14 +48,15 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """
     lo = max(floor, pos - 12 * n)
     out: list[str] = []
+    chars = _WORD_CHARS  # a local: compiled code would look a module global up at each character
     i = pos
     while len(out) < n:
-        while i > lo and text[i - 1] not in _WORD_CHARS:
+        while i > lo and text[i - 1] not in chars:
             i -= 1
         if i <= lo:
             break
         j = i
-        while i > lo and text[i - 1] in _WORD_CHARS:
+        while i > lo and text[i - 1] in chars:
             i -= 1
         out.append(text[i:j].lower())
     out.reverse()

@@ -9,9 +9,21 @@ from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit
 
 _STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
-_PUNCT_AFTER = re.compile(r"\s*[,;:.)]")
-_PUNCT_BEFORE = re.compile(r"[,;:(]\s*$")
+#: the issue phrase does not reach over punctuation after or before its cue (white space aside)
+_PUNCT_AFTER = frozenset(",;:.)")
+_PUNCT_BEFORE = frozenset(",;:(")
 _WORD = re.compile(r"[\w’'-]+")
+_WORDS_AHEAD: dict[int, re.Pattern[str]] = {}
+
+
+def _words_ahead(n: int) -> re.Pattern[str]:
+    """``_words_ahead(n).match(text, pos).end()`` is where the n-th word after ``pos`` ends (n ≥ 1)."""
+    pat = _WORDS_AHEAD.get(n)
+    if pat is None:
+        pat = _WORDS_AHEAD[n] = re.compile(rf"(?:[^\w’'-]*[\w’'-]+){{1,{n}}}")
+    return pat
+
+
 _STOPWORDS = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
     be been has have had will would could should may might new some any all other also about into over as than
@@ -78,18 +90,23 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
     end_limit = min(f.clause_end, len(text))
     # the object: up to ``max_words`` words after the cue, stopping at a clause break
-    spans: list[tuple[int, int]] = []
-    for w in _WORD.finditer(text, cue.end, end_limit):
-        spans.append(w.span())
-        if len(spans) == max_words:
-            break
-    if spans:
-        stop = _STOP_LABEL.search(text, cue.end, spans[-1][1])
-        spans = [sp for sp in spans if stop is None or sp[1] <= stop.start()]
+    # (one match finds where the words end, one findall lists them: far fewer calls than finditer)
+    reach = _words_ahead(max_words).match(text, cue.end, end_limit) if max_words > 0 else None
+    words: list[str] = _WORD.findall(text, cue.end, reach.end()) if reach is not None else []
+    ends: list[int] = []
+    pos = cue.end
+    for w in words:  # nothing but non-word characters lies between two words: find() lands on the next one
+        pos = text.find(w, pos) + len(w)
+        ends.append(pos)
+    if ends:
+        stop = _STOP_LABEL.search(text, cue.end, ends[-1])
+        if stop is not None:
+            while ends and ends[-1] > stop.start():
+                ends.pop()
     # a label cut after nine words should not end on "and", "of the" …
-    while spans and text[spans[-1][0]:spans[-1][1]].lower() in _DANGLING:
-        spans.pop()
-    label_end = spans[-1][1] if spans else cue.end
+    while ends and words[len(ends) - 1].lower() in _DANGLING:
+        ends.pop()
+    label_end = ends[-1] if ends else cue.end
     return " ".join(text[start:label_end].split()), start
 
 
@@ -133,15 +150,25 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
     return key, best_hit.get(key)
 
 
+def punct_after(right: str) -> bool:
+    """Does ``right`` open with punctuation (white space aside)?"""
+    return right.lstrip()[:1] in _PUNCT_AFTER
+
+
+def punct_before(left: str) -> bool:
+    """Does ``left`` end with punctuation (white space aside)?"""
+    return left.rstrip()[-1:] in _PUNCT_BEFORE
+
+
 def issue_phrase(text: str, hit: Hit | None) -> str:
     """The noun compound around a topic cue ("oath-taking ceremony", "radical Islamist threats")."""
     if hit is None:
         return ""
     left = text[max(0, hit.start - 40):hit.start]
     right = text[hit.end:hit.end + 40]
-    if _PUNCT_AFTER.match(right):
+    if punct_after(right):
         right = ""
-    lw: list[str] = _WORD.findall(left)[-2:] if not _PUNCT_BEFORE.search(left) else []
+    lw: list[str] = _WORD.findall(left)[-2:] if not punct_before(left) else []
     rw: list[str] = _WORD.findall(right)[:2]
     before: list[str] = []
     for w in reversed(lw):

@@ -47,3 +47,21 @@ _PLAIN_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n|\n")
 def test_boundary_regex_matches_its_plain_form(text: str) -> None:
     fast = [m.span() for m in sentences._BOUNDARY.finditer(text)]
     assert fast == [m.span() for m in _PLAIN_BOUNDARY.finditer(text)]
+
+
+@given(st.text(alphabet=".!?…\"'”’»)]\n \tAa1", max_size=80))
+def test_boundaries_found_by_skipping_equal_finditer(text: str) -> None:
+    fast = [m.span() for m in sentences._boundaries(text)]
+    assert fast == [m.span() for m in sentences._BOUNDARY.finditer(text)]
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@given(st.text(alphabet="aZ.. -1é\n", max_size=20), st.integers(0, 20))
+def test_word_before_period_equals_the_regex(text: str, end: int) -> None:
+    end = min(end, len(text))
+    if not text[:end].endswith("."):
+        text, end = text[:end] + "." + text[end:], end + 1  # the splitter asks only about a period
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
+    assert sentences.word_before_period(text, end) == (m.group(1) if m else "")
