@@ -78,11 +78,11 @@ class Engine:
 
     def _document(self, doc: Document) -> list[dict[str, object]]:
         text = doc.text
-        mentions = self.resources.gazetteer.find(text)
+        low = text.lower()
+        mentions = self.resources.gazetteer.find(text, low)
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
-        low = text.lower()
         m_starts = [m.start for m in mentions]
         disc = Discourse(speaker_country=doc.speaker_country)
         rows: list[dict[str, object]] = []

@@ -134,6 +134,18 @@ def _row_entry(row: dict[str, str | None], where: str) -> Entry | None:
     )
 
 
+class _Name:
+    """An automaton key's payload: the name's length, its entry, and whether it ends with a full stop."""
+
+    def __init__(self, length: int, entry: Entry, dotted: bool) -> None:
+        self.length = length
+        self.entry = entry
+        self.dotted = dotted
+
+    def __reduce__(self) -> tuple[type[_Name], tuple[int, Entry, bool]]:
+        return (_Name, (self.length, self.entry, self.dotted))
+
+
 class Gazetteer:
     """Finds actor mentions (and, with an agent lexicon, role words) in text."""
 
@@ -150,9 +162,9 @@ class Gazetteer:
         self.agents = agents or AgentLexicon(())
         self._auto = ahocorasick.Automaton()
         for k, e in by_key.items():
-            self._auto.add_word(k, (len(k) - 2, e, e.name.endswith(".")))
+            self._auto.add_word(k, _Name(len(k) - 2, e, e.name.endswith(".")))
             if e.kind == "demonym" and (p := plural(e.name)) and key(p) not in by_key:
-                self._auto.add_word(key(p), (len(key(p)) - 2, e, False))
+                self._auto.add_word(key(p), _Name(len(key(p)) - 2, e, False))
         if len(self._auto):
             self._auto.make_automaton()
 
@@ -190,20 +202,23 @@ class Gazetteer:
         """The entry for a name, compared as the matcher does (case, punctuation and spacing aside)."""
         return self._by_key.get(key(name))
 
-    def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest first, in text order."""
+    def find(self, text: str, low: str | None = None) -> list[Mention]:
+        """Non-overlapping mentions, longest first, in text order (``low``: ``text.lower()``, if at hand)."""
         if not self.entries or not text:
             return []
         with paused_gc():
-            return self._find(text)
+            return self._find(text, low)
 
-    def _find(self, text: str) -> list[Mention]:
+    def _find(self, text: str, low: str | None) -> list[Mention]:
         cands: list[tuple[int, int, Entry]] = []
         case_ok = rules.case_ok
-        for end_idx, (length, entry, dotted) in self._auto.iter(padded(text)):
+        for item in self._auto.iter(padded(text, low)):
+            end_idx: int = item[0]
+            name: _Name = item[1]
+            entry = name.entry
             end = end_idx - 1  # the key's trailing space sits at end_idx; the padding shifts by one
-            start = end - length
-            if dotted and text[end: end + 1] == ".":
+            start = end - name.length
+            if name.dotted and text[end: end + 1] == ".":
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
             if surface == entry.name or case_ok(surface, entry.name, text, start, end):

@@ -77,13 +77,15 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def fold(text: str) -> str:
+def fold(text: str, low: str | None = None) -> str:
     """Lower-case ASCII with punctuation as spaces and other letters as ``\\x01``; ``len(fold(t)) == len(t)``.
 
     Letters outside ASCII all fold to the same stand-in, so "Türkiye" and "Tärkiye" share a key: the
     price of a byte-level fold that runs at hundreds of MB/s.
     """
-    raw = _lower_same_length(text).encode("ascii", "stance_atlas_fold")
+    if low is None or len(low) != len(text):
+        low = _lower_same_length(text)
+    raw = low.encode("ascii", "stance_atlas_fold")
     return raw.translate(_TABLE).decode("ascii")
 
 
@@ -92,8 +94,9 @@ def key(name: str) -> str:
     return " " + " ".join(fold(name).split()) + " "
 
 
-def padded(text: str) -> str:
-    return " " + fold(text) + " "
+def padded(text: str, low: str | None = None) -> str:
+    """``" " + fold(text) + " "``; ``low`` is ``text.lower()`` when the caller has it already."""
+    return " " + fold(text, low) + " "
 
 
 def words(text: str) -> list[str]:

@@ -118,7 +118,7 @@ class Lexicon:
         auto = ahocorasick.Automaton()
         for form, vals in table.items():
             if form:
-                auto.add_word(f" {form} ", (len(form) + 2, tuple(vals)))
+                auto.add_word(f" {form} ", _Key(len(form) + 2, vals))
         auto.make_automaton()
         lex._auto = auto
         return lex
@@ -129,18 +129,37 @@ class Lexicon:
         # keys are padded with spaces and the text normalised the same way, so every
         # raw match is a whole-word match and no substring hit has to be filtered out
         padded = f" {word_fold(low)} "
-        for end_idx, (length, vals) in self._auto.iter(padded):
-            start = end_idx - length + 1 + offset
+        for item in self._auto.iter(padded):
+            end_idx: int = item[0]
+            key: _Key = item[1]
+            start = end_idx - key.length + 1 + offset
             end = end_idx - 1 + offset
-            for kind, value in vals:
-                if kind == "cue" and value.objects:  # type: ignore[union-attr]
-                    obj_end = _object_end(low, end - offset, value.objects)  # type: ignore[union-attr]
-                    if obj_end < 0:
-                        continue
-                    out.append(Hit(start, obj_end + offset, kind, value))
+            for i in range(len(key.kinds)):
+                objects = key.objects[i]
+                if objects is not None:
+                    obj_end = _object_end(low, end - offset, objects)
+                    if obj_end >= 0:
+                        out.append(Hit(start, obj_end + offset, key.kinds[i], key.values[i]))
                     continue
-                out.append(Hit(start, end, kind, value))
+                out.append(Hit(start, end, key.kinds[i], key.values[i]))
         return out
+
+
+class _Key:
+    """What one automaton key stands for: its padded length and the hits it makes (typed, so that
+    compiled code reads it without unpacking tuples)."""
+
+    def __init__(self, length: int, vals: list[tuple[str, object]]) -> None:
+        self.length = length
+        self.kinds: list[str] = [k for k, _ in vals]
+        self.values: list[object] = [v for _, v in vals]
+        # cues with objects ("restore ~ ties") hit only when one of the objects follows
+        self.objects: list[frozenset[str] | None] = [
+            v.objects if k == "cue" and isinstance(v, CueDef) and v.objects else None for k, v in vals
+        ]
+
+    def __reduce__(self) -> tuple[type[_Key], tuple[int, list[tuple[str, object]]]]:
+        return (_Key, (self.length, list(zip(self.kinds, self.values, strict=True))))
 
 
 _OBJ_WORD = re.compile(r"[a-z’'-]+")
