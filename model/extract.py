@@ -31,7 +31,7 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
-from model.textfold import paused_gc
+from model.textfold import paused_gc, word_fold
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
@@ -90,7 +90,8 @@ class Engine:
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
-        whole = self.lexicon.scan(low)
+        fold = word_fold(low)
+        whole = self.lexicon.scan(low, fold=fold)
         h_starts = [h.start for h in whole]
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
@@ -107,7 +108,7 @@ class Engine:
             ):
                 disc.remember([], [], False)
                 continue
-            sent = Sentence(text, s, e, ms, hs, doc.speaker_country)
+            sent = Sentence(text, s, e, ms, hs, doc.speaker_country, fold)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
@@ -119,7 +120,7 @@ class Engine:
                 if sayers:
                     for qs, qe in quoted:
                         qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
-                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country)
+                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country, fold)
                         rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
                                     if (r := self._row(doc, qsent, f, doc_topics)) is not None)
                 quoted = []
@@ -156,7 +157,8 @@ class Engine:
         if self._shared_sent is not sent or self._shared_key != key:
             fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.of("topic"), f.clause_start, fallback)
-            self._shared = (topic, stance_label(text, f)[0], issue_phrase(text, topic_hit))
+            fold = sent.fold or word_fold(text.lower())
+            self._shared = (topic, stance_label(text, f, 9, fold)[0], issue_phrase(text, topic_hit, fold))
             self._shared_sent, self._shared_key = sent, key
         topic, label, issue = self._shared
         doc_topics[topic] = doc_topics.get(topic, 0) + 1

@@ -7,23 +7,17 @@ from collections import Counter, defaultdict
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit
+from model.textfold import word_fold
 
 _STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER = frozenset(",;:.)")
 _PUNCT_BEFORE = frozenset(",;:(")
 _WORD = re.compile(r"[\w’'-]+")
-_WORDS_AHEAD: dict[int, re.Pattern[str]] = {}
-
-
-def _words_ahead(n: int) -> re.Pattern[str]:
-    """``_words_ahead(n).match(text, pos).end()`` is where the n-th word after ``pos`` ends (n ≥ 1)."""
-    pat = _WORDS_AHEAD.get(n)
-    if pat is None:
-        pat = _WORDS_AHEAD[n] = re.compile(rf"(?:[^\w’'-]*[\w’'-]+){{1,{n}}}")
-    return pat
-
-
+#: what ends a stance label (``_STOP_LABEL``, as plain strings for ``_stop_at``)
+_STOP_PUNCT = (",", ";", ":", "”", "\"", "(")
+_STOP_WORDS = ("which", "who", "that", "after", "before", "while", "because", "although", "as part of",
+               "according to")
 _STOPWORDS = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
     be been has have had will would could should may might new some any all other also about into over as than
@@ -80,8 +74,51 @@ def aux_neg_suffix(pre: str) -> int:
     return len(pre) - start if start >= 0 else 0
 
 
-def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
-    """Short label from the sentence: modal/negation + cue + its object."""
+def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, int]]:
+    """Spans of the words ``[\\w’'-]+`` in ``[lo, hi)`` (the first ``limit`` of them, if ``limit`` ≥ 0).
+
+    ``fold`` is ``word_fold`` of the lower-cased text: words there are runs of non-spaces at the
+    same offsets, so ``str.find`` finds them — what ``_WORD.finditer(text, lo, hi)`` gives,
+    without running a Unicode regex over the text (a U+0001 character in the text aside).
+    """
+    out: list[tuple[int, int]] = []
+    want = limit if limit >= 0 else hi - lo
+    pos = lo
+    while pos < hi and len(out) < want:
+        if fold[pos] == " ":
+            pos += 1
+            continue
+        end = fold.find(" ", pos, hi)
+        if end < 0:
+            end = hi
+        out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _stop_at(text: str, lo: int, hi: int) -> int:
+    """Start of the first ``_STOP_LABEL`` match in ``text[lo:hi]``, else -1 (string searches, not the regex)."""
+    best = -1
+    for ch in _STOP_PUNCT:
+        k = text.find(ch, lo, hi)
+        if k >= 0 and (best < 0 or k < best):
+            best = k
+    for w in _STOP_WORDS:
+        k = text.find(w, lo, best if best >= 0 else hi)
+        while k >= 0:
+            e = k + len(w)
+            if (k == 0 or not _is_word_char(text[k - 1])) and (e >= hi or not _is_word_char(text[e])):
+                best = k
+                break
+            k = text.find(w, k + 1, best if best >= 0 else hi)
+    return best
+
+
+def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int]:
+    """Short label from the sentence: modal/negation + cue + its object.
+
+    ``fold``: ``word_fold(text.lower())``, which the engine has at hand (computed here otherwise).
+    """
     cue = f.cue
     if cue is None:
         return "", -1
@@ -90,23 +127,15 @@ def stance_label(text: str, f: Found, max_words: int = 9) -> tuple[str, int]:
     start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
     end_limit = min(f.clause_end, len(text))
     # the object: up to ``max_words`` words after the cue, stopping at a clause break
-    # (one match finds where the words end, one findall lists them: far fewer calls than finditer)
-    reach = _words_ahead(max_words).match(text, cue.end, end_limit) if max_words > 0 else None
-    words: list[str] = _WORD.findall(text, cue.end, reach.end()) if reach is not None else []
-    ends: list[int] = []
-    pos = cue.end
-    for w in words:  # nothing but non-word characters lies between two words: find() lands on the next one
-        pos = text.find(w, pos) + len(w)
-        ends.append(pos)
-    if ends:
-        stop = _STOP_LABEL.search(text, cue.end, ends[-1])
-        if stop is not None:
-            while ends and ends[-1] > stop.start():
-                ends.pop()
+    spans = word_spans(fold or word_fold(text.lower()), cue.end, end_limit, max(max_words, 0))
+    if spans:
+        stop = _stop_at(text, cue.end, spans[-1][1])
+        while spans and stop >= 0 and spans[-1][1] > stop:
+            spans.pop()
     # a label cut after nine words should not end on "and", "of the" …
-    while ends and words[len(ends) - 1].lower() in _DANGLING:
-        ends.pop()
-    label_end = ends[-1] if ends else cue.end
+    while spans and text[spans[-1][0]:spans[-1][1]].lower() in _DANGLING:
+        spans.pop()
+    label_end = spans[-1][1] if spans else cue.end
     return " ".join(text[start:label_end].split()), start
 
 
@@ -160,16 +189,22 @@ def punct_before(left: str) -> bool:
     return left.rstrip()[-1:] in _PUNCT_BEFORE
 
 
-def issue_phrase(text: str, hit: Hit | None) -> str:
-    """The noun compound around a topic cue ("oath-taking ceremony", "radical Islamist threats")."""
+def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
+    """The noun compound around a topic cue ("oath-taking ceremony", "radical Islamist threats").
+
+    ``fold``: ``word_fold(text.lower())`` (computed here when not given).
+    """
     if hit is None:
         return ""
-    left = text[max(0, hit.start - 40):hit.start]
-    right = text[hit.end:hit.end + 40]
-    if punct_after(right):
-        right = ""
-    lw: list[str] = _WORD.findall(left)[-2:] if not punct_before(left) else []
-    rw: list[str] = _WORD.findall(right)[:2]
+    fold = fold or word_fold(text.lower())
+    lo = max(0, hit.start - 40)
+    hi = min(len(text), hit.end + 40)
+    lw: list[str] = []
+    if not punct_before(text[lo:hit.start]):
+        lw = [text[a:b] for a, b in word_spans(fold, lo, hit.start)[-2:]]
+    rw: list[str] = []
+    if not punct_after(text[hit.end:hi]):
+        rw = [text[a:b] for a, b in word_spans(fold, hit.end, hi, 2)]
     before: list[str] = []
     for w in reversed(lw):
         if (w.lower() in _STOPWORDS or w.lower() in _GENERIC or w.lower() in _PRONOUNS or w[:1].isupper()

@@ -123,12 +123,12 @@ class Lexicon:
         lex._auto = auto
         return lex
 
-    def scan(self, low: str, offset: int = 0) -> list[Hit]:
-        """Whole-word hits in lower-cased text (overlaps kept: callers choose)."""
+    def scan(self, low: str, offset: int = 0, fold: str = "") -> list[Hit]:
+        """Whole-word hits in lower-cased text (overlaps kept: callers choose); ``fold``: ``word_fold(low)``."""
         out: list[Hit] = []
         # keys are padded with spaces and the text normalised the same way, so every
         # raw match is a whole-word match and no substring hit has to be filtered out
-        padded = f" {word_fold(low)} "
+        padded = f" {fold or word_fold(low)} "
         for item in self._auto.iter(padded):
             end_idx: int = item[0]
             key: _Key = item[1]

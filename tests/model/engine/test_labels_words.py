@@ -10,13 +10,16 @@ from model.engine.labels import (
     _DANGLING,
     _STOP_LABEL,
     _WORD,
+    _stop_at,
     aux_neg_suffix,
     punct_after,
     punct_before,
     stance_label,
+    word_spans,
 )
 from model.engine.lexicon import Hit
-from model.engine.spans import Found
+from model.engine.spans import LIST_GAP, Found, is_list_gap
+from model.textfold import word_fold
 
 _PIECES = ["take", "part", "in", "the", "ceremony", "of", "and", "which", "that", "Russia", "’s", "oath-taking",
            "won't", ",", ";", "(", ")", ".", "”", "\"", "as part of", "according to", "é", "x_y", "ties", "to"]
@@ -74,3 +77,36 @@ def test_label_same_as_finditer_version(parts, at, clause_cut, max_words):
 def test_issue_punctuation_tests_match_the_regexes(side):
     assert punct_before(side) == bool(_PUNCT_BEFORE_RE.search(side))
     assert punct_after(side) == bool(_PUNCT_AFTER_RE.match(side))
+
+
+_TEXT = st.text(alphabet="ab Z’'-_,;:.()“”\"é9\u0663\u00a0\n—whcto", max_size=40)
+
+
+@settings(max_examples=2000)
+@given(_TEXT, st.integers(0, 40), st.integers(0, 40), st.integers(-1, 5))
+def test_word_spans_equal_the_word_regex(text, lo, hi, limit):
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    want = [m.span() for m in _WORD.finditer(text, lo, hi)]
+    if limit >= 0:
+        want = want[:limit]
+    assert word_spans(word_fold(text.lower()), lo, hi, limit) == want
+
+
+_STOP_TEXT = st.lists(st.sampled_from(["which", "who", "whoever", "that", "thats", "after", "as part of", "as part",
+                                       "according to", "_", "’", "-", " ", ",", "(", "”", "é", "x", "Which"]),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=2000)
+@given(_STOP_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_stop_at_equals_the_stop_regex(text, lo, hi):
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    m = _STOP_LABEL.search(text, lo, hi)
+    assert _stop_at(text, lo, hi) == (m.start() if m else -1)
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from([" ", "\n", ",", "and", "AND", "or", "&", "as well as", "the", "The", "x", "of",
+                                 "\u00a0", "  "]), max_size=8).map("".join))
+def test_list_gap_shortcut_equals_the_regex(gap):
+    assert is_list_gap(gap) == bool(LIST_GAP.fullmatch(gap))
