@@ -14,7 +14,7 @@ from model.engine.clauses import (
 from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.lexicon import CueDef, Hit, Lexicon
-from model.engine.spans import Found, Sentence, cue_hits, governors, is_list_gap, merge_compounds
+from model.engine.spans import LIST_GAP, Found, Sentence, cue_hits, governors, merge_compounds
 from model.gazetteer import Mention
 
 __all__ = ["Attributor", "Found", "Sentence"]
@@ -73,7 +73,7 @@ class Attributor:
         keep = [inside[0]]
         for prev, m in zip(inside, inside[1:], strict=False):
             gap = text[prev.end:m.start]
-            if is_list_gap(gap) or m.code == keep[0].code:
+            if LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
                 keep.append(m)
                 continue
             low = gap.lower()

@@ -11,14 +11,6 @@ from model.engine.lexicon import Hit
 from model.gazetteer import Mention
 
 LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
-
-
-def is_list_gap(gap: str) -> bool:
-    """Does ``gap`` only join two names of a list (", ", " and the ")? ``LIST_GAP.fullmatch``, but a gap
-    with more than 11 characters besides white space ("aswellasthe") is turned down without the regex."""
-    if len(gap) > 11 and len(gap.strip()) > 11 and len("".join(gap.split())) > 11:
-        return False
-    return LIST_GAP.fullmatch(gap) is not None
 _PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 
 
@@ -68,7 +60,7 @@ def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
     out: dict[int, str] = {}
     prev: Mention | None = None
     for m in mentions:
-        if prev is not None and prev.end <= m.start and is_list_gap(text[prev.end:m.start]):
+        if prev is not None and LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
             out[m.start] = out.get(prev.start, "")
         else:
             words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]

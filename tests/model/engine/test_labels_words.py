@@ -18,7 +18,7 @@ from model.engine.labels import (
     word_spans,
 )
 from model.engine.lexicon import Hit
-from model.engine.spans import LIST_GAP, Found, is_list_gap
+from model.engine.spans import Found
 from model.textfold import word_fold
 
 _PIECES = ["take", "part", "in", "the", "ceremony", "of", "and", "which", "that", "Russia", "’s", "oath-taking",
@@ -104,9 +104,3 @@ def test_stop_at_equals_the_stop_regex(text, lo, hi):
     m = _STOP_LABEL.search(text, lo, hi)
     assert _stop_at(text, lo, hi) == (m.start() if m else -1)
 
-
-@settings(max_examples=2000)
-@given(st.lists(st.sampled_from([" ", "\n", ",", "and", "AND", "or", "&", "as well as", "the", "The", "x", "of",
-                                 "\u00a0", "  "]), max_size=8).map("".join))
-def test_list_gap_shortcut_equals_the_regex(gap):
-    assert is_list_gap(gap) == bool(LIST_GAP.fullmatch(gap))
