@@ -167,6 +167,8 @@ _OBJ_WORD = re.compile(r"[a-z’'-]+")
 
 def _object_end(low: str, pos: int, objects: frozenset[str], max_words: int = 4) -> int:
     """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1."""
+    if not any(low.find(o, pos, pos + 60) >= 0 for o in objects):
+        return -1  # (the usual case, found without the regex)
     for i, m in enumerate(_OBJ_WORD.finditer(low, pos, pos + 60)):
         if i >= max_words:
             break
