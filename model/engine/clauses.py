@@ -63,6 +63,29 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     return out
 
 
+def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset[str]) -> str:
+    """The nearest of the ``n`` words before ``pos`` that is not in ``skip``, else "".
+
+    ``[w for w in words_before(text, pos, n, floor) if w not in skip][-1:]``, read backwards and
+    stopping at the first such word.
+    """
+    lo = max(floor, pos - 12 * n)
+    chars = _WORD_CHARS
+    i = pos
+    for _ in range(n):
+        while i > lo and text[i - 1] not in chars:
+            i -= 1
+        if i <= lo:
+            break
+        j = i
+        while i > lo and text[i - 1] in chars:
+            i -= 1
+        w = text[i:j].lower()
+        if w not in skip:
+            return w
+    return ""
+
+
 def word_after(text: str, pos: int, ceiling: int) -> str:
     m = _WORD_RE.search(text, pos, ceiling)
     return m.group(0).lower() if m and text[pos:m.start()].strip(" ,") == "" else ""

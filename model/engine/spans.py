@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from model.engine.clauses import is_nominal, words_before
+from model.engine.clauses import is_nominal, nearest_word_except
 from model.engine.discourse import Holder
 from model.engine.lexicon import Hit
 from model.gazetteer import Mention
 
+_ARTICLES = frozenset({"the", "a", "an"})
 LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
 _PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 
@@ -63,8 +64,7 @@ def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
         if prev is not None and LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
             out[m.start] = out.get(prev.start, "")
         else:
-            words = [w for w in words_before(text, m.start, 3, floor) if w not in ("the", "a", "an")]
-            out[m.start] = words[-1] if words else ""
+            out[m.start] = nearest_word_except(text, m.start, 3, floor, _ARTICLES)
         prev = m
     return out
 

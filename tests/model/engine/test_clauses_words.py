@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from model.engine.clauses import _WORD_RE, words_before
+from model.engine.clauses import _WORD_RE, nearest_word_except, words_before
 
 
 def _reference(text: str, pos: int, n: int, floor: int) -> list[str]:
@@ -22,3 +22,13 @@ def test_examples():
 def test_same_as_the_regex(text, pos, n, floor):
     pos = min(pos, len(text))
     assert words_before(text, pos, n, floor) == _reference(text, pos, n, floor)
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(["the", "The", "a", "an", "x", "of", "’", " ", ",", "é", "1", "longwordlongword"]),
+                max_size=14).map("".join), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
+def test_nearest_word_except_equals_filtering_words_before(text, pos, n, floor):
+    pos = min(pos, len(text))
+    skip = frozenset({"the", "a", "an"})
+    kept = [w for w in words_before(text, pos, n, floor) if w not in skip]
+    assert nearest_word_except(text, pos, n, floor, skip) == (kept[-1] if kept else "")
