@@ -39,6 +39,24 @@ class Frame:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
 
 
+def _word_start_before(text: str, end: int, lo: int) -> int:
+    """Where the word ending at ``end`` starts (not before ``lo``); ``end`` itself if none ends there."""
+    chars = _WORD_CHARS  # a local: compiled code would look a module global up at each character
+    i = end
+    while i > lo and text[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def _word_end_before(text: str, pos: int, lo: int) -> int:
+    """End of the nearest word before ``pos`` (``lo`` when there is none after ``lo``)."""
+    chars = _WORD_CHARS
+    i = pos
+    while i > lo and text[i - 1] not in chars:
+        i -= 1
+    return i
+
+
 def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The ``n`` words before ``pos`` (lower case), nearest last.
 
@@ -48,16 +66,12 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """
     lo = max(floor, pos - 12 * n)
     out: list[str] = []
-    chars = _WORD_CHARS  # a local: compiled code would look a module global up at each character
     i = pos
     while len(out) < n:
-        while i > lo and text[i - 1] not in chars:
-            i -= 1
-        if i <= lo:
+        j = _word_end_before(text, i, lo)
+        if j <= lo:
             break
-        j = i
-        while i > lo and text[i - 1] in chars:
-            i -= 1
+        i = _word_start_before(text, j, lo)
         out.append(text[i:j].lower())
     out.reverse()
     return out
@@ -70,16 +84,12 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     stopping at the first such word.
     """
     lo = max(floor, pos - 12 * n)
-    chars = _WORD_CHARS
     i = pos
     for _ in range(n):
-        while i > lo and text[i - 1] not in chars:
-            i -= 1
-        if i <= lo:
+        j = _word_end_before(text, i, lo)
+        if j <= lo:
             break
-        j = i
-        while i > lo and text[i - 1] in chars:
-            i -= 1
+        i = _word_start_before(text, j, lo)
         w = text[i:j].lower()
         if w not in skip:
             return w
