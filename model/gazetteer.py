@@ -142,9 +142,6 @@ class _Name:
         self.entry = entry
         self.dotted = dotted
 
-    def __reduce__(self) -> tuple[type[_Name], tuple[int, Entry, bool]]:
-        return (_Name, (self.length, self.entry, self.dotted))
-
 
 class Gazetteer:
     """Finds actor mentions (and, with an agent lexicon, role words) in text."""

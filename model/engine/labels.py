@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit
 from model.textfold import word_fold
 
-_STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER = frozenset(",;:.)")
 _PUNCT_BEFORE = frozenset(",;:(")
-_WORD = re.compile(r"[\w’'-]+")
-#: what ends a stance label (``_STOP_LABEL``, as plain strings for ``_stop_at``)
+#: what ends a stance label: one of these characters, or one of these words standing as a whole word
+#: (the regex ``[,;:”"(]|\b(?:which|who|…|according to)\b``, as plain strings for ``_stop_at``)
 _STOP_PUNCT = (",", ";", ":", "”", "\"", "(")
 _STOP_WORDS = ("which", "who", "that", "after", "before", "while", "because", "although", "as part of",
                "according to")
@@ -78,7 +76,7 @@ def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, 
     """Spans of the words ``[\\w’'-]+`` in ``[lo, hi)`` (the first ``limit`` of them, if ``limit`` ≥ 0).
 
     ``fold`` is ``word_fold`` of the lower-cased text: words there are runs of non-spaces at the
-    same offsets, so ``str.find`` finds them — what ``_WORD.finditer(text, lo, hi)`` gives,
+    same offsets, so ``str.find`` finds them — what ``re.finditer(r"[\\w’'-]+", …)`` gives,
     without running a Unicode regex over the text (a U+0001 character in the text aside).
     """
     out: list[tuple[int, int]] = []
@@ -97,7 +95,7 @@ def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, 
 
 
 def _stop_at(text: str, lo: int, hi: int) -> int:
-    """Start of the first ``_STOP_LABEL`` match in ``text[lo:hi]``, else -1 (string searches, not the regex)."""
+    """Start of the first label stop (``_STOP_PUNCT``, ``_STOP_WORDS``) in ``text[lo:hi]``, else -1."""
     best = -1
     for ch in _STOP_PUNCT:
         k = text.find(ch, lo, hi)

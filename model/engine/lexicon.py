@@ -108,7 +108,8 @@ class Lexicon:
         for key, cues in topics:
             for c in cues:
                 add(c, "topic", key)
-        kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp", "first_person_possessive": "fpposs",
+        kinds = {"negations": "neg", "hedges": "hedge", "modals_demand": "modal", "first_person": "fp",
+                 "first_person_possessive": "fpposs",
                  "pronouns_singular": "pron1", "pronouns_plural": "pronN", "definite_agents": "defagent",
                  "group_heads": "group", "absence": "absence", "unnamed_sources": "unnamed",
                  "clause_openers": "opener"}
@@ -157,9 +158,6 @@ class _Key:
         self.objects: list[frozenset[str] | None] = [
             v.objects if k == "cue" and isinstance(v, CueDef) and v.objects else None for k, v in vals
         ]
-
-    def __reduce__(self) -> tuple[type[_Key], tuple[int, list[tuple[str, object]]]]:
-        return (_Key, (self.length, list(zip(self.kinds, self.values, strict=True))))
 
 
 _OBJ_WORD = re.compile(r"[a-z’'-]+")

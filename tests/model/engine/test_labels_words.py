@@ -8,8 +8,6 @@ from hypothesis import strategies as st
 from model.engine.discourse import Holder
 from model.engine.labels import (
     _DANGLING,
-    _STOP_LABEL,
-    _WORD,
     _stop_at,
     aux_neg_suffix,
     punct_after,
@@ -21,6 +19,9 @@ from model.engine.lexicon import Hit
 from model.engine.spans import Found
 from model.textfold import word_fold
 
+#: the regexes the engine used before (stance_label, issue_phrase), kept here as the references
+_STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
+_WORD = re.compile(r"[\w’'-]+")
 _PIECES = ["take", "part", "in", "the", "ceremony", "of", "and", "which", "that", "Russia", "’s", "oath-taking",
            "won't", ",", ";", "(", ")", ".", "”", "\"", "as part of", "according to", "é", "x_y", "ties", "to"]
 _SEPS = [" ", "", "  ", "\n", ", "]
