@@ -84,6 +84,13 @@ class Mention:
     text: str
     entry: Entry
 
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, start: int, end: int, text: str, entry: Entry) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+
     @property
     def code(self) -> str:
         return self.entry.code

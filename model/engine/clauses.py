@@ -24,7 +24,7 @@ _NOUN_PREPS = frozenset("of for in after against from with by during amid despit
 _ING_LICENSORS = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
 
 
-@dataclass(frozen=True)
+@dataclass
 class Frame:
     """A reporting frame: the sayer's span and where the reported content lies."""
 
@@ -34,6 +34,16 @@ class Frame:
     content_end: int
     kind: str  # "trailing", "leading", "according"
     verb: Hit | None
+
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, sayer_start: int, sayer_end: int, content_start: int, content_end: int, kind: str,
+                 verb: Hit | None) -> None:
+        self.sayer_start = sayer_start
+        self.sayer_end = sayer_end
+        self.content_start = content_start
+        self.content_end = content_end
+        self.kind = kind
+        self.verb = verb
 
 
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")

@@ -29,6 +29,13 @@ class Holder:
     start: int   # document offset of the words that named it (-1: resolved from context)
     kind: str
 
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, code: str, text: str, start: int, kind: str) -> None:
+        self.code = code
+        self.text = text
+        self.start = start
+        self.kind = kind
+
 
 @dataclass
 class Discourse:

@@ -50,6 +50,13 @@ class Hit:
     kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed, opener
     value: Any         # CueDef for cues, topic key for topics, the phrase otherwise
 
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, start: int, end: int, kind: str, value: Any) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.value = value
+
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:

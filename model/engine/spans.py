@@ -26,8 +26,19 @@ class Sentence:
     fold: str = field(default="", repr=False)  # word_fold of the whole lower-cased text ("" if not at hand)
     by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        for h in self.hits:
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, text: str, start: int, end: int, mentions: list[Mention], hits: list[Hit],
+                 speaker_country: str | None = None, fold: str = "",
+                 by_kind: dict[str, list[Hit]] | None = None) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.mentions = mentions
+        self.hits = hits
+        self.speaker_country = speaker_country
+        self.fold = fold
+        self.by_kind = {} if by_kind is None else by_kind
+        for h in hits:
             bucket = self.by_kind.get(h.kind)
             if bucket is None:
                 self.by_kind[h.kind] = [h]
@@ -54,6 +65,25 @@ class Found:
     clause_start: int
     clause_end: int
     extra_hits: list[Hit] = field(default_factory=list)
+
+    # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
+    def __init__(self, holder: Holder, cue: Hit | None, category: str, polarity: float, negated: bool,
+                 hedged: bool, target: str | None, speaker: str | None, reporter: str | None,
+                 confidence: float, clause_start: int, clause_end: int,
+                 extra_hits: list[Hit] | None = None) -> None:
+        self.holder = holder
+        self.cue = cue
+        self.category = category
+        self.polarity = polarity
+        self.negated = negated
+        self.hedged = hedged
+        self.target = target
+        self.speaker = speaker
+        self.reporter = reporter
+        self.confidence = confidence
+        self.clause_start = clause_start
+        self.clause_end = clause_end
+        self.extra_hits = [] if extra_hits is None else extra_hits
 
 
 def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
