@@ -27,6 +27,7 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
+from model.engine.spans import round3
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
@@ -172,7 +173,7 @@ class Engine:
             "target": self._iso3(f.target) if f.target != actor else None,
             "topic": topic,
             "stance": label,
-            "polarity": round(f.polarity, 3),
+            "polarity": round3(f.polarity),
             "confidence": f.confidence,
             "reporter": f.reporter,
             "hedged": bool(f.hedged),

@@ -14,7 +14,7 @@ from model.engine.clauses import (
 from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.lexicon import CueDef, Hit, Lexicon
-from model.engine.spans import LIST_GAP, Found, Sentence, cue_hits, governors, merge_compounds
+from model.engine.spans import Found, Sentence, cue_hits, governors, list_gap, merge_compounds, round3
 from model.gazetteer import Mention
 
 __all__ = ["Attributor", "Found", "Sentence"]
@@ -65,17 +65,17 @@ class Attributor:
         apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
         """
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
-                  and not _AFFIXED.search(text, max(0, m.start - 5), m.start)
+                  and not _AFFIXED.search(text, m.start - 5 if m.start > 5 else 0, m.start)
                   and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
         inside = merge_compounds(text, inside)
         if not inside:
             return []
         keep = [inside[0]]
         for prev, m in zip(inside, inside[1:], strict=False):
-            gap = text[prev.end:m.start]
-            if LIST_GAP.fullmatch(gap) or m.code == keep[0].code:
+            if list_gap(text, prev.end, m.start) or m.code == keep[0].code:
                 keep.append(m)
                 continue
+            gap = text[prev.end:m.start]
             low = gap.lower()
             if "," in gap and low.strip().startswith(","):
                 break  # apposition or a new phrase
@@ -197,7 +197,7 @@ class Attributor:
             found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
             tone = sentiment(self.lex, text[cs:ce].lower())
             for f in found:
-                f.polarity, f.confidence = tone, round(f.confidence * 0.6, 3)
+                f.polarity, f.confidence = tone, round3(f.confidence * 0.6)
         self.sayers = sayer_holders
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
@@ -318,7 +318,7 @@ class Attributor:
                 taken.add(m.code)
                 f = self.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, cue.start, b, hedged, reporter, None)
                 f.target = holders[0].code
-                f.confidence = round(f.confidence * 0.75, 3)
+                f.confidence = round3(f.confidence * 0.75)
                 out.append(f)
         return out
 
@@ -336,7 +336,7 @@ class Attributor:
     def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
         d: CueDef = cue.value  # type: ignore[assignment]
-        negated = any(max(a, cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
+        negated = any((a if a > cue.start - 30 else cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
         pol = d.polarity
         category = d.category
         if any(a <= h.start < b for h in sent.of("absence")):
@@ -348,8 +348,8 @@ class Attributor:
             conf = 0.7
         if hedged:
             conf *= 0.7
-        return Found(holder, cue, category, max(-1.0, min(1.0, pol)), negated, hedged,
-                     self._target(sent, holder.code, cue, b, mentions), None, reporter, round(conf, 3), a, b)
+        return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
+                     self._target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
 
     def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,
                      first_cue: tuple[Hit, int, int] | None, frames: list[Frame],

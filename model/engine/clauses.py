@@ -74,7 +74,7 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     ``pos`` (not before ``floor``), read backwards — what ``_WORD_RE.findall`` on that
     window would give, without scanning all of it.
     """
-    lo = max(floor, pos - 12 * n)
+    lo = floor if floor > pos - 12 * n else pos - 12 * n
     out: list[str] = []
     i = pos
     while len(out) < n:
@@ -93,7 +93,7 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     ``[w for w in words_before(text, pos, n, floor) if w not in skip][-1:]``, read backwards and
     stopping at the first such word.
     """
-    lo = max(floor, pos - 12 * n)
+    lo = floor if floor > pos - 12 * n else pos - 12 * n
     i = pos
     for _ in range(n):
         j = _word_end_before(text, i, lo)

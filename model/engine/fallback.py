@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from model.engine.discourse import Holder
 from model.engine.lexicon import CueDef, Hit, Lexicon
-from model.engine.spans import Found, Sentence, governors
+from model.engine.spans import Found, Sentence, governors, round3
 
 if TYPE_CHECKING:
     from model.engine.attribution import Attributor
@@ -58,7 +58,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
             continue
         seen.add(m.code)
         f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, reporter, None)
-        f.confidence = round(f.confidence * 0.6, 3)
+        f.confidence = round3(f.confidence * 0.6)
         out.append(f)
     return out
 

@@ -12,6 +12,37 @@ from model.gazetteer import Mention
 
 _ARTICLES = frozenset({"the", "a", "an"})
 LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+#: the first character a list gap can show after its spaces (LIST_GAP's alternatives and "the")
+_LIST_GAP_FIRST = frozenset(",&aAoOtT")
+_ROUNDED: dict[float, float] = {}
+
+
+def round3(x: float) -> float:
+    """``round(x, 3)``, remembered: CPython rounds a float to decimals through its string conversion
+    (about 3,000 instructions), and confidences and polarities take few distinct values."""
+    if x == 0 or x != x:
+        return round(x, 3)  # keeps the sign of -0.0 (equal to 0.0 as a key) and never stores NaN
+    r = _ROUNDED.get(x)
+    if r is None:
+        if len(_ROUNDED) >= 4096:
+            _ROUNDED.clear()
+        r = _ROUNDED[x] = round(x, 3)
+    return r
+
+
+def list_gap(text: str, a: int, b: int) -> bool:
+    """``LIST_GAP.fullmatch(text[a:b])`` ("Russia, China and the US"), without the slice: most gaps
+    are rejected by their first character after the spaces."""
+    if a >= b:
+        return True  # the empty gap (an empty slice when they overlap)
+    i = a
+    while i < b and text[i].isspace():
+        i += 1
+    if i == b:
+        return True
+    if text[i] not in _LIST_GAP_FIRST:
+        return False
+    return LIST_GAP.fullmatch(text, a, b) is not None
 _PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 
 
@@ -91,7 +122,7 @@ def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
     out: dict[int, str] = {}
     prev: Mention | None = None
     for m in mentions:
-        if prev is not None and LIST_GAP.fullmatch(text[prev.end:m.start]) and prev.end <= m.start:
+        if prev is not None and prev.end <= m.start and list_gap(text, prev.end, m.start):
             out[m.start] = out.get(prev.start, "")
         else:
             out[m.start] = nearest_word_except(text, m.start, 3, floor, _ARTICLES)
