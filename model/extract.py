@@ -32,7 +32,7 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
-from model.textfold import paused_gc, word_fold
+from model.textfold import lower_same_length, paused_gc, word_fold
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
@@ -79,7 +79,7 @@ class Engine:
 
     def _document(self, doc: Document) -> list[dict[str, object]]:
         text = doc.text
-        low = text.lower()
+        low = lower_same_length(text)  # offsets in ``low`` are offsets in ``text`` ("İstanbul")
         mentions = self.resources.gazetteer.find(text, low)
         dl = find_dateline(text)
         if dl:

@@ -69,7 +69,8 @@ def word_fold(low: str) -> str:
     return low.encode("ascii", "stance_atlas_word_fold").translate(_WORD_TABLE).decode("ascii")
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping its offsets: a character that lower-cases to two ("İ") stays as it is."""
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -84,7 +85,7 @@ def fold(text: str, low: str | None = None) -> str:
     price of a byte-level fold that runs at hundreds of MB/s.
     """
     if low is None or len(low) != len(text):
-        low = _lower_same_length(text)
+        low = lower_same_length(text)
     raw = low.encode("ascii", "stance_atlas_fold")
     return raw.translate(_TABLE).decode("ascii")
 

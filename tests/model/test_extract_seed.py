@@ -156,3 +156,14 @@ def test_a_cut_label_does_not_end_on_a_function_word():
     labels = list(extract_statements([doc], load_resources(), workers=1)["stance"])
     assert labels and all(lab.split()[-1].lower() not in {"of", "the", "a", "to", "and"} for lab in labels), labels
     assert any(lab.startswith("will support") for lab in labels), labels
+
+
+def test_a_letter_that_lower_cases_to_two_does_not_shift_the_cues():
+    from model.documents import Document
+
+    # "İ".lower() is two code points: scanning text.lower() once put every later cue one character off
+    turkish = "İİ İstanbul hosted the talks. Russia said it would boycott the summit."
+    plain = "II Istanbul hosted the talks. Russia said it would boycott the summit."
+    rows = [extract_statements([Document(id="x", text=t)], load_resources(), workers=1) for t in (turkish, plain)]
+    got = [r[r.actor == "RUS"][["stance", "cue", "start", "end"]].to_dict("records") for r in rows]
+    assert got[0] == got[1] and got[0][0]["cue"] == "boycott"
