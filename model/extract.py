@@ -32,7 +32,7 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
-from model.textfold import lower_same_length, paused_gc, word_fold
+from model.textfold import alpha_fold, lower_same_length, paused_gc, word_fold
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
@@ -92,6 +92,7 @@ class Engine:
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         fold = word_fold(low)
+        alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(low, fold=fold)
         h_starts = [h.start for h in whole]
         for s, e in split_spans(text):
@@ -109,7 +110,7 @@ class Engine:
             ):
                 disc.remember([], [], False)
                 continue
-            sent = Sentence(text, s, e, ms, hs, doc.speaker_country, fold)
+            sent = Sentence(text, s, e, ms, hs, doc.speaker_country, fold, alpha=alpha)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
@@ -121,7 +122,7 @@ class Engine:
                 if sayers:
                     for qs, qe in quoted:
                         qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
-                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country, fold)
+                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country, fold, alpha=alpha)
                         rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
                                     if (r := self._row(doc, qsent, f, doc_topics)) is not None)
                 quoted = []

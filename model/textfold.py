@@ -47,6 +47,7 @@ _WORD_TABLE = bytes(
     [b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)]
 )
 _APOSTROPHES = frozenset("\u2019")
+_ALPHA_TABLE = bytes([b if (0x61 <= b <= 0x7A or b in (0x27, 0x2D)) else 32 for b in range(256)])
 
 
 def _word_fold_error(exc: UnicodeError) -> tuple[str, int]:
@@ -67,6 +68,18 @@ def word_fold(low: str) -> str:
     Expects lower-cased text (the engine scans ``text.lower()``).
     """
     return low.encode("ascii", "stance_atlas_word_fold").translate(_WORD_TABLE).decode("ascii")
+
+
+def alpha_fold(word_folded: str, text: str) -> str:
+    """``word_fold`` output with only ASCII letters, apostrophes and hyphens left, all else spaces:
+    the characters of the engine's backward word reading (``clauses.words_before``), same length.
+
+    "" (read the text itself) when ``text`` holds the Kelvin sign, the one character outside those
+    that lower-cases into them.
+    """
+    if "\u212a" in text:
+        return ""
+    return word_folded.encode("ascii").translate(_ALPHA_TABLE).decode("ascii")
 
 
 def lower_same_length(text: str) -> str:

@@ -184,7 +184,7 @@ class Attributor:
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
         if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
-            first_cue and is_passive(text, first_cue[0], first_cue[1])
+            first_cue and is_passive(text, first_cue[0], first_cue[1], sent.alpha)
         ):
             found = fallback(self, sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
         if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
@@ -255,7 +255,7 @@ class Attributor:
             if f.kind in ("leading", "according") or True:
                 if ms and ms[0].kind == "igo":
                     continue  # "…, the UN mission in Angola said": the organisation speaks
-                govs = governors(sent.text, ms, f.sayer_start)
+                govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
                 hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
                 if f.kind == "trailing":
                     holders.extend(h for h in hs if h.code not in {x.code for x in holders})
@@ -268,10 +268,10 @@ class Attributor:
     def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
         text = sent.text
         mentions = [m for m in sent.mentions if a <= m.start < b]
-        govs = governors(text, mentions, a)
+        govs = governors(text, mentions, a, sent.alpha)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
-        if is_passive(text, cue, a):
+        if is_passive(text, cue, a, sent.alpha):
             by = _BY.search(text, cue.end, b)
             if by is None and cue.value.category in ("ASSAULT", "FIGHT"):
                 by = _IN_ATTACK.search(text, cue.end, b)
@@ -309,7 +309,7 @@ class Attributor:
         after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.entry.is_country]
         if not after:
             return []
-        govs = governors(text, after, cue.end)
+        govs = governors(text, after, cue.end, sent.alpha)
         taken = {h.code for h in holders}
         out: list[Found] = []
         for m in after:
@@ -327,7 +327,7 @@ class Attributor:
                 if m.start >= cue.end and m.end <= b and m.entry.is_country and m.code != holder]
         if not pool:
             return None
-        govs = governors(sent.text, pool, cue.end)
+        govs = governors(sent.text, pool, cue.end, sent.alpha)
         for m in pool:
             if not (m.kind in ("capital", "city") and govs.get(m.start, "") in self.location_preps):
                 return m.code

@@ -67,15 +67,45 @@ def _word_end_before(text: str, pos: int, lo: int) -> int:
     return i
 
 
-def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
+def _alpha_word_before(text: str, alpha: str, pos: int, lo: int) -> tuple[int, str]:
+    """The nearest word ending at or before ``pos`` (not before ``lo``) as ``(start, word)``; ``(-1, "")`` if none.
+
+    Reads ``alpha`` (``textfold.alpha_fold``: the word characters as lower-case ASCII, all else spaces)
+    with ``str.rfind`` instead of testing the text character by character.
+    """
+    j = pos
+    while j > lo and alpha[j - 1] == " ":
+        j -= 1
+    if j <= lo:
+        return -1, ""
+    s = alpha.rfind(" ", lo, j) + 1
+    if s == 0:
+        s = lo
+    w = alpha[s:j]
+    if "'" in w:  # the fold made "’" an apostrophe: the word keeps the text's own
+        w = text[s:j].lower()
+    return s, w
+
+
+def words_before(text: str, pos: int, n: int, floor: int = 0, alpha: str = "") -> list[str]:
     """The ``n`` words before ``pos`` (lower case), nearest last.
 
     Words are runs of ``_WORD_RE`` characters inside the ``12 * n`` characters before
     ``pos`` (not before ``floor``), read backwards — what ``_WORD_RE.findall`` on that
-    window would give, without scanning all of it.
+    window would give, without scanning all of it.  ``alpha``, the document's
+    ``textfold.alpha_fold`` if at hand, makes the reading cheaper.
     """
     lo = floor if floor > pos - 12 * n else pos - 12 * n
     out: list[str] = []
+    if alpha:
+        i = pos
+        while len(out) < n:
+            i, w = _alpha_word_before(text, alpha, i, lo)
+            if i < 0:
+                break
+            out.append(w)
+        out.reverse()
+        return out
     i = pos
     while len(out) < n:
         j = _word_end_before(text, i, lo)
@@ -87,7 +117,7 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     return out
 
 
-def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset[str]) -> str:
+def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset[str], alpha: str = "") -> str:
     """The nearest of the ``n`` words before ``pos`` that is not in ``skip``, else "".
 
     ``[w for w in words_before(text, pos, n, floor) if w not in skip][-1:]``, read backwards and
@@ -95,6 +125,14 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     """
     lo = floor if floor > pos - 12 * n else pos - 12 * n
     i = pos
+    if alpha:
+        for _ in range(n):
+            i, w = _alpha_word_before(text, alpha, i, lo)
+            if i < 0:
+                break
+            if w not in skip:
+                return w
+        return ""
     for _ in range(n):
         j = _word_end_before(text, i, lo)
         if j <= lo:
@@ -111,12 +149,12 @@ def word_after(text: str, pos: int, ceiling: int) -> str:
     return m.group(0).lower() if m and text[pos:m.start()].strip(" ,") == "" else ""
 
 
-def is_nominal(text: str, cue: Hit, floor: int) -> bool:
+def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
     d = cue.value
     if getattr(d, "kind", "verb") != "verb":
         return False
-    before = words_before(text, cue.start, 2, floor)
+    before = words_before(text, cue.start, 2, floor, alpha)
     form = text[cue.start:cue.end].lower().split(" ", 1)[0]
     if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
         return True
@@ -130,11 +168,11 @@ def is_nominal(text: str, cue: Hit, floor: int) -> bool:
     return False
 
 
-def is_passive(text: str, cue: Hit, floor: int) -> bool:
+def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     form = text[cue.start:cue.end].lower().split(" ", 1)[0]
     if not form.endswith(("ed", "en", "ld", "ht", "wn", "ne")) and form not in {"met", "held", "told", "sent", "cut", "shot"}:
         return False
-    before = words_before(text, cue.start, 3, floor)
+    before = words_before(text, cue.start, 3, floor, alpha)
     return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
 
 

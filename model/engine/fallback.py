@@ -31,7 +31,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
     if not cands:
         return []
-    govs = governors(text, cands, s)
+    govs = governors(text, cands, s, sent.alpha)
     first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps), None)
     if first is None or first.start - s > 90 or first.start > before:
         return []

@@ -55,12 +55,13 @@ class Sentence:
     hits: list[Hit]           # lexicon hits inside [start, end)
     speaker_country: str | None = None
     fold: str = field(default="", repr=False)  # word_fold of the whole lower-cased text ("" if not at hand)
+    alpha: str = field(default="", repr=False)  # textfold.alpha_fold of ``fold`` ("" if not at hand)
     by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
 
     # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
     def __init__(self, text: str, start: int, end: int, mentions: list[Mention], hits: list[Hit],
                  speaker_country: str | None = None, fold: str = "",
-                 by_kind: dict[str, list[Hit]] | None = None) -> None:
+                 by_kind: dict[str, list[Hit]] | None = None, alpha: str = "") -> None:
         self.text = text
         self.start = start
         self.end = end
@@ -68,6 +69,7 @@ class Sentence:
         self.hits = hits
         self.speaker_country = speaker_country
         self.fold = fold
+        self.alpha = alpha
         self.by_kind = {} if by_kind is None else by_kind
         for h in hits:
             bucket = self.by_kind.get(h.kind)
@@ -117,7 +119,7 @@ class Found:
         self.extra_hits = [] if extra_hits is None else extra_hits
 
 
-def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
+def governors(text: str, mentions: list[Mention], floor: int, alpha: str = "") -> dict[int, str]:
     """The word governing each mention (list members inherit the first one's)."""
     out: dict[int, str] = {}
     prev: Mention | None = None
@@ -125,7 +127,7 @@ def governors(text: str, mentions: list[Mention], floor: int) -> dict[int, str]:
         if prev is not None and prev.end <= m.start and list_gap(text, prev.end, m.start):
             out[m.start] = out.get(prev.start, "")
         else:
-            out[m.start] = nearest_word_except(text, m.start, 3, floor, _ARTICLES)
+            out[m.start] = nearest_word_except(text, m.start, 3, floor, _ARTICLES, alpha)
         prev = m
     return out
 
@@ -143,7 +145,7 @@ def cue_hits(sent: Sentence) -> list[Hit]:
             continue
         if any(a < h.end and h.start < b for a, b in occupied):
             continue
-        if is_nominal(sent.text, h, sent.start):
+        if is_nominal(sent.text, h, sent.start, sent.alpha):
             continue
         out.append(h)
         taken_until = h.end

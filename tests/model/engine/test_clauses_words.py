@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.engine.clauses import _WORD_RE, nearest_word_except, words_before
+from model.textfold import alpha_fold, lower_same_length, word_fold
 
 
 def _reference(text: str, pos: int, n: int, floor: int) -> list[str]:
@@ -32,3 +33,31 @@ def test_nearest_word_except_equals_filtering_words_before(text, pos, n, floor):
     skip = frozenset({"the", "a", "an"})
     kept = [w for w in words_before(text, pos, n, floor) if w not in skip]
     assert nearest_word_except(text, pos, n, floor, skip) == (kept[-1] if kept else "")
+
+
+def _alpha(text: str) -> str:
+    return alpha_fold(word_fold(lower_same_length(text)), text)
+
+
+_ALPHABET = "ab’'- ,.\nXé1_İ\u212aK"
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
+def test_reading_the_alpha_fold_is_the_same(text, pos, n, floor):
+    pos = min(pos, len(text))
+    assert words_before(text, pos, n, floor, _alpha(text)) == _reference(text, pos, n, floor)
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(["the", "The", "a", "an", "x", "of", "’", "'s", " ", ",", "é", "1", "İ", "longwordlongword"]),
+                max_size=14).map("".join), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
+def test_nearest_word_except_on_the_alpha_fold_is_the_same(text, pos, n, floor):
+    pos = min(pos, len(text))
+    skip = frozenset({"the", "a", "an"})
+    assert nearest_word_except(text, pos, n, floor, skip, _alpha(text)) == nearest_word_except(text, pos, n, floor, skip)
+
+
+def test_alpha_fold():
+    assert _alpha("Russia’s 2 U.S.-led é_x") == "russia's   u s -led   x"
+    assert _alpha("\u212a") == ""
