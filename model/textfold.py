@@ -131,7 +131,8 @@ def plural(name: str) -> str | None:
 
 def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
     """Non-overlapping spans, longer ones first ("Gulf of Mexico" beats "the Gulf"), in text order."""
-    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    if not _in_order(cands):  # an automaton gives them by end: in order unless names overlap
+        cands.sort(key=lambda c: (c[0], c[0] - c[1]))
     out: list[tuple[int, int, T]] = []
     cluster: list[tuple[int, int, T]] = []
     cluster_end = -1
@@ -144,6 +145,16 @@ def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
         cluster, cluster_end = [cand], cand[1]
     out.extend(cluster if len(cluster) == 1 else _resolve(cluster))
     return out
+
+
+def _in_order(cands: list[tuple[int, int, T]]) -> bool:
+    """Are the spans sorted by start, and longest first for one start (the order ``longest_first`` sorts to)?"""
+    for i in range(1, len(cands)):
+        a = cands[i - 1]
+        b = cands[i]
+        if b[0] < a[0] or (b[0] == a[0] and b[1] > a[1]):
+            return False
+    return True
 
 
 def _resolve(cluster: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from model.engine.attribution import Found
-from model.engine.lexicon import CueDef, Hit
+from model.engine.lexicon import CueDef, Hit, by_start
 from model.textfold import word_fold
 
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
@@ -144,12 +144,11 @@ _TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
     """Topic of a statement: topic cues around its cue, then the cue's own topic."""
-    score: dict[str, float] = defaultdict(float)
+    score: dict[str, float] = {}
     best_hit: dict[str, Hit] = {}
     cue = f.cue
-    topic_hits = sorted((h for h in hits if h.kind == "topic"), key=lambda h: (h.start, -(h.end - h.start)))
     last_end = -1
-    for h in topic_hits:
+    for h in by_start([h for h in hits if h.kind == "topic"]):
         if h.start < last_end:
             continue  # "interim government" counts once, not also as "government"
         last_end = h.end
@@ -161,7 +160,7 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
         else:
             w = 0.75
         w *= _TOPIC_WEIGHT.get(key, 1.0)  # broad words ("talks", "troops") yield to what the sentence is about
-        score[key] += w
+        score[key] = score.get(key, 0.0) + w
         # the issue is named by what the stance is about (after the cue), not by who holds it
         if cue is not None and h.start < cue.end and cue.start < h.end:
             continue  # the cue word itself ("visited") names no issue
@@ -170,11 +169,25 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
     if cue is not None:
         d: CueDef = cue.value  # type: ignore[assignment]
         if d.topic:
-            score[d.topic] += 1.25
+            score[d.topic] = score.get(d.topic, 0.0) + 1.25
     if not score:
         return fallback, None
-    key = max(score.items(), key=lambda kv: (kv[1], kv[0] == fallback))[0]
-    return key, best_hit.get(key)
+    chosen = top_topic(score, fallback)
+    return chosen, best_hit.get(chosen)
+
+
+def top_topic(score: dict[str, float], fallback: str) -> str:
+    """The highest-scored topic; on a tie the fallback, else the first scored (non-empty ``score``).
+
+    ``max(score.items(), key=lambda kv: (kv[1], kv[0] == fallback))[0]`` without a tuple per topic.
+    """
+    chosen: str | None = None
+    top = 0.0
+    for k, s in score.items():
+        if chosen is None or s > top or (s == top and k == fallback and chosen != fallback):
+            chosen, top = k, s
+    assert chosen is not None
+    return chosen
 
 
 def punct_after(right: str) -> bool:

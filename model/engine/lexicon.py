@@ -58,6 +58,17 @@ class Hit:
         self.value = value
 
 
+def by_start(hits: list[Hit]) -> list[Hit]:
+    """Hits by start, longest first for one start: ``hits`` itself when already so (the scan gives them by
+    end, which is the same order unless they overlap), else a sorted copy."""
+    for i in range(1, len(hits)):
+        a = hits[i - 1]
+        b = hits[i]
+        if b.start < a.start or (b.start == a.start and b.end > a.end):
+            return sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    return hits
+
+
 def _rows(path: Path) -> Iterable[dict[str, str]]:
     with open(path, encoding="utf-8", newline="") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from model.engine.clauses import is_nominal, nearest_word_except
 from model.engine.discourse import Holder
-from model.engine.lexicon import Hit
+from model.engine.lexicon import Hit, by_start
 from model.gazetteer import Mention
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -134,7 +134,7 @@ def governors(text: str, mentions: list[Mention], floor: int, alpha: str = "") -
 
 def cue_hits(sent: Sentence) -> list[Hit]:
     """Non-overlapping verbal cue hits, longest first, without nominal uses."""
-    cues = sorted(sent.of("cue"), key=lambda h: (h.start, -(h.end - h.start)))
+    cues = by_start(sent.of("cue"))
     out: list[Hit] = []
     taken_until = -1
     occupied = [(m.start, m.end) for m in sent.mentions]

@@ -1,11 +1,14 @@
-"""list_gap and round3 give what the regex and round() they stand in for give."""
+"""The engine's shortcuts give what the code they stand in for gives (a regex, round(), a sort, max())."""
 
 import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from model.engine.labels import top_topic
+from model.engine.lexicon import Hit, by_start
 from model.engine.spans import LIST_GAP, list_gap, round3
+from model.textfold import longest_first
 
 _PIECES = [" ", "  ", "\n", ",", ", and", ", or", "and", "AND", "or", "&", "as well as", "As Well as", "the", "The",
            "then", "x", "é", "\u2009", "of", "t", "a", "o"]
@@ -37,3 +40,30 @@ def test_round3_same_as_round(x):
             assert math.isnan(r)
         else:
             assert r == round(x, 3) and math.copysign(1, r) == math.copysign(1, round(x, 3))
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(1, 5)).map(lambda t: (t[0], t[0] + t[1])), max_size=10)
+
+
+@settings(max_examples=3000)
+@given(_SPANS)
+def test_by_start_is_the_sort_it_skips(spans):
+    hits = [Hit(a, b, "topic", i) for i, (a, b) in enumerate(spans)]
+    want = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    assert [h.value for h in by_start(hits)] == [h.value for h in want]
+
+
+@settings(max_examples=3000)
+@given(_SPANS)
+def test_longest_first_with_or_without_the_order_check(spans):
+    cands = [(a, b, i) for i, (a, b) in enumerate(spans)]
+    always_sorted = sorted(cands, key=lambda c: (c[0], c[0] - c[1]))
+    assert longest_first(list(cands)) == longest_first(always_sorted)
+
+
+@settings(max_examples=3000)
+@given(st.dictionaries(st.sampled_from(["security", "diplomacy", "economy", "legal"]),
+                       st.sampled_from([0.75, 1.3, 2.0, 1.25, 1.2, 0.45, 2.05]), min_size=1),
+       st.sampled_from(["security", "diplomacy", "economy", "legal"]))
+def test_top_topic_is_max_by_score_then_fallback(score, fallback):
+    assert top_topic(score, fallback) == max(score.items(), key=lambda kv: (kv[1], kv[0] == fallback))[0]
