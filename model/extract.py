@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
+from typing import Final
 
 import pandas as pd
 
@@ -43,13 +44,13 @@ PARALLEL_MIN_WORDS = 800_000
 PARALLEL_MIN_WORDS_FORK = 150_000
 
 
-_MEETING_WORDS = frozenset({"meeting", "summit", "talks"})
+_MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 #: lexicon hits that let a sentence without a name hold a stance: "we", "our …" (with a
 #: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
-_FIRST_PERSON_KINDS = frozenset({"fp", "fpposs"})
-_ANAPHOR_KINDS = frozenset({"pron1", "pronN", "group", "defagent"})
-_OPEN_QUOTES = "“\""
-_CLOSE_QUOTES = "”\""
+_FIRST_PERSON_KINDS: Final = frozenset({"fp", "fpposs"})
+_ANAPHOR_KINDS: Final = frozenset({"pron1", "pronN", "group", "defagent"})
+_OPEN_QUOTES: Final = "“\""
+_CLOSE_QUOTES: Final = "”\""
 
 
 def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Final
 
 import ahocorasick
 import pycountry
@@ -31,14 +32,14 @@ from model.textfold import key, longest_first, padded, paused_gc, plural
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 #: kinds that stand for a country's state or people
-COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "body", "person", "nonstate"})
+COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital", "body", "person", "nonstate"})
 #: kinds matched but never a country stance holder
-OTHER_KINDS = frozenset({"igo", "reporter", "group", "other", "region", "city"})
-KINDS = COUNTRY_KINDS | OTHER_KINDS
+OTHER_KINDS: Final = frozenset({"igo", "reporter", "group", "other", "region", "city"})
+KINDS: Final = COUNTRY_KINDS | OTHER_KINDS
 #: in a user file, ``kind=none`` removes a default name
-REMOVE_KIND = "none"
+REMOVE_KIND: Final = "none"
 #: ISO 3166-1 alpha-3 codes, historic ones (SUN, YUG, CSK …) and Kosovo's XKX
-COUNTRY_CODES = frozenset(
+COUNTRY_CODES: Final = frozenset(
     {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | {"XKX"}
 )
 

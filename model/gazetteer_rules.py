@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_SENTENCE_END = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\n\r\t')
+_SENTENCE_END: Final = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\n\r\t')
 #: capitalised words that are not given names when they stand before a name
-_NOT_GIVEN = frozenset(
+_NOT_GIVEN: Final = frozenset(
     """The A An In At On For From To And But Or With By Of As Both Neither Either Not Only Neighbouring Neighboring
     Northern Southern Eastern Western Central Ex Pro Anti Visit Visits Visiting Across Against Between Without
     Within Via Unlike Like Including Including Except Beyond Inside Outside Near Toward Towards Under Over After Before
@@ -31,19 +32,19 @@ _NOT_GIVEN = frozenset(
     Will Would Could Should Can May Might Must Has Have Had Does Do Did Led Help Helps Join Joins Tell Tells Ask Asks
     Sees See Let Lets Make Makes Take Takes Give Gives Neighbour Neighbor Fellow Oil Gas Aid Trade War Peace""".split()
 )
-_MONTHS_DAYS = frozenset(
+_MONTHS_DAYS: Final = frozenset(
     """January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul
     Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_WORD: Final = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
-_US_STATE_CUES = re.compile(
+_US_STATE_CUES: Final = re.compile(
     r"\bAtlanta\b|\bU\.?S\.? state\b|\bstate of Georgia\b|\bGeorgia state\b|\bGov\.|\b[Gg]overnor\b|\bSavannah\b"
     r"|\bPeach State\b|\bRepublicans?\b|\bDemocrats?\b|\bDemocratic\b|\bcounty\b|\bCounty\b|\bGa\.|\bFulton\b"
     r"|\bAugusta\b|\bMacon\b|\bKemp\b|\bRaffensperger\b|\bWarnock\b|\bOssoff\b|\bprimary\b|\bSenate runoff\b"
     r"|\bFlorida\b|\bAlabama\b|\bTennessee\b|\bCarolina\b|\bTexas\b|\bBulldogs\b"
 )
-_GEORGIA_CUES = re.compile(
+_GEORGIA_CUES: Final = re.compile(
     r"\bTbilisi\b|\bGeorgian\b|\bOssetia\b|\bAbkhazia\b|\bCaucasus\b|\bSaakashvili\b|\bKobakhidze\b|\bGaribashvili\b"
     r"|\bZurabishvili\b|\bKavelashvili\b|\bArmenia\b|\bAzerbaijan\b|\bRussia\b|\bUkraine\b|\bMoscow\b|\bBlack Sea\b"
     r"|\bEU\b|\bEuropean Union\b|\bNATO\b|\bIvanishvili\b|\bBatumi\b"

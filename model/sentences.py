@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep pres
     st jr sr mt ft no nos vol pp fig art sec dept univ assn bros inc corp co ltd
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu thur fri sat sun
@@ -22,13 +23,13 @@ ABBREVIATIONS = frozenset(
 
 #: ``[.!?…]+[closing]*(?=\s)|\n\s*\n|\n``, written to start with one character class so
 #: that the regex engine can skip to candidates quickly (3× faster; same matches, see the tests)
-_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=\n)\s*\n|(?<=\n))")
-_OPENER = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-_SENTENCE_OPENER = re.compile(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b")
+_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s)|(?<=\n)\s*\n|(?<=\n))")
+_OPENER: Final = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF\u0600-\u06FF]")
+_INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]")
+_SENTENCE_OPENER: Final = re.compile(r"(?:The|It|He|She|They|We|In|On|But|However|This|A)\b")
 
 
-_ABBREV_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_ABBREV_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 def word_before_period(text: str, end: int) -> str:
@@ -60,7 +61,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return len(word) == 1 or ("." in word and bool(_INITIALS.fullmatch(word)))
 
 
-_BOUNDARY_CHARS = ".!?…\n"
+_BOUNDARY_CHARS: Final = ".!?…\n"
 
 
 def _boundaries(text: str) -> Iterator[re.Match[str]]:

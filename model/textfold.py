@@ -15,19 +15,19 @@ import codecs
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Final, TypeVar
 
 T = TypeVar("T")
 
-_UNICODE_PUNCT = (
+_UNICODE_PUNCT: Final = (
     "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033"  # curly quotes, primes
     "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # hyphens and dashes
     "\u00a0\u2002\u2003\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff\u2028\u2029\u0085"  # spaces
     "\u00ab\u00bb\u2039\u203a\u2026\u2022\u00b7\u00a7\u00b6\u00b0\u2020\u2021\u00bf\u00a1"
 )
-_SPACE_OUT = frozenset(_UNICODE_PUNCT)
+_SPACE_OUT: Final = frozenset(_UNICODE_PUNCT)
 #: ASCII punctuation and white space → space; letters, digits and the stand-in byte 0x01 stay
-_TABLE = bytes(
+_TABLE: Final = bytes(
     [b if (chr(b).isalnum() or b == 1) and b < 128 else 32 for b in range(256)]
 )
 
@@ -43,11 +43,11 @@ codecs.register_error("stance_atlas_fold", _fold_error)
 
 
 #: the lexicon's fold keeps apostrophes, hyphens and underscores inside words ("oath-taking", "won't")
-_WORD_TABLE = bytes(
+_WORD_TABLE: Final = bytes(
     [b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)]
 )
-_APOSTROPHES = frozenset("\u2019")
-_ALPHA_TABLE = bytes([b if (0x61 <= b <= 0x7A or b in (0x27, 0x2D)) else 32 for b in range(256)])
+_APOSTROPHES: Final = frozenset("\u2019")
+_ALPHA_TABLE: Final = bytes([b if (0x61 <= b <= 0x7A or b in (0x27, 0x2D)) else 32 for b in range(256)])
 
 
 def _word_fold_error(exc: UnicodeError) -> tuple[str, int]:

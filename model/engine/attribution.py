@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from model.engine.clauses import (
     Frame,
@@ -19,16 +20,16 @@ from model.gazetteer import Mention
 
 __all__ = ["Attributor", "Found", "Sentence"]
 
-_AFFIXED = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
-_AGENT_END = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
-_IN_ATTACK = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
+_AFFIXED: Final = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
+_AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
+_IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
-_RECIPROCAL = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
-_LEAD_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
-_JOINED = re.compile(r"\b(?:and|with|along with|together with)\b")
-_OF = re.compile(r"\b(?:of|in|for)\b")
-_MEDIA = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
-_BY = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+_RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
+_LEAD_ADVERB: Final = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
+_JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
+_OF: Final = re.compile(r"\b(?:of|in|for)\b")
+_MEDIA: Final = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
+_BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
 class Attributor:

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from model.engine.lexicon import Hit
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
-_PUNCT_OPENERS = (";", ":", " – ", " — ", " - ")
-_DETERMINERS = frozenset("the a an its his her their our this these those that any every each no".split())
-_BE = frozenset("is are was were be been being am 's".split())
-_WORD_RE = re.compile(r"[A-Za-z’'-]+")
-_QUOTE_CLOSE = "”\"’'"
-_NOUN_PREPS = frozenset("of for in after against from with by during amid despite without".split())
-_ING_LICENSORS = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
+_PUNCT_OPENERS: Final = (";", ":", " – ", " — ", " - ")
+_DETERMINERS: Final = frozenset("the a an its his her their our this these those that any every each no".split())
+_BE: Final = frozenset("is are was were be been being am 's".split())
+_WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
+_QUOTE_CLOSE: Final = "”\"’'"
+_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+_ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Frame:
         self.verb = verb
 
 
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'-")
 
 
 def _word_start_before(text: str, end: int, lo: int) -> int:
@@ -207,14 +208,14 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
     return -1
 
 
-_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-_LEAD = re.compile(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,")
-_MEDIAL = re.compile(r"[^,.;]{0,40},")
-_THAT = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
-_TRAILING_CATS = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
+_ACCORDING: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
+_LEAD: Final = re.compile(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,")
+_MEDIAL: Final = re.compile(r"[^,.;]{0,40},")
+_THAT: Final = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
+_TRAILING_CATS: Final = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
 
 
-_TAIL_ADJUNCT = re.compile(
+_TAIL_ADJUNCT: Final = re.compile(
     r"^(?:\s+(?:on|in|at|late|early|earlier|last|this|here|today|yesterday|tonight|overnight|by|via|after|during|"
     r"from|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^,;]*)?\s*[.”\"'’]*\s*$",
     re.IGNORECASE,

@@ -10,9 +10,10 @@ speaker country.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 #: group nouns that refer to the same set of participants
-GROUP_SYNONYMS: dict[str, str] = {
+GROUP_SYNONYMS: Final[dict[str, str]] = {
     "chiefs": "chiefs", "heads": "chiefs", "leaders": "chiefs",
     "ministers": "ministers", "counterparts": "ministers",
     "officials": "officials", "representatives": "officials", "envoys": "officials", "delegations": "officials",

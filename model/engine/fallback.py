@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from model.engine.discourse import Holder
 from model.engine.lexicon import CueDef, Hit, Lexicon
@@ -12,16 +12,16 @@ from model.engine.spans import Found, Sentence, governors, round3
 if TYPE_CHECKING:
     from model.engine.attribution import Attributor
 
-_FINITE = re.compile(
+_FINITE: Final = re.compile(
     r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
     r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
     r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
     r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
-_TOKENS = re.compile(r"[a-z]+")
-_CLAUSE_PUNCT = re.compile(r"[;:]")
-_MODAL_VERB = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
+_TOKENS: Final = re.compile(r"[a-z]+")
+_CLAUSE_PUNCT: Final = re.compile(r"[;:]")
+_MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
 
 
 def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Final
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit, by_start
 from model.textfold import word_fold
 
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
-_PUNCT_AFTER = frozenset(",;:.)")
-_PUNCT_BEFORE = frozenset(",;:(")
+_PUNCT_AFTER: Final = frozenset(",;:.)")
+_PUNCT_BEFORE: Final = frozenset(",;:(")
 #: what ends a stance label: one of these characters, or one of these words standing as a whole word
 #: (the regex ``[,;:”"(]|\b(?:which|who|…|according to)\b``, as plain strings for ``_stop_at``)
-_STOP_PUNCT = (",", ";", ":", "”", "\"", "(")
-_STOP_WORDS = ("which", "who", "that", "after", "before", "while", "because", "although", "as part of",
+_STOP_PUNCT: Final = (",", ";", ":", "”", "\"", "(")
+_STOP_WORDS: Final = ("which", "who", "that", "after", "before", "while", "because", "although", "as part of",
                "according to")
-_STOPWORDS = frozenset(
+_STOPWORDS: Final = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
     be been has have had will would could should may might new some any all other also about into over as than
     recently announced developing long-term high-level last next first""".split()
 )
 
 
-_AUX_WORDS = ("will", "would", "could", "may", "might", "must", "should", "has", "have", "had", "did", "does",
+_AUX_WORDS: Final = ("will", "would", "could", "may", "might", "must", "should", "has", "have", "had", "did", "does",
               "do", "is", "are", "was", "were")
-_NEG_WORDS = ("never", "not", "n't")
+_NEG_WORDS: Final = ("never", "not", "n't")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -137,9 +138,9 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     return " ".join(text[start:label_end].split()), start
 
 
-_DANGLING = frozenset("and or but of the a an to in on at for with by from as than that its their his her".split())
+_DANGLING: Final = frozenset("and or but of the a an to in on at for with by from as than that its their his her".split())
 
-_TOPIC_WEIGHT = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
+_TOPIC_WEIGHT: Final = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 
 
 def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -> tuple[str, Hit | None]:
@@ -232,10 +233,10 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
     return " ".join(words).lower().strip(" -")
 
 
-_GENERIC = frozenset("""important virtual new recent immediate long-term high-level first last latest further possible
+_GENERIC: Final = frozenset("""important virtual new recent immediate long-term high-level first last latest further possible
     major key so-called current future several many various lasting""".split())
-_PRONOUNS = frozenset("he she it they we i you his her its their our my your him them us".split())
-_VERBISH = frozenset("""was were is are be been has have had will would could should may might can did does do said
+_PRONOUNS: Final = frozenset("he she it they we i you his her its their our my your him them us".split())
+_VERBISH: Final = frozenset("""was were is are be been has have had will would could should may might can did does do said
     says took take takes made make came come went go reached discussed agreed held""".split())
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
@@ -178,7 +178,7 @@ class _Key:
         ]
 
 
-_OBJ_WORD = re.compile(r"[a-z’'-]+")
+_OBJ_WORD: Final = re.compile(r"[a-z’'-]+")
 
 
 def _object_end(low: str, pos: int, objects: frozenset[str], max_words: int = 4) -> int:

@@ -6,7 +6,9 @@ first word of a phrase is inflected, the rest kept ("hold talks" → "held talks
 
 from __future__ import annotations
 
-IRREGULAR: dict[str, tuple[str, ...]] = {
+from typing import Final
+
+IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "be": ("is", "are", "was", "were", "been", "being", "am"),
     "have": ("has", "had", "having"),
     "do": ("does", "did", "done", "doing"),
@@ -97,7 +99,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "fire": ("fires", "fired", "firing"),
 }
 
-_VOWELS = set("aeiou")
+_VOWELS: Final = set("aeiou")
 
 
 def _regular(verb: str) -> tuple[str, ...]:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from model.engine.clauses import is_nominal, nearest_word_except
 from model.engine.discourse import Holder
 from model.engine.lexicon import Hit, by_start
 from model.gazetteer import Mention
 
-_ARTICLES = frozenset({"the", "a", "an"})
-LIST_GAP = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+_ARTICLES: Final = frozenset({"the", "a", "an"})
+LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: the first character a list gap can show after its spaces (LIST_GAP's alternatives and "the")
-_LIST_GAP_FIRST = frozenset(",&aAoOtT")
-_ROUNDED: dict[float, float] = {}
+_LIST_GAP_FIRST: Final = frozenset(",&aAoOtT")
+_ROUNDED: Final[dict[float, float]] = {}
 
 
 def round3(x: float) -> float:
@@ -43,7 +44,7 @@ def list_gap(text: str, a: int, b: int) -> bool:
     if text[i] not in _LIST_GAP_FIRST:
         return False
     return LIST_GAP.fullmatch(text, a, b) is not None
-_PEOPLE_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
+_PEOPLE_IN: Final = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 
 
 @dataclass
