@@ -30,6 +30,29 @@ _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
 _MEDIA: Final = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+#: every _MEDIA word holds one of these once case-folded (but "İ" and "ı", which its "i" matches, fold otherwise)
+_MEDIA_PARTS: Final = ("agency", "newspaper", "daily", "radio", "television", "tv", "media", "report")
+
+
+def _affixed(text: str, start: int) -> bool:
+    """"anti-", "pro-", "non-", "ex-" right before ``start`` (``_AFFIXED``; no hyphen, no regex)."""
+    lo = start - 5 if start > 5 else 0
+    return text.find("-", start - 2 if start > 2 else 0, start) != -1 and _AFFIXED.search(text, lo, start) is not None
+
+
+def _without_lead_adverb(s: str) -> str:
+    """``_LEAD_ADVERB.sub("", s)``: the pattern is anchored at the start and ends with a comma."""
+    if "," not in s:
+        return s
+    m = _LEAD_ADVERB.match(s)
+    return s[m.end():] if m else s
+
+
+def _names_media(s: str) -> bool:
+    """``_MEDIA.search(s)``, tried only when one of its words can be there."""
+    folded = s.casefold()
+    maybe = any(w in folded for w in _MEDIA_PARTS) or "\u0130" in s or "\u0131" in s
+    return maybe and _MEDIA.search(s) is not None
 
 
 class Attributor:
@@ -66,7 +89,7 @@ class Attributor:
         apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
         """
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
-                  and not _AFFIXED.search(text, m.start - 5 if m.start > 5 else 0, m.start)
+                  and not _affixed(text, m.start)
                   and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
         inside = merge_compounds(text, inside)
         if not inside:
@@ -243,9 +266,9 @@ class Attributor:
             if m.kind == "reporter":
                 reporter = reporter or m.text
         for f in frames:
-            sayer_text = _LEAD_ADVERB.sub("", sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
+            sayer_text = _without_lead_adverb(sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
             ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
-            if any(m.kind == "reporter" for m in ms) or _MEDIA.search(sayer_text):
+            if any(m.kind == "reporter" for m in ms) or _names_media(sayer_text):
                 reporter = reporter or sayer_text[:80]
                 continue
             region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]

@@ -13,6 +13,8 @@ from model.gazetteer import Mention
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
 LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+#: the commonest list gaps, known to match LIST_GAP
+_COMMON_LIST_GAPS: Final = frozenset({", ", " and ", ",", " ", " or ", ", and ", ", or ", " and the ", ", the ", " & "})
 #: the first character a list gap can show after its spaces (LIST_GAP's alternatives and "the")
 _LIST_GAP_FIRST: Final = frozenset(",&aAoOtT")
 _ROUNDED: Final[dict[float, float]] = {}
@@ -36,6 +38,8 @@ def list_gap(text: str, a: int, b: int) -> bool:
     are rejected by their first character after the spaces."""
     if a >= b:
         return True  # the empty gap (an empty slice when they overlap)
+    if b - a <= 9 and text[a:b] in _COMMON_LIST_GAPS:
+        return True
     i = a
     while i < b and text[i].isspace():
         i += 1

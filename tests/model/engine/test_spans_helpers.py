@@ -67,3 +67,9 @@ def test_longest_first_with_or_without_the_order_check(spans):
        st.sampled_from(["security", "diplomacy", "economy", "legal"]))
 def test_top_topic_is_max_by_score_then_fallback(score, fallback):
     assert top_topic(score, fallback) == max(score.items(), key=lambda kv: (kv[1], kv[0] == fallback))[0]
+
+
+def test_the_common_gaps_are_list_gaps():
+    from model.engine.spans import _COMMON_LIST_GAPS
+
+    assert all(LIST_GAP.fullmatch(g) for g in _COMMON_LIST_GAPS)
