@@ -64,8 +64,8 @@ def _is_abbreviation(text: str, end: int) -> bool:
 _BOUNDARY_CHARS: Final = ".!?…\n"
 
 
-def _boundaries(text: str) -> Iterator[re.Match[str]]:
-    """``_BOUNDARY.finditer(text)``, trying the regex only where a boundary character stands.
+def _boundaries(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text)``, trying the regex only where a boundary character stands.
 
     Every match starts with one of ``_BOUNDARY_CHARS``; ``str.find`` skips to those far faster
     than the regex engine's own scan.
@@ -73,13 +73,16 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
     nxt = [text.find(c) for c in _BOUNDARY_CHARS]
     pos = 0
     while True:
-        at = min((p for p in nxt if p >= 0), default=-1)
+        at = -1
+        for p in nxt:
+            if p >= 0 and (at < 0 or p < at):
+                at = p
         if at < 0:
             return
         m = _BOUNDARY.match(text, at)
         if m is not None:
-            yield m
             pos = m.end()
+            yield at, pos
         else:
             pos = at + 1
         for k, c in enumerate(_BOUNDARY_CHARS):
@@ -91,22 +94,21 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence; text[start:end] has no outer white space."""
     start = 0
     n = len(text)
-    for m in _boundaries(text):
-        end = m.end()
-        chunk = m.group(0)
-        if "\n" not in chunk:
+    for b_start, b_end in _boundaries(text):
+        end = b_end
+        if text.find("\n", b_start, b_end) == -1:
             if not _OPENER.match(text, end):
                 continue
-            if chunk[0] == "." and _is_abbreviation(text, m.start() + 1):
+            if text[b_start] == "." and _is_abbreviation(text, b_start + 1):
                 # "U.S. officials" continues; "the U.S. The next…" is ambiguous:
                 # keep together unless the next word is a common sentence opener.
                 nxt = text[end:end + 12].lstrip()
                 if not _SENTENCE_OPENER.match(nxt):
                     continue
         else:
-            end = m.start()
+            end = b_start
         yield from _trimmed(text, start, end)
-        start = m.end()
+        start = b_end
     if start < n:
         yield from _trimmed(text, start, n)
 
