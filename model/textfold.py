@@ -131,15 +131,15 @@ def plural(name: str) -> str | None:
 
 def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
     """Non-overlapping spans, longer ones first ("Gulf of Mexico" beats "the Gulf"), in text order."""
-    if not _in_order(cands):  # an automaton gives them by end: in order unless names overlap
-        cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    _sort_by_start(cands)
     out: list[tuple[int, int, T]] = []
     cluster: list[tuple[int, int, T]] = []
     cluster_end = -1
     for cand in cands:
         if cand[0] < cluster_end:
             cluster.append(cand)
-            cluster_end = max(cluster_end, cand[1])
+            if cand[1] > cluster_end:
+                cluster_end = cand[1]
             continue
         out.extend(cluster if len(cluster) == 1 else _resolve(cluster))
         cluster, cluster_end = [cand], cand[1]
@@ -147,17 +147,29 @@ def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
     return out
 
 
-def _in_order(cands: list[tuple[int, int, T]]) -> bool:
-    """Are the spans sorted by start, and longest first for one start (the order ``longest_first`` sorts to)?"""
+def _sort_by_start(cands: list[tuple[int, int, T]]) -> None:
+    """Sort spans by start, longest first for one start (stable): ``sort(key=lambda c: (c[0], c[0] - c[1]))``.
+
+    An automaton gives them by end, which is that order except where names overlap, and then only a
+    few places off: an insertion sort moves those and costs no key tuple per span.
+    """
     for i in range(1, len(cands)):
-        a = cands[i - 1]
-        b = cands[i]
-        if b[0] < a[0] or (b[0] == a[0] and b[1] > a[1]):
-            return False
-    return True
+        cur = cands[i]
+        s = cur[0]
+        e = cur[1]
+        j = i - 1
+        while j >= 0 and (cands[j][0] > s or (cands[j][0] == s and cands[j][1] < e)):
+            cands[j + 1] = cands[j]
+            j -= 1
+        cands[j + 1] = cur
 
 
 def _resolve(cluster: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+    if len(cluster) == 2:
+        # two overlapping spans: the longer, or the earlier of two as long (the general case's first pick)
+        a = cluster[0]
+        b = cluster[1]
+        return [b] if (b[0] - b[1], b[0]) < (a[0] - a[1], a[0]) else [a]
     taken: list[tuple[int, int, T]] = []
     starts: list[int] = []
     for cand in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):

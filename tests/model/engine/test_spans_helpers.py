@@ -53,12 +53,38 @@ def test_by_start_is_the_sort_it_skips(spans):
     assert [h.value for h in by_start(hits)] == [h.value for h in want]
 
 
+def _reference_longest_first(cands):
+    """longest_first as first written: a key sort, and every cluster resolved the general way."""
+    import bisect
+
+    def resolve(cluster):
+        taken, starts = [], []
+        for cand in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):
+            i = bisect.bisect_left(starts, cand[0])
+            if (i < len(taken) and taken[i][0] < cand[1]) or (i > 0 and taken[i - 1][1] > cand[0]):
+                continue
+            taken.insert(i, cand)
+            starts.insert(i, cand[0])
+        return taken
+
+    out, cluster, cluster_end = [], [], -1
+    for cand in sorted(cands, key=lambda c: (c[0], c[0] - c[1])):
+        if cand[0] < cluster_end:
+            cluster.append(cand)
+            cluster_end = max(cluster_end, cand[1])
+            continue
+        out.extend(resolve(cluster))
+        cluster, cluster_end = [cand], cand[1]
+    return out + resolve(cluster)
+
+
 @settings(max_examples=3000)
 @given(_SPANS)
-def test_longest_first_with_or_without_the_order_check(spans):
+def test_longest_first_is_the_key_sort_and_general_resolution(spans):
     cands = [(a, b, i) for i, (a, b) in enumerate(spans)]
-    always_sorted = sorted(cands, key=lambda c: (c[0], c[0] - c[1]))
-    assert longest_first(list(cands)) == longest_first(always_sorted)
+    by_end = sorted(cands, key=lambda c: c[1])  # as an automaton gives them
+    assert longest_first(list(cands)) == _reference_longest_first(cands)
+    assert longest_first(by_end) == _reference_longest_first(by_end)
 
 
 @settings(max_examples=3000)
