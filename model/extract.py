@@ -138,9 +138,13 @@ class Engine:
         cat = self.lexicon.categories.get(f.category)
         if cat is not None and cat.topic:
             return cat.topic
-        if doc_topics and max(doc_topics.values()) >= 2:
-            return max(doc_topics, key=doc_topics.__getitem__)
-        return "diplomacy"
+        # the document's most frequent topic so far (the first of equals), once seen twice
+        best = ""
+        most = 0
+        for topic, n in doc_topics.items():
+            if n > most:
+                best, most = topic, n
+        return best if most >= 2 else "diplomacy"
 
     def _iso3(self, code: str | None) -> str | None:
         if code is None:

@@ -95,21 +95,28 @@ def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, 
     return out
 
 
-def _stop_at(text: str, lo: int, hi: int) -> int:
-    """Start of the first label stop (``_STOP_PUNCT``, ``_STOP_WORDS``) in ``text[lo:hi]``, else -1."""
+def _stop_at(text: str, lo: int, hi: int, fold: str = "") -> int:
+    """Start of the first label stop (``_STOP_PUNCT``, ``_STOP_WORDS``) in ``text[lo:hi]``, else -1.
+
+    ``fold`` (``word_fold`` of the lower-cased text), when given, is where the stop words are looked
+    for: every place the text holds one, the fold holds it too, and searching ASCII text needs no
+    conversion of the word (the text is often UCS-2); each place is then checked in the text.
+    """
     best = -1
     for ch in _STOP_PUNCT:
         k = text.find(ch, lo, hi)
         if k >= 0 and (best < 0 or k < best):
             best = k
+    where = fold or text
     for w in _STOP_WORDS:
-        k = text.find(w, lo, best if best >= 0 else hi)
+        k = where.find(w, lo, best if best >= 0 else hi)
         while k >= 0:
             e = k + len(w)
-            if (k == 0 or not _is_word_char(text[k - 1])) and (e >= hi or not _is_word_char(text[e])):
+            if ((where is text or text.startswith(w, k))
+                    and (k == 0 or not _is_word_char(text[k - 1])) and (e >= hi or not _is_word_char(text[e]))):
                 best = k
                 break
-            k = text.find(w, k + 1, best if best >= 0 else hi)
+            k = where.find(w, k + 1, best if best >= 0 else hi)
     return best
 
 
@@ -126,9 +133,10 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
     end_limit = min(f.clause_end, len(text))
     # the object: up to ``max_words`` words after the cue, stopping at a clause break
-    spans = word_spans(fold or word_fold(text.lower()), cue.end, end_limit, max(max_words, 0))
+    fold = fold or word_fold(text.lower())
+    spans = word_spans(fold, cue.end, end_limit, max(max_words, 0))
     if spans:
-        stop = _stop_at(text, cue.end, spans[-1][1])
+        stop = _stop_at(text, cue.end, spans[-1][1], fold)
         while spans and stop >= 0 and spans[-1][1] > stop:
             spans.pop()
     # a label cut after nine words should not end on "and", "of the" …

@@ -59,14 +59,22 @@ class Hit:
 
 
 def by_start(hits: list[Hit]) -> list[Hit]:
-    """Hits by start, longest first for one start: ``hits`` itself when already so (the scan gives them by
-    end, which is the same order unless they overlap), else a sorted copy."""
+    """Hits by start, longest first for one start (stable): ``hits`` itself when already so (the scan gives
+    them by end, which is the same order unless they overlap), else a copy put in order by an insertion
+    sort (overlapping hits are only a few places off)."""
+    out = hits
     for i in range(1, len(hits)):
-        a = hits[i - 1]
-        b = hits[i]
-        if b.start < a.start or (b.start == a.start and b.end > a.end):
-            return sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
-    return hits
+        cur = out[i]
+        j = i - 1
+        if not (out[j].start > cur.start or (out[j].start == cur.start and out[j].end < cur.end)):
+            continue
+        if out is hits:
+            out = list(hits)
+        while j >= 0 and (out[j].start > cur.start or (out[j].start == cur.start and out[j].end < cur.end)):
+            out[j + 1] = out[j]
+            j -= 1
+        out[j + 1] = cur
+    return out
 
 
 def _rows(path: Path) -> Iterable[dict[str, str]]:

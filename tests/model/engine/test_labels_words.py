@@ -94,7 +94,8 @@ def test_word_spans_equal_the_word_regex(text, lo, hi, limit):
 
 
 _STOP_TEXT = st.lists(st.sampled_from(["which", "who", "whoever", "that", "thats", "after", "as part of", "as part",
-                                       "according to", "_", "’", "-", " ", ",", "(", "”", "é", "x", "Which"]),
+                                       "according to", "_", "’", "-", " ", ",", "(", "”", "é", "x", "Which",
+                                       "AS PART OF", "as\npart of", "İ", "whİch"]),
                       max_size=12).map("".join)
 
 
@@ -104,4 +105,7 @@ def test_stop_at_equals_the_stop_regex(text, lo, hi):
     lo, hi = min(lo, len(text)), min(hi, len(text))
     m = _STOP_LABEL.search(text, lo, hi)
     assert _stop_at(text, lo, hi) == (m.start() if m else -1)
+    from model.textfold import lower_same_length
+
+    assert _stop_at(text, lo, hi, word_fold(lower_same_length(text))) == (m.start() if m else -1)
 

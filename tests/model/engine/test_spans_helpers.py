@@ -99,3 +99,10 @@ def test_the_common_gaps_are_list_gaps():
     from model.engine.spans import _COMMON_LIST_GAPS
 
     assert all(LIST_GAP.fullmatch(g) for g in _COMMON_LIST_GAPS)
+
+
+@settings(max_examples=3000)
+@given(_SPANS)
+def test_by_start_keeps_the_list_when_in_order(spans):
+    hits = [Hit(a, b, "topic", i) for i, (a, b) in enumerate(sorted(spans, key=lambda t: (t[0], t[0] - t[1])))]
+    assert by_start(hits) is hits
