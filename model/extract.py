@@ -33,7 +33,7 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import statements_frame
-from model.textfold import alpha_fold, lower_same_length, paused_gc, word_fold
+from model.textfold import alpha_fold, folds, lower_same_length, paused_gc
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
@@ -81,7 +81,8 @@ class Engine:
     def _document(self, doc: Document) -> list[dict[str, object]]:
         text = doc.text
         low = lower_same_length(text)  # offsets in ``low`` are offsets in ``text`` ("İstanbul")
-        mentions = self.resources.gazetteer.find(text, low)
+        name_fold, fold = folds(low)
+        mentions = self.resources.gazetteer.find(text, low, name_fold)
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
@@ -92,7 +93,6 @@ class Engine:
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
-        fold = word_fold(low)
         alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(low, fold=fold)
         h_starts = [h.start for h in whole]

@@ -207,17 +207,18 @@ class Gazetteer:
         """The entry for a name, compared as the matcher does (case, punctuation and spacing aside)."""
         return self._by_key.get(key(name))
 
-    def find(self, text: str, low: str | None = None) -> list[Mention]:
-        """Non-overlapping mentions, longest first, in text order (``low``: ``text.lower()``, if at hand)."""
+    def find(self, text: str, low: str | None = None, folded: str = "") -> list[Mention]:
+        """Non-overlapping mentions, longest first, in text order (``low``: ``text.lower()``, and
+        ``folded``: ``textfold.fold(text)``, if at hand)."""
         if not self.entries or not text:
             return []
         with paused_gc():
-            return self._find(text, low)
+            return self._find(text, low, folded)
 
-    def _find(self, text: str, low: str | None) -> list[Mention]:
+    def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
         cands: list[tuple[int, int, Entry]] = []
         case_ok = rules.case_ok
-        for item in self._auto.iter(padded(text, low)):
+        for item in self._auto.iter(f" {folded} " if folded else padded(text, low)):
             end_idx: int = item[0]
             name: _Name = item[1]
             entry = name.entry

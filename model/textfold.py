@@ -103,6 +103,13 @@ def fold(text: str, low: str | None = None) -> str:
     return raw.translate(_TABLE).decode("ascii")
 
 
+def folds(low: str) -> tuple[str, str]:
+    """``(fold(low), word_fold(low))`` from one encoding of the lower-cased text (the two folds differ only
+    in apostrophes, hyphens and underscores, which the word fold keeps)."""
+    raw = low.encode("ascii", "stance_atlas_word_fold")
+    return raw.translate(_TABLE).decode("ascii"), raw.translate(_WORD_TABLE).decode("ascii")
+
+
 def key(name: str) -> str:
     """The padded automaton key for a dictionary name: ``" côte d ivoire "``."""
     return " " + " ".join(fold(name).split()) + " "

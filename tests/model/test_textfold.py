@@ -30,3 +30,11 @@ def test_plural() -> None:
 def test_longest_first_prefers_the_longest_span() -> None:
     spans = [(0, 8, "the Gulf"), (4, 18, "Gulf of Mexico"), (20, 25, "a"), (22, 30, "b"), (40, 45, "c")]
     assert [s[2] for s in longest_first(spans)] == ["Gulf of Mexico", "b", "c"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ .’'“”—é_-1İ\u00a0\u212a\u00dfxY")), max_size=40))
+def test_folds_are_fold_and_word_fold(text):
+    from model.textfold import folds, lower_same_length, word_fold
+
+    low = lower_same_length(text)
+    assert folds(low) == (fold(text, low), word_fold(low))
