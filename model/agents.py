@@ -13,11 +13,11 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import ahocorasick
 
-from model.textfold import key, longest_first, padded, paused_gc, plural
+from model.textfold import Span, key, longest_first, padded, paused_gc, plural
 
 
 @dataclass(frozen=True)
@@ -95,10 +95,8 @@ class AgentLexicon:
             return self._find(text)
 
     def _find(self, text: str) -> list[AgentMention]:
-        cands = []
-        for end_idx, (length, agent) in self._auto.iter(padded(text)):
-            cands.append((end_idx - 1 - length, end_idx - 1, agent))
-        return [AgentMention(start, end, text[start:end], agent) for start, end, agent in longest_first(cands)]
+        cands = [Span(end_idx - 1 - length, end_idx - 1, agent) for end_idx, (length, agent) in self._auto.iter(padded(text))]
+        return [AgentMention(c.start, c.end, text[c.start:c.end], cast(Agent, c.item)) for c in longest_first(cands)]
 
     def starts_with(self, word: str) -> bool:
         """Does some role phrase begin with this word?"""

@@ -20,14 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Final, cast
 
 import ahocorasick
 import pycountry
 
 from model import gazetteer_rules as rules
 from model.agents import AgentLexicon, AgentMention
-from model.textfold import key, longest_first, padded, paused_gc, plural
+from model.textfold import Span, key, longest_first, padded, paused_gc, plural
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -216,7 +216,7 @@ class Gazetteer:
             return self._find(text, low, folded)
 
     def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
-        cands: list[tuple[int, int, Entry]] = []
+        cands: list[Span] = []
         case_ok = rules.case_ok
         for item in self._auto.iter(f" {folded} " if folded else padded(text, low)):
             end_idx: int = item[0]
@@ -228,12 +228,13 @@ class Gazetteer:
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
             if surface == entry.name or case_ok(surface, entry.name, text, start, end):
-                cands.append((start, end, entry))
-        return [
-            Mention(start, end, text[start:end], entry)
-            for start, end, entry in longest_first(cands)
-            if not (entry.flags and self._namesake(text, start, end, entry))
-        ]
+                cands.append(Span(start, end, entry))
+        out: list[Mention] = []
+        for c in longest_first(cands):
+            found = cast(Entry, c.item)
+            if not (found.flags and self._namesake(text, c.start, c.end, found)):
+                out.append(Mention(c.start, c.end, text[c.start:c.end], found))
+        return out
 
     def find_agents(self, text: str) -> list[AgentMention]:
         """Role words ("foreign minister", "troops", "court") in text order."""

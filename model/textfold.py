@@ -15,9 +15,7 @@ import codecs
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Final, TypeVar
-
-T = TypeVar("T")
+from typing import Final
 
 _UNICODE_PUNCT: Final = (
     "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033"  # curly quotes, primes
@@ -136,55 +134,70 @@ def plural(name: str) -> str | None:
     return name + "s"
 
 
-def longest_first(cands: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+class Span:
+    """A candidate span ``[start, end)`` and what it stands for (a class: compiled, it moves without boxing)."""
+
+    def __init__(self, start: int, end: int, item: object) -> None:
+        self.start = start
+        self.end = end
+        self.item = item
+
+
+def longest_first(cands: list[Span]) -> list[Span]:
     """Non-overlapping spans, longer ones first ("Gulf of Mexico" beats "the Gulf"), in text order."""
     _sort_by_start(cands)
-    out: list[tuple[int, int, T]] = []
-    cluster: list[tuple[int, int, T]] = []
-    cluster_end = -1
-    for cand in cands:
-        if cand[0] < cluster_end:
-            cluster.append(cand)
-            if cand[1] > cluster_end:
-                cluster_end = cand[1]
-            continue
-        out.extend(cluster if len(cluster) == 1 else _resolve(cluster))
-        cluster, cluster_end = [cand], cand[1]
-    out.extend(cluster if len(cluster) == 1 else _resolve(cluster))
+    out: list[Span] = []
+    i = 0
+    n = len(cands)
+    while i < n:
+        # a cluster: the spans overlapping what the cluster covers so far
+        j = i + 1
+        cluster_end = cands[i].end
+        while j < n and cands[j].start < cluster_end:
+            if cands[j].end > cluster_end:
+                cluster_end = cands[j].end
+            j += 1
+        if j == i + 1:
+            out.append(cands[i])
+        else:
+            out.extend(_resolve(cands[i:j]))
+        i = j
     return out
 
 
-def _sort_by_start(cands: list[tuple[int, int, T]]) -> None:
-    """Sort spans by start, longest first for one start (stable): ``sort(key=lambda c: (c[0], c[0] - c[1]))``.
+def _sort_by_start(cands: list[Span]) -> None:
+    """Sort spans by start, longest first for one start (stable): ``sort(key=lambda c: (c.start, -c.end))``.
 
     An automaton gives them by end, which is that order except where names overlap, and then only a
-    few places off: an insertion sort moves those and costs no key tuple per span.
+    few places off: an insertion sort moves those and builds no key per span.
     """
     for i in range(1, len(cands)):
         cur = cands[i]
-        s = cur[0]
-        e = cur[1]
+        s = cur.start
+        e = cur.end
         j = i - 1
-        while j >= 0 and (cands[j][0] > s or (cands[j][0] == s and cands[j][1] < e)):
+        while j >= 0 and (cands[j].start > s or (cands[j].start == s and cands[j].end < e)):
             cands[j + 1] = cands[j]
             j -= 1
         cands[j + 1] = cur
 
 
-def _resolve(cluster: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+def _resolve(cluster: list[Span]) -> list[Span]:
+    """The longest spans of an overlapping cluster (the earlier of two as long), in text order."""
     if len(cluster) == 2:
-        # two overlapping spans: the longer, or the earlier of two as long (the general case's first pick)
         a = cluster[0]
         b = cluster[1]
-        return [b] if (b[0] - b[1], b[0]) < (a[0] - a[1], a[0]) else [a]
-    taken: list[tuple[int, int, T]] = []
+        la = a.end - a.start
+        lb = b.end - b.start
+        return [b] if lb > la or (lb == la and b.start < a.start) else [a]
+    taken: list[Span] = []
     starts: list[int] = []
-    for cand in sorted(cluster, key=lambda c: (c[0] - c[1], c[0])):
-        i = bisect.bisect_left(starts, cand[0])
-        if (i < len(taken) and taken[i][0] < cand[1]) or (i > 0 and taken[i - 1][1] > cand[0]):
+    for cand in sorted(cluster, key=lambda c: (c.start - c.end, c.start)):
+        i = bisect.bisect_left(starts, cand.start)
+        if (i < len(taken) and taken[i].start < cand.end) or (i > 0 and taken[i - 1].end > cand.start):
             continue
         taken.insert(i, cand)
-        starts.insert(i, cand[0])
+        starts.insert(i, cand.start)
     return taken
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.textfold import fold, key, longest_first, plural
+from model.textfold import Span, fold, key, longest_first, plural
 
 
 @given(st.text())
@@ -29,7 +29,7 @@ def test_plural() -> None:
 
 def test_longest_first_prefers_the_longest_span() -> None:
     spans = [(0, 8, "the Gulf"), (4, 18, "Gulf of Mexico"), (20, 25, "a"), (22, 30, "b"), (40, 45, "c")]
-    assert [s[2] for s in longest_first(spans)] == ["Gulf of Mexico", "b", "c"]
+    assert [s.item for s in longest_first([Span(*s) for s in spans])] == ["Gulf of Mexico", "b", "c"]
 
 
 @given(st.text(alphabet=st.sampled_from(list("aZ .’'“”—é_-1İ\u00a0\u212a\u00dfxY")), max_size=40))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from model.engine.labels import top_topic
 from model.engine.lexicon import Hit, by_start
 from model.engine.spans import LIST_GAP, list_gap, round3
-from model.textfold import longest_first
+from model.textfold import Span, longest_first
 
 _PIECES = [" ", "  ", "\n", ",", ", and", ", or", "and", "AND", "or", "&", "as well as", "As Well as", "the", "The",
            "then", "x", "é", "\u2009", "of", "t", "a", "o"]
@@ -83,8 +83,9 @@ def _reference_longest_first(cands):
 def test_longest_first_is_the_key_sort_and_general_resolution(spans):
     cands = [(a, b, i) for i, (a, b) in enumerate(spans)]
     by_end = sorted(cands, key=lambda c: c[1])  # as an automaton gives them
-    assert longest_first(list(cands)) == _reference_longest_first(cands)
-    assert longest_first(by_end) == _reference_longest_first(by_end)
+    for order in (cands, by_end):
+        got = [(s.start, s.end, s.item) for s in longest_first([Span(*c) for c in order])]
+        assert got == _reference_longest_first(order)
 
 
 @settings(max_examples=3000)
