@@ -198,14 +198,23 @@ def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[i
 
 
 def _separator_before(text: str, pos: int, floor: int) -> int:
-    """Offset just after the last comma / closing quote before ``pos`` (or -1)."""
-    for i in range(pos - 1, max(floor, pos - 110) - 1, -1):
-        ch = text[i]
-        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            continue  # "800,000"
-        if ch == "," or ch in "”\"":
-            return i + 1
-    return -1
+    """Offset just after the last comma / closing quote before ``pos`` (within 110 characters, not
+    before ``floor`` ≥ 0), or -1.  A comma between digits ("800,000") does not count."""
+    lo = floor if floor > pos - 110 else pos - 110
+    q = text.rfind("”", lo, pos)
+    q2 = text.rfind('"', lo, pos)
+    if q2 > q:
+        q = q2
+    hi = pos
+    while True:
+        c = text.rfind(",", lo, hi)
+        if c <= q:
+            break
+        if 0 < c < len(text) - 1 and text[c - 1].isdigit() and text[c + 1].isdigit():
+            hi = c
+            continue
+        return c + 1
+    return q + 1 if q >= 0 else -1
 
 
 _ACCORDING: Final = re.compile(r"\baccording to\b", re.IGNORECASE)

@@ -61,3 +61,22 @@ def test_nearest_word_except_on_the_alpha_fold_is_the_same(text, pos, n, floor):
 def test_alpha_fold():
     assert _alpha("Russia’s 2 U.S.-led é_x") == "russia's   u s -led   x"
     assert _alpha("\u212a") == ""
+
+
+def _reference_separator_before(text: str, pos: int, floor: int) -> int:
+    for i in range(pos - 1, max(floor, pos - 110) - 1, -1):
+        ch = text[i]
+        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue
+        if ch == "," or ch in "”\"":
+            return i + 1
+    return -1
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="a1, ”\"“.", max_size=140), st.integers(0, 140), st.integers(0, 140))
+def test_separator_before_is_the_backward_scan(text, pos, floor):
+    from model.engine.clauses import _separator_before
+
+    pos = min(pos, len(text))
+    assert _separator_before(text, pos, floor) == _reference_separator_before(text, pos, floor)
