@@ -40,6 +40,12 @@ def _affixed(text: str, start: int) -> bool:
     return text.find("-", start - 2 if start > 2 else 0, start) != -1 and _AFFIXED.search(text, lo, start) is not None
 
 
+def _sponsored(text: str, end: int) -> bool:
+    """"Russian-backed", "Iran-funded" …: the name qualifies someone else (tested on the hyphen first)."""
+    return (end < len(text) and text[end] == "-"
+            and text.startswith(("-backed", "-funded", "-sponsored", "-allied"), end))
+
+
 def _without_lead_adverb(s: str) -> str:
     """``_LEAD_ADVERB.sub("", s)``: the pattern is anchored at the start and ends with a comma."""
     if "," not in s:
@@ -90,7 +96,7 @@ class Attributor:
         """
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
                   and not _affixed(text, m.start)
-                  and not text.startswith(("-backed", "-funded", "-sponsored", "-allied"), m.end)]
+                  and not _sponsored(text, m.end)]
         inside = merge_compounds(text, inside)
         if not inside:
             return []
