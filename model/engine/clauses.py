@@ -277,7 +277,7 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
     first = says[0]
     earlier = [c for c in cues if c.start < first.start]
     sayer = text[s:first.start]
-    lead = _LEAD.match(sayer)  # "Interestingly," / "On Monday,"
+    lead = _LEAD.match(sayer) if "," in sayer else None  # "Interestingly," / "On Monday," (ends with a comma)
     core = sayer[lead.end():] if lead else sayer
     after_verb = text[first.end:e]
     if "," in core.strip(" ,“\"") and _MEDIAL.match(after_verb):
@@ -288,7 +288,8 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
         return frames
     if not earlier and first.start - s < 160:
         after = text[first.end:e]
-        mt = _THAT.match(after)
+        # "that" or ":" within its first 80 characters, or _THAT cannot match
+        mt = _THAT.match(after) if ("that" in after[:84] or ":" in after[:81]) else None
         content_start = first.end + (mt.end() if mt else 0)
         if mt or any(c.start > first.end for c in cues):
             frames.append(Frame(s, first.start, content_start, e, "leading", first))

@@ -47,6 +47,13 @@ def list_gap(text: str, a: int, b: int) -> bool:
         return True
     if text[i] not in _LIST_GAP_FIRST:
         return False
+    # at most 11 characters that are not spaces (", and the", "as well as the"), or it cannot match
+    shown = 0
+    for k in range(i, b):
+        if not text[k].isspace():
+            shown += 1
+            if shown > 11:
+                return False
     return LIST_GAP.fullmatch(text, a, b) is not None
 _PEOPLE_IN: Final = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 

@@ -80,3 +80,18 @@ def test_separator_before_is_the_backward_scan(text, pos, floor):
 
     pos = min(pos, len(text))
     assert _separator_before(text, pos, floor) == _reference_separator_before(text, pos, floor)
+
+
+_FRAME_TEXT = st.lists(st.sampled_from(["that", "That", ":", ",", " ", "x" * 30, "word", ".", ";", "“", "the"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=3000)
+@given(_FRAME_TEXT)
+def test_frame_regexes_only_match_where_their_guards_let_them(text):
+    from model.engine.clauses import _LEAD, _THAT
+
+    if _LEAD.match(text):
+        assert "," in text
+    if _THAT.match(text):
+        assert "that" in text[:84] or ":" in text[:81]
