@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from model.engine.lexicon import Hit
+from model.engine.lexicon import CueDef, Hit
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 _PUNCT_OPENERS: Final = (";", ":", " – ", " — ", " - ")
@@ -153,15 +153,21 @@ def word_after(text: str, pos: int, ceiling: int) -> str:
 def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
     d = cue.value
-    if getattr(d, "kind", "verb") != "verb":
+    if isinstance(d, CueDef):  # (always, for cue hits: read natively rather than by name)
+        kind, lemma = d.kind, d.lemma
+    else:
+        kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
+    if kind != "verb":
         return False
     before = words_before(text, cue.start, 2, floor, alpha)
-    form = text[cue.start:cue.end].lower().split(" ", 1)[0]
     if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
         return True
+    # the cue's first word ("take" of "take part"), lower case
+    space = text.find(" ", cue.start, cue.end)
+    form = text[cue.start:space if space >= 0 else cue.end].lower()
     if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
-        return form.endswith("ing") or form == getattr(d, "lemma", "")
+        return form.endswith("ing") or form == lemma
     if form.endswith("ing"):
         # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
         prev = before[-1] if before else ""

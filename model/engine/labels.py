@@ -143,7 +143,16 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     while spans and text[spans[-1][0]:spans[-1][1]].lower() in _DANGLING:
         spans.pop()
     label_end = spans[-1][1] if spans else cue.end
-    return " ".join(text[start:label_end].split()), start
+    return single_spaced(text[start:label_end]), start
+
+
+def single_spaced(s: str) -> str:
+    """``" ".join(s.split())``, and ``s`` itself when that is what it would give: no white space at
+    either end, none doubled, and none but plain spaces (every other white-space character is
+    unprintable, so ``isprintable`` finds them in one pass)."""
+    if s and s.isprintable() and "  " not in s and s[0] != " " and s[-1] != " ":
+        return s
+    return " ".join(s.split())
 
 
 _DANGLING: Final = frozenset("and or but of the a an to in on at for with by from as than that its their his her".split())

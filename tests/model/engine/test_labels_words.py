@@ -109,3 +109,11 @@ def test_stop_at_equals_the_stop_regex(text, lo, hi):
 
     assert _stop_at(text, lo, hi, word_fold(lower_same_length(text))) == (m.start() if m else -1)
 
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(list("ab ’,\n\t\u00a0\u2009\u3000\u200b\u0085\x1c.")), max_size=20))
+def test_single_spaced_is_split_and_join(s):
+    from model.engine.labels import single_spaced
+
+    assert single_spaced(s) == " ".join(s.split())
