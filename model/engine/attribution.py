@@ -187,12 +187,18 @@ class Attributor:
         says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
         frames = find_frames(text, s, e, says, cues)
         reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
-        content = [(f.content_start, f.content_end) for f in frames if f.kind != "according"] or [(s, e)]
-        cs = max(a for a, _ in content)
-        ce = min(b for _, b in content)
+        # the reported content: where every frame's content overlaps (the whole sentence without frames)
+        cs, ce = s, e
+        seen = False
+        for fr in frames:
+            if fr.kind != "according":
+                cs = fr.content_start if not seen or fr.content_start > cs else cs
+                ce = fr.content_end if not seen or fr.content_end < ce else ce
+                seen = True
         for fr in frames:
             if fr.kind == "according":
-                cs, ce = (max(cs, fr.content_start), min(ce, fr.content_end))
+                cs = fr.content_start if fr.content_start > cs else cs
+                ce = fr.content_end if fr.content_end < ce else ce
         frame_verbs = {id(f.verb) for f in frames if f.verb is not None}
         body_cues = [c for c in cues if cs <= c.start < ce and id(c) not in frame_verbs]
         hedged = unnamed or self._hedged(sent, cs, ce)

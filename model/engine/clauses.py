@@ -191,6 +191,8 @@ def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[i
     """
     marks: list[tuple[int, int]] = [(h.start, h.end) for h in openers if start <= h.start and h.end <= end]
     for p in _PUNCT_OPENERS:
+        if len(p) > 1 and text.find(p[1], start, end) == -1:
+            continue  # (a one-character search first: the text is often UCS-2, the opener ASCII)
         i = text.find(p, start, end)
         while i != -1:
             marks.append((i, i + len(p)))
