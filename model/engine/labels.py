@@ -208,14 +208,18 @@ def top_topic(score: dict[str, float], fallback: str) -> str:
     return chosen
 
 
-def punct_after(right: str) -> bool:
-    """Does ``right`` open with punctuation (white space aside)?"""
-    return right.lstrip()[:1] in _PUNCT_AFTER
+def punct_after(text: str, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` open with punctuation (white space aside)?"""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo < hi and text[lo] in _PUNCT_AFTER
 
 
-def punct_before(left: str) -> bool:
-    """Does ``left`` end with punctuation (white space aside)?"""
-    return left.rstrip()[-1:] in _PUNCT_BEFORE
+def punct_before(text: str, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` end with punctuation (white space aside)?"""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi > lo and text[hi - 1] in _PUNCT_BEFORE
 
 
 def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
@@ -226,28 +230,40 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
     if hit is None:
         return ""
     fold = fold or word_fold(text.lower())
-    lo = max(0, hit.start - 40)
-    hi = min(len(text), hit.end + 40)
-    lw: list[str] = []
-    if not punct_before(text[lo:hit.start]):
-        lw = [text[a:b] for a, b in word_spans(fold, lo, hit.start)[-2:]]
-    rw: list[str] = []
-    if not punct_after(text[hit.end:hi]):
-        rw = [text[a:b] for a, b in word_spans(fold, hit.end, hi, 2)]
-    before: list[str] = []
-    for w in reversed(lw):
-        if (w.lower() in _STOPWORDS or w.lower() in _GENERIC or w.lower() in _PRONOUNS or w[:1].isupper()
-                or w.endswith(("’s", "'s", "ly"))):
-            break
-        before.insert(0, w)
-    after: list[str] = []
-    for w in rw:
-        if (w.lower() in _STOPWORDS or w[:1].isupper() or w.endswith(("ly", "ing")) or w.lower() in _VERBISH
-                or w.lower() in _PRONOUNS):
-            break
-        after.append(w)
-    words = before[-1:] + [text[hit.start:hit.end]] + after
+    lo = hit.start - 40 if hit.start > 40 else 0
+    hi = hit.end + 40 if hit.end + 40 < len(text) else len(text)
+    words: list[str] = []
+    # one word before, when it reads as a modifier ("oath-taking ceremony", not "the ceremony")
+    if not punct_before(text, lo, hit.start):
+        span = _last_word(fold, lo, hit.start)
+        if span[1] > span[0]:
+            w = text[span[0]:span[1]]
+            low = w.lower()
+            if not (low in _STOPWORDS or low in _GENERIC or low in _PRONOUNS or w[:1].isupper()
+                    or w.endswith(("’s", "'s", "ly"))):
+                words.append(w)
+    words.append(text[hit.start:hit.end])
+    # up to two words after, while they read as part of the noun phrase
+    if not punct_after(text, hit.end, hi):
+        for a, b in word_spans(fold, hit.end, hi, 2):
+            w = text[a:b]
+            low = w.lower()
+            if (low in _STOPWORDS or w[:1].isupper() or w.endswith(("ly", "ing")) or low in _VERBISH
+                    or low in _PRONOUNS):
+                break
+            words.append(w)
     return " ".join(words).lower().strip(" -")
+
+
+def _last_word(fold: str, lo: int, hi: int) -> tuple[int, int]:
+    """The last of ``word_spans(fold, lo, hi)``, read backwards; ``(hi, hi)`` when there is none."""
+    j = hi
+    while j > lo and fold[j - 1] == " ":
+        j -= 1
+    if j <= lo:
+        return hi, hi
+    s = fold.rfind(" ", lo, j) + 1
+    return (s if s > lo else lo), j
 
 
 _GENERIC: Final = frozenset("""important virtual new recent immediate long-term high-level first last latest further possible

@@ -76,8 +76,9 @@ def test_label_same_as_finditer_version(parts, at, clause_cut, max_words):
 @settings(max_examples=1000)
 @given(st.text(alphabet=" \n\t\u00a0,;:.()ab’'-", max_size=12))
 def test_issue_punctuation_tests_match_the_regexes(side):
-    assert punct_before(side) == bool(_PUNCT_BEFORE_RE.search(side))
-    assert punct_after(side) == bool(_PUNCT_AFTER_RE.match(side))
+    padded = "x" + side + "x"
+    assert punct_before(padded, 1, 1 + len(side)) == bool(_PUNCT_BEFORE_RE.search(side))
+    assert punct_after(padded, 1, 1 + len(side)) == bool(_PUNCT_AFTER_RE.match(side))
 
 
 _TEXT = st.text(alphabet="ab Z’'-_,;:.()“”\"é9\u0663\u00a0\n—whcto", max_size=40)
@@ -117,3 +118,44 @@ def test_single_spaced_is_split_and_join(s):
     from model.engine.labels import single_spaced
 
     assert single_spaced(s) == " ".join(s.split())
+
+
+def _reference_issue_phrase(text: str, hit: Hit) -> str:
+    """issue_phrase as it was before it read only the one word it needs before the cue."""
+    from model.engine.labels import _GENERIC, _PRONOUNS, _STOPWORDS, _VERBISH
+
+    fold = word_fold(text.lower())
+    lo, hi = max(0, hit.start - 40), min(len(text), hit.end + 40)
+    left, right = text[lo:hit.start].rstrip()[-1:], text[hit.end:hi].lstrip()[:1]
+    lw = [] if left and left in ",;:(" else [text[a:b] for a, b in word_spans(fold, lo, hit.start)[-2:]]
+    rw = [] if right and right in ",;:.)" else [text[a:b] for a, b in word_spans(fold, hit.end, hi, 2)]
+    before: list[str] = []
+    for w in reversed(lw):
+        if (w.lower() in _STOPWORDS or w.lower() in _GENERIC or w.lower() in _PRONOUNS or w[:1].isupper()
+                or w.endswith(("’s", "'s", "ly"))):
+            break
+        before.insert(0, w)
+    after: list[str] = []
+    for w in rw:
+        if (w.lower() in _STOPWORDS or w[:1].isupper() or w.endswith(("ly", "ing")) or w.lower() in _VERBISH
+                or w.lower() in _PRONOUNS):
+            break
+        after.append(w)
+    return " ".join(before[-1:] + [text[hit.start:hit.end]] + after).lower().strip(" -")
+
+
+_ISSUE_PIECES = ["oath-taking", "ceremony", "the", "new", "radical", "Islamist", "threats", "Russia’s", "quickly",
+                 "talks", "said", ",", "(", ")", ".", ";", " ", "  ", "\n", "é", "interim", "government", "x" * 30,
+                 "immediate", "we", "holding", "Pakistan's", "-"]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(_ISSUE_PIECES), min_size=1, max_size=12), st.integers(0, 11))
+def test_issue_phrase_is_the_previous_version(pieces, at):
+    from model.engine.labels import issue_phrase
+
+    at = min(at, len(pieces) - 1)
+    text = " ".join(pieces)
+    start = len(" ".join(pieces[:at])) + (1 if at else 0)
+    hit = Hit(start, start + len(pieces[at]), "topic", "x")
+    assert issue_phrase(text, hit) == _reference_issue_phrase(text, hit)
