@@ -36,6 +36,7 @@ MODULES: tuple[str, ...] = (
     "model.engine.lexicon",
     "model.engine.morph",
     "model.engine.spans",
+    "model.engine.wording",
     "model.extract",
     "model.gazetteer",
     "model.gazetteer_rules",

@@ -16,49 +16,19 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.lexicon import CueDef, Hit, Lexicon
 from model.engine.spans import Found, Sentence, cue_hits, governors, list_gap, merge_compounds, round3
+from model.engine.wording import affixed, names_media, sponsored, without_lead_adverb
 from model.gazetteer import Mention
 
 __all__ = ["Attributor", "Found", "Sentence"]
 
-_AFFIXED: Final = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
 _AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
 _IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
-_LEAD_ADVERB: Final = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
-_MEDIA: Final = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
-#: every _MEDIA word holds one of these once case-folded (but "İ" and "ı", which its "i" matches, fold otherwise)
-_MEDIA_PARTS: Final = ("agency", "newspaper", "daily", "radio", "television", "tv", "media", "report")
 
-
-def _affixed(text: str, start: int) -> bool:
-    """"anti-", "pro-", "non-", "ex-" right before ``start`` (``_AFFIXED``; no hyphen, no regex)."""
-    lo = start - 5 if start > 5 else 0
-    return text.find("-", start - 2 if start > 2 else 0, start) != -1 and _AFFIXED.search(text, lo, start) is not None
-
-
-def _sponsored(text: str, end: int) -> bool:
-    """"Russian-backed", "Iran-funded" …: the name qualifies someone else (tested on the hyphen first)."""
-    return (end < len(text) and text[end] == "-"
-            and text.startswith(("-backed", "-funded", "-sponsored", "-allied"), end))
-
-
-def _without_lead_adverb(s: str) -> str:
-    """``_LEAD_ADVERB.sub("", s)``: the pattern is anchored at the start and ends with a comma."""
-    if "," not in s:
-        return s
-    m = _LEAD_ADVERB.match(s)
-    return s[m.end():] if m else s
-
-
-def _names_media(s: str) -> bool:
-    """``_MEDIA.search(s)``, tried only when one of its words can be there."""
-    folded = s.casefold()
-    maybe = any(w in folded for w in _MEDIA_PARTS) or "\u0130" in s or "\u0131" in s
-    return maybe and _MEDIA.search(s) is not None
 
 
 class Attributor:
@@ -95,8 +65,8 @@ class Attributor:
         apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
         """
         inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
-                  and not _affixed(text, m.start)
-                  and not _sponsored(text, m.end)]
+                  and not affixed(text, m.start)
+                  and not sponsored(text, m.end)]
         inside = merge_compounds(text, inside)
         if not inside:
             return []
@@ -278,9 +248,9 @@ class Attributor:
             if m.kind == "reporter":
                 reporter = reporter or m.text
         for f in frames:
-            sayer_text = _without_lead_adverb(sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
+            sayer_text = without_lead_adverb(sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
             ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
-            if any(m.kind == "reporter" for m in ms) or _names_media(sayer_text):
+            if any(m.kind == "reporter" for m in ms) or names_media(sayer_text):
                 reporter = reporter or sayer_text[:80]
                 continue
             region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]

@@ -55,6 +55,8 @@ def list_gap(text: str, a: int, b: int) -> bool:
             if shown > 11:
                 return False
     return LIST_GAP.fullmatch(text, a, b) is not None
+
+
 _PEOPLE_IN: Final = re.compile(r"^\s+(?:in|of|from)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|south|north|east|west|central)\s+)?$", re.IGNORECASE)
 
 
