@@ -219,8 +219,9 @@ class Gazetteer:
         cands: list[Span] = []
         case_ok = rules.case_ok
         for item in self._auto.iter(f" {folded} " if folded else padded(text, low)):
-            end_idx: int = item[0]
-            name: _Name = item[1]
+            match = cast(tuple[int, _Name], item)  # typed: read as a tuple, not item by item through __getitem__
+            end_idx = match[0]
+            name = match[1]
             entry = name.entry
             end = end_idx - 1  # the key's trailing space sits at end_idx; the padding shifts by one
             start = end - name.length

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import ahocorasick
 
@@ -157,8 +157,9 @@ class Lexicon:
         # raw match is a whole-word match and no substring hit has to be filtered out
         padded = f" {fold or word_fold(low)} "
         for item in self._auto.iter(padded):
-            end_idx: int = item[0]
-            key: _Key = item[1]
+            found = cast(tuple[int, _Key], item)  # typed: read as a tuple, not item by item through __getitem__
+            end_idx = found[0]
+            key = found[1]
             start = end_idx - key.length + 1 + offset
             end = end_idx - 1 + offset
             for i in range(len(key.kinds)):
