@@ -79,9 +79,9 @@ def _boundaries(text: str) -> Iterator[tuple[int, int]]:
                 at = p
         if at < 0:
             return
-        m = _BOUNDARY.match(text, at)
-        if m is not None:
-            pos = m.end()
+        end = _boundary_end(text, at)
+        if end >= 0:
+            pos = end
             yield at, pos
         else:
             pos = at + 1
@@ -90,14 +90,54 @@ def _boundaries(text: str) -> Iterator[tuple[int, int]]:
                 nxt[k] = text.find(c, pos)
 
 
+_TERMINATORS: Final = frozenset(".!?…")
+_CLOSERS: Final = frozenset("\"'”’»)]")
+_OPEN_QUOTES: Final = frozenset("\"'“‘«([")
+
+
+def _boundary_end(text: str, at: int) -> int:
+    """``_BOUNDARY.match(text, at).end()``, or -1 for no match (``text[at]`` is one of ``_BOUNDARY_CHARS``).
+
+    Read character by character: the match is short, and a regex call costs more than reading it.
+    """
+    n = len(text)
+    j = at + 1
+    if text[at] == "\n":
+        while j < n and text[j].isspace():
+            j += 1
+        last = text.rfind("\n", at + 1, j)  # "\n  \n": the blank line's last line break
+        return last + 1 if last >= 0 else at + 1
+    while j < n and text[j] in _TERMINATORS:
+        j += 1
+    while j < n and text[j] in _CLOSERS:
+        j += 1
+    return j if j < n and text[j].isspace() else -1
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """``_OPENER.match(text, pos)``: white space, opening quotes or brackets, then a capital or digit."""
+    n = len(text)
+    j = pos
+    while j < n and text[j].isspace():
+        j += 1
+    if j == pos:
+        return False
+    while j < n and text[j] in _OPEN_QUOTES:
+        j += 1
+    if j >= n:
+        return False
+    c = ord(text[j])
+    return 65 <= c <= 90 or 48 <= c <= 57 or 0xC0 <= c <= 0x24F or 0x400 <= c <= 0x4FF or 0x600 <= c <= 0x6FF
+
+
 def split_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence; text[start:end] has no outer white space."""
     start = 0
     n = len(text)
     for b_start, b_end in _boundaries(text):
         end = b_end
-        if text.find("\n", b_start, b_end) == -1:
-            if not _OPENER.match(text, end):
+        if text[b_start] != "\n":  # (a match holds a line break only when it starts with one)
+            if not opens_sentence(text, end):
                 continue
             if text[b_start] == "." and _is_abbreviation(text, b_start + 1):
                 # "U.S. officials" continues; "the U.S. The next…" is ambiguous:

@@ -65,3 +65,20 @@ def test_word_before_period_equals_the_regex(text: str, end: int) -> None:
         text, end = text[:end] + "." + text[end:], end + 1  # the splitter asks only about a period
     m = _WORD_BEFORE.search(text, max(0, end - 12), end)
     assert sentences.word_before_period(text, end) == (m.group(1) if m else "")
+
+
+_TEXT = st.text(alphabet=".!?…\"'”’»)](“‘«\n \t\u00a0\u2028Aa1ÀЖ\u0600×ـ", max_size=40)
+
+
+@given(_TEXT)
+def test_boundary_end_equals_the_regex(text: str) -> None:
+    for at, ch in enumerate(text):
+        if ch in sentences._BOUNDARY_CHARS:
+            m = sentences._BOUNDARY.match(text, at)
+            assert sentences._boundary_end(text, at) == (m.end() if m else -1)
+
+
+@given(_TEXT)
+def test_opens_sentence_equals_the_regex(text: str) -> None:
+    for pos in range(len(text) + 1):
+        assert sentences.opens_sentence(text, pos) == bool(sentences._OPENER.match(text, pos))
