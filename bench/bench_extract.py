@@ -110,7 +110,7 @@ def main() -> None:
     print(f"{'corpus':8} {'words':>9} {'engine w/s':>12} {'reference w/s':>14} {'ratio':>6} {'statements':>10}")
     for name, docs in corpora.items():
         words = sum(len(d.text.split()) for d in docs)
-        t_eng, rows = timed(lambda docs=docs: [r for d in docs for r in engine.document(d)], args.repeat)
+        t_eng, rows = timed(lambda docs=docs: [r for d in docs for r in engine.rows(d)], args.repeat)
         t_ref, _ = timed(lambda docs=docs: reference(docs, names), args.repeat)
         print(f"{name:8} {words:9,d} {words / t_eng:12,.0f} {words / t_ref:14,.0f} {t_ref / t_eng:6.2f} {len(rows):10,d}")
     if not args.no_parallel:

@@ -6,6 +6,8 @@ stable.  One row = one country holding one stance in one sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 #: field name -> meaning (README documents the same list)
@@ -38,6 +40,9 @@ EXTRA_FIELDS: dict[str, str] = {
 
 COLUMNS = list(STATEMENT_FIELDS) + list(EXTRA_FIELDS)
 
+#: one statement as the engine makes it: its values in ``COLUMNS`` order
+Row = tuple[object, ...]
+
 DTYPES: dict[str, str] = {
     "start": "int64",
     "end": "int64",
@@ -56,8 +61,9 @@ def empty_statements() -> pd.DataFrame:
     return df
 
 
-def statements_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
-    """Build a statements frame from row dicts, with columns in contract order."""
+def statements_frame(rows: Sequence[Row] | Sequence[dict[str, object]]) -> pd.DataFrame:
+    """Build a statements frame, with columns in contract order, from row dicts or from
+    tuples in ``COLUMNS`` order (what the engine makes)."""
     if not rows:
         return empty_statements()
     df = pd.DataFrame.from_records(rows, columns=COLUMNS)
