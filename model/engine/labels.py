@@ -33,14 +33,19 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_AUX_SET: Final = frozenset(_AUX_WORDS)
+
+
 def _aux_at_end(s: str) -> int:
-    """Start of an auxiliary that ends ``s`` and begins at a word boundary, else -1."""
-    for w in _AUX_WORDS:
-        if s.endswith(w):
-            p = len(s) - len(w)
-            if p == 0 or not _is_word_char(s[p - 1]):
-                return p
-    return -1
+    """Start of an auxiliary that ends ``s`` and begins at a word boundary, else -1.
+
+    An auxiliary (all letters) with a word boundary before it is the whole last word of ``s``:
+    that word is read once and looked up, rather than ``s`` tested against every auxiliary.
+    """
+    p = len(s)
+    while p > 0 and _is_word_char(s[p - 1]):
+        p -= 1
+    return p if s[p:] in _AUX_SET else -1
 
 
 def aux_neg_suffix(pre: str) -> int:

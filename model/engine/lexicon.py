@@ -155,7 +155,8 @@ class Lexicon:
         out: list[Hit] = []
         # keys are padded with spaces and the text normalised the same way, so every
         # raw match is a whole-word match and no substring hit has to be filtered out
-        padded = f" {fold or word_fold(low)} "
+        wf = fold or word_fold(low)
+        padded = f" {wf} "
         for item in self._auto.iter(padded):
             found = cast(tuple[int, _Key], item)  # typed: read as a tuple, not item by item through __getitem__
             end_idx = found[0]
@@ -165,7 +166,7 @@ class Lexicon:
             for i in range(len(key.kinds)):
                 objects = key.objects[i]
                 if objects is not None:
-                    obj_end = _object_end(low, end - offset, objects)
+                    obj_end = _object_end(low, end - offset, objects, wf, key.probes[i])
                     if obj_end >= 0:
                         out.append(Hit(start, obj_end + offset, key.kinds[i], key.values[i]))
                     continue
@@ -185,14 +186,33 @@ class _Key:
         self.objects: list[frozenset[str] | None] = [
             v.objects if k == "cue" and isinstance(v, CueDef) and v.objects else None for k, v in vals
         ]
+        # the objects to look for first, in the ASCII word fold; () when one of them could read differently
+        # there (not plain ASCII letters, digits and hyphens), so that the lower-cased text is searched
+        self.probes: list[tuple[str, ...]] = [
+            tuple(sorted(o)) if o is not None and all(_PLAIN_OBJECT.fullmatch(w) for w in o) else ()
+            for o in self.objects
+        ]
 
 
 _OBJ_WORD: Final = re.compile(r"[a-z’'-]+")
+_PLAIN_OBJECT: Final = re.compile(r"[a-z0-9-]+")
 
 
-def _object_end(low: str, pos: int, objects: frozenset[str], max_words: int = 4) -> int:
-    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1."""
-    if not any(low.find(o, pos, pos + 60) >= 0 for o in objects):
+def _object_end(low: str, pos: int, objects: frozenset[str], fold: str = "", probes: tuple[str, ...] = (),
+                max_words: int = 4) -> int:
+    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1.
+
+    ``fold`` is ``word_fold(low)`` and ``probes`` the objects when they are plain ASCII words (which stand
+    at the same places in both): the usual case, no object near, is then found in the ASCII fold,
+    without converting each object to the width of a UCS-2 text.
+    """
+    if probes and fold:
+        for o in probes:
+            if fold.find(o, pos, pos + 60) >= 0:
+                break
+        else:
+            return -1
+    elif not any(low.find(o, pos, pos + 60) >= 0 for o in objects):
         return -1  # (the usual case, found without the regex)
     for i, m in enumerate(_OBJ_WORD.finditer(low, pos, pos + 60)):
         if i >= max_words:

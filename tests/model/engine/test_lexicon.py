@@ -1,4 +1,7 @@
-from model.engine.lexicon import Lexicon
+from hypothesis import given
+from hypothesis import strategies as st
+
+from model.engine.lexicon import CueDef, Lexicon
 
 
 def lexicon():
@@ -28,3 +31,20 @@ def test_offset_shift_for_sentence_scans():
     lex = lexicon()
     hits = lex.scan("they agreed", offset=100)
     assert any(h.start == 105 and h.end == 111 for h in hits if h.kind == "cue")
+
+
+_OBJ_TEXT = st.lists(st.sampled_from(["ties", "relations", "tiés", "ties’", "re-ties", " ", ", ", ". ", "the", "new",
+                                      "TIES", "’", "-", "talks", "Ḱ", "\u2019s"]), max_size=12).map("".join)
+
+
+@given(_OBJ_TEXT, st.integers(0, 30))
+def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
+    from model.engine.lexicon import _Key, _object_end
+    from model.textfold import lower_same_length, word_fold
+
+    low = lower_same_length(text)
+    pos = min(pos, len(low))
+    objects = frozenset({"ties", "relations"})
+    key = _Key(3, [("cue", CueDef("restore", "COOPERATE", 0.5, "", "verb", objects))])
+    assert key.probes == [("relations", "ties")]
+    assert _object_end(low, pos, objects, word_fold(low), key.probes[0]) == _object_end(low, pos, objects)
