@@ -33,7 +33,7 @@ from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
 from model.statements import COLUMNS, Row, statements_frame
-from model.textfold import alpha_fold, folds, lower_same_length, paused_gc
+from model.textfold import alpha_fold, paused_gc, text_folds
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000
@@ -87,9 +87,8 @@ class Engine:
 
     def _document(self, doc: Document) -> list[Row]:
         text = doc.text
-        low = lower_same_length(text)  # offsets in ``low`` are offsets in ``text`` ("İstanbul")
-        name_fold, fold = folds(low)
-        mentions = self.resources.gazetteer.find(text, low, name_fold)
+        name_fold, fold = text_folds(text)  # same length as the text: offsets carry over ("İstanbul")
+        mentions = self.resources.gazetteer.find(text, None, name_fold)
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
@@ -101,7 +100,7 @@ class Engine:
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         alpha = alpha_fold(fold, text)
-        whole = self.lexicon.scan(low, fold=fold)
+        whole = self.lexicon.scan(text, fold=fold)
         h_starts = [h.start for h in whole]
         for s, e in split_spans(text):
             ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]

@@ -108,6 +108,24 @@ def folds(low: str) -> tuple[str, str]:
     return raw.translate(_TABLE).decode("ascii"), raw.translate(_WORD_TABLE).decode("ascii")
 
 
+#: the two fold tables with ASCII capitals lower-cased on the way, for folding a text that is not lower-cased
+_TABLE_UPPER: Final = bytes([_TABLE[ord(chr(b).lower())] if b < 128 else _TABLE[b] for b in range(256)])
+_WORD_TABLE_UPPER: Final = bytes([_WORD_TABLE[ord(chr(b).lower())] if b < 128 else _WORD_TABLE[b] for b in range(256)])
+
+
+def text_folds(text: str) -> tuple[str, str]:
+    """``folds(lower_same_length(text))`` without lower-casing the text first.
+
+    Every character outside ASCII folds as its lower case does (a letter stays a letter, punctuation
+    punctuation: ``tests/model/test_textfold.py`` checks each code point); ASCII capitals are lower-cased
+    by the byte tables.  The one exception, the Kelvin sign (lower case: ASCII "k"), takes the long way.
+    """
+    if "\u212a" in text:
+        return folds(lower_same_length(text))
+    raw = text.encode("ascii", "stance_atlas_word_fold")
+    return raw.translate(_TABLE_UPPER).decode("ascii"), raw.translate(_WORD_TABLE_UPPER).decode("ascii")
+
+
 def key(name: str) -> str:
     """The padded automaton key for a dictionary name: ``" côte d ivoire "``."""
     return " " + " ".join(fold(name).split()) + " "

@@ -20,7 +20,7 @@ import ahocorasick
 
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
-from model.textfold import word_fold
+from model.textfold import lower_same_length, word_fold
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,10 @@ class Lexicon:
         return lex
 
     def scan(self, low: str, offset: int = 0, fold: str = "") -> list[Hit]:
-        """Whole-word hits in lower-cased text (overlaps kept: callers choose); ``fold``: ``word_fold(low)``."""
+        """Whole-word hits in lower-cased text (overlaps kept: callers choose); ``fold``: ``word_fold(low)``.
+
+        With ``fold`` given, ``low`` may be the text as it is (``fold`` is then ``textfold.text_folds(text)[1]``).
+        """
         out: list[Hit] = []
         # keys are padded with spaces and the text normalised the same way, so every
         # raw match is a whole-word match and no substring hit has to be filtered out
@@ -198,11 +201,12 @@ _OBJ_WORD: Final = re.compile(r"[a-z’'-]+")
 _PLAIN_OBJECT: Final = re.compile(r"[a-z0-9-]+")
 
 
-def _object_end(low: str, pos: int, objects: frozenset[str], fold: str = "", probes: tuple[str, ...] = (),
+def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", probes: tuple[str, ...] = (),
                 max_words: int = 4) -> int:
-    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1.
+    """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1 (``text`` lower-cased
+    or not).
 
-    ``fold`` is ``word_fold(low)`` and ``probes`` the objects when they are plain ASCII words (which stand
+    ``fold`` is the text's word fold and ``probes`` the objects when they are plain ASCII words (which stand
     at the same places in both): the usual case, no object near, is then found in the ASCII fold,
     without converting each object to the width of a UCS-2 text.
     """
@@ -212,13 +216,16 @@ def _object_end(low: str, pos: int, objects: frozenset[str], fold: str = "", pro
                 break
         else:
             return -1
-    elif not any(low.find(o, pos, pos + 60) >= 0 for o in objects):
-        return -1  # (the usual case, found without the regex)
-    for i, m in enumerate(_OBJ_WORD.finditer(low, pos, pos + 60)):
+        low = lower_same_length(text[pos:pos + 60])
+    else:
+        low = lower_same_length(text[pos:pos + 60])
+        if not any(low.find(o) >= 0 for o in objects):
+            return -1  # (the usual case, found without the regex)
+    for i, m in enumerate(_OBJ_WORD.finditer(low)):
         if i >= max_words:
             break
         if m.group(0) in objects:
-            return m.end()
-        if low[pos:m.start()].count(",") or low[pos:m.start()].count("."):
+            return pos + m.end()
+        if low[:m.start()].count(",") or low[:m.start()].count("."):
             break
     return -1

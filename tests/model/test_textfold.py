@@ -38,3 +38,19 @@ def test_folds_are_fold_and_word_fold(text):
 
     low = lower_same_length(text)
     assert folds(low) == (fold(text, low), word_fold(low))
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ .’'“”—é_-1İ\u00a0\u212a\u00dfxYΣσς\u2028ǅ\U0001d400")), max_size=40))
+def test_text_folds_equal_folds_of_the_lower_case(text):
+    from model.textfold import folds, lower_same_length, text_folds
+
+    assert text_folds(text) == folds(lower_same_length(text))
+
+
+def test_text_folds_fold_every_code_point_as_its_lower_case():
+    from model.textfold import folds, lower_same_length, text_folds
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    for i in range(0, len(chars), 4096):
+        chunk = " ".join(chars[i:i + 4096])  # (spaced: no character is lower-cased in a word's context)
+        assert text_folds(chunk) == folds(lower_same_length(chunk)), i

@@ -40,11 +40,15 @@ _OBJ_TEXT = st.lists(st.sampled_from(["ties", "relations", "tiés", "ties’", "
 @given(_OBJ_TEXT, st.integers(0, 30))
 def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     from model.engine.lexicon import _Key, _object_end
-    from model.textfold import lower_same_length, word_fold
+    from model.textfold import lower_same_length, text_folds, word_fold
 
     low = lower_same_length(text)
     pos = min(pos, len(low))
     objects = frozenset({"ties", "relations"})
     key = _Key(3, [("cue", CueDef("restore", "COOPERATE", 0.5, "", "verb", objects))])
     assert key.probes == [("relations", "ties")]
-    assert _object_end(low, pos, objects, word_fold(low), key.probes[0]) == _object_end(low, pos, objects)
+    expected = _object_end(low, pos, objects)
+    assert _object_end(low, pos, objects, word_fold(low), key.probes[0]) == expected
+    # the engine passes the text as it is, with its fold
+    assert _object_end(text, pos, objects, text_folds(text)[1], key.probes[0]) == expected
+    assert _object_end(text, pos, objects) == expected
