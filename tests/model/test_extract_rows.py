@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from model.documents import Document
 from model.extract import Engine
 from model.resources import load_resources
@@ -39,3 +44,12 @@ def test_document_dicts_and_frame_agree_with_rows() -> None:
     from_dicts = statements_frame(dicts)
     assert from_tuples.equals(from_dicts)
     assert list(from_tuples["actor"]) == ["RUS", "PAK"]
+
+
+@given(st.lists(st.integers(-5, 40), max_size=30), st.integers(-6, 41))
+def test_bisect_left_is_the_library_one_even_unsorted(a: list[int], x: int) -> None:
+    from model.extract import bisect_left
+
+    assert bisect_left(a, x) == bisect.bisect_left(a, x)
+    a.sort()
+    assert bisect_left(a, x) == bisect.bisect_left(a, x)
