@@ -217,7 +217,6 @@ class Gazetteer:
 
     def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
         cands: list[Span] = []
-        case_ok = rules.case_ok
         for item in self._auto.iter(f" {folded} " if folded else padded(text, low)):
             match = cast(tuple[int, _Name], item)  # typed: read as a tuple, not item by item through __getitem__
             end_idx = match[0]
@@ -228,7 +227,7 @@ class Gazetteer:
             if name.dotted and text[end: end + 1] == ".":
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
-            if surface == entry.name or case_ok(surface, entry.name, text, start, end):
+            if surface == entry.name or rules.case_ok(surface, entry.name, text, start, end):
                 cands.append(Span(start, end, entry))
         out: list[Mention] = []
         for c in longest_first(cands):

@@ -54,3 +54,21 @@ def test_text_folds_fold_every_code_point_as_its_lower_case():
     for i in range(0, len(chars), 4096):
         chunk = " ".join(chars[i:i + 4096])  # (spaced: no character is lower-cased in a word's context)
         assert text_folds(chunk) == folds(lower_same_length(chunk)), i
+
+
+def test_paused_gc_pauses_and_restores_even_nested_and_on_error():
+    import gc
+
+    from model.textfold import paused_gc
+
+    assert gc.isenabled()
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+            with paused_gc():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the inner one leaves it as it found it
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert gc.isenabled()
