@@ -139,16 +139,44 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     end_limit = min(f.clause_end, len(text))
     # the object: up to ``max_words`` words after the cue, stopping at a clause break
     fold = fold or word_fold(text.lower())
-    spans = word_spans(fold, cue.end, end_limit, max(max_words, 0))
-    if spans:
-        stop = _stop_at(text, cue.end, spans[-1][1], fold)
-        while spans and stop >= 0 and spans[-1][1] > stop:
-            spans.pop()
-    # a label cut after nine words should not end on "and", "of the" …
-    while spans and text[spans[-1][0]:spans[-1][1]].lower() in _DANGLING:
-        spans.pop()
-    label_end = spans[-1][1] if spans else cue.end
+    label_end = _label_object_end(text, fold, cue.end, end_limit, max_words)
     return single_spaced(text[start:label_end]), start
+
+
+def _label_object_end(text: str, fold: str, lo: int, hi: int, max_words: int) -> int:
+    """Where a label's object ends: the end of the last of ``word_spans(fold, lo, hi, max_words)`` that
+    ends before the first label stop, after dropping dangling words ("and", "of the"); ``lo`` if none.
+
+    Read without building the spans: forward to the last word's end, then backward from the stop.
+    """
+    last = -1
+    count = 0
+    pos = lo
+    while pos < hi and count < max_words:
+        if fold[pos] == " ":
+            pos += 1
+            continue
+        end = fold.find(" ", pos, hi)
+        if end < 0:
+            end = hi
+        count += 1
+        last = pos = end
+    if last < 0:
+        return lo
+    stop = _stop_at(text, lo, last, fold)
+    if stop >= 0:
+        last = stop
+        if last > lo and fold[last - 1] != " " and last < hi and fold[last] != " ":
+            # the stop falls inside a word (after an apostrophe or hyphen the fold keeps): that word goes too
+            s = fold.rfind(" ", lo, last) + 1
+            last = s if s > lo else lo
+    while True:
+        s, e = _last_word(fold, lo, last)
+        if e <= s:
+            return lo
+        if text[s:e].lower() not in _DANGLING:
+            return e
+        last = s
 
 
 def single_spaced(s: str) -> str:

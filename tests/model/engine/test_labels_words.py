@@ -159,3 +159,15 @@ def test_issue_phrase_is_the_previous_version(pieces, at):
     start = len(" ".join(pieces[:at])) + (1 if at else 0)
     hit = Hit(start, start + len(pieces[at]), "topic", "x")
     assert issue_phrase(text, hit) == _reference_issue_phrase(text, hit)
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES + ["’", "-", "x", "that’s", "which-way"]), st.sampled_from(_SEPS)),
+                min_size=1, max_size=20),
+       st.integers(0, 80), st.integers(0, 80), st.integers(1, 12))
+def test_label_same_as_finditer_version_from_any_cue_end(parts, cue_end, clause_cut, max_words):
+    # the cue may end anywhere, even inside a word (a cue with its object ends where the object does)
+    text = "Moscow agree" + "".join(a + b for a, b in parts)
+    cue = Hit(7, min(len(text), 12 + cue_end % 30), "cue", None)
+    f = _found(cue, 0, min(len(text), cue.end + clause_cut))
+    assert stance_label(text, f, max_words)[0] == _reference_label(text, f, max_words)
