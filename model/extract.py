@@ -104,7 +104,8 @@ class Engine:
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
-        m_starts = [m.start for m in mentions]
+        n_mentions = len(mentions)
+        m_lo = 0  # mentions are in text order and so are sentences: their slices advance
         disc = Discourse(speaker_country=doc.speaker_country)
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
@@ -115,7 +116,12 @@ class Engine:
         whole = self.lexicon.scan(text, fold=fold)
         h_starts = [h.start for h in whole]
         for s, e in split_spans(text):
-            ms = mentions[bisect_left(m_starts, s):bisect_left(m_starts, e)]
+            while m_lo < n_mentions and mentions[m_lo].start < s:
+                m_lo += 1
+            m_hi = m_lo
+            while m_hi < n_mentions and mentions[m_hi].start < e:
+                m_hi += 1
+            ms = mentions[m_lo:m_hi]
             hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
             opens, closes = _quote_marks(text, s, e)
             if quoted and closes < 0:
