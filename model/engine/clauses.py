@@ -22,6 +22,9 @@ _BE: Final = frozenset("is are was were be been being am 's".split())
 _WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
 _QUOTE_CLOSE: Final = "”\"’'"
 _NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+#: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
+_PARTICIPLE_ENDINGS: Final = frozenset({"ed", "en", "ld", "ht", "wn", "ne"})
+_IRREGULAR_PARTICIPLES: Final = frozenset({"met", "held", "told", "sent", "cut", "shot"})
 _ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
 
 
@@ -160,7 +163,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if kind != "verb":
         return False
     before = words_before(text, cue.start, 2, floor, alpha)
-    if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
+    last = before[-1] if before else ""
+    if before and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
     # the cue's first word ("take" of "take part"), lower case
     space = text.find(" ", cue.start, cue.end)
@@ -177,10 +181,10 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
 
 def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     form = text[cue.start:cue.end].lower().split(" ", 1)[0]
-    if not form.endswith(("ed", "en", "ld", "ht", "wn", "ne")) and form not in {"met", "held", "told", "sent", "cut", "shot"}:
+    if form[-2:] not in _PARTICIPLE_ENDINGS and form not in _IRREGULAR_PARTICIPLES:
         return False
     before = words_before(text, cue.start, 3, floor, alpha)
-    return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
+    return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] == "been")
 
 
 def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[int]:

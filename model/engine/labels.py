@@ -273,7 +273,7 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
             w = text[span[0]:span[1]]
             low = w.lower()
             if not (low in _STOPWORDS or low in _GENERIC or low in _PRONOUNS or w[:1].isupper()
-                    or w.endswith(("’s", "'s", "ly"))):
+                    or w.endswith("’s") or w.endswith("'s") or w.endswith("ly")):
                 words.append(w)
     words.append(text[hit.start:hit.end])
     # up to two words after, while they read as part of the noun phrase
@@ -281,7 +281,7 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
         for a, b in word_spans(fold, hit.end, hi, 2):
             w = text[a:b]
             low = w.lower()
-            if (low in _STOPWORDS or w[:1].isupper() or w.endswith(("ly", "ing")) or low in _VERBISH
+            if (low in _STOPWORDS or w[:1].isupper() or w.endswith("ly") or w.endswith("ing") or low in _VERBISH
                     or low in _PRONOUNS):
                 break
             words.append(w)

@@ -95,3 +95,30 @@ def test_frame_regexes_only_match_where_their_guards_let_them(text):
         assert "," in text
     if _THAT.match(text):
         assert "that" in text[:84] or ":" in text[:81]
+
+
+def _passive_before(text, cue, floor):
+    """``is_passive`` as it read before its endings became a set lookup (the reference)."""
+    from model.engine.clauses import _BE
+
+    form = text[cue.start:cue.end].lower().split(" ", 1)[0]
+    if not form.endswith(("ed", "en", "ld", "ht", "wn", "ne")) and form not in {"met", "held", "told", "sent",
+                                                                               "cut", "shot"}:
+        return False
+    before = words_before(text, cue.start, 3, floor)
+    return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["was", "been", "is", "the", "met", "held", "agreed", "taken", "d", "ed", "shot",
+                                 "Shown", "’s", " ", ",", "x"]), max_size=10).map("".join),
+       st.sampled_from(["met", "d", "ed", "held talks", "signed", "shown", "agree", "Cut", "take part"]))
+def test_is_passive_same_as_before(head, cue_text):
+    from model.engine.clauses import is_passive
+    from model.engine.lexicon import Hit
+
+    text = head + " " + cue_text + " today"
+    cue = Hit(len(head) + 1, len(head) + 1 + len(cue_text), "cue", None)
+    fold = word_fold(lower_same_length(text))
+    assert is_passive(text, cue, 0) == _passive_before(text, cue, 0)
+    assert is_passive(text, cue, 0, alpha_fold(fold, text)) == _passive_before(text, cue, 0)
