@@ -151,13 +151,15 @@ def cue_hits(sent: Sentence) -> list[Hit]:
     cues = by_start(sent.of("cue"))
     out: list[Hit] = []
     taken_until = -1
-    occupied = [(m.start, m.end) for m in sent.mentions]
+    mentions = sent.mentions
     # "recent reports", "media reports": a noun phrase naming a source, not a verb
-    occupied += [(h.start, h.end) for h in sent.of("unnamed")]
+    unnamed = sent.of("unnamed")
     for h in cues:
         if h.start < taken_until:
             continue
-        if any(a < h.end and h.start < b for a, b in occupied):
+        if any(m.start < h.end and h.start < m.end for m in mentions):
+            continue
+        if any(u.start < h.end and h.start < u.end for u in unnamed):
             continue
         if is_nominal(sent.text, h, sent.start, sent.alpha):
             continue
