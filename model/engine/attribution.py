@@ -71,7 +71,9 @@ class Attributor:
         if not inside:
             return []
         keep = [inside[0]]
-        for prev, m in zip(inside, inside[1:], strict=False):
+        for i in range(1, len(inside)):  # (indexes, not zip: compiled, the pairs stay typed)
+            prev = inside[i - 1]
+            m = inside[i]
             if list_gap(text, prev.end, m.start) or m.code == keep[0].code:
                 keep.append(m)
                 continue
