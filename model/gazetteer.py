@@ -228,12 +228,12 @@ class Gazetteer:
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
             if surface == entry.name or rules.case_ok(surface, entry.name, text, start, end):
-                cands.append(Span(start, end, entry))
+                cands.append(Span(start, end, entry, surface))
         out: list[Mention] = []
         for c in longest_first(cands):
             found = cast(Entry, c.item)
             if not (found.flags and self._namesake(text, c.start, c.end, found)):
-                out.append(Mention(c.start, c.end, text[c.start:c.end], found))
+                out.append(Mention(c.start, c.end, c.text, found))
         return out
 
     def find_agents(self, text: str) -> list[AgentMention]:

@@ -153,10 +153,11 @@ def plural(name: str) -> str | None:
 class Span:
     """A candidate span ``[start, end)`` and what it stands for (a class: compiled, it moves without boxing)."""
 
-    def __init__(self, start: int, end: int, item: object) -> None:
+    def __init__(self, start: int, end: int, item: object, text: str = "") -> None:
         self.start = start
         self.end = end
         self.item = item
+        self.text = text  # the span's text, when the finder has sliced it already
 
 
 def longest_first(cands: list[Span]) -> list[Span]:
