@@ -84,6 +84,8 @@ class Mention:
     end: int
     text: str
     entry: Entry
+    #: ``entry.is_country``, read once: the engine asks it of every mention many times
+    is_country: bool = field(default=False, init=False, repr=False, compare=False)
 
     # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
     def __init__(self, start: int, end: int, text: str, entry: Entry) -> None:
@@ -91,6 +93,7 @@ class Mention:
         self.end = end
         self.text = text
         self.entry = entry
+        self.is_country = entry.is_country
 
     @property
     def code(self) -> str:

@@ -64,7 +64,7 @@ class Attributor:
         minister and his Russian counterpart"); names inside a comma-delimited
         apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
         """
-        inside = [m for m in mentions if a <= m.start and m.end <= b and m.entry.is_country
+        inside = [m for m in mentions if a <= m.start and m.end <= b and m.is_country
                   and not affixed(text, m.start)
                   and not sponsored(text, m.end)]
         inside = merge_compounds(text, inside)
@@ -96,7 +96,7 @@ class Attributor:
         seen: set[str] = set()
         pool = self.subject_mentions(text, mentions, a, b) if subject else mentions
         for m in pool:
-            if not (a <= m.start and m.end <= b) or not m.entry.is_country:
+            if not (a <= m.start and m.end <= b) or not m.is_country:
                 continue
             if not allow_targets and govs.get(m.start, "") in self.target_preps:
                 continue
@@ -132,7 +132,7 @@ class Attributor:
         out: list[Holder] = []
         for h in holders:
             if h.kind == "demonym" and words_before(text, h.start, 1)[-1:] == ["ethnic"]:
-                place = next((m for m in mentions if m.start > h.start and m.entry.is_country and m.code != h.code
+                place = next((m for m in mentions if m.start > h.start and m.is_country and m.code != h.code
                               and govs.get(m.start, "") in self.location_preps), None)
                 if place is not None:
                     out.append(Holder(place.code, place.text, place.start, place.kind))
@@ -256,7 +256,7 @@ class Attributor:
                 reporter = reporter or sayer_text[:80]
                 continue
             region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]
-            if any(h.kind == "unnamed" for h in region) and not any(m.entry.is_country for m in ms):
+            if any(h.kind == "unnamed" for h in region) and not any(m.is_country for m in ms):
                 unnamed = True
                 reporter = reporter or sayer_text[:80]
                 continue
@@ -314,7 +314,7 @@ class Attributor:
                       hedged: bool, reporter: str | None) -> list[Found]:
         """Talks and clashes are held by both sides: "X held talks with Y" → Y too."""
         text = sent.text
-        after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.entry.is_country]
+        after = [m for m in mentions if m.start >= cue.end and m.end <= b and m.is_country]
         if not after:
             return []
         govs = governors(text, after, cue.end, sent.alpha)
@@ -332,7 +332,7 @@ class Attributor:
 
     def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
         pool = [m for m in (mentions if mentions is not None else sent.mentions)
-                if m.start >= cue.end and m.end <= b and m.entry.is_country and m.code != holder]
+                if m.start >= cue.end and m.end <= b and m.is_country and m.code != holder]
         if not pool:
             return None
         govs = governors(sent.text, pool, cue.end, sent.alpha)

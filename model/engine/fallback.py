@@ -28,7 +28,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     """No known cue: the subject's country, the first finite verb after it, and
     a polarity from the sentence's colouring words (low confidence)."""
     text = sent.text
-    cands = [m for m in sent.mentions if m.entry.is_country and s <= m.start < e]
+    cands = [m for m in sent.mentions if m.is_country and s <= m.start < e]
     if not cands:
         return []
     govs = governors(text, cands, s, sent.alpha)
