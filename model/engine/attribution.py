@@ -14,7 +14,7 @@ from model.engine.clauses import (
 )
 from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
-from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.spans import Found, Sentence, cue_hits, governors, list_gap, merge_compounds, round3
 from model.engine.wording import affixed, names_media, sponsored, without_lead_adverb
 from model.gazetteer import Mention
@@ -156,7 +156,7 @@ class Attributor:
         self.blocked = False
         self.sayers: list[Holder] = []
         cues = cue_hits(sent)
-        says = [c for c in cues if c.value.category == "SAY"]  # type: ignore[union-attr]
+        says = [c for c in cues if category(c) == "SAY"]
         frames = find_frames(text, s, e, says, cues)
         reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
         # the reported content: where every frame's content overlaps (the whole sentence without frames)
@@ -184,7 +184,7 @@ class Attributor:
                 continue
             first_cue = first_cue or (cue, a, b)
             found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
-            if found or self.blocked or cue.value.category in ("DEMAND", "APPEAL"):  # type: ignore[union-attr]
+            if found or self.blocked or category(cue) in ("DEMAND", "APPEAL"):
                 break  # "X demanded that Y …": Y is the addressee, not a holder
         leading = next((fr for fr in frames if fr.kind == "leading"), None)
         if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
@@ -281,7 +281,7 @@ class Attributor:
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         if is_passive(text, cue, a, sent.alpha):
             by = _BY.search(text, cue.end, b)
-            if by is None and cue.value.category in ("ASSAULT", "FIGHT"):
+            if by is None and category(cue) in ("ASSAULT", "FIGHT"):
                 by = _IN_ATTACK.search(text, cue.end, b)
             if by:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
@@ -306,7 +306,7 @@ class Attributor:
         if not holders:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
-        if found and cue.value.lemma in _RECIPROCAL and cue.value.category in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):
+        if found and cue.value.lemma in _RECIPROCAL and category(cue) in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):
             found.extend(self._counterparts(sent, cue, b, mentions, holders, hedged, reporter))
         return found
 

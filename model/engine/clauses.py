@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from model.engine.lexicon import CueDef, Hit
+from model.engine.lexicon import CueDef, Hit, category
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 _PUNCT_OPENERS: Final = (";", ":", " – ", " — ", " - ")
@@ -265,7 +265,7 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
             return frames
         frames.append(Frame(m.end(), stop if stop != -1 else e, s, a_start, "according", None))
         e = a_start
-    finals = [c for c in cues if c.value.category in _TRAILING_CATS]  # type: ignore[union-attr]
+    finals = [c for c in cues if category(c) in _TRAILING_CATS]
     last = finals[-1] if finals else None
     if last is not None and last is not (says[-1] if says else None) and not _is_trailing(text, last, s, e, cues):
         last = None

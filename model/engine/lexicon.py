@@ -58,6 +58,12 @@ class Hit:
         self.value = value
 
 
+def category(h: Hit) -> str:
+    """The category of a cue hit ("" for any other hit), read natively (``h.value`` is untyped)."""
+    d = h.value
+    return d.category if isinstance(d, CueDef) else ""
+
+
 def by_start(hits: list[Hit]) -> list[Hit]:
     """Hits by start, longest first for one start (stable): ``hits`` itself when already so (the scan gives
     them by end, which is the same order unless they overlap), else a copy put in order by an insertion
