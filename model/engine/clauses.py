@@ -166,9 +166,7 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     last = before[-1] if before else ""
     if before and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
-    # the cue's first word ("take" of "take part"), lower case
-    space = text.find(" ", cue.start, cue.end)
-    form = text[cue.start:space if space >= 0 else cue.end].lower()
+    form = first_word(text, cue)  # "take" of "take part"
     if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
         return form.endswith("ing") or form == lemma
@@ -179,8 +177,16 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     return False
 
 
+def first_word(text: str, hit: Hit) -> str:
+    """The hit's first word ("take" of "take part"), lower case; read once per hit."""
+    if not hit.first:
+        space = text.find(" ", hit.start, hit.end)
+        hit.first = text[hit.start:space if space >= 0 else hit.end].lower()
+    return hit.first
+
+
 def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
-    form = text[cue.start:cue.end].lower().split(" ", 1)[0]
+    form = first_word(text, cue)
     if form[-2:] not in _PARTICIPLE_ENDINGS and form not in _IRREGULAR_PARTICIPLES:
         return False
     before = words_before(text, cue.start, 3, floor, alpha)

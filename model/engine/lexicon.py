@@ -49,6 +49,8 @@ class Hit:
     end: int
     kind: str          # cue, topic, neg, hedge, modal, fp, pron1, pronN, defagent, group, absence, unnamed, opener
     value: Any         # CueDef for cues, topic key for topics, the phrase otherwise
+    #: the first word of the hit, lower case, once ``clauses.first_word`` has read it
+    first: str = field(default="", init=False, repr=False, compare=False)
 
     # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
     def __init__(self, start: int, end: int, kind: str, value: Any) -> None:
@@ -56,6 +58,7 @@ class Hit:
         self.end = end
         self.kind = kind
         self.value = value
+        self.first = ""
 
 
 def category(h: Hit) -> str:
