@@ -39,6 +39,11 @@ class Attributor:
         self.light = frozenset(w.get("light_verbs", []))
         self.light_keep = frozenset(w.get("light_keep", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
+        # the last target found with no holder among the candidates, and what it was found for
+        self._t_source: list[Mention] | None = None
+        self._t_cue: Hit | None = None
+        self._t_b = -1
+        self._t_found: str | None = None
 
     # --- governing cues ------------------------------------------------------
     def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
@@ -331,8 +336,20 @@ class Attributor:
         return out
 
     def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
-        pool = [m for m in (mentions if mentions is not None else sent.mentions)
-                if m.start >= cue.end and m.end <= b and m.is_country and m.code != holder]
+        source = mentions if mentions is not None else sent.mentions
+        after = [m for m in source if m.start >= cue.end and m.end <= b and m.is_country]
+        # the holders of one clause share the countries after its cue: unless the holder is one of them,
+        # the target found for the previous holder is this one's too
+        same = self._t_source is source and self._t_cue is cue and self._t_b == b
+        if same and not any(m.code == holder for m in after):
+            return self._t_found
+        pool = [m for m in after if m.code != holder]
+        found = self._target_in(sent, pool, cue)
+        if len(pool) == len(after):
+            self._t_source, self._t_cue, self._t_b, self._t_found = source, cue, b, found
+        return found
+
+    def _target_in(self, sent: Sentence, pool: list[Mention], cue: Hit) -> str | None:
         if not pool:
             return None
         govs = governors(sent.text, pool, cue.end, sent.alpha)

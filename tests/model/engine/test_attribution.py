@@ -117,3 +117,11 @@ def test_a_quote_is_spoken_by_the_sayer_named_when_it_closes(engine):
     rows = run(engine, text)
     first = [r for r in rows if r["sentence"].startswith("“We will not")]
     assert [r["actor"] for r in first] == ["KEN"] and first[0]["polarity"] < 0
+
+
+def test_coordinated_holders_share_the_target_but_never_take_themselves(engine):
+    rows = run(engine, "Kenya, Uganda and Tanzania condemned Sudan over the attacks.")
+    assert {r["actor"]: r["target"] for r in rows} == {"KEN": "SDN", "UGA": "SDN", "TZA": "SDN"}
+    # a holder named again after the cue is skipped as its own target; the next holder gets it back
+    rows = run(engine, "Kenya and Uganda condemned Uganda and Sudan over the attacks.")
+    assert {r["actor"]: r["target"] for r in rows} == {"KEN": "UGA", "UGA": "SDN"}
