@@ -113,7 +113,7 @@ class Engine:
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         alpha = alpha_fold(fold, text)
-        whole = self.lexicon.scan(text, fold=fold)
+        whole = self.lexicon.scan(text, fold=fold, alpha=alpha)
         h_starts = [h.start for h in whole]
         for s, e in split_spans(text):
             while m_lo < n_mentions and mentions[m_lo].start < s:

@@ -159,10 +159,11 @@ class Lexicon:
         lex._auto = auto
         return lex
 
-    def scan(self, low: str, offset: int = 0, fold: str = "") -> list[Hit]:
+    def scan(self, low: str, offset: int = 0, fold: str = "", alpha: str = "") -> list[Hit]:
         """Whole-word hits in lower-cased text (overlaps kept: callers choose); ``fold``: ``word_fold(low)``.
 
-        With ``fold`` given, ``low`` may be the text as it is (``fold`` is then ``textfold.text_folds(text)[1]``).
+        With ``fold`` given, ``low`` may be the text as it is (``fold`` is then ``textfold.text_folds(text)[1]``);
+        ``alpha`` is ``textfold.alpha_fold`` of it, if at hand.
         """
         out: list[Hit] = []
         # keys are padded with spaces and the text normalised the same way, so every
@@ -178,7 +179,7 @@ class Lexicon:
             for i in range(len(key.kinds)):
                 objects = key.objects[i]
                 if objects is not None:
-                    obj_end = _object_end(low, end - offset, objects, wf, key.probes[i])
+                    obj_end = _object_end(low, end - offset, objects, wf, key.probes[i], alpha)
                     if obj_end >= 0:
                         out.append(Hit(start, obj_end + offset, key.kinds[i], key.values[i]))
                     continue
@@ -207,11 +208,34 @@ class _Key:
 
 
 _OBJ_WORD: Final = re.compile(r"[a-z’'-]+")
-_PLAIN_OBJECT: Final = re.compile(r"[a-z0-9-]+")
+_PLAIN_OBJECT: Final = re.compile(r"[a-z-]+")
+
+
+def _object_end_in_alpha(text: str, alpha: str, pos: int, objects: frozenset[str], max_words: int) -> int:
+    """``_object_end`` for plain objects (``[a-z-]+``), reading the words in ``alpha`` (``textfold.alpha_fold``):
+    its runs of letters, apostrophes and hyphens are the words ``_OBJ_WORD`` finds in the lower-cased text, and
+    a word there equals a plain object exactly when it does in the text."""
+    hi = pos + 60 if pos + 60 < len(alpha) else len(alpha)
+    i = pos
+    count = 0
+    while i < hi and count < max_words:
+        if alpha[i] == " ":
+            i += 1
+            continue
+        j = alpha.find(" ", i, hi)
+        if j < 0:
+            j = hi
+        if alpha[i:j] in objects:
+            return j
+        if text.count(",", pos, i) or text.count(".", pos, i):
+            break
+        count += 1
+        i = j
+    return -1
 
 
 def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", probes: tuple[str, ...] = (),
-                max_words: int = 4) -> int:
+                alpha: str = "", max_words: int = 4) -> int:
     """End offset of one of ``objects`` within ``max_words`` words after ``pos``, else -1 (``text`` lower-cased
     or not).
 
@@ -225,6 +249,8 @@ def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", pr
                 break
         else:
             return -1
+        if alpha:
+            return _object_end_in_alpha(text, alpha, pos, objects, max_words)
         low = lower_same_length(text[pos:pos + 60])
     else:
         low = lower_same_length(text[pos:pos + 60])

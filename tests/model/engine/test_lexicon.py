@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.engine.lexicon import CueDef, Lexicon
@@ -34,13 +34,14 @@ def test_offset_shift_for_sentence_scans():
 
 
 _OBJ_TEXT = st.lists(st.sampled_from(["ties", "relations", "tiés", "ties’", "re-ties", " ", ", ", ". ", "the", "new",
-                                      "TIES", "’", "-", "talks", "Ḱ", "\u2019s"]), max_size=12).map("".join)
+                                      "TIES", "’", "-", "talks", "Ḱ", "\u2019s", "2", "_", "ʼ", "K", "ties-ties"]), max_size=12).map("".join)
 
 
+@settings(max_examples=1500)
 @given(_OBJ_TEXT, st.integers(0, 30))
 def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     from model.engine.lexicon import _Key, _object_end
-    from model.textfold import lower_same_length, text_folds, word_fold
+    from model.textfold import alpha_fold, lower_same_length, text_folds, word_fold
 
     low = lower_same_length(text)
     pos = min(pos, len(low))
@@ -51,4 +52,7 @@ def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     assert _object_end(low, pos, objects, word_fold(low), key.probes[0]) == expected
     # the engine passes the text as it is, with its fold
     assert _object_end(text, pos, objects, text_folds(text)[1], key.probes[0]) == expected
+    fold = text_folds(text)[1]
+    alpha = alpha_fold(fold, text)
+    assert _object_end(text, pos, objects, fold, key.probes[0], alpha) == expected
     assert _object_end(text, pos, objects) == expected
