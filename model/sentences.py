@@ -147,7 +147,16 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
                     continue
         else:
             end = b_start
-        yield from _trimmed(text, start, end)
+        # _trimmed, with its usual case (a sentence of ordinary length) done here, not in a nested generator
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s > MAX_SENTENCE:
+            yield from _trimmed(text, s, e)
+        elif e > s:
+            yield s, e
         start = b_end
     if start < n:
         yield from _trimmed(text, start, n)

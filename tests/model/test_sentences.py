@@ -82,3 +82,28 @@ def test_boundary_end_equals_the_regex(text: str) -> None:
 def test_opens_sentence_equals_the_regex(text: str) -> None:
     for pos in range(len(text) + 1):
         assert sentences.opens_sentence(text, pos) == bool(sentences._OPENER.match(text, pos))
+
+
+def _split_spans_reference(text: str):
+    """split_spans as it read before its usual case was trimmed inline (every piece through _trimmed)."""
+    start = 0
+    for b_start, b_end in sentences._boundaries(text):
+        end = b_end
+        if text[b_start] != "\n":
+            if not sentences.opens_sentence(text, end):
+                continue
+            if text[b_start] == "." and sentences._is_abbreviation(text, b_start + 1):
+                if not sentences._SENTENCE_OPENER.match(text[end:end + 12].lstrip()):
+                    continue
+        else:
+            end = b_start
+        yield from sentences._trimmed(text, start, end)
+        start = b_end
+    if start < len(text):
+        yield from sentences._trimmed(text, start, len(text))
+
+
+@given(st.lists(st.sampled_from(["Russia said.", " ", "  ", "\n", "\n\n", "U.S.", "The", "x", "“Yes.”", "It", "a b",
+                                 "\t", "Lt Gen.", "ok!", "; ", "word " * 30]), max_size=40).map("".join))
+def test_split_spans_equals_the_reference(text: str) -> None:
+    assert list(sentences.split_spans(text)) == list(_split_spans_reference(text))
