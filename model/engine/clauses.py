@@ -16,7 +16,8 @@ from typing import Final
 from model.engine.lexicon import CueDef, Hit, category
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
-_PUNCT_OPENERS: Final = (";", ":", " – ", " — ", " - ")
+#: (a list: compiled, a Final tuple would be rebuilt at each use)
+_PUNCT_OPENERS: Final = [";", ":", " – ", " — ", " - "]
 _DETERMINERS: Final = frozenset("the a an its his her their our this these those that any every each no".split())
 _BE: Final = frozenset("is are was were be been being am 's".split())
 _WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")

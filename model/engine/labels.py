@@ -12,11 +12,12 @@ from model.textfold import word_fold
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")
 _PUNCT_BEFORE: Final = frozenset(",;:(")
+#: (lists, not tuples, where compiled loops run over them: a Final tuple is rebuilt at each use)
 #: what ends a stance label: one of these characters, or one of these words standing as a whole word
 #: (the regex ``[,;:”"(]|\b(?:which|who|…|according to)\b``, as plain strings for ``_stop_at``)
-_STOP_PUNCT: Final = (",", ";", ":", "”", "\"", "(")
-_STOP_WORDS: Final = ("which", "who", "that", "after", "before", "while", "because", "although", "as part of",
-               "according to")
+_STOP_PUNCT: Final = [",", ";", ":", "”", "\"", "("]
+_STOP_WORDS: Final = ["which", "who", "that", "after", "before", "while", "because", "although", "as part of",
+               "according to"]
 _STOPWORDS: Final = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
     be been has have had will would could should may might new some any all other also about into over as than
@@ -26,7 +27,7 @@ _STOPWORDS: Final = frozenset(
 
 _AUX_WORDS: Final = ("will", "would", "could", "may", "might", "must", "should", "has", "have", "had", "did", "does",
               "do", "is", "are", "was", "were")
-_NEG_WORDS: Final = ("never", "not", "n't")
+_NEG_WORDS: Final = ["never", "not", "n't"]
 
 
 def _is_word_char(ch: str) -> bool:
