@@ -163,18 +163,32 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
     if kind != "verb":
         return False
-    before = words_before(text, cue.start, 2, floor, alpha)
-    last = before[-1] if before else ""
-    if before and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
+    # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
+    # strings rather than a list
+    n = 0
+    prev = last = ""
+    if alpha:
+        lo = floor if floor > cue.start - 24 else cue.start - 24
+        i, last = _alpha_word_before(text, alpha, cue.start, lo)
+        if i >= 0:
+            n = 1
+            i, prev = _alpha_word_before(text, alpha, i, lo)
+            if i >= 0:
+                n = 2
+    else:
+        before = words_before(text, cue.start, 2, floor)
+        n = len(before)
+        last = before[-1] if n else ""
+        prev = before[0] if n == 2 else ""
+    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
     form = first_word(text, cue)  # "take" of "take part"
-    if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
+    if n == 2 and prev in _DETERMINERS and not last.endswith("ly"):
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
         return form.endswith("ing") or form == lemma
     if form.endswith("ing"):
         # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
-        prev = before[-1] if before else ""
-        return prev not in _BE and prev not in _ING_LICENSORS
+        return last not in _BE and last not in _ING_LICENSORS
     return False
 
 

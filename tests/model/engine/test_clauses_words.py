@@ -122,3 +122,40 @@ def test_is_passive_same_as_before(head, cue_text):
     fold = word_fold(lower_same_length(text))
     assert is_passive(text, cue, 0) == _passive_before(text, cue, 0)
     assert is_passive(text, cue, 0, alpha_fold(fold, text)) == _passive_before(text, cue, 0)
+
+
+def _nominal_before(text, cue, floor, alpha=""):
+    """``is_nominal`` as it read before its two words became two strings (the reference)."""
+    from model.engine.clauses import _BE, _DETERMINERS, _ING_LICENSORS, _NOUN_PREPS, first_word
+
+    d = cue.value
+    if d.kind != "verb":
+        return False
+    before = words_before(text, cue.start, 2, floor, alpha)
+    if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
+        return True
+    form = first_word(text, cue)
+    if len(before) == 2 and before[0] in _DETERMINERS and not before[1].endswith("ly"):
+        return form.endswith("ing") or form == d.lemma
+    if form.endswith("ing"):
+        prev = before[-1] if before else ""
+        return prev not in _BE and prev not in _ING_LICENSORS
+    return False
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["the", "an", "recent", "recently", "is", "of", "Russia’s", "Iran's", "x", "started",
+                                 "  ", " ", ",", "é", "longwordlongword"]), max_size=8).map(" ".join),
+       st.sampled_from(["meeting", "meet", "attack", "holding talks", "agreed", "Meeting"]), st.integers(0, 30))
+def test_is_nominal_same_as_before(head, cue_text, floor):
+    from model.engine.clauses import is_nominal
+    from model.engine.lexicon import CueDef, Hit
+
+    text = head + " " + cue_text + " today"
+    start = len(head) + 1
+    d = CueDef(cue_text.split()[0].lower().removesuffix("ing"), "CONSULT", 0.5, "", "verb")
+    alpha = alpha_fold(word_fold(lower_same_length(text)), text)
+    floor = min(floor, start)
+    for a in ("", alpha):
+        assert is_nominal(text, Hit(start, start + len(cue_text), "cue", d), floor, a) == \
+            _nominal_before(text, Hit(start, start + len(cue_text), "cue", d), floor, a)
