@@ -99,6 +99,7 @@ class Engine:
 
     def _document(self, doc: Document) -> list[Row]:
         text = doc.text
+        doc_id, speaker_country = doc.id, doc.speaker_country  # (read once: Document is not a compiled class)
         name_fold, fold = text_folds(text)  # same length as the text: offsets carry over ("İstanbul")
         mentions = self.resources.gazetteer.find(text, None, name_fold)
         dl = find_dateline(text)
@@ -106,7 +107,7 @@ class Engine:
             mentions = [m for m in mentions if m.start >= dl[1]]
         n_mentions = len(mentions)
         m_lo = 0  # mentions are in text order and so are sentences: their slices advance
-        disc = Discourse(speaker_country=doc.speaker_country)
+        disc = Discourse(speaker_country=speaker_country)
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
@@ -130,12 +131,12 @@ class Engine:
                 quoted = [(s, e)]
             # only sentences that name an actor, or can refer back to one, are read closely
             if not ms and not (
-                (doc.speaker_country and any(h.kind in _FIRST_PERSON_KINDS for h in hs))
+                (speaker_country and any(h.kind in _FIRST_PERSON_KINDS for h in hs))
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
                 continue
-            sent = Sentence(text, s, e, ms, hs, doc.speaker_country, fold, alpha=alpha)
+            sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
             found = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
@@ -147,12 +148,12 @@ class Engine:
                 if sayers:
                     for qs, qe in quoted:
                         qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
-                        qsent = Sentence(text, qs, qe, [], qhits, doc.speaker_country, fold, alpha=alpha)
+                        qsent = Sentence(text, qs, qe, [], qhits, speaker_country, fold, alpha=alpha)
                         rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
-                                    if (r := self._row(doc, qsent, f, doc_topics)) is not None)
+                                    if (r := self._row(doc_id, qsent, f, doc_topics)) is not None)
                 quoted = []
             for f in found:
-                row = self._row(doc, sent, f, doc_topics)
+                row = self._row(doc_id, sent, f, doc_topics)
                 if row is not None:
                     rows.append(row)
         return rows
@@ -178,7 +179,7 @@ class Engine:
             self._iso_codes[code] = successor if is_iso3(successor) else None
         return self._iso_codes[code]
 
-    def _row(self, doc: Document, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> Row | None:
+    def _row(self, doc_id: str, sent: Sentence, f: Found, doc_topics: dict[str, int]) -> Row | None:
         actor = self._iso3(f.holder.code)
         if actor is None:
             return None
@@ -196,7 +197,7 @@ class Engine:
             self._text_of, self._sent_text = sent, text[sent.start:sent.end]
         # in COLUMNS order (tests/model/test_extract_rows.py holds it to that)
         return (
-            doc.id,                                                 # document
+            doc_id,                                                 # document
             self._sent_text,                                        # sentence
             sent.start,                                             # start
             sent.end,                                               # end
