@@ -7,7 +7,7 @@ instruction counts are exact and repeatable, so compare them before and after an
 engine change (with the same build: ``tools/build_native.py`` first).  Needs
 ``valgrind`` (Debian: ``apt-get install valgrind``); each corpus takes about a
 minute and a half, mostly loading the resources under the simulator.  Only
-``Engine.document`` is counted (resource loading and the corpus build are not).
+``Engine.rows`` is counted (resource loading and the corpus build are not).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-#: the compiled entry point (mypyc names it so); the plain-Python engine is counted through its frames
+#: the compiled entry point (mypyc names it so)
 _COMPILED = "CPyDef_extract___Engine___rows"
 
 
