@@ -124,6 +124,17 @@ def text_folds(text: str) -> tuple[str, str]:
     return raw.translate(_TABLE_UPPER).decode("ascii"), raw.translate(_WORD_TABLE_UPPER).decode("ascii")
 
 
+def next_run(folded: str, pos: int, hi: int) -> tuple[int, int]:
+    """The next word of a fold, as ``(start, end)``: the first run of non-spaces in ``folded[pos:hi]``, cut at
+    ``hi``; ``(hi, hi)`` when there is none.  (Compiled, the pair is returned unboxed.)"""
+    while pos < hi and folded[pos] == " ":
+        pos += 1
+    if pos >= hi:
+        return hi, hi
+    end = folded.find(" ", pos, hi)
+    return pos, (end if end >= 0 else hi)
+
+
 def key(name: str) -> str:
     """The padded automaton key for a dictionary name: ``" côte d ivoire "``."""
     return " " + " ".join(fold(name).split()) + " "

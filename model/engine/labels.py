@@ -7,7 +7,7 @@ from typing import Final
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit, by_start
-from model.textfold import word_fold
+from model.textfold import next_run, word_fold
 
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")
@@ -89,15 +89,11 @@ def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, 
     out: list[tuple[int, int]] = []
     want = limit if limit >= 0 else hi - lo
     pos = lo
-    while pos < hi and len(out) < want:
-        if fold[pos] == " ":
-            pos += 1
-            continue
-        end = fold.find(" ", pos, hi)
-        if end < 0:
-            end = hi
-        out.append((pos, end))
-        pos = end + 1
+    while len(out) < want:
+        start, pos = next_run(fold, pos, hi)
+        if start >= hi:
+            break
+        out.append((start, pos))
     return out
 
 
@@ -151,17 +147,12 @@ def _label_object_end(text: str, fold: str, lo: int, hi: int, max_words: int) ->
     Read without building the spans: forward to the last word's end, then backward from the stop.
     """
     last = -1
-    count = 0
     pos = lo
-    while pos < hi and count < max_words:
-        if fold[pos] == " ":
-            pos += 1
-            continue
-        end = fold.find(" ", pos, hi)
-        if end < 0:
-            end = hi
-        count += 1
-        last = pos = end
+    for _ in range(max_words):
+        start, pos = next_run(fold, pos, hi)
+        if start >= hi:
+            break
+        last = pos
     if last < 0:
         return lo
     stop = _stop_at(text, lo, last, fold)

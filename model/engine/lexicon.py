@@ -20,7 +20,7 @@ import ahocorasick
 
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
-from model.textfold import lower_same_length, word_fold
+from model.textfold import lower_same_length, next_run, word_fold
 
 
 @dataclass(frozen=True)
@@ -216,21 +216,15 @@ def _object_end_in_alpha(text: str, alpha: str, pos: int, objects: frozenset[str
     its runs of letters, apostrophes and hyphens are the words ``_OBJ_WORD`` finds in the lower-cased text, and
     a word there equals a plain object exactly when it does in the text."""
     hi = pos + 60 if pos + 60 < len(alpha) else len(alpha)
-    i = pos
-    count = 0
-    while i < hi and count < max_words:
-        if alpha[i] == " ":
-            i += 1
-            continue
-        j = alpha.find(" ", i, hi)
-        if j < 0:
-            j = hi
+    j = pos
+    for _ in range(max_words):
+        i, j = next_run(alpha, j, hi)
+        if i >= hi:
+            break
         if alpha[i:j] in objects:
             return j
         if text.count(",", pos, i) or text.count(".", pos, i):
             break
-        count += 1
-        i = j
     return -1
 
 
