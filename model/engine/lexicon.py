@@ -200,7 +200,7 @@ class _Key:
             v.objects if k == "cue" and isinstance(v, CueDef) and v.objects else None for k, v in vals
         ]
         # the objects to look for first, in the ASCII word fold; () when one of them could read differently
-        # there (not plain ASCII letters, digits and hyphens), so that the lower-cased text is searched
+        # there (not plain ASCII letters and hyphens), so that the lower-cased text is searched
         self.probes: list[tuple[str, ...]] = [
             tuple(sorted(o)) if o is not None and all(_PLAIN_OBJECT.fullmatch(w) for w in o) else ()
             for o in self.objects
@@ -237,7 +237,8 @@ def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", pr
     at the same places in both): the usual case, no object near, is then found in the ASCII fold,
     without converting each object to the width of a UCS-2 text.
     """
-    if probes and fold:
+    probed = bool(probes and fold)
+    if probed:
         for o in probes:
             if fold.find(o, pos, pos + 60) >= 0:
                 break
@@ -245,11 +246,9 @@ def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", pr
             return -1
         if alpha:
             return _object_end_in_alpha(text, alpha, pos, objects, max_words)
-        low = lower_same_length(text[pos:pos + 60])
-    else:
-        low = lower_same_length(text[pos:pos + 60])
-        if not any(low.find(o) >= 0 for o in objects):
-            return -1  # (the usual case, found without the regex)
+    low = lower_same_length(text[pos:pos + 60])
+    if not probed and not any(low.find(o) >= 0 for o in objects):
+        return -1  # (the usual case, found without the regex)
     for i, m in enumerate(_OBJ_WORD.finditer(low)):
         if i >= max_words:
             break
