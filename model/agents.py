@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, cast
 
-import ahocorasick
-
+from model.keymatch import KeyMatcher
 from model.textfold import Span, key, longest_first, padded, paused_gc, plural
 
 
@@ -71,15 +70,12 @@ class AgentLexicon:
             if a.name.strip():
                 by_key[key(a.name)] = a
         self.agents = {a.name: a for a in by_key.values()}
-        self._auto = ahocorasick.Automaton()
-        for k, a in by_key.items():
-            self._auto.add_word(k, (len(k) - 2, a))
+        keys = [(k, a) for k, a in by_key.items()]
         for a in by_key.values():
             p = plural(a.name)
             if p and key(p) not in by_key:
-                self._auto.add_word(key(p), (len(key(p)) - 2, a))
-        if len(self._auto):
-            self._auto.make_automaton()
+                keys.append((key(p), a))
+        self._roles: KeyMatcher[Agent] = KeyMatcher(keys)
 
     @classmethod
     def from_files(cls, paths: Iterable[Path]) -> AgentLexicon:
@@ -95,9 +91,10 @@ class AgentLexicon:
             return self._find(text)
 
     def _find(self, text: str) -> list[AgentMention]:
-        cands = [Span(end_idx - 1 - length, end_idx - 1, agent) for end_idx, (length, agent) in self._auto.iter(padded(text))]
+        roles = self._roles.values
+        cands = [Span(start, end - 2, roles[i]) for i, start, end in self._roles.find(padded(text))]
         return [AgentMention(c.start, c.end, text[c.start:c.end], cast(Agent, c.item)) for c in longest_first(cands)]
 
     def starts_with(self, word: str) -> bool:
         """Does some role phrase begin with this word?"""
-        return bool(self.agents) and bool(self._auto.match(key(word)))
+        return self._roles.starts_with(key(word))

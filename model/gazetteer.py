@@ -22,11 +22,11 @@ from datetime import date
 from pathlib import Path
 from typing import Final, cast
 
-import ahocorasick
 import pycountry
 
 from model import gazetteer_rules as rules
 from model.agents import AgentLexicon, AgentMention
+from model.keymatch import KeyMatcher
 from model.textfold import Span, key, longest_first, padded, paused_gc, plural
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -146,10 +146,9 @@ def _row_entry(row: dict[str, str | None], where: str) -> Entry | None:
 
 
 class _Name:
-    """An automaton key's payload: the name's length, its entry, and whether it ends with a full stop."""
+    """A dictionary key's payload: the name's entry, and whether the name ends with a full stop."""
 
-    def __init__(self, length: int, entry: Entry, dotted: bool) -> None:
-        self.length = length
+    def __init__(self, entry: Entry, dotted: bool) -> None:
         self.entry = entry
         self.dotted = dotted
 
@@ -168,13 +167,12 @@ class Gazetteer:
         self._by_key = by_key
         self.entries: dict[str, Entry] = {e.name.lower(): e for e in by_key.values()}
         self.agents = agents or AgentLexicon(())
-        self._auto = ahocorasick.Automaton()
+        keys: list[tuple[str, _Name]] = []
         for k, e in by_key.items():
-            self._auto.add_word(k, _Name(len(k) - 2, e, e.name.endswith(".")))
+            keys.append((k, _Name(e, e.name.endswith("."))))
             if e.kind == "demonym" and (p := plural(e.name)) and key(p) not in by_key:
-                self._auto.add_word(key(p), _Name(len(key(p)) - 2, e, False))
-        if len(self._auto):
-            self._auto.make_automaton()
+                keys.append((key(p), _Name(e, False)))
+        self._names: KeyMatcher[_Name] = KeyMatcher(keys)
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[list[Entry], AgentLexicon]]:
         # rebuilt from its entries in a worker process (also when compiled by mypyc)
@@ -220,13 +218,12 @@ class Gazetteer:
 
     def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
         cands: list[Span] = []
-        for item in self._auto.iter(f" {folded} " if folded else padded(text, low)):
-            match = cast(tuple[int, _Name], item)  # typed: read as a tuple, not item by item through __getitem__
-            end_idx = match[0]
-            name = match[1]
+        names = cast(list[_Name], self._names.values)
+        for found in self._names.find(f" {folded} " if folded else padded(text, low)):
+            name = names[found[0]]
             entry = name.entry
-            end = end_idx - 1  # the key's trailing space sits at end_idx; the padding shifts by one
-            start = end - name.length
+            start = found[1]  # the padding's leading space shifts the key's own one back onto the word
+            end = found[2] - 2
             if name.dotted and text[end: end + 1] == ".":
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
@@ -234,9 +231,9 @@ class Gazetteer:
                 cands.append(Span(start, end, entry, surface))
         out: list[Mention] = []
         for c in longest_first(cands):
-            found = cast(Entry, c.item)
-            if not (found.flags and self._namesake(text, c.start, c.end, found)):
-                out.append(Mention(c.start, c.end, c.text, found))
+            named = cast(Entry, c.item)
+            if not (named.flags and self._namesake(text, c.start, c.end, named)):
+                out.append(Mention(c.start, c.end, c.text, named))
         return out
 
     def find_agents(self, text: str) -> list[AgentMention]:
@@ -250,7 +247,7 @@ class Gazetteer:
 
     def _known_word(self, word: str) -> bool:
         """Is ``word`` a whole dictionary name or the first word of one (actor or role)?"""
-        return bool(self._auto.match(key(word))) or self.agents.starts_with(word)
+        return self._names.starts_with(key(word)) or self.agents.starts_with(word)
 
     def counts(self) -> dict[str, int]:
         """Number of names per kind."""

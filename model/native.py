@@ -40,6 +40,7 @@ MODULES: tuple[str, ...] = (
     "model.extract",
     "model.gazetteer",
     "model.gazetteer_rules",
+    "model.keymatch",
     "model.sentences",
     "model.textfold",
 )

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, cast
 
-import ahocorasick
-
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
+from model.keymatch import KeyMatcher
 from model.textfold import lower_same_length, next_run, word_fold
 
 
@@ -123,7 +122,7 @@ def load_cues(path: Path, categories: dict[str, Category]) -> list[tuple[str, Cu
 class Lexicon:
     categories: dict[str, Category]
     words: dict[str, list[str]]
-    _auto: ahocorasick.Automaton = field(repr=False, default=None)  # type: ignore[assignment]
+    _keys: KeyMatcher[_Key] = field(repr=False, default_factory=lambda: KeyMatcher(()))
     sentiment: dict[str, float] = field(default_factory=dict)
 
     @classmethod
@@ -151,12 +150,7 @@ class Lexicon:
         for wkey, kind in kinds.items():
             for w in words.get(wkey, []):
                 add(w, kind, w)
-        auto = ahocorasick.Automaton()
-        for form, vals in table.items():
-            if form:
-                auto.add_word(f" {form} ", _Key(len(form) + 2, vals))
-        auto.make_automaton()
-        lex._auto = auto
+        lex._keys = KeyMatcher((f" {form} ", _Key(vals)) for form, vals in table.items() if form)
         return lex
 
     def scan(self, low: str, offset: int = 0, fold: str = "", alpha: str = "") -> list[Hit]:
@@ -170,12 +164,11 @@ class Lexicon:
         # raw match is a whole-word match and no substring hit has to be filtered out
         wf = fold or word_fold(low)
         padded = f" {wf} "
-        for item in self._auto.iter(padded):
-            found = cast(tuple[int, _Key], item)  # typed: read as a tuple, not item by item through __getitem__
-            end_idx = found[0]
-            key = found[1]
-            start = end_idx - key.length + 1 + offset
-            end = end_idx - 1 + offset
+        keys = cast(list[_Key], self._keys.values)
+        for found in self._keys.find(padded):
+            key = keys[found[0]]
+            start = found[1] + offset  # the padding's leading space shifts the key's own one back onto the word
+            end = found[2] - 2 + offset
             for i in range(len(key.kinds)):
                 objects = key.objects[i]
                 if objects is not None:
@@ -188,11 +181,10 @@ class Lexicon:
 
 
 class _Key:
-    """What one automaton key stands for: its padded length and the hits it makes (typed, so that
-    compiled code reads it without unpacking tuples)."""
+    """What one dictionary key stands for: the hits it makes (typed, so that compiled code reads it
+    without unpacking tuples)."""
 
-    def __init__(self, length: int, vals: list[tuple[str, object]]) -> None:
-        self.length = length
+    def __init__(self, vals: list[tuple[str, object]]) -> None:
         self.kinds: list[str] = [k for k, _ in vals]
         self.values: list[object] = [v for _, v in vals]
         # cues with objects ("restore ~ ties") hit only when one of the objects follows

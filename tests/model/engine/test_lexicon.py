@@ -46,7 +46,7 @@ def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     low = lower_same_length(text)
     pos = min(pos, len(low))
     objects = frozenset({"ties", "relations"})
-    key = _Key(3, [("cue", CueDef("restore", "COOPERATE", 0.5, "", "verb", objects))])
+    key = _Key([("cue", CueDef("restore", "COOPERATE", 0.5, "", "verb", objects))])
     assert key.probes == [("relations", "ties")]
     expected = _object_end(low, pos, objects)
     assert _object_end(low, pos, objects, word_fold(low), key.probes[0]) == expected
