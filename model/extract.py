@@ -117,7 +117,7 @@ class Engine:
         alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(text, fold=fold, alpha=alpha)
         h_starts = [h.start for h in whole]
-        for s, e in split_spans(text):
+        for s, e in split_spans(text, name_fold if alpha else ""):  # (alpha is "" with a Kelvin sign)
             while m_lo < n_mentions and mentions[m_lo].start < s:
                 m_lo += 1
             m_hi = m_lo

@@ -50,9 +50,25 @@ def word_before_period(text: str, end: int) -> str:
     return text[i:end - 1]
 
 
-def _is_abbreviation(text: str, end: int) -> bool:
+def lower_word_before_period(text: str, end: int, fold: str = "") -> str:
+    """``word_before_period(text, end).lower()``.
+
+    ``fold`` (``textfold.fold`` of the text, without the Kelvin sign), when given, serves the usual case
+    in a few calls: a run of ASCII letters there, after a character that is neither a letter nor a period.
+    """
+    if fold and end >= 2 and text[end - 1] == ".":
+        lo = end - 12 if end > 12 else 0
+        s = fold.rfind(" ", lo, end - 1) + 1
+        if s > lo and text[s - 1] != ".":
+            word = fold[s:end - 1]  # lower case already
+            if word.isalpha():  # (ASCII letters only: the fold holds no others)
+                return word
+    return word_before_period(text, end).lower()
+
+
+def _is_abbreviation(text: str, end: int, fold: str = "") -> bool:
     """Does the period ending at text[end-1] close an abbreviation or initial?"""
-    word = word_before_period(text, end).lower()
+    word = lower_word_before_period(text, end, fold)
     if not word:
         return False
     if word in ABBREVIATIONS:
@@ -130,8 +146,11 @@ def opens_sentence(text: str, pos: int) -> bool:
     return 65 <= c <= 90 or 48 <= c <= 57 or 0xC0 <= c <= 0x24F or 0x400 <= c <= 0x4FF or 0x600 <= c <= 0x6FF
 
 
-def split_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence; text[start:end] has no outer white space."""
+def split_spans(text: str, fold: str = "") -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence; text[start:end] has no outer white space.
+
+    ``fold``: ``textfold.fold(text)`` if at hand and the text holds no Kelvin sign (it reads periods faster).
+    """
     start = 0
     n = len(text)
     for b_start, b_end in _boundaries(text):
@@ -139,7 +158,7 @@ def split_spans(text: str) -> Iterator[tuple[int, int]]:
         if text[b_start] != "\n":  # (a match holds a line break only when it starts with one)
             if not opens_sentence(text, end):
                 continue
-            if text[b_start] == "." and _is_abbreviation(text, b_start + 1):
+            if text[b_start] == "." and _is_abbreviation(text, b_start + 1, fold):
                 # "U.S. officials" continues; "the U.S. The next…" is ambiguous:
                 # keep together unless the next word is a common sentence opener.
                 nxt = text[end:end + 12].lstrip()

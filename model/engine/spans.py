@@ -18,6 +18,8 @@ _COMMON_LIST_GAPS: Final = frozenset({", ", " and ", ",", " ", " or ", ", and ",
 #: the first character a list gap can show after its spaces (LIST_GAP's alternatives and "the")
 _LIST_GAP_FIRST: Final = frozenset(",&aAoOtT")
 _ROUNDED: Final[dict[float, float]] = {}
+#: what ``Sentence.of`` gives for a kind without hits (one list for all: never modified)
+_NO_HITS: Final[list[Hit]] = []
 
 
 def round3(x: float) -> float:
@@ -93,8 +95,8 @@ class Sentence:
                 bucket.append(h)
 
     def of(self, kind: str) -> list[Hit]:
-        """The hits of one kind, in text order (do not modify)."""
-        return self.by_kind.get(kind) or []
+        """The hits of one kind, in text order (do not modify: the list may be shared)."""
+        return self.by_kind.get(kind) or _NO_HITS
 
 
 @dataclass

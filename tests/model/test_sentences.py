@@ -107,3 +107,22 @@ def _split_spans_reference(text: str):
                                  "\t", "Lt Gen.", "ok!", "; ", "word " * 30]), max_size=40).map("".join))
 def test_split_spans_equals_the_reference(text: str) -> None:
     assert list(sentences.split_spans(text)) == list(_split_spans_reference(text))
+
+
+@given(st.text(alphabet="aZ.. -1é\n’İ_'", max_size=24), st.integers(0, 24))
+def test_lower_word_before_period_read_in_the_fold_is_the_same(text: str, end: int) -> None:
+    from model.textfold import fold
+
+    end = min(end, len(text))
+    if not text[:end].endswith("."):
+        text, end = text[:end] + "." + text[end:], end + 1
+    assert sentences.lower_word_before_period(text, end, fold(text)) == \
+        sentences.word_before_period(text, end).lower()
+
+
+@given(st.lists(st.sampled_from(["Russia said.", " ", "\n", "U.S.", "The", "x", "“Yes.”", "It", "Lt Gen.", "ok!",
+                                 "Sept.", "é.", "a1.", "J. ", "AbC."]), max_size=30).map("".join))
+def test_split_spans_with_the_fold_is_the_same(text: str) -> None:
+    from model.textfold import fold
+
+    assert list(sentences.split_spans(text, fold(text))) == list(sentences.split_spans(text))
