@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
+import pytest
+
 from model.documents import Document
+from model.extract import extract_statements, frozen_heap
 
 
-def test_frozen_heap_freezes_for_the_run_and_restores() -> None:
-    import gc
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    """A heap nothing has frozen (the GUI freezes it for the app's life; put back as it was)."""
+    was_frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_frozen:
+            gc.freeze()
 
-    from model.extract import frozen_heap
 
-    assert gc.get_freeze_count() == 0
+def test_frozen_heap_freezes_for_the_run_and_restores(unfrozen: None) -> None:
     with frozen_heap():
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
-    gc.freeze()  # someone else's freeze is left as it was
-    try:
-        before = gc.get_freeze_count()
-        with frozen_heap():
-            pass
-        assert gc.get_freeze_count() == before
-    finally:
-        gc.unfreeze()
 
 
-def test_extract_statements_leaves_the_heap_unfrozen() -> None:
-    import gc
+def test_frozen_heap_leaves_someone_elses_freeze(unfrozen: None) -> None:
+    gc.freeze()
+    before = gc.get_freeze_count()
+    with frozen_heap():
+        pass
+    assert gc.get_freeze_count() == before
 
-    from model.extract import extract_statements
 
+def test_extract_statements_leaves_the_heap_unfrozen(unfrozen: None) -> None:
     df = extract_statements([Document(id="d", text="Russia condemned the attack.")], workers=1)
     assert list(df["actor"]) == ["RUS"] and gc.get_freeze_count() == 0
