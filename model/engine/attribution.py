@@ -162,7 +162,7 @@ class Attributor:
         self.sayers: list[Holder] = []
         cues = cue_hits(sent)
         says = [c for c in cues if category(c) == "SAY"]
-        frames = find_frames(text, s, e, says, cues)
+        frames = find_frames(text, s, e, says, cues, sent.fold)
         reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
         # the reported content: where every frame's content overlaps (the whole sentence without frames)
         cs, ce = s, e

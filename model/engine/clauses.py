@@ -272,11 +272,56 @@ def _is_trailing(text: str, cue: Hit, s: int, e: int, cues: list[Hit]) -> bool:
             and not any(c.start >= cue.end for c in cues if c is not cue))
 
 
-def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> list[Frame]:
-    """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits."""
+_CONTENT_STOPS: Final = [".", ";"]
+
+
+def that_end(after: str) -> int:
+    """``_THAT.match(after).end()``, or -1 where it does not match: the first "that" at the start of a word,
+    or ":" right after a word character, within the first 80 characters and before any "." or ";", with
+    the white space after it.  (Searched for: the lazy regex tried every position and backtracked.)"""
+    bound = 81
+    for ch in _CONTENT_STOPS:
+        k = after.find(ch, 0, bound)
+        if k >= 0:
+            bound = k
+    best = -1
+    size = 0
+    k = after.find("that", 0, bound + 3)
+    while k >= 0:
+        if k == 0 or not _is_word_char(after[k - 1]):
+            best, size = k, 4
+            break
+        k = after.find("that", k + 1, bound + 3)
+    limit = best if best >= 0 else bound
+    c = after.find(":", 0, limit)
+    while c >= 0:
+        if c > 0 and _is_word_char(after[c - 1]):
+            best, size = c, 1
+            break
+        c = after.find(":", c + 1, limit)
+    if best < 0:
+        return -1
+    end = best + size
+    n = len(after)
+    while end < n and after[end].isspace():
+        end += 1
+    return end
+
+
+def _is_word_char(ch: str) -> bool:
+    """A regex word character (``\\w``)."""
+    return ch.isalnum() or ch == "_"
+
+
+def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit], fold: str = "") -> list[Frame]:
+    """Reporting frames of the sentence text[s:e]; ``says`` are SAY cue hits; ``fold``: ``word_fold`` of the
+    lower-cased text, if at hand (one search there instead of two in the text)."""
     frames: list[Frame] = []
-    m = _ACCORDING.search(text, s, e) if (text.find("ccording to", s, e) != -1
-                                          or text.find("CCORDING TO", s, e) != -1) else None
+    if fold:
+        maybe = fold.find("according to", s, e) != -1  # (every case of it: "According To" too)
+    else:
+        maybe = text.find("ccording to", s, e) != -1 or text.find("CCORDING TO", s, e) != -1
+    m = _ACCORDING.search(text, s, e) if maybe else None
     if m:
         a_start = m.start()
         stop = text.find(",", a_start, e)
@@ -321,9 +366,8 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit]) -> 
         return frames
     if not earlier and first.start - s < 160:
         after = text[first.end:e]
-        # "that" or ":" within its first 80 characters, or _THAT cannot match
-        mt = _THAT.match(after) if ("that" in after[:84] or ":" in after[:81]) else None
-        content_start = first.end + (mt.end() if mt else 0)
-        if mt or any(c.start > first.end for c in cues):
+        that = that_end(after)
+        content_start = first.end + (that if that >= 0 else 0)
+        if that >= 0 or any(c.start > first.end for c in cues):
             frames.append(Frame(s, first.start, content_start, e, "leading", first))
     return frames

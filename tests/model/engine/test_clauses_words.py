@@ -159,3 +159,28 @@ def test_is_nominal_same_as_before(head, cue_text, floor):
     for a in ("", alpha):
         assert is_nominal(text, Hit(start, start + len(cue_text), "cue", d), floor, a) == \
             _nominal_before(text, Hit(start, start + len(cue_text), "cue", d), floor, a)
+
+
+_THAT_TEXT = st.lists(st.sampled_from(["that", "That", "thatcher", ":", " :", ",", " ", "\t", "\u00a0", "x" * 30, "word",
+                                       ".", ";", "“", "_", "é", "1", "-"]), max_size=14).map("".join)
+
+
+@settings(max_examples=4000)
+@given(_THAT_TEXT)
+def test_that_end_is_the_that_regex(text):
+    from model.engine.clauses import _THAT, that_end
+
+    m = _THAT.match(text)
+    assert that_end(text) == (m.end() if m else -1)
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(["according to", "According to", "ACCORDING TO", "According To", "accordingto", "a",
+                                 "Xccording to", " ", ",", "’", "İ", "said", "the source", "."]), max_size=10).map("".join))
+def test_according_frame_found_through_the_fold_is_the_regex(text):
+    from model.engine.clauses import _ACCORDING, find_frames
+    from model.textfold import text_folds
+
+    frames = find_frames(text, 0, len(text), [], [], text_folds(text)[1])
+    m = _ACCORDING.search(text)
+    assert [f.kind for f in frames] == (["according"] if m else [])
