@@ -88,12 +88,12 @@ class Mention:
     is_country: bool = field(default=False, init=False, repr=False, compare=False)
 
     # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
-    def __init__(self, start: int, end: int, text: str, entry: Entry) -> None:
+    def __init__(self, start: int, end: int, text: str, entry: Entry, is_country: bool | None = None) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.entry = entry
-        self.is_country = entry.is_country
+        self.is_country = entry.is_country if is_country is None else is_country
 
     @property
     def code(self) -> str:
@@ -146,10 +146,12 @@ def _row_entry(row: dict[str, str | None], where: str) -> Entry | None:
 
 
 class _Name:
-    """A dictionary key's payload: the name's entry, and whether the name ends with a full stop."""
+    """A dictionary key's payload: the name's entry, whether the name ends with a full stop, and
+    ``entry.is_country`` (read once here rather than for every mention)."""
 
     def __init__(self, entry: Entry, dotted: bool) -> None:
         self.entry = entry
+        self.is_country = entry.is_country
         self.dotted = dotted
 
 
@@ -228,12 +230,13 @@ class Gazetteer:
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
             if surface == entry.name or rules.case_ok(surface, entry.name, text, start, end):
-                cands.append(Span(start, end, entry, surface))
+                cands.append(Span(start, end, name, surface))
         out: list[Mention] = []
         for c in longest_first(cands):
-            named = cast(Entry, c.item)
-            if not (named.flags and self._namesake(text, c.start, c.end, named)):
-                out.append(Mention(c.start, c.end, c.text, named))
+            named = cast(_Name, c.item)
+            entry = named.entry
+            if not (entry.flags and self._namesake(text, c.start, c.end, entry)):
+                out.append(Mention(c.start, c.end, c.text, entry, named.is_country))
         return out
 
     def find_agents(self, text: str) -> list[AgentMention]:
