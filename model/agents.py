@@ -70,7 +70,7 @@ class AgentLexicon:
             if a.name.strip():
                 by_key[key(a.name)] = a
         self.agents = {a.name: a for a in by_key.values()}
-        keys = [(k, a) for k, a in by_key.items()]
+        keys = list(by_key.items())
         for a in by_key.values():
             p = plural(a.name)
             if p and key(p) not in by_key:

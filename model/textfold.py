@@ -135,6 +135,11 @@ def next_run(folded: str, pos: int, hi: int) -> tuple[int, int]:
     return pos, (end if end >= 0 else hi)
 
 
+def is_word_char(ch: str) -> bool:
+    """A regex word character (``\\w`` of a ``str`` pattern): what decides where ``\\b`` stands."""
+    return ch.isalnum() or ch == "_"
+
+
 def key(name: str) -> str:
     """The padded automaton key for a dictionary name: ``" côte d ivoire "``."""
     return " " + " ".join(fold(name).split()) + " "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from model.engine.lexicon import CueDef, Hit, category
+from model.textfold import is_word_char
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 #: (a list: compiled, a Final tuple would be rebuilt at each use)
@@ -253,7 +254,6 @@ def _separator_before(text: str, pos: int, floor: int) -> int:
 _ACCORDING: Final = re.compile(r"\baccording to\b", re.IGNORECASE)
 _LEAD: Final = re.compile(r"\s*[“\"]?(?:[\w’'-]+\s+){0,3}[\w’'-]+,")
 _MEDIAL: Final = re.compile(r"[^,.;]{0,40},")
-_THAT: Final = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
 _TRAILING_CATS: Final = frozenset({"SAY", "DISAPPROVE", "PROTEST", "THREATEN", "DEMAND", "APPEAL"})
 
 
@@ -276,9 +276,10 @@ _CONTENT_STOPS: Final = [".", ";"]
 
 
 def that_end(after: str) -> int:
-    """``_THAT.match(after).end()``, or -1 where it does not match: the first "that" at the start of a word,
-    or ":" right after a word character, within the first 80 characters and before any "." or ";", with
-    the white space after it.  (Searched for: the lazy regex tried every position and backtracked.)"""
+    r"""``re.match(r"[^.;]{0,80}?\b(that|:)\s*", after).end()``, or -1 where it does not match: the first
+    "that" at the start of a word, or ":" right after a word character, within the first 80 characters and
+    before any "." or ";", with the white space after it.  (Searched for: the lazy regex tried every position
+    and backtracked.)"""
     bound = 81
     for ch in _CONTENT_STOPS:
         k = after.find(ch, 0, bound)
@@ -288,14 +289,14 @@ def that_end(after: str) -> int:
     size = 0
     k = after.find("that", 0, bound + 3)
     while k >= 0:
-        if k == 0 or not _is_word_char(after[k - 1]):
+        if k == 0 or not is_word_char(after[k - 1]):
             best, size = k, 4
             break
         k = after.find("that", k + 1, bound + 3)
     limit = best if best >= 0 else bound
     c = after.find(":", 0, limit)
     while c >= 0:
-        if c > 0 and _is_word_char(after[c - 1]):
+        if c > 0 and is_word_char(after[c - 1]):
             best, size = c, 1
             break
         c = after.find(":", c + 1, limit)
@@ -306,11 +307,6 @@ def that_end(after: str) -> int:
     while end < n and after[end].isspace():
         end += 1
     return end
-
-
-def _is_word_char(ch: str) -> bool:
-    """A regex word character (``\\w``)."""
-    return ch.isalnum() or ch == "_"
 
 
 def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit], fold: str = "") -> list[Frame]:

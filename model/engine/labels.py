@@ -7,7 +7,7 @@ from typing import Final
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit, by_start
-from model.textfold import next_run, word_fold
+from model.textfold import is_word_char, next_run, word_fold
 
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")
@@ -30,10 +30,6 @@ _AUX_WORDS: Final = ("will", "would", "could", "may", "might", "must", "should",
 _NEG_WORDS: Final = ["never", "not", "n't"]
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 _AUX_SET: Final = frozenset(_AUX_WORDS)
 
 
@@ -44,7 +40,7 @@ def _aux_at_end(s: str) -> int:
     that word is read once and looked up, rather than ``s`` tested against every auxiliary.
     """
     p = len(s)
-    while p > 0 and _is_word_char(s[p - 1]):
+    while p > 0 and is_word_char(s[p - 1]):
         p -= 1
     return p if s[p:] in _AUX_SET else -1
 
@@ -115,7 +111,7 @@ def _stop_at(text: str, lo: int, hi: int, fold: str = "") -> int:
         while k >= 0:
             e = k + len(w)
             if ((where is text or text.startswith(w, k))
-                    and (k == 0 or not _is_word_char(text[k - 1])) and (e >= hi or not _is_word_char(text[e]))):
+                    and (k == 0 or not is_word_char(text[k - 1])) and (e >= hi or not is_word_char(text[e]))):
                 best = k
                 break
             k = where.find(w, k + 1, best if best >= 0 else hi)

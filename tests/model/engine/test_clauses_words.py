@@ -1,5 +1,7 @@
 """words_before reads backwards what a regex over its window would find."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +84,9 @@ def test_separator_before_is_the_backward_scan(text, pos, floor):
     assert _separator_before(text, pos, floor) == _reference_separator_before(text, pos, floor)
 
 
+#: the regex ``find_frames`` used before ``that_end`` (the reference)
+_THAT = re.compile(r"[^.;]{0,80}?\b(that|:)\s*")
+
 _FRAME_TEXT = st.lists(st.sampled_from(["that", "That", ":", ",", " ", "x" * 30, "word", ".", ";", "“", "the"]),
                        max_size=12).map("".join)
 
@@ -89,7 +94,7 @@ _FRAME_TEXT = st.lists(st.sampled_from(["that", "That", ":", ",", " ", "x" * 30,
 @settings(max_examples=3000)
 @given(_FRAME_TEXT)
 def test_frame_regexes_only_match_where_their_guards_let_them(text):
-    from model.engine.clauses import _LEAD, _THAT
+    from model.engine.clauses import _LEAD
 
     if _LEAD.match(text):
         assert "," in text
@@ -168,7 +173,7 @@ _THAT_TEXT = st.lists(st.sampled_from(["that", "That", "thatcher", ":", " :", ",
 @settings(max_examples=4000)
 @given(_THAT_TEXT)
 def test_that_end_is_the_that_regex(text):
-    from model.engine.clauses import _THAT, that_end
+    from model.engine.clauses import that_end
 
     m = _THAT.match(text)
     assert that_end(text) == (m.end() if m else -1)
