@@ -6,6 +6,7 @@ The work is :func:`load_set` / :func:`grow_set` (plain functions over
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,14 +36,16 @@ Loaded = tuple[Analysis, View | None, pd.DataFrame]
 
 def load_set(
     paths: list[str], flt: StatementFilter, by: str, progress: Progress, resources: Resources | None = None,
+    compare: Sequence[str] = (),
 ) -> Loaded:
     """Read and analyse ``paths``, then build what the window opens on (reviewed analysis, view, documents table).
 
     ``resources`` (gazetteer, topics, cues) are re-used from the open set when there is one:
-    building them again would hold the interpreter for a few hundred milliseconds.
+    building them again would hold the interpreter for a few hundred milliseconds.  ``compare``: the countries
+    being compared, compared on the new set here too.
     """
     analysis = as_reviewed(analyse(paths, resources=resources, progress=progress))
-    return analysis, compute_view(analysis, flt, by), documents_frame(analysis)
+    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
 
 
 def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
@@ -113,10 +116,10 @@ class LoadController(QObject):
             return None
         paths = [str(p) for p in paths]
         state = self.window.state
-        flt, by = state.flt, state.by
+        flt, by, compare = state.flt, state.by, state.compared()
         resources = state.session.base   # the shipped resources, without the open project's edits
         self.paths = paths
-        return self._start(lambda progress: load_set(paths, flt, by, progress, resources),
+        return self._start(lambda progress: load_set(paths, flt, by, progress, resources, compare),
                            f"Loading {self._what(paths)}…", paths)
 
     def add(self, paths: list[str]) -> Task | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,8 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RECOVER, LATER = "recover", "later"
 
 
-def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: StatementFilter, by: str, progress):
+def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: StatementFilter, by: str, progress,
+                      compare: Sequence[str] = ()):
     """Open a project (or take a workspace) and build what the window shows of it (runs in a worker)."""
     ws = open_project(ws_or_path) if isinstance(ws_or_path, str) else ws_or_path
     base = base or load_resources()
@@ -53,7 +54,7 @@ def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: 
     src = Source(report, ws.statements, tuple(ws.decisions), tuple(ws.documents), merge_resources(base, ws.resource_edits),
                  ws.revision)
     analysis, unmatched = reviewed_analysis(src)
-    return ws, base, analysis, compute_view(analysis, flt, by), documents_frame(analysis), unmatched
+    return ws, base, analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis), unmatched
 
 
 def _ask_save(window: MainWindow) -> str:
@@ -153,8 +154,8 @@ class ProjectController(QObject):
 
     def _load(self, what: Workspace | str, path: str | None, unsaved: bool = False) -> Task:
         state = self.window.state
-        flt, by, base = state.flt, state.by, self.session.base
-        task = Task(lambda progress: load_project_view(what, base, flt, by, progress))
+        flt, by, base, compare = state.flt, state.by, self.session.base, state.compared()
+        task = Task(lambda progress: load_project_view(what, base, flt, by, progress, compare))
         task.signals.sig_done.connect(lambda result: self._on_loaded(result, path, unsaved))
         task.signals.sig_failed.connect(self._on_open_failed)
         self.window.statusBar().showMessage("Opening project…" if path else "New project…")

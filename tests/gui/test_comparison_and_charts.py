@@ -57,6 +57,19 @@ def test_comparison_follows_filters(seeded, qtbot):
     assert w.state.comparison.topics == ["security"]
 
 
+def test_the_comparison_is_built_with_the_view_in_its_worker(seeded, qtbot):
+    """A filter change recomputes the compared countries in the view's worker: the UI thread takes them as built."""
+    w = seeded
+    w.compare(["RUS", "PAK"])
+    with qtbot.waitSignal(w.state.sig_comparison_changed, timeout=10000):
+        w.filter_bar.topic.setCurrentIndex(w.filter_bar.topic.findData("security"))
+    built = w.state.view.comparison
+    assert built is not None and w.state.comparison is built
+    expected = compare_countries(w.state.statements, ["RUS", "PAK"], columns=w.state.analysis.resources.topic_keys)
+    assert built.topics == expected.topics == ["security"]
+    assert built.table.equals(expected.table)
+
+
 def test_heatmap_holds_the_net_grid_with_labelled_axes(seeded):
     w = seeded
     h = w.heatmap
