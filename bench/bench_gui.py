@@ -32,7 +32,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer  # n
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.app import collect_garbage_on_ui_thread  # noqa: E402
+from gui.app import collect_garbage_on_ui_thread, share_interpreter_with_the_ui  # noqa: E402
 from gui.charts import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.review_session import as_reviewed  # noqa: E402
@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         configure_pyqtgraph()
         collector = collect_garbage_on_ui_thread()  # as the app does
+        share_interpreter_with_the_ui()
         if args.statements:
             bench_click(app, args.statements)
         bench_load(app, args.articles)
