@@ -31,7 +31,7 @@ from bench_gui import Probe, synthetic_analysis  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.app import collect_garbage_on_ui_thread  # noqa: E402
+from gui.app import collect_garbage_on_ui_thread, share_interpreter_with_the_ui  # noqa: E402
 from gui.charts import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from gui.review_session import as_reviewed  # noqa: E402
@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         configure_pyqtgraph()
-        collector = collect_garbage_on_ui_thread()
+        collector = collect_garbage_on_ui_thread()  # as the app does
+        share_interpreter_with_the_ui()
         bench(app, args.statements, Path(tmp))
         del collector
     return 0
