@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.review_session import ReviewSession, Source, machine_statements, reviewed_analysis
 from gui.workers import Task, start
-from model.compare import MAX_COUNTRIES, MIN_COUNTRIES, Comparison, compare_countries
+from model.compare import Comparison, comparable, compare_countries, distinct
 from model.documents import Document
 from model.filters import StatementFilter, apply_filter, cell_positions, describe_filter, document_dates
 from model.matrix import Matrix, build_matrix
@@ -51,8 +51,7 @@ def compute_view(analysis: Analysis, flt: StatementFilter, by: str, compare: Seq
     st = apply_filter(analysis.statements, flt, dates)
     columns = analysis.resources.topic_keys if by == "topic" else None
     matrix = build_matrix(st, by=by, columns=columns)
-    comparison = (compare_countries(st, compare, by=by, columns=columns)
-                  if MIN_COUNTRIES <= len(set(compare)) <= MAX_COUNTRIES else None)
+    comparison = compare_countries(st, compare, by=by, columns=columns) if comparable(compare) else None
     return View(st, matrix, cell_positions(st, by), flt, by, statements_over_time(st, dates), comparison)
 
 
@@ -241,7 +240,7 @@ class AppState(QObject):
             self.comparison = None
             return
         ready = self.view.comparison
-        if ready is not None and ready.actors == tuple(dict.fromkeys(actors)):
+        if ready is not None and ready.actors == distinct(actors):
             self.comparison = ready  # built with the view, in its worker
             return
         columns = self.analysis.resources.topic_keys if self.by == "topic" else None

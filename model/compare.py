@@ -66,6 +66,16 @@ def _relation(classes: list[str]) -> str:
     return MIXED
 
 
+def distinct(actors: Sequence[str]) -> tuple[str, ...]:
+    """The countries once each, in the order given: what a comparison compares."""
+    return tuple(dict.fromkeys(actors))
+
+
+def comparable(actors: Sequence[str]) -> bool:
+    """Can these countries be compared (2–4 different ones)?"""
+    return MIN_COUNTRIES <= len(distinct(actors)) <= MAX_COUNTRIES
+
+
 def compare_countries(
     statements: pd.DataFrame,
     actors: Sequence[str],
@@ -73,8 +83,8 @@ def compare_countries(
     columns: Sequence[str] | None = None,
 ) -> Comparison:
     """Compare 2–4 countries (ISO3 codes, in display order) topic by topic."""
-    actors = tuple(dict.fromkeys(actors))
-    if not MIN_COUNTRIES <= len(actors) <= MAX_COUNTRIES:
+    actors = distinct(actors)
+    if not comparable(actors):
         raise ValueError(f"compare {MIN_COUNTRIES} to {MAX_COUNTRIES} different countries, not {len(actors)}")
     sub = statements[statements["actor"].isin(actors)]
     matrix = build_matrix(sub, by=by, columns=list(columns) if columns is not None else None)
