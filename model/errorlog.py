@@ -36,7 +36,7 @@ def log_path() -> Path:
 
 def safe_text(value: object) -> str:
     """``value`` as a string that can always be encoded (lone surrogates become U+FFFD)."""
-    return str(value).encode("utf-8", "replace").decode("utf-8")
+    return str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def log_exception(where: str, exc: BaseException) -> Path:
