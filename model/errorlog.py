@@ -12,6 +12,7 @@ load.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import traceback
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ INTERNAL_ERROR = "internal error, reported in the log"
 MAX_BYTES = 5_000_000
 
 _LOCK = threading.Lock()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def log_path() -> Path:
@@ -36,7 +38,7 @@ def log_path() -> Path:
 
 def safe_text(value: object) -> str:
     """``value`` as a string that can always be encoded (lone surrogates become U+FFFD)."""
-    return str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return _SURROGATE.sub("\ufffd", str(value))
 
 
 def log_exception(where: str, exc: BaseException) -> Path:
