@@ -76,9 +76,10 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
     report = load_paths(
         args.paths, progress=progress("reading"), text_field=args.text_field, max_bytes=int(args.max_mb * 1024 * 1024)
     )
-    _report_issues(report, err)
     resources = load_resources()
-    statements = extract_statements(report.documents, resources, progress=progress("extracting"))
+    statements = extract_statements(report.documents, resources, progress=progress("extracting"),
+                                    failures=report.issues)
+    _report_issues(report, err)
     try:
         if command == "extract":
             write_statements(statements, out, safe_csv=False)  # raw data: sentence == text[start:end]

@@ -23,12 +23,13 @@ from typing import Final
 import pandas as pd
 
 from model.countries import is_iso3
-from model.documents import Document, find_dateline
+from model.documents import Document, LoadIssue, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
 from model.engine.spans import round3
+from model.errorlog import INTERNAL_ERROR, log_exception
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
 from model.sentences import split_spans
@@ -233,6 +234,22 @@ def _engine_for(res: Resources) -> Engine:
     return engine
 
 
+#: what the load report says of a document the engine failed on (the traceback is in the log)
+ANALYSIS_FAILED: Final = f"could not be analysed: {INTERNAL_ERROR}"
+#: â€¦ and of the documents of a worker process that stopped (killed, out of memory)
+WORKER_FAILED: Final = "could not be analysed: the worker process analysing it stopped"
+
+
+def _rows_or_failure(engine: Engine, doc: Document, failures: list[LoadIssue]) -> list[Row]:
+    """The document's rows; an exception costs this document only (named in ``failures``, logged)."""
+    try:
+        return engine.rows(doc)
+    except Exception as exc:  # noqa: BLE001 (any engine bug: the rest of the set must still load)
+        log_exception(f"analysing document {doc.id!r} ({doc.path})", exc)
+        failures.append(LoadIssue(doc.id, ANALYSIS_FAILED))
+        return []
+
+
 _WORKER_ENGINE: Engine | None = None
 
 
@@ -250,14 +267,15 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _worker_batch(docs: list[Document]) -> pd.DataFrame:
-    """One batch in a worker; a frame travels back far faster than row dicts."""
+def _worker_batch(docs: list[Document]) -> tuple[pd.DataFrame, list[LoadIssue]]:
+    """One batch in a worker, and the documents it failed on; a frame travels back far faster than row dicts."""
     assert _WORKER_ENGINE is not None
     rows: list[Row] = []
+    failures: list[LoadIssue] = []
     with paused_gc():
         for d in docs:
-            rows.extend(_WORKER_ENGINE.rows(d))
-    return statements_frame(rows)
+            rows.extend(_rows_or_failure(_WORKER_ENGINE, d, failures))
+    return statements_frame(rows), failures
 
 
 def _batches(documents: Sequence[Document]) -> list[list[Document]]:
@@ -277,8 +295,12 @@ def extract_statements(
     resources: Resources | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    failures: list[LoadIssue] | None = None,
 ) -> pd.DataFrame:
     """Statements of every document, as a frame with the contract columns.
+
+    A document the engine fails on costs that document only: it is added to ``failures``
+    (when given) with a plain reason, its traceback goes to the error log, the rest is extracted.
 
     Large sets are spread over ``workers`` processes (default: the CPU count):
     forked from a plain single-threaded process, which shares the built engine,
@@ -287,6 +309,7 @@ def extract_statements(
     """
     res = resources or load_resources()
     progress = progress or NullProgress()
+    failed: list[LoadIssue] = failures if failures is not None else []
     total = len(documents)
     total_chars = sum(len(d.text) for d in documents)
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -306,7 +329,16 @@ def extract_statements(
         with pool:
             futures = [pool.submit(_worker_batch, b) for b in batches]
             for b, fut in zip(batches, futures, strict=True):
-                rows.add_frame(_result_or_cancel(fut, futures, progress))
+                try:
+                    frame, batch_failed = _result_or_cancel(fut, futures, progress)
+                except Cancelled:
+                    raise
+                except Exception as exc:  # noqa: BLE001 (a worker that died: its documents are named)
+                    log_exception(f"analysing a batch of {len(b)} documents in a worker", exc)
+                    failed.extend(LoadIssue(d.id, WORKER_FAILED) for d in b)
+                else:
+                    rows.add_frame(frame)
+                    failed.extend(batch_failed)
                 done += len(b)
                 progress.report(done, total, "")
         return rows.frame()
@@ -319,7 +351,7 @@ def extract_statements(
                 raise Cancelled()
             if i % 50 == 0:
                 progress.report(i, total, doc.title or doc.id)
-            rows.extend(engine.rows(doc))
+            rows.extend(_rows_or_failure(engine, doc, failed))
     progress.report(total, total, "")
     return rows.frame()
 
@@ -343,8 +375,10 @@ class frozen_heap:  # noqa: N801 (used like a function: ``with frozen_heap(): â€
             gc.unfreeze()
 
 
-def _result_or_cancel(fut: Future[pd.DataFrame], futures: list[Future[pd.DataFrame]],
-                      progress: Progress) -> pd.DataFrame:
+_Batch = tuple[pd.DataFrame, list[LoadIssue]]
+
+
+def _result_or_cancel(fut: Future[_Batch], futures: list[Future[_Batch]], progress: Progress) -> _Batch:
     """Wait for one batch, checking for cancel every 0.2 s."""
     while True:
         try:

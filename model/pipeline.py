@@ -38,7 +38,8 @@ def analyse(
     progress = progress or NullProgress()
     resources = resources or load_resources()
     report = load_paths(paths, progress=SubProgress(progress, 0, 40, 100))
-    statements = extract_statements(report.documents, resources, progress=SubProgress(progress, 40, 100, 100))
+    statements = extract_statements(report.documents, resources, progress=SubProgress(progress, 40, 100, 100),
+                                    failures=report.issues)
     return Analysis(report, statements, resources)
 
 
@@ -85,7 +86,8 @@ def add_documents(
     progress = progress or NullProgress()
     loaded = load_paths(paths, progress=SubProgress(progress, 0, 40, 100))
     documents, fresh, notes = merge_documents(analysis.documents, loaded.documents)
-    new_statements = extract_statements(fresh, analysis.resources, progress=SubProgress(progress, 40, 100, 100))
+    new_statements = extract_statements(fresh, analysis.resources, progress=SubProgress(progress, 40, 100, 100),
+                                        failures=notes)
     replaced = {d.id for d in fresh}
     old = analysis.statements[~analysis.statements["document"].isin(replaced)]
     frames = [f for f in (old, new_statements) if not f.empty]

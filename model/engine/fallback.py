@@ -36,6 +36,8 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     if first is None or first.start - s > 90 or first.start > before:
         return []
     subject = attr.subject_mentions(text, cands, first.start, e)
+    if not subject:  # the first name is not a subject ("the anti-Israel movement")
+        return []
     tail_start = subject[-1].end
     verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)

@@ -1,0 +1,72 @@
+"""One document the engine fails on costs that document only."""
+
+from pathlib import Path
+
+import pytest
+
+from model.documents import Document, LoadIssue
+from model.extract import ANALYSIS_FAILED, extract_statements
+from model.pipeline import analyse
+from model.readers import load_paths
+
+GOOD = "Russia said it will not take part in the inauguration ceremony of the Taliban government."
+
+
+class _NotText:
+    """Has a length (for progress) but is not a string: the engine raises inside its own code, like any bug."""
+
+    def __len__(self) -> int:
+        return 60
+
+
+def _broken(doc_id: str) -> Document:
+    return Document(id=doc_id, text=_NotText(), hash="x", dateline="")  # type: ignore[arg-type]
+
+
+def test_a_failing_document_is_named_and_the_rest_is_extracted(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STANCE_ATLAS_LOG", str(tmp_path / "errors.log"))
+    docs = [Document(id="a", text=GOOD), _broken("bad-doc"), Document(id="c", text=GOOD)]
+    failures: list[LoadIssue] = []
+    df = extract_statements(docs, workers=1, failures=failures)
+    assert sorted(set(df["document"])) == ["a", "c"]
+    assert failures == [LoadIssue("bad-doc", ANALYSIS_FAILED)]
+    log = (tmp_path / "errors.log").read_text(encoding="utf-8")
+    assert "bad-doc" in log and "Traceback" in log
+
+
+def test_a_failing_document_in_worker_processes_is_named_too(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STANCE_ATLAS_LOG", str(tmp_path / "errors.log"))
+    monkeypatch.setattr("model.extract.PARALLEL_MIN_WORDS_FORK", 0)
+    monkeypatch.setattr("model.extract.PARALLEL_MIN_WORDS", 0)
+    docs = [Document(id=f"d{i}", text=GOOD) for i in range(4)] + [_broken("bad-doc")]
+    failures: list[LoadIssue] = []
+    df = extract_statements(docs, workers=2, failures=failures)
+    assert sorted(set(df["document"])) == ["d0", "d1", "d2", "d3"]
+    assert [f.path for f in failures] == ["bad-doc"]
+
+
+def test_the_load_report_lists_documents_that_could_not_be_analysed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STANCE_ATLAS_LOG", str(tmp_path / "errors.log"))
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    real = load_paths
+
+    def with_a_broken_document(paths, **kw):  # type: ignore[no-untyped-def]
+        report = real(paths, **kw)
+        report.documents.append(_broken("bad-doc"))
+        return report
+
+    monkeypatch.setattr("model.pipeline.load_paths", with_a_broken_document)
+    analysis = analyse([tmp_path / "ok.txt"])
+    assert len(analysis.statements) >= 1
+    assert analysis.report.errors == [LoadIssue("bad-doc", ANALYSIS_FAILED)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The anti-Israel movement has been spreading these lies for years in the media, on college campuses and on social media.",
+    "We thank Antigua and Barbuda for the fourth international conference on SIDS.",
+    "The pro-Russia camp said nothing.",
+])
+def test_sentences_that_once_stopped_a_set_are_analysed(sentence: str) -> None:
+    failures: list[LoadIssue] = []
+    extract_statements([Document(id="x", text=sentence, speaker_country="ISR")], workers=1, failures=failures)
+    assert failures == []
