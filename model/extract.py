@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from typing import Final
@@ -25,10 +25,11 @@ import pandas as pd
 from model.countries import is_iso3
 from model.documents import Document, LoadIssue, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.discourse import Discourse
+from model.engine.discourse import Discourse, Holder
+from model.engine.holders import DocContext, HolderModel, features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Lexicon
-from model.engine.spans import round3
+from model.engine.spans import cue_hits, round3
 from model.errorlog import INTERNAL_ERROR, log_exception
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
@@ -77,10 +78,15 @@ def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
 class Engine:
     """Resources compiled for extraction; build once, reuse for many documents."""
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, holder_model: bool = True) -> None:
+        """``holder_model=False``: the rules' holders and confidence, unscored (and no model file read)."""
         self.resources = resources
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon)
+        self.model = HolderModel.load(resources.folder) if holder_model else None
+        #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
+        #: to it and every candidate is emitted (``tools/train_holders.py`` reads them)
+        self.collect: list[tuple[str, int, int, str, str, list[float]]] | None = None
         self._iso_codes: dict[str, str | None] = {}  # actor code → ISO3 (successor states applied)
         # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
         self._shared_sent: Sentence | None = None
@@ -110,6 +116,10 @@ class Engine:
         n_mentions = len(mentions)
         m_lo = 0  # mentions are in text order and so are sentences: their slices advance
         disc = Discourse(speaker_country=speaker_country)
+        scoring = self.model is not None or self.collect is not None
+        ctx = DocContext(mentions, speaker_country,
+                         [(a.start, a.end, a.role) for a in self.resources.gazetteer.find_agents(text)]
+                         if scoring else [])
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
@@ -118,7 +128,9 @@ class Engine:
         alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(text, fold=fold, alpha=alpha)
         h_starts = [h.start for h in whole]
-        for s, e in split_spans(text, name_fold if alpha else ""):  # (alpha is "" with a Kelvin sign)
+        spans = list(split_spans(text, name_fold if alpha else ""))  # (alpha is "" with a Kelvin sign)
+        ctx.one_sentence = len(spans) == 1
+        for s, e in spans:
             while m_lo < n_mentions and mentions[m_lo].start < s:
                 m_lo += 1
             m_hi = m_lo
@@ -137,6 +149,9 @@ class Engine:
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
+                if scoring and ctx.home and any(h.kind == "cue" for h in hs):
+                    sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
+                    self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
             sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
             found = self.attributor.analyse(sent, disc)
@@ -151,14 +166,72 @@ class Engine:
                     for qs, qe in quoted:
                         qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
                         qsent = Sentence(text, qs, qe, [], qhits, speaker_country, fold, alpha=alpha)
-                        rows.extend(r for f in self.attributor.attribute_to(qsent, sayers)
-                                    if (r := self._row(doc_id, qsent, f, doc_topics)) is not None)
+                        self._emit(doc_id, qsent, self.attributor.attribute_to(qsent, sayers), ctx, doc_topics, rows,
+                                   candidates=False)
                 quoted = []
+            if scoring:
+                self._emit(doc_id, sent, found, ctx, doc_topics, rows)
+                continue
             for f in found:
                 row = self._row(doc_id, sent, f, doc_topics)
                 if row is not None:
                     rows.append(row)
         return rows
+
+    def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
+              rows: list[Row], candidates: bool = True) -> None:
+        """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
+        cands: list[tuple[Found, str]] = [(f, "engine") for f in found]
+        if candidates:
+            self._candidates(sent, ctx, cands)
+        codes = len({m.code for m in sent.mentions if m.is_country})
+        attr = self.attributor
+        cue = first_cue(sent, cue_hits(sent)) if cands else None
+        subjects = {m.start for m in attr.subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
+            if cue is not None else set()
+        scored: list[tuple[Found, float, bool]] = []  # (candidate, probability, a holder the rules found)
+        members: dict[tuple[int, int], list[float]] = {}  # the rules' holders of one clause and cue
+        for f, source in cands:
+            actor = self._iso3(f.holder.code)
+            if actor is None:
+                continue
+            x = features(sent, f, source, ctx, f.holder.code, codes, attr.target_preps, attr.location_preps, subjects)
+            if self.collect is not None:
+                self.collect.append((doc_id, sent.start, sent.end, actor, source, x))
+            p = self.model.probability(x) if self.model is not None else f.confidence
+            named = source == "engine" and f.holder.kind != "first-person"
+            if named:
+                members.setdefault(_clause_key(f), []).append(p)
+            scored.append((f, p, named))
+        model = self.model if self.collect is None else None
+        for f, p, named in scored:
+            if model is not None:
+                group = members.get(_clause_key(f)) if named else None
+                if group is not None and len(group) > 1:
+                    p = max(group)  # "China, Iran and Russia agreed": one subject, one decision
+                if p < model.threshold:
+                    continue
+                f.confidence = round3(p)
+            row = self._row(doc_id, sent, f, doc_topics)
+            if row is not None:
+                rows.append(row)
+
+    def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]]) -> None:
+        """Countries the sentence names that the rules did not take, and the home country."""
+        cue = first_cue(sent, cue_hits(sent))
+        if cue is None:
+            return
+        taken = {f.holder.code for f, _ in cands}
+        attr = self.attributor
+        s, e = sent.start, sent.end
+        hedged = attr._hedged(sent, s, e)
+        for m in sent.mentions:
+            if m.is_country and m.code not in taken and m.kind not in ("reporter", "igo"):
+                taken.add(m.code)
+                f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, None, None)
+                cands.append((f, "mention"))
+        if ctx.home and ctx.home not in taken:
+            cands.append((attr.make(sent, home_holder(sent, ctx, cue), cue, s, e, hedged, None, None), "home"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
         """No topic cue in the sentence: the cue's category, else what the document is mostly about."""
@@ -222,6 +295,10 @@ class Engine:
         )
 
 
+def _clause_key(f: Found) -> tuple[int, int]:
+    return (f.cue.start if f.cue is not None else -1, f.clause_start)
+
+
 _LAST_ENGINE: list[Engine] = []
 
 
@@ -240,10 +317,18 @@ ANALYSIS_FAILED: Final = f"could not be analysed: {INTERNAL_ERROR}"
 WORKER_FAILED: Final = "could not be analysed: the worker process analysing it stopped"
 
 
+def _engine_rows(engine: Engine, doc: Document) -> list[Row]:
+    return engine.rows(doc)
+
+
+#: how one document is analysed (a variable, not a direct call: tests put a failing engine here)
+analyse_document: Callable[[Engine, Document], list[Row]] = _engine_rows
+
+
 def _rows_or_failure(engine: Engine, doc: Document, failures: list[LoadIssue]) -> list[Row]:
     """The document's rows; an exception costs this document only (named in ``failures``, logged)."""
     try:
-        return engine.rows(doc)
+        return analyse_document(engine, doc)
     except Exception as exc:  # noqa: BLE001 (any engine bug: the rest of the set must still load)
         log_exception(f"analysing document {doc.id!r} ({doc.path})", exc)
         failures.append(LoadIssue(doc.id, ANALYSIS_FAILED))

@@ -32,6 +32,7 @@ MODULES: tuple[str, ...] = (
     "model.engine.clauses",
     "model.engine.discourse",
     "model.engine.fallback",
+    "model.engine.holders",
     "model.engine.labels",
     "model.engine.lexicon",
     "model.engine.morph",

@@ -4,23 +4,31 @@ from pathlib import Path
 
 import pytest
 
+import model.extract
 from model.documents import Document, LoadIssue
 from model.extract import ANALYSIS_FAILED, extract_statements
 from model.pipeline import analyse
 from model.readers import load_paths
+from model.resources import load_resources
 
 GOOD = "Russia said it will not take part in the inauguration ceremony of the Taliban government."
 
 
-class _NotText:
-    """Has a length (for progress) but is not a string: the engine raises inside its own code, like any bug."""
-
-    def __len__(self) -> int:
-        return 60
-
-
 def _broken(doc_id: str) -> Document:
-    return Document(id=doc_id, text=_NotText(), hash="x", dateline="")  # type: ignore[arg-type]
+    return Document(id=doc_id, text="The engine fails on this one. " + GOOD)
+
+
+@pytest.fixture(autouse=True)
+def failing_engine(monkeypatch):
+    """An engine with a bug that shows on one document only."""
+    real = model.extract.analyse_document
+
+    def analyse(engine, doc):  # type: ignore[no-untyped-def]
+        if doc.id == "bad-doc":
+            raise IndexError("list index out of range")
+        return real(engine, doc)
+
+    monkeypatch.setattr(model.extract, "analyse_document", analyse)
 
 
 def test_a_failing_document_is_named_and_the_rest_is_extracted(tmp_path: Path, monkeypatch) -> None:
@@ -34,15 +42,13 @@ def test_a_failing_document_is_named_and_the_rest_is_extracted(tmp_path: Path, m
     assert "bad-doc" in log and "Traceback" in log
 
 
-def test_a_failing_document_in_worker_processes_is_named_too(tmp_path: Path, monkeypatch) -> None:
+def test_a_failing_document_in_a_worker_batch_is_named_too(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STANCE_ATLAS_LOG", str(tmp_path / "errors.log"))
-    monkeypatch.setattr("model.extract.PARALLEL_MIN_WORDS_FORK", 0)
-    monkeypatch.setattr("model.extract.PARALLEL_MIN_WORDS", 0)
-    docs = [Document(id=f"d{i}", text=GOOD) for i in range(4)] + [_broken("bad-doc")]
-    failures: list[LoadIssue] = []
-    df = extract_statements(docs, workers=2, failures=failures)
-    assert sorted(set(df["document"])) == ["d0", "d1", "d2", "d3"]
-    assert [f.path for f in failures] == ["bad-doc"]
+    model.extract._worker_init(load_resources())
+    docs = [Document(id=f"d{i}", text=GOOD) for i in range(2)] + [_broken("bad-doc")]
+    frame, failures = model.extract._worker_batch(docs)
+    assert sorted(set(frame["document"])) == ["d0", "d1"]
+    assert failures == [LoadIssue("bad-doc", ANALYSIS_FAILED)]
 
 
 def test_the_load_report_lists_documents_that_could_not_be_analysed(tmp_path: Path, monkeypatch) -> None:

@@ -1,0 +1,66 @@
+"""The learned holder scorer: its file, its probabilities, and what it lets through."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from model.documents import Document
+from model.engine.holders import FEATURES, MODEL_FILE, HolderModel
+from model.extract import Engine
+from model.resources import RESOURCES, load_resources
+
+
+def test_the_shipped_model_matches_the_engines_features() -> None:
+    model = HolderModel.load(RESOURCES)
+    assert model is not None and 0.3 <= model.threshold <= 0.9
+    data = json.loads((RESOURCES / MODEL_FILE).read_text(encoding="utf-8"))
+    assert data["features"] == list(FEATURES) and "trained_on" in data
+
+
+def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
+    (tmp_path / MODEL_FILE).write_text(json.dumps({"features": ["bias"], "weights": [1.0], "threshold": 0.5}))
+    with pytest.raises(ValueError, match="retrain"):
+        HolderModel.load(tmp_path)
+    assert HolderModel.load(tmp_path / "none") is None
+
+
+def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
+    weights = [0.0] * len(FEATURES)
+    weights[0], weights[1] = 1.0, -2.0
+    model = HolderModel(weights, 0.5)
+    x = [0.0] * len(FEATURES)
+    x[0] = 1.0
+    assert model.probability(x) == pytest.approx(0.7310585786)
+    x[1] = 1.0
+    assert model.probability(x) == pytest.approx(0.2689414213)
+
+
+def _rows(engine: Engine, text: str) -> list[dict[str, object]]:
+    return engine.document(Document(id="x", text=text))
+
+
+SET = ("Russia said it will not take part in the inauguration ceremony of the Taliban government. "
+       "A fire broke out in a market in Norway. The blockade of Qatar has hurt trade.")
+
+
+def test_confidence_is_the_scorers_probability_and_low_candidates_are_dropped() -> None:
+    res = load_resources()
+    scored, rules = Engine(res), Engine(res, holder_model=False)
+    model = scored.model
+    assert model is not None
+    rows = _rows(scored, SET)
+    assert all(r["confidence"] >= model.threshold for r in rows)
+    assert [r["actor"] for r in rows if "take part" in str(r["sentence"])] == ["RUS"]
+    collected: list = []
+    rules.collect = collected
+    _rows(rules, SET)
+    # every candidate the scorer saw is in the training collection, with one value per feature
+    assert collected and all(len(c[5]) == len(FEATURES) for c in collected)
+    sources = {c[4] for c in collected}
+    assert "engine" in sources
+
+
+def test_without_a_model_the_rules_confidence_is_kept() -> None:
+    rows = _rows(Engine(load_resources(), holder_model=False), SET)
+    assert {r["confidence"] for r in rows} <= {0.8, 0.6, 0.7, 0.56, 0.42, 0.49, 0.48, 0.336}

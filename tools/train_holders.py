@@ -1,0 +1,228 @@
+"""Train the holder scorer (``resources/holder_model.json``) and report it out-of-fold.
+
+    python tools/train_holders.py [--threshold 0.5] [--write]   (the model shipped: these defaults)
+
+The engine runs over the annotated documents with every holder candidate collected
+(:attr:`model.extract.Engine.collect`); a candidate is right when its (document, sentence,
+country) pair is gold, neither when an annotator pair disagreed on it (``ignore_items``).
+A logistic model is fitted in folds grouped by document: each document's probabilities come
+from a model that never saw it, so the precision, recall and calibration printed are what
+unseen text can expect.  The threshold is the lowest whose out-of-fold precision reaches
+``--precision``.  ``--write`` fits on everything and writes the model file.
+
+Training data must be shippable: the Wikinews 2019 annotations (articles CC BY 2.5) and
+annotations of our own (UN General Debate speeches, CC0).  Needs scikit-learn (``pip install
+-e .[train]``); the app itself only reads the weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from model.documents import Document  # noqa: E402
+from model.engine.holders import FEATURES, MODEL_FILE  # noqa: E402
+from model.extract import Engine  # noqa: E402
+from model.resources import RESOURCES, load_resources  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "eval"
+Pair = tuple[str, int, str]
+
+
+def _sentence_of(spans: list[list[int]], a: int, b: int) -> int | None:
+    best, n = 0, None
+    for i, (x, y) in enumerate(spans):
+        ov = min(b, y) - max(a, x)
+        if ov > best:
+            best, n = ov, i
+    return n
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().split(b"\n") if line.strip()]
+
+
+class Annotated:
+    """Documents with sentence spans, gold pairs and ignored pairs."""
+
+    def __init__(self) -> None:
+        self.docs: list[Document] = []
+        self.spans: dict[str, list[list[int]]] = {}
+        self.gold: set[Pair] = set()
+        self.ignore: set[Pair] = set()
+        self.sets: dict[str, set[str]] = {}  # name of a set → its document ids
+
+    def add_wikinews(self, gold_path: Path, docs_path: Path) -> None:
+        texts = {str(d["id"]): d for d in _jsonl(docs_path)}
+        for g in _jsonl(gold_path):
+            doc_id = str(g["id"])
+            d = texts[doc_id]
+            self.docs.append(Document(id=doc_id, text=d["text"], title=d.get("title")))
+            self.sets.setdefault(gold_path.name, set()).add(doc_id)
+            self.spans[doc_id] = g["sentences"]
+            self.gold |= {(doc_id, it["n"], it["actor"]) for it in g.get("gold") or []}
+            self.ignore |= {(doc_id, n, h) for n, h in g.get("ignore_items") or []}
+
+    def add_short(self, gold_path: Path, docs_path: Path) -> None:
+        """Short-sentence suites (PLOVER, PETRARCH): gold by document; ``ignore`` actors neither way."""
+        texts = {str(d["id"]): d for d in _jsonl(docs_path)}
+        for g in _jsonl(gold_path):
+            doc_id = str(g["id"])
+            text = texts.get(doc_id, {}).get("text")
+            if not text:
+                continue
+            self.docs.append(Document(id=doc_id, text=text))
+            self.sets.setdefault(gold_path.name, set()).add(doc_id)
+            self.spans[doc_id] = [[0, len(text)]]
+            self.gold |= {(doc_id, 0, it["actor"]) for it in g.get("gold") or []}
+            self.ignore |= {(doc_id, 0, code) for code in g.get("ignore") or []}
+
+    def add_speeches(self, ann_path: Path, items_path: Path, corpus: Path) -> None:
+        """Our own annotations of sampled speech sentences; only those sentences count."""
+        items = {it["item"]: it for it in _jsonl(items_path)}
+        by_doc: dict[str, list[dict]] = defaultdict(list)
+        for a in _jsonl(ann_path):
+            it = items[a["item"]]
+            by_doc[it["doc"]].append({**it, "stances": a["stances"]})
+        speeches = {r["id"]: r for r in _jsonl(corpus) if r["id"] in by_doc}
+        for doc_id, its in by_doc.items():
+            r = speeches[doc_id]
+            self.docs.append(Document(id=doc_id, text=r["text"], speaker_country=r.get("speaker_country")))
+            self.sets.setdefault("speeches", set()).add(doc_id)
+            self.spans[doc_id] = [[it["start"], it["end"]] for it in its]
+            for n, it in enumerate(its):
+                self.gold |= {(doc_id, n, s["holder"]) for s in it["stances"] if s.get("holder")}
+
+    def label(self, doc_id: str, a: int, b: int, actor: str) -> tuple[Pair | None, int | None]:
+        spans = self.spans[doc_id]
+        n = _sentence_of(spans, a, b)
+        if n is None:
+            return None, None
+        pair = (doc_id, n, actor)
+        if pair in self.gold:
+            return pair, 1
+        if pair in self.ignore:
+            return pair, None
+        return pair, 0
+
+
+def collect(data: Annotated) -> list[tuple[Pair, int, str, list[float]]]:
+    engine = Engine(load_resources(), holder_model=False)
+    engine.collect = []
+    for d in data.docs:
+        engine.rows(d)
+    out = []
+    for doc_id, a, b, actor, source, x in engine.collect:
+        pair, y = data.label(doc_id, a, b, actor)
+        if pair is not None and y is not None:
+            out.append((pair, y, source, x))
+    return out
+
+
+def pair_scores(rows, probs, gold: set[Pair], threshold: float) -> tuple[float, float, int]:
+    best: dict[Pair, float] = {}
+    for (pair, _y, _s, _x), p in zip(rows, probs, strict=True):
+        best[pair] = max(best.get(pair, 0.0), p)
+    chosen = {k for k, p in best.items() if p >= threshold}
+    tp = len(chosen & gold)
+    prec = tp / len(chosen) if chosen else 0.0
+    return prec, tp / len(gold) if gold else 0.0, len(chosen)
+
+
+def main() -> int:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=SHARED / "wikinews2019.gold.jsonl")
+    ap.add_argument("--docs", type=Path, default=SHARED / "wikinews2019.docs.jsonl")
+    ap.add_argument("--speeches", nargs=2, type=Path, metavar=("ANN", "ITEMS"), action="append",
+                    help="our annotations of speech sentences and the items they annotate (default: tools/data/)")
+    ap.add_argument("--short", nargs=2, type=Path, metavar=("GOLD", "DOCS"), action="append",
+                    help="short-sentence suites with document-level gold (default: PLOVER and PETRARCH)")
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "ungdc_2022_2024.jsonl")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--precision", type=float, default=0.88)
+    ap.add_argument("--threshold", type=float, help="use this threshold instead of the --precision search")
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+
+    data = Annotated()
+    data.add_wikinews(args.gold, args.docs)
+    if args.speeches is None:
+        data_dir = ROOT / "tools" / "data"
+        args.speeches = [(data_dir / f"un_ann_{p}.jsonl", data_dir / f"un_items_{p}.jsonl") for p in "ab"]
+    for ann, items in args.speeches:
+        data.add_speeches(ann, items, args.corpus)
+    if args.short is None:
+        args.short = [(SHARED / f"{n}.gold.jsonl", SHARED / f"{n}.docs.jsonl") for n in ("plover", "petrarch")]
+    for gold, docs in args.short:
+        data.add_short(gold, docs)
+    rows = collect(data)
+    X = np.array([r[3] for r in rows])
+    y = np.array([r[1] for r in rows])
+    groups = np.array([r[0][0] for r in rows])
+    print(f"{len(rows)} candidates, {int(y.sum())} right; {len(data.gold)} gold pairs in {len(data.docs)} documents")
+
+    def model() -> LogisticRegression:
+        return LogisticRegression(C=args.C, fit_intercept=False, max_iter=2000)
+
+    oof = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=args.folds).split(X, y, groups):
+        oof[test] = model().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+    threshold = 0.5
+    for t in np.arange(0.30, 0.96, 0.01):
+        p, _r, _n = pair_scores(rows, oof, data.gold, float(t))
+        if p >= args.precision:
+            threshold = float(round(t, 2))
+            break
+    threshold = args.threshold if args.threshold is not None else threshold
+    for t in (0.3, 0.4, 0.5, threshold, 0.6, 0.7):
+        p, r, n = pair_scores(rows, oof, data.gold, t)
+        print(f"out-of-fold, threshold {t:.2f}: pairs {n}, precision {p:.3f}, recall {r:.3f}")
+    for name, docs in data.sets.items():
+        keep = [i for i, r in enumerate(rows) if r[0][0] in docs]
+        gold = {g for g in data.gold if g[0] in docs}
+        for t in (threshold, 0.6, 0.7):
+            p, r, n = pair_scores([rows[i] for i in keep], oof[keep], gold, t)
+            print(f"  {name}: out-of-fold at {t:.2f}: pairs {n}, precision {p:.3f}, recall {r:.3f}")
+    print("out-of-fold calibration (candidates at or above the threshold):")
+    for name, docs in [("all", set(groups))] + list(data.sets.items()):
+        print(f" {name}")
+        in_set = np.array([g in docs for g in groups])
+        for lo, hi in ((0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+            sel = in_set & (oof >= max(lo, threshold)) & (oof < hi)
+            if sel.sum():
+                print(f"  {lo:.1f}-{hi:.1f}: {int(sel.sum()):5d}  mean {oof[sel].mean():.3f}  right {y[sel].mean():.3f}")
+    by_source = defaultdict(list)
+    for (_pair, yy, source, _x), p in zip(rows, oof, strict=True):
+        if p >= threshold:
+            by_source[source].append(yy)
+    for source, ys in sorted(by_source.items()):
+        print(f"  emitted from {source}: {len(ys)}, right {sum(ys) / len(ys):.3f}")
+    if args.write:
+        final = model().fit(X, y)
+        out = {
+            "about": "holder scorer: logistic weights over model.engine.holders.FEATURES (tools/train_holders.py)",
+            "trained_on": [str(args.gold.name)] + [str(a.name) for a, _ in args.speeches]
+            + [str(g.name) for g, _ in args.short],
+            "features": list(FEATURES),
+            "weights": [round(float(w), 5) for w in final.coef_[0]],
+            "threshold": threshold,
+        }
+        path = RESOURCES / MODEL_FILE
+        path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"written {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
