@@ -28,7 +28,7 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import DocContext, HolderModel, features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
-from model.engine.lexicon import Lexicon
+from model.engine.lexicon import Hit, Lexicon
 from model.engine.spans import cue_hits, round3
 from model.errorlog import INTERNAL_ERROR, log_exception
 from model.progress import Cancelled, NullProgress, Progress
@@ -182,11 +182,11 @@ class Engine:
               rows: list[Row], candidates: bool = True) -> None:
         """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
         cands: list[tuple[Found, str]] = [(f, "engine") for f in found]
-        if candidates:
-            self._candidates(sent, ctx, cands)
+        cue = first_cue(sent, cue_hits(sent))
+        if candidates and cue is not None:
+            self._candidates(sent, ctx, cands, cue)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
-        cue = first_cue(sent, cue_hits(sent)) if cands else None
         subjects = {m.start for m in attr.subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
             if cue is not None else set()
         scored: list[tuple[Found, float, bool]] = []  # (candidate, probability, a holder the rules found)
@@ -216,11 +216,8 @@ class Engine:
             if row is not None:
                 rows.append(row)
 
-    def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]]) -> None:
+    def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit) -> None:
         """Countries the sentence names that the rules did not take, and the home country."""
-        cue = first_cue(sent, cue_hits(sent))
-        if cue is None:
-            return
         taken = {f.holder.code for f, _ in cands}
         attr = self.attributor
         s, e = sent.start, sent.end

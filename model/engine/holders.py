@@ -79,6 +79,7 @@ class DocContext:
         self.home_share = most / total if total else 0.0
         self.speaker_country = speaker_country
         self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
+        self.agent_starts = [a[0] for a in agents]
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
 
     def share(self, code: str) -> float:
@@ -115,6 +116,17 @@ class HolderModel:
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def bisect_left(a: list[int], x: int) -> int:
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -223,12 +235,13 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     cue_at = cue.start if cue is not None else e
     agent_before = False
     agent_state = False
-    for a0, _a1, role in ctx.agents:
+    agents = ctx.agents
+    for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
+        a0, _a1, role = agents[i]
         if a0 >= cue_at:
             break
-        if a0 >= s:
-            agent_before = True
-            agent_state = agent_state or role in _STATE_ROLES
+        agent_before = True
+        agent_state = agent_state or role in _STATE_ROLES
     x[ix["agent_before_cue"]] = 1.0 if agent_before else 0.0
     x[ix["agent_state"]] = 1.0 if agent_state else 0.0
     pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
@@ -249,7 +262,8 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[ix["subject"]] = 1.0 if h.start in subjects else 0.0
         x[ix["subject_list"]] = 1.0 if h.start in subjects and len(subjects) > 1 else 0.0
         end = h.start + len(h.text)
-        x[ix["role_after"]] = 1.0 if any(end <= a0 <= end + 25 for a0, _a1, _r in ctx.agents) else 0.0
+        i = bisect_left(ctx.agent_starts, end)
+        x[ix["role_after"]] = 1.0 if i < len(agents) and agents[i][0] <= end + 25 else 0.0
     person = igo = False
     for m in sent.mentions:
         if m.start < cue_at:
@@ -268,10 +282,9 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
 def home_holder(sent: Sentence, ctx: DocContext, cue: Hit) -> Holder:
     """The home country as the holder of a sentence whose actor is named by role or name only."""
     text = sent.text
-    for a0, a1, _role in ctx.agents:
-        if a0 >= cue.start:
-            break
-        if a0 >= sent.start:
-            return Holder(ctx.home, text[a0:a1], -1, "home")
+    i = bisect_left(ctx.agent_starts, sent.start)
+    if i < len(ctx.agents) and ctx.agents[i][0] < cue.start:
+        a0, a1, _role = ctx.agents[i]
+        return Holder(ctx.home, text[a0:a1], -1, "home")
     words = text[sent.start:cue.start].strip(" ,“\"").split()
     return Holder(ctx.home, " ".join(words[-4:])[:60], -1, "home")
