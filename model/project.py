@@ -25,10 +25,13 @@ A project is a
 snapshot that re-extraction regenerates wholesale, so rewriting it is simple
 and costs little against incremental in-place updates (see bench/).
 
-**Opening changes nothing**: the file is opened read-only; a file that is not
-SQLite, not ours, damaged (``PRAGMA integrity_check``, missing tables, bad
-rows, a document whose text does not match its hash) or from a newer schema
-raises :class:`ProjectError` with a plain reason.
+**Opening changes nothing and runs nothing**: the file is opened read-only; a
+file that is not SQLite, not ours, altered (a schema other than the one this
+version writes: generated columns, constraints, triggers, views, other tables
+or columns — checked before any row is read, :mod:`model.project_check`),
+damaged (``PRAGMA integrity_check``, missing tables, values of the wrong type,
+JSON fields too large or too deep, a document whose text does not match its
+hash) or from a newer schema raises :class:`ProjectError` with a plain reason.
 """
 
 from __future__ import annotations
@@ -50,8 +53,18 @@ from urllib.parse import quote
 import pandas as pd
 
 from model.documents import Document, content_hash
+from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
 from model.export.atomic import PROJECT_SUFFIX, make_temp, release_temp
 from model.export.atomic import remove_stale_temps as _remove_stale_temps
+from model.project_check import (
+    check_schema,
+    check_value_types,
+    decision_values,
+    document_meta,
+    meta_entries,
+    parse_json,
+    view_settings,
+)
 from model.resource_edits import Alias, ResourceEdits, TopicCue
 from model.review.decisions import Decision, StatementRef
 from model.review.notes import CellRef, Note
@@ -332,6 +345,7 @@ def _locked_folder(folder: Path) -> int | None:
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
     con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
+        con.execute("PRAGMA trusted_schema = OFF")  # no function runs from the file's schema (checked anyway)
         yield con
     finally:
         con.close()
@@ -360,6 +374,12 @@ def check_header(path: Path) -> None:
 
 
 def _check_database(path: Path, con: sqlite3.Connection) -> None:
+    """The schema first (before anything reads a row), then SQLite's integrity check, then the values' types."""
+    try:
+        check_schema(con)
+    except ValueError as exc:
+        raise ProjectError(f"{path} is not a Stance Atlas project or was altered ({exc}); "
+                           "it was not opened, and nothing in it was run") from exc
     problems = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
         raise ProjectError(f"{path} is damaged (SQLite integrity check: {'; '.join(problems)})")
@@ -367,6 +387,7 @@ def _check_database(path: Path, con: sqlite3.Connection) -> None:
     missing = [t for t in TABLES if t not in have]
     if missing:
         raise ProjectError(f"{path} is damaged (missing table{'s' if len(missing) > 1 else ''}: {', '.join(missing)})")
+    check_value_types(con, TABLES)
 
 
 def _ref(row: sqlite3.Row) -> StatementRef | None:
@@ -378,11 +399,8 @@ def _ref(row: sqlite3.Row) -> StatementRef | None:
 def _read_documents(con: sqlite3.Connection) -> list[Document]:
     docs = []
     for r in con.execute("SELECT * FROM documents ORDER BY ord"):
-        meta = json.loads(r["meta"])
-        meta["also_sources"] = tuple(meta.get("also_sources", ()))
-        meta["pages"] = tuple(meta.get("pages", ()))
-        fields = Document.__dataclass_fields__
-        meta = {k: v for k, v in meta.items() if k in fields}  # a field a newer build added is ignored
+        what = f"the metadata of document '{r['id'][:80]}'"
+        meta = document_meta(parse_json(r["meta"], what, "meta"), r["id"])  # a field a newer build added is ignored
         doc = Document(id=r["id"], text=r["text"], hash=r["hash"], **meta)
         if content_hash(doc.text) != doc.hash:
             raise ValueError(f"the text of document '{doc.id}' does not match its hash")
@@ -405,10 +423,12 @@ def _read_statements(con: sqlite3.Connection) -> pd.DataFrame:
 
 def _read(con: sqlite3.Connection) -> tuple[Workspace, dict[str, str]]:
     con.row_factory = sqlite3.Row
-    meta = {r["key"]: r["value"] for r in con.execute("SELECT * FROM meta")}
+    meta = dict(meta_entries((r["key"], r["value"]) for r in con.execute("SELECT key, value FROM meta")))
     documents = _read_documents(con)
     statements = _read_statements(con)
-    decisions = [Decision(r["kind"], r["time"], _ref(r), json.loads(r["values"]), r["id"])
+    decisions = [Decision(r["kind"], r["time"], _ref(r),
+                          decision_values(parse_json(r["values"], f"the values of decision '{r['id'][:80]}'", "values"),
+                                          r["id"]), r["id"])
                  for r in con.execute("SELECT * FROM decisions ORDER BY ord")]
     notes = [Note(r["text"], r["time"], _ref(r),
                   CellRef(r["cell_actor"], r["cell_column"], r["cell_by"]) if r["cell_actor"] is not None else None, r["id"])
@@ -416,7 +436,7 @@ def _read(con: sqlite3.Connection) -> tuple[Workspace, dict[str, str]]:
     edits = ResourceEdits(
         tuple(Alias(r["name"], r["code"], r["kind"], r["note"]) for r in con.execute("SELECT * FROM aliases ORDER BY ord")),
         tuple(TopicCue(r["topic"], r["cue"]) for r in con.execute("SELECT * FROM topic_cues ORDER BY ord")))
-    view = {r["key"]: json.loads(r["value"]) for r in con.execute("SELECT * FROM view_settings")}
+    view = view_settings((r["key"], r["value"]) for r in con.execute("SELECT key, value FROM view_settings"))
     return Workspace(documents, statements, decisions, notes, edits, view), meta
 
 
@@ -438,6 +458,11 @@ def read_project(path: str | os.PathLike[str]) -> tuple[Workspace, dict[str, str
         raise ProjectError(f"{p} is damaged or not a Stance Atlas project ({exc})") from exc
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise ProjectError(f"{p} is damaged ({exc})") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise ProjectError(f"{p} is damaged (a value is too large or nested too deeply to read)") from exc
+    except Exception as exc:  # the file is untrusted input: whatever else breaks, a plain refusal
+        log_exception(f"opening the project {safe_text(p)}", exc)
+        raise ProjectError(f"{p} cannot be opened: {INTERNAL_ERROR}") from exc
     _remember(p, stamp)
     return result
 
