@@ -3,6 +3,11 @@
     python main.py [PATH ...]                 open the GUI (default: seeds/)
     python main.py extract PATH ... -o OUT    statements → .jsonl / .csv
     python main.py export PATH ... -o OUT     matrix → .xlsx / .csv / .json
+
+    python main.py extract --help             options, and the exit status:
+      0 all read · 1 some inputs failed (OUT written for the rest) · 2 usage error
+      (also OUT = an input, bad --max-mb) · 3 nothing could be read (nothing written)
+      · 4 OUT could not be written (an existing OUT is unchanged)
 """
 
 from __future__ import annotations

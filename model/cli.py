@@ -1,27 +1,62 @@
 """The headless commands ``extract`` and ``export`` (no Qt).
 
-Exit status: 0 when every input was read, 1 when some failed (output is still
-written for the rest and each failure is named on stderr), 2 for a usage
-error.  Progress goes to stderr, never stdout.
+Exit status (the same in ``--help`` and the README):
+
+* 0 — every input was read and the output written;
+* 1 — some inputs failed: the output is written for the rest, each failure named on stderr;
+* 2 — usage error (bad option, OUT suffix, ``--max-mb``, OUT is one of the inputs): nothing written;
+* 3 — nothing could be read: nothing written, an existing OUT is left as it was;
+* 4 — the output could not be written (full disk, read-only file …): an existing OUT is left as it was.
+
+Progress goes to stderr, never stdout.  File names on stderr are escaped
+(control characters, undecodable bytes) so that a name can never forge a line.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+import pandas as pd
+
 from model.documents import LoadReport
+from model.errorlog import safe_text
 from model.export import ExportError, write_matrix, write_statements
 from model.extract import extract_statements
 from model.matrix import build_matrix
-from model.progress import StderrProgress
+from model.progress import Progress, StderrProgress
 from model.readers import load_paths
+from model.readers.loader import iter_files
 from model.resources import load_resources
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
 MATRIX_SUFFIXES = (".xlsx", ".csv", ".json")
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+EXIT_NOTHING_READ = 3
+EXIT_NOT_WRITTEN = 4
+
+EXIT_HELP = """exit status:
+  0  every input was read; OUT written
+  1  some inputs failed (each named on stderr as "error: <path>: <reason>"); OUT written for the rest
+  2  usage error (bad option or --max-mb, OUT suffix, OUT is one of the inputs); nothing written
+  3  nothing could be read; nothing written, an existing OUT is left as it was
+  4  OUT could not be written (full disk, read-only …); an existing OUT is left as it was"""
+
+SAFE_CSV_HELP = (
+    "CSV only: neutralise text a spreadsheet would run as a formula (a leading = + - @ tab or CR gets a "
+    "leading '). Off by default: the raw CSV keeps sentence == text[start:end], and opening it in Excel or "
+    "LibreOffice can run formulas hidden in document text (=HYPERLINK(…))"
+)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class UsageError(Exception):
@@ -33,65 +68,193 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def megabytes(text: str) -> float:
+    """The ``--max-mb`` value: a finite number of megabytes above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes, not {shown(text)}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {shown(text)}")
+    if value * 1024 * 1024 < 1:
+        raise argparse.ArgumentTypeError(f"must be at least one byte, not {shown(text)} megabytes")
+    return value
+
+
 def build_parser(command: str) -> argparse.ArgumentParser:
+    common = {"epilog": EXIT_HELP, "formatter_class": argparse.RawDescriptionHelpFormatter}
     if command == "extract":
-        p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).")
+        p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).", **common)
     else:
-        p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json).")
+        p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json).",
+                    **common)
         p.add_argument("--by", choices=("topic", "issue"), default="topic", help="matrix columns (default: topic)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="output file; it may not be one of the inputs")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--text-field", metavar="NAME", help="collection column holding the text (default: text/body/content/article)")
-    p.add_argument("--max-mb", type=float, default=50.0, metavar="MB", help="skip files over this size (default: 50)")
+    p.add_argument("--max-mb", type=megabytes, default=50.0, metavar="MB", help="skip files over this size (default: 50)")
+    if command == "extract":
+        p.add_argument("--safe-csv", action="store_true", help=SAFE_CSV_HELP)
     return p
+
+
+# ---- what goes to stderr -----------------------------------------------------
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def shown(text: object) -> str:
+    """``text`` for one line of stderr: control and invisible characters backslash-escaped.
+
+    A byte that was not valid in the file system's encoding (a lone surrogate such
+    as ``\\udce9``) is shown as the byte (``\\xe9``).  The result is always
+    printable and encodable, so a file name can neither break nor forge a line.
+    """
+    s = str(text)
+    if s.isprintable() and "\\" not in s:
+        return s
+    return "".join(_escape(ch) for ch in s)
+
+
+def _escape(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ch.isprintable():
+        return ch
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+class _ShownProgress:
+    """Progress whose file names are escaped before they reach the terminal."""
+
+    def __init__(self, inner: Progress) -> None:
+        self.inner = inner
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.inner.report(done, total, shown(message))
+
+    def cancelled(self) -> bool:
+        return self.inner.cancelled()
 
 
 def _report_issues(report: LoadReport, err: TextIO) -> None:
     for issue in report.issues:
         word = "skipped" if issue.kind == "skipped" else "error"
-        err.write(f"{word}: {issue.path}: {issue.reason}\n")
+        err.write(f"{word}: {shown(issue.path)}: {shown(issue.reason)}\n")
+
+
+# ---- never write over an input -----------------------------------------------
+
+def output_clash(out: str, paths: Sequence[str]) -> str | None:
+    """Why writing ``out`` would destroy an input (it is one, or is read from an input folder); else None."""
+    try:
+        target = os.stat(out)
+    except OSError:
+        return None  # nothing there yet: nothing to destroy
+    key = (target.st_dev, target.st_ino)
+    for raw in paths:
+        if not os.path.isdir(raw):
+            if _same(raw, key):
+                return f"OUT {shown(out)} is the input {shown(raw)}"
+            continue
+        for path in iter_files([raw], LoadReport()):
+            if _same(path, key):
+                return f"OUT {shown(out)} is the input {shown(path)} (in the folder {shown(raw)})"
+    return None
+
+
+def _same(path: str | os.PathLike[str], key: tuple[int, int]) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == key
+
+
+# ---- output -------------------------------------------------------------------
+
+def encodable(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with lone surrogates (undecodable file-name bytes, ``\\udce9`` in JSON) made U+FFFD.
+
+    One character becomes one character, so offsets still hold.
+    """
+    out = frame
+    for name in frame.columns:
+        col = frame[name]
+        if not (col.dtype == object or pd.api.types.is_string_dtype(col)):
+            continue
+        if _SURROGATE.search("".join(v for v in col if isinstance(v, str))) is None:
+            continue
+        if out is frame:
+            out = frame.copy()
+        out[name] = col.map(lambda v: safe_text(v) if isinstance(v, str) else v)
+    return out
+
+
+def _validated(command: str, argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser(command).parse_args(list(argv))
+    out = args.output
+    allowed = STATEMENT_SUFFIXES if command == "extract" else MATRIX_SUFFIXES
+    if not out.lower().endswith(allowed):
+        raise UsageError(f"main.py {command}: OUT must end with {', '.join(allowed)}")
+    if getattr(args, "safe_csv", False) and not out.lower().endswith(".csv"):
+        raise UsageError(f"main.py {command}: --safe-csv applies to a .csv OUT only")
+    clash = output_clash(out, args.paths)
+    if clash is not None:
+        raise UsageError(f"main.py {command}: {clash}; writing it would destroy that input. "
+                         "Choose another OUT (outside the input folders)")
+    return args
 
 
 def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
-    """Run ``extract`` or ``export`` with ``argv`` (without the command word)."""
+    """Run ``extract`` or ``export`` with ``argv`` (without the command word); the exit status."""
     err = err or sys.stderr
     try:
-        args = build_parser(command).parse_args(list(argv))
-        out = args.output
-        allowed = STATEMENT_SUFFIXES if command == "extract" else MATRIX_SUFFIXES
-        if args.max_mb <= 0:
-            raise UsageError(f"main.py {command}: --max-mb must be positive")
-        if not out.lower().endswith(allowed):
-            raise UsageError(f"main.py {command}: OUT must end with {', '.join(allowed)}")
+        args = _validated(command, argv)
     except UsageError as exc:
-        err.write(f"{exc}\n")
-        return 2
+        err.write(f"{shown(exc)}\n")
+        return EXIT_USAGE
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    out = args.output
 
-    def progress(label: str) -> StderrProgress | None:
-        return None if args.quiet else StderrProgress(label, err)
+    def progress(label: str) -> Progress | None:
+        return None if args.quiet else _ShownProgress(StderrProgress(label, err))
 
     report = load_paths(
         args.paths, progress=progress("reading"), text_field=args.text_field, max_bytes=int(args.max_mb * 1024 * 1024)
     )
+    if not report.documents:
+        _report_issues(report, err)
+        err.write(f"error: no document could be read from {' '.join(shown(p) for p in args.paths)}; "
+                  f"nothing written{' (the existing ' + shown(out) + ' is unchanged)' if os.path.exists(out) else ''}\n")
+        return EXIT_NOTHING_READ
     resources = load_resources()
-    statements = extract_statements(report.documents, resources, progress=progress("extracting"),
-                                    failures=report.issues)
+    statements = encodable(extract_statements(report.documents, resources, progress=progress("extracting"),
+                                              failures=report.issues))
     _report_issues(report, err)
     try:
         if command == "extract":
-            write_statements(statements, out, safe_csv=False)  # raw data: sentence == text[start:end]
+            # raw data by default: sentence == text[start:end]
+            write_statements(statements, out, safe_csv=args.safe_csv)
         else:
             matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
-            context = {"inputs": " ".join(args.paths), "documents": len(report.documents), "statements": len(statements)}
+            context = {"inputs": safe_text(" ".join(args.paths)), "documents": len(report.documents),
+                       "statements": len(statements)}
             notices = write_matrix(matrix, statements, out, context, documents=report, topics=resources.topics)
             for notice in notices:
-                err.write(f"note: {notice}\n")
+                err.write(f"note: {shown(notice)}\n")
     except ExportError as exc:
-        err.write(f"error: {exc}\n")
-        return 1
+        err.write(f"error: {shown(exc)}\n")
+        return EXIT_NOT_WRITTEN
     if not args.quiet:
-        err.write(f"{len(report.documents)} documents, {len(statements)} statements → {out}\n")
-    return 1 if report.errors else 0
+        err.write(f"{len(report.documents)} documents, {len(statements)} statements → {shown(out)}\n")
+    return EXIT_SOME_FAILED if report.errors else EXIT_OK
+

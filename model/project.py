@@ -12,25 +12,39 @@ temporary file beside the target (no journal needed: nobody else sees it),
 the file is fsync'ed, then ``os.replace`` swaps it in and the folder is
 fsync'ed.  A crash or kill at any moment leaves the target either as it was
 or fully new, never half-written, and there are no ``-wal``/``-journal`` side
-files to lose when a user copies or mails a project.  A project is a
+files to lose when a user copies or mails a project.
+
+**No writer silently overwrites another**: temporary names carry the saving
+process's id (:mod:`model.export.atomic`), so two processes never delete each
+other's; leftovers of killed saves are removed once their process is gone.
+The check and the swap run under an exclusive lock on the folder
+(``fcntl.flock``), and a save is refused with :class:`ProjectError` when the
+file changed since this process opened or last saved it (device, inode, size
+and time, else the SHA-256 of the content), or when the file is read-only.
+A project is a
 snapshot that re-extraction regenerates wholesale, so rewriting it is simple
 and costs little against incremental in-place updates (see bench/).
 
-**Opening changes nothing**: the file is opened read-only; a file that is not
-SQLite, not ours, damaged (``PRAGMA integrity_check``, missing tables, bad
-rows, a document whose text does not match its hash) or from a newer schema
-raises :class:`ProjectError` with a plain reason.
+**Opening changes nothing and runs nothing**: the file is opened read-only; a
+file that is not SQLite, not ours, altered (a schema other than the one this
+version writes: generated columns, constraints, triggers, views, other tables
+or columns — checked before any row is read, :mod:`model.project_check`),
+damaged (``PRAGMA integrity_check``, missing tables, values of the wrong type,
+JSON fields too large or too deep, a document whose text does not match its
+hash) or from a newer schema raises :class:`ProjectError` with a plain reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
-import tempfile
+import stat
+import threading
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +53,18 @@ from urllib.parse import quote
 import pandas as pd
 
 from model.documents import Document, content_hash
+from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
+from model.export.atomic import PROJECT_SUFFIX, make_temp, release_temp
+from model.export.atomic import remove_stale_temps as _remove_stale_temps
+from model.project_check import (
+    check_schema,
+    check_value_types,
+    decision_values,
+    document_meta,
+    meta_entries,
+    parse_json,
+    view_settings,
+)
 from model.resource_edits import Alias, ResourceEdits, TopicCue
 from model.review.decisions import Decision, StatementRef
 from model.review.notes import CellRef, Note
@@ -49,7 +75,6 @@ APPLICATION_ID = int.from_bytes(b"StAt", "big")
 SCHEMA_VERSION = 1
 SUFFIX = ".stanceatlas"
 APP = "Stance Atlas 0.1.0"
-_TEMP_SUFFIX = ".saving"
 
 _REF = "doc_hash TEXT, doc_id TEXT, start INTEGER, \"end\" INTEGER, sentence TEXT, actor TEXT"
 SCHEMA = f"""
@@ -141,19 +166,27 @@ def _fsync(path: Path, directory: bool = False) -> None:
 
 
 def save_project(path: str | os.PathLike[str], ws: Workspace, meta: dict[str, str] | None = None) -> None:
-    """Write the whole workspace to ``path`` atomically (see the module docstring)."""
+    """Write the whole workspace to ``path`` atomically (see the module docstring).
+
+    Refused with :class:`ProjectError`, nothing written, when ``path`` is a
+    read-only file or a folder, or when the file changed on disk since this
+    process last opened or saved it (another program or window saved it).
+    """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    if not str(target.parent):
+        target = Path(".") / target
+    folder = target.parent
     try:
         json.dumps(ws.view)
     except (TypeError, ValueError) as exc:
         raise ProjectError(f"cannot save {target}: view settings are not JSON ({exc})") from exc
+    _check_writable(target)
+    check_unchanged(target)
+    remove_stale_temps(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_TEMP_SUFFIX, dir=folder)
+        tmp = make_temp(target, PROJECT_SUFFIX)
     except OSError as exc:
         raise ProjectError(f"cannot save {target}: cannot write in {folder} ({exc.strerror or exc})") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         con = sqlite3.connect(tmp)
         try:
@@ -163,17 +196,36 @@ def save_project(path: str | os.PathLike[str], ws: Workspace, meta: dict[str, st
                 _write(con, ws, meta or {})
         finally:
             con.close()
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
         _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync(folder, directory=True)
+        digest = _digest(tmp)
+        with _folder_lock(folder):
+            _check_writable(target)
+            check_unchanged(target)                 # again, now that no other save can run
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+            _fsync(folder, directory=True)
+            _remember(target, _stamp(target, digest))
     except (OSError, sqlite3.Error) as exc:
         raise ProjectError(f"cannot save {target}: {getattr(exc, 'strerror', None) or exc}") from exc
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        release_temp(tmp)
     remove_stale_temps(target)
+
+
+def _check_writable(target: Path) -> None:
+    """A read-only project file or a folder is refused, like a read-only export target."""
+    if target.is_dir():
+        raise ProjectError(f"cannot save {target}: it is a folder")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ProjectError(f"cannot save {target}: {exc.strerror or exc}") from exc
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ProjectError(f"cannot save {target}: the file is read-only; it was left untouched "
+                           "(save under another name, or make it writable first)")
 
 
 def _umask() -> int:
@@ -182,14 +234,109 @@ def _umask() -> int:
     return mask
 
 
-def remove_stale_temps(target: Path) -> int:
-    """Delete temporary files an interrupted save left beside ``target``; how many."""
-    n = 0
-    for p in target.parent.glob(f".{target.name}.*{_TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            p.unlink()
-            n += 1
-    return n
+def remove_stale_temps(target: str | os.PathLike[str]) -> int:
+    """Delete temporary files that interrupted saves (of processes now gone) left beside ``target``; how many."""
+    return _remove_stale_temps(target)
+
+
+# ---- who else wrote the file --------------------------------------------------
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a project file was when this process last opened or saved it."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: str
+
+    def same_metadata(self, st: os.stat_result) -> bool:
+        return (self.device, self.inode, self.size, self.mtime_ns) == (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+_stamps: dict[str, FileStamp] = {}
+_stamps_lock = threading.Lock()
+
+
+def _key(target: Path) -> str:
+    return os.path.join(os.path.realpath(target.parent if str(target.parent) else "."), target.name)
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _stamp(path: Path, digest: str | None = None) -> FileStamp:
+    st = os.stat(path)
+    return FileStamp(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest or _digest(path))
+
+
+def _remember(target: Path, stamp: FileStamp) -> None:
+    with _stamps_lock:
+        _stamps[_key(target)] = stamp
+
+
+def opened_stamp(path: str | os.PathLike[str]) -> FileStamp | None:
+    """The file as this process last opened or saved it, or None if it never did."""
+    with _stamps_lock:
+        return _stamps.get(_key(Path(path)))
+
+
+def check_unchanged(target: Path) -> None:
+    """Raise :class:`ProjectError` when ``target`` changed since this process last opened or saved it.
+
+    A file this process never opened (Save As over another file) and a file
+    removed since (nothing to lose) pass.  Same device, inode, size and time
+    means unchanged; otherwise the content hash decides (a copy put back, a touch).
+    """
+    known = opened_stamp(target)
+    if known is None:
+        return
+    try:
+        st = os.stat(target)
+        if known.same_metadata(st) or _digest(target) == known.digest:
+            return
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ProjectError(f"cannot save {target}: {exc.strerror or exc}") from exc
+    raise ProjectError(
+        f"cannot save {target}: the file was changed by another program or window since it was opened here; "
+        "it was left untouched. Save under another name to keep both versions, or reopen it")
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` so that saves into it by any process run one at a time.
+
+    Without ``fcntl`` (Windows) or on a file system without locks the save still
+    runs; the change check then guards all but a moment.
+    """
+    fd = _locked_folder(folder)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
+
+
+def _locked_folder(folder: Path) -> int | None:
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
 
 
 # ---- reading ----------------------------------------------------------------
@@ -198,6 +345,7 @@ def remove_stale_temps(target: Path) -> int:
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
     con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
+        con.execute("PRAGMA trusted_schema = OFF")  # no function runs from the file's schema (checked anyway)
         yield con
     finally:
         con.close()
@@ -226,6 +374,12 @@ def check_header(path: Path) -> None:
 
 
 def _check_database(path: Path, con: sqlite3.Connection) -> None:
+    """The schema first (before anything reads a row), then SQLite's integrity check, then the values' types."""
+    try:
+        check_schema(con)
+    except ValueError as exc:
+        raise ProjectError(f"{path} is not a Stance Atlas project or was altered ({exc}); "
+                           "it was not opened, and nothing in it was run") from exc
     problems = [r[0] for r in con.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
         raise ProjectError(f"{path} is damaged (SQLite integrity check: {'; '.join(problems)})")
@@ -233,6 +387,7 @@ def _check_database(path: Path, con: sqlite3.Connection) -> None:
     missing = [t for t in TABLES if t not in have]
     if missing:
         raise ProjectError(f"{path} is damaged (missing table{'s' if len(missing) > 1 else ''}: {', '.join(missing)})")
+    check_value_types(con, TABLES)
 
 
 def _ref(row: sqlite3.Row) -> StatementRef | None:
@@ -244,11 +399,8 @@ def _ref(row: sqlite3.Row) -> StatementRef | None:
 def _read_documents(con: sqlite3.Connection) -> list[Document]:
     docs = []
     for r in con.execute("SELECT * FROM documents ORDER BY ord"):
-        meta = json.loads(r["meta"])
-        meta["also_sources"] = tuple(meta.get("also_sources", ()))
-        meta["pages"] = tuple(meta.get("pages", ()))
-        fields = Document.__dataclass_fields__
-        meta = {k: v for k, v in meta.items() if k in fields}  # a field a newer build added is ignored
+        what = f"the metadata of document '{r['id'][:80]}'"
+        meta = document_meta(parse_json(r["meta"], what, "meta"), r["id"])  # a field a newer build added is ignored
         doc = Document(id=r["id"], text=r["text"], hash=r["hash"], **meta)
         if content_hash(doc.text) != doc.hash:
             raise ValueError(f"the text of document '{doc.id}' does not match its hash")
@@ -271,10 +423,12 @@ def _read_statements(con: sqlite3.Connection) -> pd.DataFrame:
 
 def _read(con: sqlite3.Connection) -> tuple[Workspace, dict[str, str]]:
     con.row_factory = sqlite3.Row
-    meta = {r["key"]: r["value"] for r in con.execute("SELECT * FROM meta")}
+    meta = dict(meta_entries((r["key"], r["value"]) for r in con.execute("SELECT key, value FROM meta")))
     documents = _read_documents(con)
     statements = _read_statements(con)
-    decisions = [Decision(r["kind"], r["time"], _ref(r), json.loads(r["values"]), r["id"])
+    decisions = [Decision(r["kind"], r["time"], _ref(r),
+                          decision_values(parse_json(r["values"], f"the values of decision '{r['id'][:80]}'", "values"),
+                                          r["id"]), r["id"])
                  for r in con.execute("SELECT * FROM decisions ORDER BY ord")]
     notes = [Note(r["text"], r["time"], _ref(r),
                   CellRef(r["cell_actor"], r["cell_column"], r["cell_by"]) if r["cell_actor"] is not None else None, r["id"])
@@ -282,7 +436,7 @@ def _read(con: sqlite3.Connection) -> tuple[Workspace, dict[str, str]]:
     edits = ResourceEdits(
         tuple(Alias(r["name"], r["code"], r["kind"], r["note"]) for r in con.execute("SELECT * FROM aliases ORDER BY ord")),
         tuple(TopicCue(r["topic"], r["cue"]) for r in con.execute("SELECT * FROM topic_cues ORDER BY ord")))
-    view = {r["key"]: json.loads(r["value"]) for r in con.execute("SELECT * FROM view_settings")}
+    view = view_settings((r["key"], r["value"]) for r in con.execute("SELECT key, value FROM view_settings"))
     return Workspace(documents, statements, decisions, notes, edits, view), meta
 
 
@@ -291,15 +445,26 @@ def read_project(path: str | os.PathLike[str]) -> tuple[Workspace, dict[str, str
     p = Path(path)
     check_header(p)
     try:
+        stamp = _stamp(p)  # before reading: if the file changes meanwhile, a later save is refused, not lost
+    except OSError as exc:
+        raise ProjectError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    try:
         with _readonly(p) as con:
             _check_database(p, con)
-            return _read(con)
+            result = _read(con)
     except ProjectError:
         raise
     except sqlite3.Error as exc:
         raise ProjectError(f"{p} is damaged or not a Stance Atlas project ({exc})") from exc
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise ProjectError(f"{p} is damaged ({exc})") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise ProjectError(f"{p} is damaged (a value is too large or nested too deeply to read)") from exc
+    except Exception as exc:  # the file is untrusted input: whatever else breaks, a plain refusal
+        log_exception(f"opening the project {safe_text(p)}", exc)
+        raise ProjectError(f"{p} cannot be opened: {INTERNAL_ERROR}") from exc
+    _remember(p, stamp)
+    return result
 
 
 def open_project(path: str | os.PathLike[str]) -> Workspace:

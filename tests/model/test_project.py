@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -165,7 +167,9 @@ def test_unsaveable_input_is_refused_before_writing(tmp_path):
 def test_save_over_keeps_permissions_and_removes_stale_temps(tmp_path):
     path, _ = _saved(tmp_path)
     os.chmod(path, 0o640)
-    stale = tmp_path / ".p.stanceatlas.abc123.saving"
+    proc = subprocess.Popen([sys.executable, "-c", ""])
+    proc.wait()                                       # a process that has ended: its temporary file is stale
+    stale = tmp_path / f".p.stanceatlas.{proc.pid}.abcd1234.saving"
     stale.write_bytes(b"half a save")
     save_project(path, Workspace())
     assert os.stat(path).st_mode & 0o777 == 0o640 and not stale.exists()

@@ -95,6 +95,7 @@ def test_text_field_and_max_mb_options(tmp_path):
     assert run("extract", [str(tmp_path / "c.jsonl"), "-o", str(out), "-q", "--text-field", "story"]) == 0
     assert [json.loads(x)["actor"] for x in out.read_text().splitlines()] == ["RUS"]
     err = io.StringIO()
-    assert run("extract", [str(tmp_path / "c.jsonl"), "-o", str(out), "-q", "--max-mb", "0.00001"], err=err) == 1
-    assert "limit" in err.getvalue()
+    assert run("extract", [str(tmp_path / "c.jsonl"), "-o", str(out), "-q", "--max-mb", "0.00001"], err=err) == 3
+    assert "limit" in err.getvalue()           # nothing could be read: nothing written, exit 3
+    assert [json.loads(x)["actor"] for x in out.read_text().splitlines()] == ["RUS"]
     assert run("extract", [str(tmp_path), "-o", str(out), "--max-mb", "0"], err=io.StringIO()) == 2
