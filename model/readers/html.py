@@ -17,9 +17,10 @@ import trafilatura
 from trafilatura.settings import Document as PageDocument
 
 from model.documents import Document, LoadError
+from model.readers.dispatch import FileRead
 from model.readers.meta import clean, iso_date
 from model.readers.safety import MAX_BYTES, check_text_size, guarded, read_capped
-from model.readers.text import decode_bytes, normalise_newlines
+from model.readers.text import Decoded, decode_text, normalise_newlines
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -31,6 +32,12 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat"
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """Text and encoding of a page: BOM, then ``<meta charset>``, then detection."""
+    decoded = decode_page(data)
+    return decoded.text, decoded.encoding
+
+
+def decode_page(data: bytes) -> Decoded:
+    """Text, encoding and replaced-byte count of a page: BOM, then ``<meta charset>``, then detection."""
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         m = _META_CHARSET.search(data[:4096])
         if m:
@@ -38,10 +45,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
             try:
                 name = codecs.lookup(declared).name
                 if not name.startswith("utf-16"):  # a page that says utf-16 in ASCII is lying
-                    return data.decode(name), name
+                    return Decoded(data.decode(name), name)
             except (LookupError, UnicodeDecodeError):
                 pass
-    return decode_bytes(data)
+    return decode_text(data)
 
 
 def _extract(html: str) -> PageDocument | None:
@@ -66,7 +73,13 @@ def _extract(html: str) -> PageDocument | None:
 
 def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """One document from a saved web page; LoadError names what is wrong with it."""
-    html, encoding = decode_html(read_capped(path, max_bytes))
+    return read_html_file(path, doc_id, max_bytes).documents[0]
+
+
+def read_html_file(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> FileRead:
+    """The document of a saved web page, with a warning when undecodable bytes were replaced."""
+    decoded = decode_page(read_capped(path, max_bytes))
+    html, encoding = decoded.text, decoded.encoding
     if "<" not in html:
         raise LoadError("there is no HTML markup in this file")
     with guarded("web page"):
@@ -75,7 +88,7 @@ def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES)
     if found is None or not text:
         raise LoadError("no readable article text in this page")
     check_text_size(len(text), max_bytes)
-    return Document(
+    doc = Document(
         id=doc_id if doc_id is not None else str(path),
         text=text,
         title=clean(found.title, 500),
@@ -86,3 +99,5 @@ def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES)
         format="html",
         encoding=encoding,
     )
+    warning = decoded.warning(doc.id)
+    return FileRead([doc], [warning] if warning else [])
