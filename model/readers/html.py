@@ -13,10 +13,11 @@ import logging
 import re
 from pathlib import Path
 
+import lxml.html
 import trafilatura
 from trafilatura.settings import Document as PageDocument
 
-from model.documents import Document, LoadError
+from model.documents import Document, LoadError, LoadIssue
 from model.readers.dispatch import FileRead
 from model.readers.meta import clean, iso_date
 from model.readers.safety import MAX_BYTES, check_text_size, guarded, read_capped
@@ -28,6 +29,13 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.I)
 # Only the page's own metadata for the date; never guess from the body text.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+#: above this many tags, article detection (trafilatura, ~0.1-0.5 ms per element) would take
+#: minutes and gigabytes: the page is read as plain text in one fast lxml pass instead
+MAX_ARTICLE_TAGS = 40_000
+_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+              "svg", "button", "select")
+_BLOCK_TAGS = ("p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+               "blockquote", "pre", "dd", "dt", "table", "ul", "ol")
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -71,6 +79,35 @@ def _extract(html: str) -> PageDocument | None:
     return doc if isinstance(doc, PageDocument) else None
 
 
+def _plain_page(html: str) -> tuple[str, str | None]:
+    """Text (one line per block) and title of a page too large for article detection."""
+    tree = lxml.html.document_fromstring(html)
+    for el in list(tree.iter(*_SKIP_TAGS)):
+        el.drop_tree()
+    title = tree.findtext(".//title")
+    for el in tree.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    body = tree.find("body")
+    raw = (body if body is not None else tree).text_content()
+    lines = (" ".join(line.split()) for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line), title
+
+
+def _large_page(path: Path, doc_id: str | None, html: str, tags: int, encoding: str) -> FileRead:
+    text, title = _plain_page(html)
+    if not text:
+        raise LoadError("no readable text in this page")
+    doc = Document(
+        id=doc_id if doc_id is not None else str(path), text=text, title=clean(title, 500),
+        path=str(path), format="html", encoding=encoding,
+    )
+    note = LoadIssue(
+        doc.id, f"a very large page ({tags:,} tags, over {MAX_ARTICLE_TAGS:,}): read as plain text, "
+        "without picking out the main article or its date", "warning",
+    )
+    return FileRead([doc], [note])
+
+
 def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """One document from a saved web page; LoadError names what is wrong with it."""
     return read_html_file(path, doc_id, max_bytes).documents[0]
@@ -82,6 +119,12 @@ def read_html_file(path: Path, doc_id: str | None = None, max_bytes: int = MAX_B
     html, encoding = decoded.text, decoded.encoding
     if "<" not in html:
         raise LoadError("there is no HTML markup in this file")
+    tags = html.count("<")
+    if tags > MAX_ARTICLE_TAGS:
+        with guarded("web page"):
+            large = _large_page(path, doc_id, html, tags, encoding)
+        check_text_size(len(large.documents[0].text), max_bytes)
+        return large
     with guarded("web page"):
         found = _extract(html)
     text = normalise_newlines(found.text or "").strip() if found is not None else ""
