@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
+
+from model.errorlog import safe_text
 
 # "ISLAMABAD:" / "KABUL, Sept 9 (Reuters) -" / "KABUL, Afghanistan (AP) —" /
 # "NEW DELHI, 9 September 2023 /PRNewswire/ --" at the start of a line.
@@ -24,6 +27,12 @@ _DATELINE = re.compile(
 )
 _DATELINE_LINES = 4      # a title or byline may come first
 _DATELINE_WINDOW = 600   # characters
+
+
+def clean_text(value: str) -> str:
+    """``value`` with every lone surrogate (undecodable file-name bytes, a JSON ``"\\udcff"``)
+    replaced by U+FFFD, so that it can always be encoded, shown and written."""
+    return value if value.isascii() else safe_text(value)
 
 
 def content_hash(text: str) -> str:
@@ -77,6 +86,14 @@ class Document:
     pages: tuple[int, ...] = ()          # PDF: offset in ``text`` where each page starts
 
     def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                cleaned = clean_text(value)
+                if cleaned is not value:
+                    object.__setattr__(self, f.name, cleaned)
+        if any(not s.isascii() for s in self.also_sources):
+            object.__setattr__(self, "also_sources", tuple(clean_text(s) for s in self.also_sources))
         if not self.hash:
             object.__setattr__(self, "hash", content_hash(self.text))
         if self.dateline is None:
@@ -99,8 +116,25 @@ class Document:
     def merged_with(self, dup: Document) -> Document:
         """This document, noting ``dup`` (same text) as another source and
         borrowing the metadata this copy lacks."""
-        fill = {k: getattr(dup, k) for k in _MERGEABLE if getattr(self, k) is None and getattr(dup, k) is not None}
-        return replace(self, also_sources=(*self.also_sources, dup.origin, *dup.also_sources), **fill)
+        return self.merged_with_all((dup,))
+
+    def merged_with_all(self, dups: Iterable[Document]) -> Document:
+        """This document, noting every one of ``dups`` (same text) as another source, in order,
+        and borrowing the metadata this copy lacks from the first copy that has it.
+
+        One new document is built whatever the number of copies (merging them one at a time
+        would copy the growing source list each time: quadratic for a file of identical rows)."""
+        also = list(self.also_sources)
+        fill: dict[str, str] = {}
+        missing = [k for k in _MERGEABLE if getattr(self, k) is None]
+        for dup in dups:
+            also.append(dup.origin)
+            also.extend(dup.also_sources)
+            for k in missing:
+                value = getattr(dup, k)
+                if value is not None and k not in fill:
+                    fill[k] = value
+        return replace(self, also_sources=tuple(also), **fill)
 
 
 _MERGEABLE = ("title", "date", "source", "url", "speaker_country")
@@ -112,7 +146,11 @@ class LoadIssue:
 
     path: str
     reason: str
-    kind: str = "error"  # "error" (failed) or "skipped" (not a document type)
+    kind: str = "error"  # "error" (failed), "skipped" (not a document type) or "warning" (read, with a caveat)
+
+    def __post_init__(self) -> None:  # a file name with undecodable bytes must still print and export
+        object.__setattr__(self, "path", clean_text(self.path))
+        object.__setattr__(self, "reason", clean_text(self.reason))
 
 
 @dataclass
@@ -133,6 +171,22 @@ class LoadReport:
     def skipped(self) -> list[LoadIssue]:
         return [i for i in self.issues if i.kind == "skipped"]
 
+    @property
+    def warnings(self) -> list[LoadIssue]:
+        """Files read, but with something the user should know (e.g. bytes replaced)."""
+        return [i for i in self.issues if i.kind == "warning"]
+
 
 class LoadError(Exception):
-    """A file cannot be read as a document; the message says why, in plain words."""
+    """A file cannot be read as a document; the message says why, in plain words.
+
+    ``kind`` is the :class:`LoadIssue` kind it becomes: "error", or "skipped" for a file
+    that is deliberately not read (e.g. the app's own export)."""
+
+    kind = "error"
+
+
+class SkipFile(LoadError):
+    """A file that is not a document set and is left out on purpose; the message says why."""
+
+    kind = "skipped"

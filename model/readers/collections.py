@@ -4,8 +4,12 @@
 The text is the first non-empty column among ``text``, ``body``, ``content``,
 ``article`` (or the column the user names); ``id``, ``title``, ``date``,
 ``source``, ``url`` and ``speaker_country`` are used when present, other
-columns ignored.  A record without text, or a JSON line that does not parse,
-becomes an issue naming its line; the other records still load.
+columns ignored.  A record without text, a JSON line that does not parse, a
+record over the size cap for one record, or a record the app fails on becomes an
+issue naming its line; the other records still load.  JSON lines are split on
+``\n`` only (U+2028 or U+0085 inside a string is text, not a line break), and
+read as a stream.  The app's own exports (statement rows, matrix cells) are
+recognised and skipped: they are not document sets.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from model.documents import Document, LoadError, LoadIssue
+from model.documents import Document, LoadError, LoadIssue, SkipFile
+from model.errorlog import INTERNAL_ERROR, log_exception
 from model.readers.meta import clean, iso3_country, iso_date
-from model.readers.safety import MAX_BYTES, check_text_size, read_capped
-from model.readers.text import decode_bytes, normalise_newlines
+from model.readers.safety import MAX_BYTES, MB, check_text_size, mb, open_regular, read_capped, sniff_binary
+from model.readers.text import Decoded, decode_text, normalise_newlines, utf16_without_bom
 
 TEXT_FIELDS = ("text", "body", "content", "article")
 #: alternative column names for the metadata fields
@@ -33,6 +38,13 @@ META_ALIASES: dict[str, tuple[str, ...]] = {
     "speaker_country": ("speaker_country", "country"),
 }
 _CSV_DELIMITERS = ",;\t|"
+#: one record (a JSON line, a CSV field) may not be larger than this, whatever the file cap:
+#: a single huge record would exhaust memory in parsing and analysis
+MAX_RECORD_BYTES = 50 * MB
+#: the columns of the matrix as ``export … -o OUT.csv`` writes it (model.export.tables.matrix_long)
+MATRIX_CELL_COLUMNS = frozenset({"actor", "column", "count", "net", "label", "contradiction", "by"})
+APP_EXPORT = "Stance Atlas export, not a document set"
+_HEAD = 4096
 
 #: a record, where it is in the file (for messages), or a problem found there
 Record = tuple[str, Mapping[str, Any]]
@@ -47,30 +59,140 @@ class RecordProblem(Exception):
         self.where = where
 
 
-def _records_jsonl(text: str) -> Iterator[Record | RecordProblem]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+#: what a record source yields: a record, a record that cannot be read, or a warning on the file
+Item = Record | RecordProblem | LoadIssue
+
+
+def is_app_export(columns: Iterable[object]) -> bool:
+    """True when ``columns`` are those of the app's own output (every statement-contract field,
+    or the matrix cells) and none is a text column: a file to skip, not a document set."""
+    cols = {str(c).strip().lower() for c in columns if c is not None}
+    if cols & set(TEXT_FIELDS) or "actor" not in cols:
+        return False
+    if MATRIX_CELL_COLUMNS <= cols:
+        return True
+    from model.statements import STATEMENT_FIELDS  # noqa: PLC0415 - pandas only for a likely export
+
+    return set(STATEMENT_FIELDS) <= cols
+
+
+def _too_big(where: str, size: int) -> RecordProblem:
+    return RecordProblem(where, f"one record of {mb(size)}, over the {mb(MAX_RECORD_BYTES)} limit for a single record")
+
+
+def _parse_json_line(line: str, where: str) -> Record | RecordProblem:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return RecordProblem(where, f"not valid JSON ({exc.msg})")
+    except RecursionError:
+        return RecordProblem(where, "not valid JSON (nested too deeply)")
+    except ValueError as exc:  # e.g. an integer over Python's digit limit
+        return RecordProblem(where, f"not valid JSON ({str(exc)[:120]})")
+    if not isinstance(rec, dict):
+        return RecordProblem(where, "not a JSON object")
+    return where, rec
+
+
+class _LineDecoder:
+    """Bytes of one JSON line to text: UTF-8; a line that is not is decoded as UTF-8 with the
+    bad bytes replaced when it is mostly UTF-8, else with the encoding detected for it (kept
+    for the following bad lines).  Counts the lines that needed either, for one warning."""
+
+    def __init__(self) -> None:
+        self.fallback: str | None = None
+        self.odd_lines: list[int] = []
+        self.replaced = 0
+
+    def decode(self, raw: bytes, n: int) -> str:
         try:
-            rec = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield RecordProblem(f"line {n}", f"not valid JSON ({msg})")
-            continue
-        if not isinstance(rec, dict):
-            yield RecordProblem(f"line {n}", "not a JSON object")
-            continue
-        yield f"line {n}", rec
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        self.odd_lines.append(n)
+        if self.fallback is not None:
+            try:
+                return raw.decode(self.fallback)
+            except (UnicodeDecodeError, LookupError):
+                pass
+        try:
+            decoded = decode_text(raw, collection=True)
+        except LoadError:
+            decoded = Decoded(raw.decode("utf-8", "replace"), "utf-8", 1)
+        if decoded.encoding != "utf-8":
+            self.fallback = decoded.encoding
+        self.replaced += decoded.replaced
+        return decoded.text
+
+    def warning(self, path: Path) -> LoadIssue | None:
+        if not self.odd_lines:
+            return None
+        first = ", ".join(str(n) for n in self.odd_lines[:5]) + (" …" if len(self.odd_lines) > 5 else "")
+        how = f"decoded as {self.fallback}" if self.fallback else ""
+        if self.replaced:
+            how += ("; " if how else "") + f"{self.replaced} undecodable byte sequence(s) replaced by \ufffd"
+        return LoadIssue(str(path), f"{len(self.odd_lines)} line(s) are not UTF-8 (line {first}): {how}", "warning")
 
 
-def _records_json(text: str) -> Iterator[Record | RecordProblem]:
+def _byte_lines(fh: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, bytes, size) of each line, split on b"\\n" only; bytes None for a line over
+    ``cap``, which is skipped without being held in memory."""
+    n = 0
+    while line := fh.readline(cap + 1):
+        n += 1
+        if len(line) > cap and not line.endswith(b"\n"):
+            size = len(line)
+            while chunk := fh.readline(MB):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            yield n, None, size
+        else:
+            yield n, line, len(line)
+
+
+def _records_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Records of a JSON-lines file, read line by line from the file."""
+    with open_regular(path) as fh:
+        head = fh.read(_HEAD)
+        kind = sniff_binary(head)
+        if kind not in (None, "binary"):
+            raise LoadError(f"this is a {kind} file, not JSON lines")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):  # not UTF-8: decode it whole
+            decoded = decode_text(read_capped(path, max_bytes), collection=True)
+            for n, line in enumerate(decoded.text.split("\n"), 1):
+                if line.strip():
+                    yield _parse_json_line(line, f"line {n}")
+            return
+        fh.seek(0)
+        decoder = _LineDecoder()
+        for n, raw, size in _byte_lines(fh, MAX_RECORD_BYTES):
+            where = f"line {n}"
+            if raw is None:
+                yield _too_big(where, size)
+                continue
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            yield _parse_json_line(decoder.decode(raw, n), where)
+        warning = decoder.warning(path)
+        if warning is not None:
+            yield warning
+
+
+def _records_json(text: str) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
     except RecursionError:
         raise LoadError("not readable JSON (nested too deeply)") from None
+    except ValueError as exc:
+        raise LoadError(f"not valid JSON ({str(exc)[:120]})") from None
     if isinstance(data, dict):
+        if str(data.get("app", "")).startswith("Stance Atlas") and "cells" in data:
+            raise SkipFile(APP_EXPORT)
         for key in ("documents", "records", "articles", "items", "data"):
             if isinstance(data.get(key), list):
                 data = data[key]
@@ -95,14 +217,27 @@ def _delimiter(text: str, suffix: str) -> str:
         return ","
 
 
-def _records_csv(text: str, suffix: str) -> Iterator[Record | RecordProblem]:
-    csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
-    try:
-        for rec in reader:
-            yield f"line {reader.line_num}", rec
-    except csv.Error as exc:
-        yield RecordProblem(f"line {reader.line_num}", f"not valid CSV ({exc}); the rest of the file was not read")
+def _records_csv(text: str, suffix: str) -> Iterator[Item]:
+    """Records under the first non-empty row; a row the csv module refuses is reported by the
+    line it starts on and reading goes on with the next line."""
+    csv.field_size_limit(MAX_RECORD_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
+    names: list[str] | None = None
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RecordProblem(f"line {start}", f"not valid CSV ({exc})")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if names is None:
+            names = [cell.strip() for cell in row]
+            continue
+        yield f"line {start}", {k: v for k, v in zip(names, row, strict=False) if k}
 
 
 def _pick(low: Mapping[str, Any], names: Iterable[str]) -> Any:
@@ -124,6 +259,8 @@ def record_to_document(
         if text is None:
             raise RecordProblem(where, f"no text (looked in {', '.join(text_fields)})")
         text = str(text)
+    if len(text) > MAX_RECORD_BYTES:
+        raise _too_big(where, len(text))
     meta = {key: _pick(low, names) for key, names in META_ALIASES.items()}
     country = clean(meta["speaker_country"], 100)
     return Document(
@@ -151,26 +288,48 @@ def text_fields_for(columns: Iterable[str], text_field: str | None) -> tuple[str
     return (want,)
 
 
+def _record_document(
+    rec: Mapping[str, Any], where: str, n: int, path: Path, fmt: str, fields: tuple[str, ...], encoding: str | None,
+) -> Document | LoadIssue:
+    """The document of one record, or the issue that costs this record only."""
+    try:
+        return record_to_document(rec, where, n, path, fmt, fields, encoding)
+    except RecordProblem as p:
+        return LoadIssue(f"{path} ({p.where})", str(p), "skipped")
+    except MemoryError:
+        return LoadIssue(f"{path} ({where})", "too large to read: the record needs more memory than a reader may use")
+    except Exception as exc:  # noqa: BLE001 - a bug met on one record costs that record only
+        log_exception(f"reading {path} ({where})", exc)
+        return LoadIssue(f"{path} ({where})", f"could not be read: {INTERNAL_ERROR}")
+
+
 def collect(
-    records: Iterable[Record | RecordProblem], path: Path, fmt: str, text_field: str | None, max_bytes: int,
+    records: Iterable[Item], path: Path, fmt: str, text_field: str | None, max_bytes: int,
     encoding: str | None = "utf-8",
 ) -> Collection:
-    """Documents of a collection's records, and the records that could not be read."""
+    """Documents of a collection's records, and the records that could not be read.
+
+    SkipFile when the first record is a row of the app's own output."""
     docs: list[Document] = []
     issues: list[LoadIssue] = []
+    warnings: list[LoadIssue] = []
     fields: tuple[str, ...] | None = None
     total = 0
     for n, item in enumerate(records, 1):
+        if isinstance(item, LoadIssue):
+            warnings.append(item)
+            continue
         if isinstance(item, RecordProblem):
             issues.append(LoadIssue(f"{path} ({item.where})", str(item)))
             continue
         where, rec = item
         if fields is None:
+            if is_app_export(rec.keys()):
+                raise SkipFile(APP_EXPORT)
             fields = text_fields_for(rec.keys(), text_field)
-        try:
-            doc = record_to_document(rec, where, n, path, fmt, fields, encoding)
-        except RecordProblem as p:
-            issues.append(LoadIssue(f"{path} ({p.where})", str(p), "skipped"))
+        doc = _record_document(rec, where, n, path, fmt, fields, encoding)
+        if isinstance(doc, LoadIssue):
+            issues.append(doc)
             continue
         total += len(doc.text)
         check_text_size(total, max_bytes)
@@ -180,17 +339,22 @@ def collect(
             raise LoadError("the collection holds no records")
         first = issues[0]
         raise LoadError(f"no record could be read ({len(issues)} problems; first: {first.path}: {first.reason})")
-    return docs, issues
+    return docs, issues + warnings
 
 
 def read_collection(path: Path, text_field: str | None = None, max_bytes: int = MAX_BYTES) -> Collection:
     """Documents of a .jsonl/.json/.csv/.tsv file, and the records that failed."""
-    text, encoding = decode_bytes(read_capped(path, max_bytes), path.name)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        records: Iterable[Record | RecordProblem] = _records_jsonl(text)
-    elif suffix == ".json":
-        records = _records_json(text)
-    else:
-        records = _records_csv(text, suffix)
-    return collect(records, path, suffix.lstrip("."), text_field, max_bytes, encoding)
+        with open_regular(path) as fh:
+            size = fh.seek(0, io.SEEK_END)
+        if size == 0:
+            raise LoadError("the file is empty")
+        if size > max_bytes:
+            raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes)} limit for this type")
+        return collect(_records_jsonl(path, max_bytes), path, "jsonl", text_field, max_bytes, "utf-8")
+    decoded = decode_text(read_capped(path, max_bytes), collection=True)
+    records = _records_json(decoded.text) if suffix == ".json" else _records_csv(decoded.text, suffix)
+    docs, issues = collect(records, path, suffix.lstrip("."), text_field, max_bytes, decoded.encoding)
+    warning = decoded.warning(str(path))
+    return docs, issues + ([warning] if warning else [])

@@ -16,21 +16,25 @@ from model.readers.safety import MAX_BYTES
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 COLLECTION_SUFFIXES = frozenset({".jsonl", ".csv", ".tsv", ".json"})
-#: suffix -> (module, function); single-document readers take (path, doc_id, max_bytes),
-#: collection readers (path, text_field, max_bytes)
+#: suffix -> (module, function); single-document readers take (path, doc_id, max_bytes) and
+#: return a Document (or a FileRead, to add warnings); collection readers take
+#: (path, text_field, max_bytes) and return (documents, issues)
 _READERS: dict[str, tuple[str, str]] = {
-    **{s: ("model.readers.text", "read_text") for s in TEXT_SUFFIXES},
-    **{s: ("model.readers.html", "read_html") for s in HTML_SUFFIXES},
+    **{s: ("model.readers.text", "read_text_file") for s in TEXT_SUFFIXES},
+    **{s: ("model.readers.html", "read_html_file") for s in HTML_SUFFIXES},
     ".pdf": ("model.readers.pdf", "read_pdf"),
     ".docx": ("model.readers.docx", "read_docx"),
     **{s: ("model.readers.collections", "read_collection") for s in COLLECTION_SUFFIXES},
     ".xlsx": ("model.readers.xlsx", "read_xlsx"),
 }
 COLLECTIONS = COLLECTION_SUFFIXES | {".xlsx"}
-#: formats whose parsers are slow or have had hangs: worth a worker process
+#: formats whose parsers are slow, memory-hungry or have had hangs: always read in a worker
+#: process with a time and memory limit, whatever their number
 HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".xlsx"} | HTML_SUFFIXES)
-#: formats that are always parsed in a worker process with a time limit
-ISOLATED_SUFFIXES = frozenset({".pdf"})
+
+#: which reader reads a file: (module, function name); resolved where the load is planned and
+#: passed to the worker process that runs it
+ReaderRef = tuple[str, str]
 
 
 def supported_suffixes() -> set[str]:
@@ -39,6 +43,10 @@ def supported_suffixes() -> set[str]:
 
 def reader_modules(suffixes: set[str]) -> list[str]:
     return sorted({_READERS[s][0] for s in suffixes if s in _READERS})
+
+
+def reader_for(suffix: str) -> ReaderRef | None:
+    return _READERS.get(suffix.lower())
 
 
 @dataclass(frozen=True)
@@ -58,18 +66,24 @@ class FileRead:
     issues: list[LoadIssue] = field(default_factory=list)
 
 
-def read_file(path: Path, options: ReadOptions | None = None, given: str | None = None) -> FileRead:
-    """Documents in one file; raises LoadError with a plain reason."""
+def read_file(
+    path: Path, options: ReadOptions | None = None, given: str | None = None, reader: ReaderRef | None = None,
+) -> FileRead:
+    """Documents in one file; raises LoadError with a plain reason.
+
+    ``reader`` is the (module, function) to use, when the caller has already chosen it."""
     options = options or ReadOptions()
     suffix = path.suffix.lower()
-    if suffix not in _READERS:
+    ref = reader or _READERS.get(suffix)
+    if ref is None:
         raise LoadError(f"unsupported file type '{suffix or path.name}'")
-    module, name = _READERS[suffix]
+    module, name = ref
     try:
-        reader = getattr(importlib.import_module(module), name)
+        func = getattr(importlib.import_module(module), name)
     except ImportError as exc:
         raise LoadError(f"the reader for {suffix} files is not installed ({exc.name or exc}); run `make setup`") from None
     if suffix in COLLECTIONS:
-        docs, issues = reader(path, options.text_field, options.max_bytes)
+        docs, issues = func(path, options.text_field, options.max_bytes)
         return FileRead(docs, issues)
-    return FileRead([reader(path, given if given is not None else str(path), options.max_bytes)])
+    result = func(path, given if given is not None else str(path), options.max_bytes)
+    return result if isinstance(result, FileRead) else FileRead([result])

@@ -41,14 +41,18 @@ def _blocks(parent: WordDocument | _Cell) -> Iterator[str]:
 
 
 def _table_lines(table: Table) -> Iterator[str]:
-    for row in table.rows:
+    """One line per row, each cell element once.
+
+    ``row.cells`` is not used: it repeats a merged cell once per grid column it spans (a
+    stated span of millions made a tiny file take gigabytes) and walks up the rows for each
+    vertically merged one; here a horizontally merged cell is read once, and the rows a
+    vertical merge continues into add nothing (its text is in the row that starts it)."""
+    for tr in table._tbl.tr_lst:
         cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell repeats
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
                 continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(line for line in _blocks(cell) if line.strip()))
+            cells.append(" ".join(line for line in _blocks(_Cell(tc, table)) if line.strip()))
         if any(c.strip() for c in cells):
             yield "\t".join(cells)
 

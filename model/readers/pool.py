@@ -20,8 +20,9 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from model.documents import LoadError
+from model.errorlog import INTERNAL_ERROR, log_exception
 
-MEMORY_LIMIT = 3 * 1024**3   # address space per worker (bytes)
+MEMORY_LIMIT = 2 * 1024**3   # address space per worker (bytes); an idle worker with every reader uses ~0.2 GB
 _MAX_START_FAILURES = 3
 
 #: what a task gave: (key, ok, value) — value is the function's result, or a reason
@@ -45,9 +46,10 @@ def _run(func: Callable[..., Any], args: tuple[Any, ...]) -> tuple[bool, Any]:
     except LoadError as exc:
         return False, str(exc)
     except MemoryError:
-        return False, "reading it needs more memory than a reader may use; it may be damaged or hostile"
+        return False, "too large to read: it needs more memory than a reader may use; it may be damaged or hostile"
     except Exception as exc:  # noqa: BLE001 - report, never kill the worker
-        return False, f"unexpected error while reading ({type(exc).__name__}: {exc})"
+        log_exception(f"worker task {getattr(func, '__name__', func)}{args!r:.300}", exc)
+        return False, f"could not be read: {INTERNAL_ERROR}"
 
 
 def _worker_main(conn: Connection, preload: Sequence[str], memory_limit: int | None) -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from model.documents import LoadError
+from model.documents import LoadError, SkipFile
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB          # default cap on a file (and on the text of a container)
@@ -53,25 +54,59 @@ def mb(n: int | float) -> str:
     return f"{n / MB:.1f} MB" if n < 10 * MB else f"{n / MB:.0f} MB"
 
 
-def check_size(path: Path, max_bytes: int, factor: int = 1) -> int:
-    """Size of ``path``; LoadError when it is empty or over ``factor × max_bytes``."""
-    size = path.stat().st_size
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """``path`` opened for reading, after checking on the open file that it is a regular file.
+
+    Opened with O_NONBLOCK so that a named pipe swapped in after the folder was listed can
+    never hang the load; SkipFile names what it is instead."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SkipFile(f"not a document file: this is {special_kind(mode)}")
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _check_bytes(size: int, max_bytes: int) -> None:
     if size == 0:
         raise LoadError("the file is empty")
-    if size > max_bytes * factor:
-        raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes * factor)} limit for this type")
+    if size > max_bytes:
+        raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes)} limit for this type")
+
+
+def check_size(path: Path, max_bytes: int, factor: int = 1) -> int:
+    """Size of ``path``; LoadError when it is empty or over ``factor × max_bytes``
+    (SkipFile when it is not a regular file)."""
+    with open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+    _check_bytes(size, max_bytes * factor)
     return size
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:
     """The bytes of ``path`` (one open, one stat); LoadError when empty or over the cap."""
-    with path.open("rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size == 0:
-            raise LoadError("the file is empty")
-        if size > max_bytes:
-            raise LoadError(f"the file is {mb(size)}, over the {mb(max_bytes)} limit for this type")
-        return fh.read()
+    with open_regular(path) as fh:
+        _check_bytes(os.fstat(fh.fileno()).st_size, max_bytes)
+        return fh.read(max_bytes)  # a file that grows meanwhile stays under the cap
 
 
 def check_text_size(chars: int, max_bytes: int) -> None:
@@ -178,9 +213,16 @@ def guarded(kind: str) -> Iterator[None]:
     except LoadError:
         raise
     except MemoryError:
-        raise LoadError(f"the {kind} needs more memory than allowed; it may be damaged or hostile") from None
+        raise LoadError(too_large(kind)) from None
     except RecursionError:
         raise LoadError(f"the {kind} is nested too deeply to read; it may be damaged or hostile") from None
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on garbage
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        if "memory allocation failed" in detail.lower():  # libxml2 out of memory under the worker's limit
+            raise LoadError(too_large(kind)) from None
         raise LoadError(f"the {kind} is damaged or not a valid {kind} file ({detail})") from None
+
+
+def too_large(kind: str = "file") -> str:
+    """The reason for a file whose reading ran out of the memory a reader may use."""
+    return f"too large to read: the {kind} needs more memory than a reader may use; it may be damaged or hostile"

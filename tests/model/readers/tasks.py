@@ -24,3 +24,35 @@ def hungry_task() -> int:
 
 def echo_task(value: str) -> str:
     return value
+
+
+# Readers the loader tests put in place of a real one (dispatch._READERS maps a suffix to
+# (module, function); the loader passes that choice to the worker process that runs it).
+
+import threading  # noqa: E402
+
+#: set by a test to let ``blocking_reader`` return; ``reader_entered`` tells the test it is blocked
+release = threading.Event()
+reader_entered = threading.Event()
+
+
+def broken_reader(path, doc_id=None, max_bytes=0):
+    """A reader with a bug: an exception no reader should raise."""
+    return {}["no such key"]
+
+
+def blocking_reader(path, doc_id=None, max_bytes=0):
+    """A reader that does not return until ``release`` is set."""
+    reader_entered.set()
+    release.wait()
+    raise RuntimeError("released")
+
+
+def forever_reader(path, doc_id=None, max_bytes=0):
+    """A reader (in a worker process) that never returns: it waits on an Event nobody sets."""
+    threading.Event().wait()
+
+
+def hungry_reader(path, doc_id=None, max_bytes=0):
+    """A reader that asks for far more memory than a reader may use."""
+    return len(bytearray(16 * 1024**3))

@@ -139,7 +139,8 @@ def test_linked_folder_loop_and_hidden_folder(tmp_path):
     (tmp_path / "docs" / ".git" / "x.txt").write_text("not a document")
     report = load_paths([tmp_path / "docs"])
     assert [d.text for d in report.documents] == ["Iran rejected the plan."]
-    assert [(i.kind, i.reason) for i in report.issues] == [("skipped", "hidden folder")]
+    assert [(i.kind, i.reason) for i in report.issues] == [
+        ("skipped", "hidden folder"), ("skipped", "linked folder, not followed")]
 
 
 def test_missing_reader_library_is_a_reason_not_a_crash(tmp_path, monkeypatch):
