@@ -2,7 +2,8 @@
 
 Each chart is a :class:`ChartPanel` (a plot plus PNG/SVG export).  Charts keep
 the numbers they draw in plain attributes (``values``, ``labels``) so tests
-check data, not pixels.
+check data, not pixels.  pyqtgraph lays out titles and legend entries as HTML:
+names that come from the documents (issues, topics, countries) go in escaped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from gui.plain import escaped
 from model.matrix import net_to_rgb
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
@@ -177,7 +179,7 @@ class StanceBarsChart(ChartPanel):
     def set_data(self, breakdown: pd.DataFrame, column: str, column_label: str, row_labels: dict[str, str]) -> None:
         self.values, self.column = breakdown, column
         self._clear("" if len(breakdown) else f"No statement on {column_label}")
-        self.plot.setTitle(f"Stances by country — {column_label}")
+        self.plot.setTitle(f"Stances by country — {escaped(column_label)}")
         if not len(breakdown):
             return
         x = np.arange(len(breakdown))
@@ -237,7 +239,7 @@ class GroupedBarsChart(ChartPanel):
             h = np.nan_to_num(net[actor].to_numpy(dtype=float))
             x = np.arange(len(net)) - 0.4 + width * (i + 0.5)
             bar = pg.BarGraphItem(x=x, height=h, width=width * 0.9, brush=pg.mkBrush(*SERIES_COLOURS[i % 4]),
-                                  name=row_labels.get(actor, actor))
+                                  name=escaped(row_labels.get(actor, actor)))
             self.plot.addItem(bar)
             self.bars.append(bar)
         self.plot.addLine(y=0, pen=pg.mkPen(120, 120, 120))

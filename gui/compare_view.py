@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gui.charts import GroupedBarsChart
+from gui.plain import escaped, tooltip
 from model.compare import AGREE, DISAGREE, MAX_COUNTRIES, MIN_COUNTRIES, MIXED, Comparison
 from model.matrix import net_to_rgb
 
@@ -74,7 +75,7 @@ class ComparisonTableModel(QAbstractTableModel):
         if role == R.ForegroundRole:
             return QColor("white") if count and abs(net) > 0.6 else None
         if role == R.ToolTipRole:
-            return "\n".join(c.table.at[topic, f"{actor}_stances"]) or "no stance recorded"
+            return tooltip("\n".join(c.table.at[topic, f"{actor}_stances"]) or "no stance recorded")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
@@ -108,6 +109,7 @@ class ComparisonPanel(QWidget):
             bar.addWidget(p)
         bar.addStretch(1)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
         self.model = ComparisonTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -161,6 +163,6 @@ class ComparisonPanel(QWidget):
             return
         t = comparison.table
         who = " · ".join(names.get(a, a) for a in comparison.actors)
-        self.summary.setText(f"<b>{who}</b>: {int(t['agree'].sum())} topic(s) in agreement, "
+        self.summary.setText(f"<b>{escaped(who)}</b>: {int(t['agree'].sum())} topic(s) in agreement, "
                              f"{int(t['disagree'].sum())} in disagreement, of {len(t)} spoken to")
         self.chart.set_data(comparison.net_grid(), col_names, names)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -16,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.plain import plain_label, tooltip
 from model import native
 from model.documents import LoadReport
+from model.errorlog import safe_text
 
 QUICK_START = """
 <h2>Quick start</h2>
@@ -61,15 +60,15 @@ class LoadReportDialog(QDialog):
         head += f"; {n_err} failed; {n_skip} skipped." if report.issues else "; every file was read."
         if report.cancelled:
             head += " Loading was cancelled: only the files read before are in the set."
-        self.summary = QLabel(html.escape(head))
+        self.summary = plain_label(head)
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(report.issues), 3)
         self.table.setHorizontalHeaderLabels(["Status", "File", "Reason"])
         issues = sorted(report.issues, key=lambda i: (i.kind != "error", i.path))
         for r, issue in enumerate(issues):
             for c, text in enumerate(("failed" if issue.kind == "error" else "skipped", issue.path, issue.reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item = QTableWidgetItem(safe_text(text))
+                item.setToolTip(tooltip(text))
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()

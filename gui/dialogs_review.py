@@ -10,7 +10,6 @@ dialog and it stays open, so nothing typed is lost.  Dialogs are opened with
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.plain import escaped, plain_label, tooltip
+from model.errorlog import safe_text
 from model.gazetteer import COUNTRY_KINDS, OTHER_KINDS
 from model.resource_edits import ResourceEditError
 from model.review.decisions import ReviewError, UnmatchedDecision
@@ -42,10 +43,10 @@ class ReviewDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(safe_text(title))
         self.submit: Submit = lambda: None
         self.form = QFormLayout()
-        self.error = QLabel()
+        self.error = plain_label()  # the model's reason can quote what was typed or read
         self.error.setStyleSheet("color:#b91c1c")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -61,7 +62,7 @@ class ReviewDialog(QDialog):
         try:
             self.submit()
         except (ReviewError, ResourceEditError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(safe_text(exc))
             self.error.show()
             return
         super().accept()
@@ -102,7 +103,7 @@ class StatementDialog(ReviewDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.row = dict(row)
-        sentence = QLabel(html.escape(str(row.get("sentence") or "")))
+        sentence = plain_label(row.get("sentence") or "")
         sentence.setWordWrap(True)
         sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow("Sentence:", sentence)
@@ -201,8 +202,10 @@ class RenameDialog(ReviewDialog):
         self.new.setEditable(True)
         self.new.addItems([o for o in others if o != old])
         self.new.setEditText(old)
-        self.form.addRow(QLabel(f"New name for <b>{html.escape(old)}</b>, or the name of another {field} "
-                                "to merge it into:"))
+        self.prompt = QLabel(f"New name for <b>{escaped(old)}</b>, or the name of another {escaped(field)} "
+                             "to merge it into:")
+        self.prompt.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
+        self.form.addRow(self.prompt)
         self.form.addRow(self.new)
 
     def target(self) -> str:
@@ -226,8 +229,8 @@ class UnmatchedDialog(QDialog):
             ref = d.ref
             cells = (d.kind, d.time, ref.doc_id if ref else "", ref.sentence if ref else "", u.reason)
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item = QTableWidgetItem(safe_text(text))
+                item.setToolTip(tooltip(text))
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

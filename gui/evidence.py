@@ -10,16 +10,16 @@ the statement as a dict (document id, offsets) for the reader pane.
 from __future__ import annotations
 
 import functools
-import html
 import math
 import numbers
 from collections.abc import Mapping
 
 import pandas as pd
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
 
+from gui.plain import InertDocument, escaped
 from model.documents import Document
 from model.matrix import net_to_rgb, polarity_class
 
@@ -63,11 +63,11 @@ def sentence_marks(row: Mapping[str, object]) -> list[tuple[int, int, str]]:
 def highlighted_html(sentence: str, marks: list[tuple[int, int, str]]) -> str:
     out, pos = [], 0
     for s, e, kind in marks:
-        out.append(html.escape(sentence[pos:s]))
+        out.append(escaped(sentence[pos:s]))
         style = ACTOR_STYLE if kind == "actor" else CUE_STYLE
-        out.append(f"<span style='{style}'>{html.escape(sentence[s:e])}</span>")
+        out.append(f"<span style='{style}'>{escaped(sentence[s:e])}</span>")
         pos = e
-    out.append(html.escape(sentence[pos:]))
+    out.append(escaped(sentence[pos:]))
     return "".join(out)
 
 
@@ -88,21 +88,21 @@ def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[st
     if row.get("negated"):
         marks.append("<span style='color:#7c3aed'>negated</span>")
     speaker = _text(row.get("speaker"))
-    who = f"{html.escape(names.get(actor, actor))} ({actor})" + (f" — {html.escape(speaker)}" if speaker else "")
+    who = f"{escaped(names.get(actor, actor))} ({escaped(actor)})" + (f" — {escaped(speaker)}" if speaker else "")
     target = _text(row.get("target"))
-    towards = f" → {html.escape(names.get(target, target))}" if target else ""
+    towards = f" → {escaped(names.get(target, target))}" if target else ""
     conf = row.get("confidence")
     conf_txt = f" · confidence {float(conf):.2f}" if isinstance(conf, numbers.Real) and not math.isnan(float(conf)) else ""
-    source = [html.escape(_text(row.get("reporter")) and f"reported by {row.get('reporter')}")]
+    source = [escaped(_text(row.get("reporter")) and f"reported by {row.get('reporter')}")]
     if doc is not None:
-        source += [html.escape(doc.title or doc.id), html.escape(doc.date or ""), html.escape(doc.source or "")]
+        source += [escaped(doc.title or doc.id), escaped(doc.date or ""), escaped(doc.source or "")]
     else:
-        source.append(html.escape(str(row.get("document"))))
+        source.append(escaped(str(row.get("document"))))
     sentence = str(row.get("sentence") or "")
     return (
         f"<div><b>{who}</b>{towards}</div>"
-        f"<div><span style='background-color:{colour}'>&nbsp;{html.escape(polarity_class(polarity))}&nbsp;</span> "
-        f"<b>{html.escape(str(row.get('stance') or ''))}</b> · polarity {polarity:+.2f}{conf_txt}"
+        f"<div><span style='background-color:{colour}'>&nbsp;{escaped(polarity_class(polarity))}&nbsp;</span> "
+        f"<b>{escaped(str(row.get('stance') or ''))}</b> · polarity {polarity:+.2f}{conf_txt}"
         f"{' · ' + ' · '.join(marks) if marks else ''}</div>"
         f"<div style='margin-top:4px'>{highlighted_html(sentence, sentence_marks(row))}</div>"
         f"<div style='color:#666; font-size:small'>{' · '.join(p for p in source if p)}</div>"
@@ -184,16 +184,16 @@ class EvidenceDelegate(QStyledItemDelegate):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[str, int], QTextDocument] = {}
+        self._cache: dict[tuple[str, int], InertDocument] = {}
 
-    def _document(self, index: QModelIndex, width: int) -> QTextDocument:
+    def _document(self, index: QModelIndex, width: int) -> InertDocument:
         html_text = index.data(HTML_ROLE) or ""
         key = (html_text, max(width, 120))
         doc = self._cache.get(key)
         if doc is None:
             if len(self._cache) >= self.CACHE:
                 self._cache.clear()
-            doc = QTextDocument()
+            doc = InertDocument()  # a card never loads an image, whatever its text
             doc.setDocumentMargin(self.MARGIN)
             doc.setHtml(html_text)
             doc.setTextWidth(key[1])
@@ -232,6 +232,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.heading = QLabel("Click a cell of the matrix to see the sentences behind it.")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
         self.setMinimumWidth(340)
         self.model = EvidenceModel(self)
         self.view = QListView()
@@ -253,8 +254,8 @@ class EvidencePanel(QWidget):
     def show_cell(self, title: str, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
         self.model.set_statements(statements, docs, names)
         n = self.model.total
-        self.heading.setText(f"<b>{html.escape(title)}</b> — {n} statement{'s' if n != 1 else ''}"
-                             if n else f"<b>{html.escape(title)}</b> — no stance recorded")
+        self.heading.setText(f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
+                             if n else f"<b>{escaped(title)}</b> — no stance recorded")
 
     def clear(self) -> None:
         self.model.set_statements(pd.DataFrame(columns=["confidence"]), {}, {})

@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
+from gui.plain import message_box
 from gui.workers import Task, start
+from model.errorlog import safe_text
 from model.export import write_matrix, write_statements
 from model.export.comparison import comparison_frame
 from model.filters import filter_fields
@@ -38,6 +40,7 @@ class ExportController(QObject):
         super().__init__(window)
         self.window = window
         self.task: Task | None = None
+        self.error_box: QMessageBox | None = None
 
     def ask(self, what: str, suffix: str) -> None:
         """File dialog, then export ``what`` ("matrix", "comparison" or "statements") to the chosen path."""
@@ -85,19 +88,20 @@ class ExportController(QObject):
         task = Task(job)
         task.signals.sig_done.connect(lambda notices: self._done(path, notices))
         task.signals.sig_failed.connect(lambda text: self._failed(path, text))
-        self.window.statusBar().showMessage(f"Exporting to {Path(path).name}…")
+        self.window.statusBar().showMessage(safe_text(f"Exporting to {Path(path).name}…"))
         self.task = start(task)
         return task
 
     def _done(self, path: str, notices: list[str] | None) -> None:
         extra = f" — {'; '.join(notices)}" if notices else ""
-        self.window.statusBar().showMessage(f"Exported to {path}{extra}", 12000)
+        self.window.statusBar().showMessage(safe_text(f"Exported to {path}{extra}"), 12000)
         self.sig_exported.emit(path)
 
     def _failed(self, path: str, text: str) -> None:
         reason = text.split("\n\n")[0]
-        self.window.statusBar().showMessage(f"Export failed: {reason}", 8000)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", f"{Path(path).name} was not written:\n{reason}",
-                          parent=self.window)
+        self.window.statusBar().showMessage(safe_text(f"Export failed: {reason}"), 8000)
+        box = message_box(QMessageBox.Icon.Warning, "Export failed", f"{Path(path).name} was not written:\n{reason}",
+                          self.window)
         box.show()
+        self.error_box = box
         self.sig_failed.emit(reason)

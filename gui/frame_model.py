@@ -18,6 +18,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from gui.plain import tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
 
@@ -80,7 +82,7 @@ class FrameTableModel(QAbstractTableModel):
         if role == R.UserRole:
             return value
         if role == R.ToolTipRole:
-            return col.tooltip or col.fmt(value)
+            return tooltip(col.tooltip or col.fmt(value))
         if role == R.BackgroundRole and self._background is not None:
             return self._background(col.field, value)
         return None

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButto
 from gui import settings
 from gui.dialogs import LoadReportDialog
 from gui.documents_panel import documents_frame
+from gui.plain import message_box, tooltip
 from gui.review_session import as_reviewed
 from gui.state import View, compute_view
 from gui.workers import Task, start
+from model.errorlog import safe_text
 from model.filters import StatementFilter
 from model.pipeline import Analysis, add_documents, analyse
 from model.progress import Progress
@@ -68,6 +70,7 @@ class LoadController(QObject):
         self.task: Task | None = None
         self.paths: list[str] = []
         self.report_dialog: LoadReportDialog | None = None
+        self.error_box: QMessageBox | None = None
         self.show_report_on_errors = True
         self._waiting_for_matrix = False
         self._generation = 0
@@ -167,7 +170,7 @@ class LoadController(QObject):
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
-        self.window.statusBar().showMessage(message)
+        self.window.statusBar().showMessage(safe_text(message))
         self.task = start(task)
         return task
 
@@ -175,7 +178,7 @@ class LoadController(QObject):
         if gen == self._generation:
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(done)
-            self.progress.setToolTip(message)
+            self.progress.setToolTip(tooltip(message))
 
     def _on_done(self, gen: int, result: Loaded, recent: list[str], grown: bool = False) -> None:
         if gen != self._generation:
@@ -201,9 +204,9 @@ class LoadController(QObject):
     def _on_failed(self, gen: int, text: str) -> None:
         if gen != self._generation:
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], parent=self.window)
-        box.setDetailedText(text)
+        box = message_box(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], self.window, detail=text)
         box.show()
+        self.error_box = box
         self.window.statusBar().showMessage("Loading failed; the open set is unchanged", 8000)
 
     def _on_cancelled(self, gen: int) -> None:

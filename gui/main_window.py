@@ -279,7 +279,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state, settings.LAYOUT_VERSION)
 
     def closeEvent(self, event) -> None:
-        if not self.projects.confirm_close():
+        # an exception escaping here would be printed by PySide6 and the window would close anyway,
+        # losing the unsaved work: the window closes only when the work is saved, discarded or clean
+        try:
+            may_close = self.projects.confirm_close()
+        except Exception as exc:
+            self.projects.close_failed(exc)
+            may_close = False
+        if not may_close:
             event.ignore()
             return
         self.loader.cancel()

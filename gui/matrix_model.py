@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from gui.plain import tooltip
 from model.matrix import Matrix, net_to_rgb, sort_actors
 
 DISPLAY_MODES = ("count", "net", "label")
@@ -148,7 +149,7 @@ class MatrixTableModel(QAbstractTableModel):
         if role == R.FontRole:
             return self._bold if count and self._contra[r, c] else None
         if role == R.ToolTipRole:
-            return self._tooltip(r, c, count)
+            return tooltip(self._tooltip(r, c, count))
         if role == R.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -179,11 +180,12 @@ class MatrixTableModel(QAbstractTableModel):
             if not 0 <= section < len(self._cols):
                 return None
             col = self._cols[section]
-            return self._col_names.get(col, col) if role == R.DisplayRole else f"{self._col_names.get(col, col)} ({col})"
+            return self._col_names.get(col, col) if role == R.DisplayRole else tooltip(f"{self._col_names.get(col, col)} ({col})")
         if 0 <= section < len(self._actors):
             code = self._actors[section]
             if role == R.DisplayRole:
                 return f"{self._names.get(code, code)}  {code}"
-            return f"{self._names.get(code, code)} ({code}): {int(self._counts[section].sum())} statement(s). Click for its profile."
+            return tooltip(f"{self._names.get(code, code)} ({code}): {int(self._counts[section].sum())} statement(s). "
+                           "Click for its profile.")
         return None
 

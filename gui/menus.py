@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui import settings
 from gui.dialogs import QuickStartDialog, show_about
+from gui.plain import menu_text, tooltip
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -41,8 +42,8 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction("(none yet)").setEnabled(False)
     for paths in sets:
         label = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1})"
-        a = menu.addAction(label)
-        a.setToolTip("\n".join(paths))
+        a = menu.addAction(menu_text(label))
+        a.setToolTip(tooltip("\n".join(paths)))
         a.triggered.connect(lambda _c=False, p=paths: window.load(p))
 
 

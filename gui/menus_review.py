@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui import settings
 from gui.menus import make_action
+from gui.plain import menu_text
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -27,7 +28,7 @@ def _fill_recent_projects(w: MainWindow, menu: QMenu) -> None:
     if not paths:
         menu.addAction("(none yet)").setEnabled(False)
     for path in paths:
-        a = menu.addAction(path)
+        a = menu.addAction(menu_text(path))
         a.triggered.connect(lambda _c=False, p=path: w.projects.open(p))
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gui.frame_model import Column, FrameTableModel
+from gui.plain import escaped
 from model.matrix import net_to_rgb
 
 
@@ -29,6 +31,7 @@ class ProfilePanel(QWidget):
         self.matrix: object = None  # the matrix shown, so an unchanged profile is not redrawn
         self.heading = QLabel("Click a country (row header or cell) to see its positions across topics.")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
         self.col_names: dict[str, str] = {}
         self.model = FrameTableModel([
             Column("Topic", "name"),
@@ -61,7 +64,7 @@ class ProfilePanel(QWidget):
         profile = profile.assign(name=[col_names.get(c, c) for c in profile["column"]])
         self.model.set_frame(profile)
         total = int(profile["count"].sum()) if len(profile) else 0
-        self.heading.setText(f"<b>{name}</b> ({actor}) — {total} statement(s) on {len(profile)} topic(s)")
+        self.heading.setText(f"<b>{escaped(name)}</b> ({escaped(actor)}) — {total} statement(s) on {len(profile)} topic(s)")
         plot = self.chart.getPlotItem()
         plot.clear()
         self.bars = None

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
 from gui.documents_panel import documents_frame
+from gui.plain import message_box
 from gui.review_session import Source, reviewed_analysis
 from gui.state import compute_view
 from gui.workers import Task, start
 from model.documents import LoadReport
+from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
 from model.filters import StatementFilter
 from model.project import SUFFIX, ProjectError, open_project, save_project
 from model.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
@@ -57,10 +59,32 @@ def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: 
     return ws, base, analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis), unmatched
 
 
+def save_or_explain(path: str, ws: Workspace) -> None:
+    """:func:`save_project`; any other failure than a :class:`ProjectError` is logged and raised as one, in plain words."""
+    try:
+        save_project(path, ws)
+    except ProjectError:
+        raise
+    except Exception as exc:  # a bug must cost this save only, said plainly, with the traceback in the log
+        log_exception(f"saving project {path}", exc)
+        raise ProjectError(f"cannot save {safe_text(path)}: {INTERNAL_ERROR}") from exc
+
+
+def recover_or_explain(ws: Workspace, folder: str, path: str | None) -> str:
+    """:func:`write_recovery` (the copy's path); an internal failure is logged and said in plain words."""
+    try:
+        return str(write_recovery(ws, folder, path))
+    except ProjectError:
+        raise
+    except Exception as exc:
+        log_exception(f"writing a recovery copy of {path or 'an unsaved project'}", exc)
+        raise ProjectError(INTERNAL_ERROR) from exc
+
+
 def _ask_save(window: MainWindow) -> str:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"{window.projects.name()} has changes that are not saved.", parent=window)
-    box.setInformativeText("Save them before going on?")
+    box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"{window.projects.name()} has changes that are not saved.", window,
+                      info="Save them before going on?")
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -71,10 +95,10 @@ def _ask_save(window: MainWindow) -> str:
 
 def _ask_recover(window: MainWindow, copy: RecoveryCopy) -> str:
     what = Path(copy.original).name if copy.original else "an unsaved project"
-    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+    box = message_box(QMessageBox.Icon.Question, "Recover unsaved work",
                       f"Stance Atlas did not close cleanly. A recovery copy of {what} from {copy.saved_at} UTC "
-                      f"({copy.documents} documents, {copy.decisions} decisions) was found.", parent=window)
-    box.setInformativeText("Recover it? Discard deletes the copy.")
+                      f"({copy.documents} documents, {copy.decisions} decisions) was found.", window,
+                      info="Recover it? Discard deletes the copy.")
     recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
@@ -101,6 +125,7 @@ class ProjectController(QObject):
         self.recovery_task: Task | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
+        self.error_box: QMessageBox | None = None
         self.timer.timeout.connect(self.autosave_tick)
         self.timer.start()
         self.session.sig_dirty_changed.connect(lambda _d: self.update_title())
@@ -110,7 +135,8 @@ class ProjectController(QObject):
 
     # --- title and questions -------------------------------------------------
     def name(self) -> str:
-        return Path(self.session.path).stem if self.session.path else "Untitled"
+        """The project's name as shown (its file name without the suffix; always encodable)."""
+        return safe_text(Path(self.session.path).stem) if self.session.path else "Untitled"
 
     def update_title(self) -> None:
         self.window.setWindowTitle(f"{self.name()}[*] — Stance Atlas")
@@ -126,12 +152,21 @@ class ProjectController(QObject):
         return answer == DISCARD
 
     def confirm_close(self) -> bool:
-        """closeEvent: ask about unsaved work; a clean close removes the recovery copy."""
+        """closeEvent: ask about unsaved work; a clean close removes the recovery copy.
+
+        False (the window stays open) when the user cancels or the save they asked for failed.
+        """
         if not self.confirm_discard():
             return False
         self.timer.stop()
         discard_recovery(self.recovery_folder, self.session.path)
         return True
+
+    def close_failed(self, exc: Exception) -> None:
+        """Closing raised (a bug): log it, say so plainly; the caller keeps the window open."""
+        log_exception("closing the window", exc)
+        self._warn(f"Not closed: {INTERNAL_ERROR}", "Cannot close", f"The window was not closed: {INTERNAL_ERROR}.",
+                   "Your work is still open. Save it with File › Save project as… and close again.")
 
     # --- new / open ------------------------------------------------------------
     def new_project(self) -> Task | None:
@@ -175,7 +210,7 @@ class ProjectController(QObject):
             settings.push_recent_project(path)
             settings.set_last_folder(str(Path(path).parent))
         self.update_title()
-        self.window.statusBar().showMessage(f"Opened {path}" if path else "New project", 6000)
+        self.window.statusBar().showMessage(safe_text(f"Opened {path}") if path else "New project", 6000)
         self.sig_opened.emit(path or "")
 
     def _restore_view(self, saved: dict, by: str) -> None:
@@ -224,16 +259,16 @@ class ProjectController(QObject):
         snapshot, point, revision = self._snapshot(), self.session.save_point(), self.session.ws.revision
         if sync:
             try:
-                save_project(path, snapshot)
+                save_or_explain(path, snapshot)
             except ProjectError as exc:
                 self._on_save_failed(str(exc))
                 return False
             self._on_saved(path, point, revision)
             return True
-        task = Task(lambda progress: save_project(path, snapshot))
+        task = Task(lambda progress: save_or_explain(path, snapshot))
         task.signals.sig_done.connect(lambda _r: self._on_saved(path, point, revision))
         task.signals.sig_failed.connect(lambda text: self._on_save_failed(text.split("\n\n")[0]))
-        self.window.statusBar().showMessage(f"Saving {Path(path).name}…")
+        self.window.statusBar().showMessage(safe_text(f"Saving {Path(path).name}…"))
         self.task = start(task)
         return True
 
@@ -246,7 +281,7 @@ class ProjectController(QObject):
         self.clock.written(revision, time.monotonic())
         settings.push_recent_project(path)
         self.update_title()
-        self.window.statusBar().showMessage(f"Saved {path}", 6000)
+        self.window.statusBar().showMessage(safe_text(f"Saved {path}"), 6000)
         self.sig_saved.emit(path)
 
     def _on_save_failed(self, reason: str) -> None:
@@ -255,9 +290,8 @@ class ProjectController(QObject):
 
     def _warn(self, status: str, title: str, reason: str, info: str) -> None:
         """A status-bar line and a non-blocking warning box (kept in ``error_box`` for tests)."""
-        self.window.statusBar().showMessage(status, 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, reason, parent=self.window)
-        box.setInformativeText(info)
+        self.window.statusBar().showMessage(safe_text(status), 10000)
+        box = message_box(QMessageBox.Icon.Warning, title, reason, self.window, info=info)
         box.show()
         self.error_box = box
 
@@ -269,10 +303,10 @@ class ProjectController(QObject):
         if busy or not self.clock.due(now) or not self.session.is_dirty():
             return None
         snapshot, folder, path, revision = self._snapshot(), self.recovery_folder, self.session.path, self.session.ws.revision
-        task = Task(lambda progress: str(write_recovery(snapshot, folder, path)))
+        task = Task(lambda progress: recover_or_explain(snapshot, folder, path))
         task.signals.sig_done.connect(lambda written: self._on_recovery_written(written, revision))
         task.signals.sig_failed.connect(lambda text: self.window.statusBar().showMessage(
-            f"Recovery copy not written: {text.splitlines()[0]}", 8000))
+            safe_text(f"Recovery copy not written: {text.splitlines()[0]}"), 8000))
         self.recovery_task = start(task)
         return task
 

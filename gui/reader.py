@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from gui.evidence import sentence_marks
+from gui.plain import escaped
 from model.documents import Document
 
 SENTENCE_BG = QColor("#fef3c7")
@@ -19,6 +21,8 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.title = QLabel("Double-click an evidence card to read its document here.")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
+        self.title.setOpenExternalLinks(False)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.document_id: str | None = None
@@ -34,7 +38,7 @@ class ReaderPane(QWidget):
             self.text.setPlainText(doc.text)
             self.document_id = doc.id
         meta = " · ".join(x for x in (doc.date, doc.source, doc.url) if x)
-        self.title.setText(f"<b>{doc.title or doc.id}</b>" + (f"<br><small>{meta}</small>" if meta else ""))
+        self.title.setText(f"<b>{escaped(doc.title or doc.id)}</b>" + (f"<br><small>{escaped(meta)}</small>" if meta else ""))
         self.highlight = None
         self.text.setExtraSelections([])
         if row is None:

@@ -9,7 +9,6 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,10 @@ from gui.dialogs_review import (
     combo_code,
 )
 from gui.evidence import ROW_ROLE
+from gui.plain import escaped, menu_text
 from gui.review_panel import ReviewDelegate
 from gui.workers import Task, start
+from model.errorlog import safe_text
 from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
@@ -117,7 +118,7 @@ class ReviewController(QObject):
         if column is None:
             return
         menu = self.context_menu = QMenu(header)
-        menu.addAction(f"Rename or merge {self.window.state.by} “{column}”…", lambda: self.rename_column(column))
+        menu.addAction(menu_text(f"Rename or merge {self.window.state.by} “{column}”…"), lambda: self.rename_column(column))
         menu.popup(header.mapToGlobal(pos))
 
     def _cell_menu(self, pos: QPoint) -> None:
@@ -125,7 +126,7 @@ class ReviewController(QObject):
         if key is None:
             return
         menu = self.context_menu = QMenu(self.window.matrix_view)
-        menu.addAction(f"Note on {key[0]} × {key[1]}…", lambda: self.note_cell(*key))
+        menu.addAction(menu_text(f"Note on {key[0]} × {key[1]}…"), lambda: self.note_cell(*key))
         menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
 
     def column_at(self, section: int) -> str | None:
@@ -211,7 +212,7 @@ class ReviewController(QObject):
         heading = self.window.evidence.heading
         text = heading.text().split("<br><span class='notes'>")[0]
         if notes:
-            items = "<br>".join(f"Note: {html.escape(n.text)}" for n in notes)
+            items = "<br>".join(f"Note: {escaped(n.text)}" for n in notes)
             text += f"<br><span class='notes' style='color:#92400e'>{items}</span>"
         heading.setText(text)
 
@@ -311,7 +312,7 @@ class ReviewController(QObject):
         return self.unmatched_dialog
 
     def _say(self, text: str, ms: int = 5000) -> None:
-        self.window.statusBar().showMessage(text, ms)
+        self.window.statusBar().showMessage(safe_text(text), ms)
 
 
 def _need(text: str) -> str:

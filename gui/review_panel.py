@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QToolTip
 
 from gui.evidence import ROW_ROLE, EvidenceDelegate
+from gui.plain import tooltip
 from model.review.notes import Note
 
 BUTTONS = (("accept", "✓ Accept", "Confirm this statement (A)"),
@@ -113,6 +114,6 @@ class ReviewDelegate(EvidenceDelegate):
         if event.pos().y() >= rects[BUTTONS[0][0]].top():
             row = index.data(ROW_ROLE) or {}
             lines = [f"Provenance: {provenance_text(row)}"] + [f"Note ({n.time}): {n.text}" for n in self.notes_for(row)]
-            QToolTip.showText(event.globalPos(), "\n".join(lines), view)
+            QToolTip.showText(event.globalPos(), tooltip("\n".join(lines)), view)
             return True
         return super().helpEvent(event, view, option, index)
