@@ -86,12 +86,10 @@ class Document:
     pages: tuple[int, ...] = ()          # PDF: offset in ``text`` where each page starts
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, str):
-                cleaned = clean_text(value)
-                if cleaned is not value:
-                    object.__setattr__(self, f.name, cleaned)
+        for name in _STRING_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and not value.isascii():
+                object.__setattr__(self, name, clean_text(value))
         if any(not s.isascii() for s in self.also_sources):
             object.__setattr__(self, "also_sources", tuple(clean_text(s) for s in self.also_sources))
         if not self.hash:
@@ -138,6 +136,8 @@ class Document:
 
 
 _MERGEABLE = ("title", "date", "source", "url", "speaker_country")
+#: the fields of a Document that hold text (cleaned of lone surrogates when it is made)
+_STRING_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("also_sources", "pages"))
 
 
 @dataclass(frozen=True)

@@ -357,3 +357,76 @@ def test_a_record_over_the_single_record_cap_is_refused_alone(tmp_path, monkeypa
     assert [d.id for d in docs] == ["a", "b"]
     (issue,) = issues
     assert issue.path == f"{p} (line 2)" and "over the" in issue.reason and "single record" in issue.reason
+
+
+# 7b. bounded parsers ----------------------------------------------------------------------------
+
+def test_xlsx_claiming_the_whole_sheet_reads_only_its_cells(tmp_path, monkeypatch):
+    import openpyxl.worksheet._read_only as ro
+
+    from model.readers.xlsx import read_xlsx
+
+    from .makers import rewrite_zip_part, write_xlsx
+
+    src = write_xlsx(tmp_path / "src.xlsx", [["id", "text"], ["x1", "Brazil called for dialogue."]])
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<dimension ref="A1:XFD1048576"/><sheetData>'
+             b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>text</t></is></c></row>'
+             b'<row r="2"><c r="A2" t="inlineStr"><is><t>x1</t></is></c>'
+             b'<c r="B2" t="inlineStr"><is><t>Brazil called for dialogue.</t></is></c></row>'
+             b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>last</t></is></c></row>'
+             b'</sheetData></worksheet>')
+    p = rewrite_zip_part(src, tmp_path / "claims.xlsx", "xl/worksheets/sheet1.xml", sheet)
+    widths = {"total": 0, "max": 0}
+    real = ro.ReadOnlyWorksheet._cells_by_row
+
+    def counted(self, *args, **kw):
+        for row in real(self, *args, **kw):
+            widths["total"] += len(row)
+            widths["max"] = max(widths["max"], len(row))
+            assert widths["total"] < 5_000_000, "the reader walks the stated dimension, not the cells"
+            yield row
+
+    monkeypatch.setattr(ro.ReadOnlyWorksheet, "_cells_by_row", counted)
+    docs, issues = read_xlsx(p)
+    assert [d.text for d in docs] == ["Brazil called for dialogue."]
+    assert [i.path for i in issues] == [f"{p} (row 1048576)"]  # the id-only row has no text
+    assert widths["max"] <= 2  # never 16,384 columns wide
+
+
+def test_a_huge_web_page_is_read_as_plain_text_with_a_warning(tmp_path):
+    from model.readers.html import MAX_ARTICLE_TAGS, read_html_file
+
+    n = MAX_ARTICLE_TAGS // 2 + 10
+    page = ("<html><head><title>Big</title><script>var x = 1;</script></head><body><nav>Menu</nav><article>"
+            + "".join(f"<p>Paragraph {i} says Russia welcomed the talks.</p>" for i in range(n))
+            + "</article></body></html>")
+    p = tmp_path / "big.html"
+    p.write_text(page)
+    read = read_html_file(p)
+    (doc,) = read.documents
+    lines = doc.text.split("\n")
+    assert doc.title == "Big" and len(lines) == n and lines[-1] == f"Paragraph {n - 1} says Russia welcomed the talks."
+    assert "var x" not in doc.text and "Menu" not in doc.text
+    (note,) = read.issues
+    assert note.kind == "warning" and "read as plain text" in note.reason
+
+
+def test_word_table_cells_with_absurd_spans_are_read_once(tmp_path):
+    from model.readers.docx import read_docx
+
+    from .makers import rewrite_zip_part
+
+    src = write_docx(tmp_path / "src.docx", ["Intro."], table=[["a", "b"], ["c", "d"]])
+    import zipfile
+
+    xml = zipfile.ZipFile(src).read("word/document.xml")
+    span = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge w:val="restart"/>'
+    cont = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge/>'
+    first = xml.index(b"<w:tcPr>")
+    xml = xml[:first] + span + xml[first + len(b"<w:tcPr>"):]
+    second_row = xml.index(b"<w:tr>", xml.index(b"</w:tr>"))
+    cell = xml.index(b"<w:tcPr>", second_row)
+    xml = xml[:cell] + cont + xml[cell + len(b"<w:tcPr>"):]
+    p = rewrite_zip_part(src, tmp_path / "spans.docx", "word/document.xml", xml)
+    assert read_docx(p).text == "Intro.\na\tb\nd"
