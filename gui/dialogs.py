@@ -48,6 +48,9 @@ every cell backed by its sentences.</p>
 <p>Built with Python, PySide6 (Qt), pandas and pyqtgraph. Country names: pycountry (ISO 3166).</p>"""
 
 
+#: what the load report calls each kind of load issue
+_STATUS = {"error": "failed", "skipped": "skipped", "warning": "read with a warning"}
+
 class LoadReportDialog(QDialog):
     """Files that failed (and were skipped) with their reasons."""
 
@@ -66,7 +69,7 @@ class LoadReportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Status", "File", "Reason"])
         issues = sorted(report.issues, key=lambda i: (i.kind != "error", i.path))
         for r, issue in enumerate(issues):
-            for c, text in enumerate(("failed" if issue.kind == "error" else "skipped", issue.path, issue.reason)):
+            for c, text in enumerate((_STATUS.get(issue.kind, "skipped"), issue.path, issue.reason)):
                 item = QTableWidgetItem(safe_text(text))
                 item.setToolTip(tooltip(text))
                 self.table.setItem(r, c, item)

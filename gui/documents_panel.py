@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QTableView, 
 from gui.frame_model import Column, FrameTableModel
 from model.pipeline import Analysis
 
-STATUS_COLOUR = {"failed": QColor("#fecaca"), "skipped": QColor("#e5e7eb")}
+STATUS_COLOUR = {"failed": QColor("#fecaca"), "skipped": QColor("#e5e7eb"), "warning": QColor("#fef3c7")}
 
 
 def documents_frame(analysis: Analysis) -> pd.DataFrame:
@@ -31,7 +31,7 @@ def documents_frame(analysis: Analysis) -> pd.DataFrame:
     })
     issues = pd.DataFrame({
         "id": [i.path for i in analysis.report.issues],
-        "status": ["failed" if i.kind == "error" else "skipped" for i in analysis.report.issues],
+        "status": [{"error": "failed", "warning": "warning"}.get(i.kind, "skipped") for i in analysis.report.issues],
         "title": [i.path for i in analysis.report.issues],
         "date": "", "source": "", "statements": 0,
         "reason": [i.reason for i in analysis.report.issues],

@@ -146,7 +146,7 @@ class _ShownProgress:
 
 def _report_issues(report: LoadReport, err: TextIO) -> None:
     for issue in report.issues:
-        word = "skipped" if issue.kind == "skipped" else "error"
+        word = {"skipped": "skipped", "warning": "warning"}.get(issue.kind, "error")
         err.write(f"{word}: {shown(issue.path)}: {shown(issue.reason)}\n")
 
 
