@@ -123,7 +123,7 @@ class Document:
         One new document is built whatever the number of copies (merging them one at a time
         would copy the growing source list each time: quadratic for a file of identical rows)."""
         also = list(self.also_sources)
-        fill: dict[str, str] = {}
+        fill: dict[str, object] = {}
         missing = [k for k in _MERGEABLE if getattr(self, k) is None]
         for dup in dups:
             also.append(dup.origin)
@@ -132,7 +132,7 @@ class Document:
                 value = getattr(dup, k)
                 if value is not None and k not in fill:
                     fill[k] = value
-        return replace(self, also_sources=tuple(also), **fill)
+        return replace(self, also_sources=tuple(also), **fill)  # type: ignore[arg-type]
 
 
 _MERGEABLE = ("title", "date", "source", "url", "speaker_country")

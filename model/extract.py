@@ -130,6 +130,8 @@ class Engine:
         h_starts = [h.start for h in whole]
         spans = list(split_spans(text, name_fold if alpha else ""))  # (alpha is "" with a Kelvin sign)
         ctx.one_sentence = len(spans) == 1
+        if scoring and doc.title:
+            ctx.title_codes = {m.code for m in self.resources.gazetteer.find(doc.title) if m.is_country}
         for s, e in spans:
             while m_lo < n_mentions and mentions[m_lo].start < s:
                 m_lo += 1
@@ -215,6 +217,9 @@ class Engine:
             row = self._row(doc_id, sent, f, doc_topics)
             if row is not None:
                 rows.append(row)
+        seen = {m.code for m in sent.mentions if m.is_country} | {f.holder.code for f in found}
+        if seen:
+            ctx.recent = seen
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit) -> None:
         """Countries the sentence names that the rules did not take, and the home country."""

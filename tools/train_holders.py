@@ -99,6 +99,20 @@ class Annotated:
             for n, it in enumerate(its):
                 self.gold |= {(doc_id, n, s["holder"]) for s in it["stances"] if s.get("holder")}
 
+    def add_seed(self, folder: Path) -> None:
+        """The seed article: its reviewed statements (the rules' output, checked by tests/model/test_extract_seed.py)
+        are its gold, sentence by sentence."""
+        from model.readers import load_paths
+
+        engine = Engine(load_resources(), holder_model=False)
+        for doc in load_paths([folder]).documents:
+            self.docs.append(doc)
+            self.sets.setdefault("seed", set()).add(doc.id)
+            rows = engine.document(doc)
+            spans = sorted({(int(r["start"]), int(r["end"])) for r in rows})
+            self.spans[doc.id] = [[a, b] for a, b in spans]
+            self.gold |= {(doc.id, spans.index((int(r["start"]), int(r["end"]))), str(r["actor"])) for r in rows}
+
     def label(self, doc_id: str, a: int, b: int, actor: str) -> tuple[Pair | None, int | None]:
         spans = self.spans[doc_id]
         n = _sentence_of(spans, a, b)
@@ -162,6 +176,7 @@ def main() -> int:
         args.speeches = [(data_dir / f"un_ann_{p}.jsonl", data_dir / f"un_items_{p}.jsonl") for p in "ab"]
     for ann, items in args.speeches:
         data.add_speeches(ann, items, args.corpus)
+    data.add_seed(ROOT / "seeds")
     if args.short is None:
         args.short = [(SHARED / f"{n}.gold.jsonl", SHARED / f"{n}.docs.jsonl") for n in ("plover", "petrarch")]
     for gold, docs in args.short:

@@ -31,6 +31,11 @@ _LOCAL_KINDS: Final = frozenset({"city", "region", "capital"})
 _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 _PREP_OF: Final = frozenset({"of", "from"})
 _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
+#: role words of people who speak for themselves or report (experts, media, doctors, international staff)
+_EXPERT_ROLES: Final = frozenset({"EDU", "MED", "IGO", "HLH"})
+#: words before a name that make it a place ("a city in Russia", "the capital of Niger")
+_PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
+                       "across ", "coast of", "border with")
 
 #: feature names, in the order :func:`features` fills them (the model file is checked against it)
 FEATURES: Final[tuple[str, ...]] = (
@@ -50,6 +55,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "home_x_agent", "home_x_say", "home_x_name", "mention_x_near", "speaker_x_fp",
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
+    "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 
@@ -81,6 +87,8 @@ class DocContext:
         self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
         self.agent_starts = [a[0] for a in agents]
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
+        self.title_codes: set[str] = set()  # countries the document's title names
+        self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
 
     def share(self, code: str) -> float:
         return self.counts.get(code, 0) / self.total if self.total else 0.0
@@ -235,6 +243,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     cue_at = cue.start if cue is not None else e
     agent_before = False
     agent_state = False
+    agent_expert = False
     agents = ctx.agents
     for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
         a0, _a1, role = agents[i]
@@ -242,6 +251,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
             break
         agent_before = True
         agent_state = agent_state or role in _STATE_ROLES
+        agent_expert = agent_expert or role in _EXPERT_ROLES
     x[ix["agent_before_cue"]] = 1.0 if agent_before else 0.0
     x[ix["agent_state"]] = 1.0 if agent_state else 0.0
     pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
@@ -271,6 +281,15 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
             igo = igo or m.kind == "igo"
     x[ix["person_before_cue"]] = 1.0 if person else 0.0
     x[ix["igo_before_cue"]] = 1.0 if igo else 0.0
+    x[ix["in_title"]] = 1.0 if code in ctx.title_codes else 0.0
+    if code in ctx.recent:
+        x[ix["recent"]] = 1.0
+        x[ix["home_x_recent"]] = 1.0 if source == "home" else 0.0
+    x[ix["agent_expert"]] = 1.0 if agent_expert else 0.0
+    if h.start >= 0:
+        window = text[max(s, h.start - 25):h.start].lower()
+        x[ix["place_words"]] = 1.0 if any(w in window for w in _PLACE_WORDS) or text[
+            h.start + len(h.text):h.start + len(h.text) + 10].startswith(("'s capital", "’s capital")) else 0.0
     if ctx.one_sentence:
         x[ix["one_sentence"]] = 1.0
         x[ix["one_sentence_x_engine"]] = 1.0 if source == "engine" else 0.0
