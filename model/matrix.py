@@ -3,7 +3,7 @@
 Each cell summarises the statements one country holds on one topic: how many,
 the net stance (confidence-weighted mean polarity), how many are cooperative,
 neutral or conflictual, the dominant stance label, and whether the cell holds
-opposite claims (a contradiction to look at).
+opposite positions on one issue (a contradiction to look at: see :func:`contradicted`).
 """
 
 from __future__ import annotations
@@ -51,6 +51,53 @@ def _dominant_label(group: pd.DataFrame) -> str:
     return str(group.loc[score.idxmax(), "stance"])
 
 
+#: words of an issue phrase that do not say which issue it is
+_ISSUE_STOP = frozenset("with from that this their there over into under about after before other such more most "
+                        "some will would could should have been".split())
+
+
+def issue_words(issue: str) -> set[str]:
+    """The content words of an issue phrase ("the inauguration ceremony" → {"inauguration", "ceremony"})."""
+    return {w for w in issue.lower().replace("-", " ").split() if len(w) >= 4 and w not in _ISSUE_STOP}
+
+
+Sides = dict[frozenset[str], set[tuple[str, int]]]  # issue words → the sentences (document, start) holding them
+
+
+def _opposed(coop: Sides, conf: Sides) -> bool:
+    """A cooperative and a conflictual position on one issue (one's words within the other's:
+    "the inauguration" / "inauguration ceremony"), in at least two different sentences."""
+    for words_a, sent_a in coop.items():
+        for words_b, sent_b in conf.items():
+            if (words_a <= words_b or words_b <= words_a) and len(sent_a | sent_b) >= 2:
+                return True
+    return False
+
+
+def contradicted(df: pd.DataFrame, by: str, cells: pd.Index) -> list[tuple[str, str]]:
+    """The (actor, column) cells among ``cells`` where one holder takes opposite positions on one issue.
+
+    A contradiction is the *same* holder taking a cooperative and a conflictual position on the *same*
+    issue (the content words of one issue phrase within the other's: "inauguration ceremony" /
+    "the inauguration"), in different sentences — not any cell with mixed signs ("condemned the
+    strike", "welcomed the talks").
+    """
+    want = set(cells)
+    sides: dict[tuple[str, str], tuple[Sides, Sides]] = {}
+    sub = df[(df["_coop"] | df["_conf"]) & df["issue"].fillna("").astype(bool)]
+    for actor, column, issue, coop, doc, start in zip(sub["actor"], sub[by], sub["issue"], sub["_coop"],
+                                                      sub["document"], sub["start"], strict=True):
+        key = (actor, column)
+        if key not in want:
+            continue
+        words = frozenset(issue_words(str(issue)) - issue_words(str(column)))  # ("security" says nothing in Security)
+        if not words:
+            continue
+        pair = sides.setdefault(key, ({}, {}))
+        (pair[0] if coop else pair[1]).setdefault(words, set()).add((str(doc), int(start)))
+    return [key for key, (coop_side, conf_side) in sides.items() if _opposed(coop_side, conf_side)]
+
+
 def build_matrix(
     statements: pd.DataFrame,
     by: str = "topic",
@@ -85,7 +132,10 @@ def build_matrix(
         score = (df["confidence"].fillna(0.5) * (0.5 + df["polarity"].abs())).fillna(0.0)
         best = score.groupby([df["actor"], df[by]], sort=True).idxmax()
         cells["label"] = df.loc[best.to_numpy(), "stance"].astype(str).to_numpy()
-        cells["contradiction"] = (cells["n_coop"] > 0) & (cells["n_conf"] > 0)
+        mixed = cells.index[(cells["n_coop"] > 0) & (cells["n_conf"] > 0)]
+        cells["contradiction"] = False
+        if len(mixed):
+            cells.loc[contradicted(df, by, mixed), "contradiction"] = True
         cells = cells.reset_index()
     actors = sorted(cells["actor"].unique()) if len(cells) else []
     cols = list(columns) if columns is not None else sorted(cells[by].unique()) if len(cells) else []

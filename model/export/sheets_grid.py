@@ -77,7 +77,7 @@ def comment_text(actor: str, column: str, row: Mapping[str, object], evidence: p
     ]
     lines.append(f"Dominant stance: {row['label']}")
     if bool(row["contradiction"]):
-        lines.append(f"{CONTRADICTION_MARK} contradiction: opposite claims in this cell")
+        lines.append(f"{CONTRADICTION_MARK} contradiction: this country takes opposite positions on one issue")
     if evidence is not None:
         sentence = str(evidence["sentence"])
         if len(sentence) > COMMENT_CHARS:

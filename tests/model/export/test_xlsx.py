@@ -64,7 +64,7 @@ def test_matrix_comment_holds_strongest_evidence(workbook_path):
     rus_security = ws["C4"]
     assert ws["A4"].value == "RUS"
     text = rus_security.comment.text
-    assert "Russia condemned the strikes." in text  # confidence 0.95, |polarity| 0.9: the strongest
+    assert "Russia rejected the ceasefire terms." in text  # confidence 0.95, |polarity| 0.9: the strongest
     assert "2 statement(s)" in text and "1 cooperative" in text and "1 conflictual" in text
     assert "contradiction" in text
 
