@@ -19,14 +19,19 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from model.documents import Document, LoadIssue
+from model.documents import Document, LoadIssue, LoadReport
 from model.readers.loader import DATASET_MARKER, is_dataset_folder
 from model.statements import COLUMNS, DTYPES, empty_statements
+
+if TYPE_CHECKING:
+    from model.pipeline import Analysis
+    from model.resources import Resources
 
 MARKER = DATASET_MARKER
 FORMAT = "stance-atlas-statements"
@@ -200,3 +205,20 @@ def read_failures(path: str | os.PathLike[str]) -> list[LoadIssue]:
     folder = Path(path)
     read_info(folder)
     return [LoadIssue(r["path"], r["reason"], r["kind"]) for r in _read(folder, FAILURES, FAILURE_SCHEMA).to_pylist()]
+
+
+#: what the load report says of a set opened from a dataset
+OPENED_NOTE = ("opened as a statements dataset: the matrix, charts and evidence come from it. Review and projects "
+               "are not supported for a dataset yet, and the document texts are not in it (the reader shows the "
+               "sentences only)")
+
+
+def dataset_analysis(path: str | os.PathLike[str], resources: Resources | None = None) -> Analysis:
+    """A statements dataset as an open set (documents without their text; failures as load issues)."""
+    from model.pipeline import Analysis  # noqa: PLC0415 (pipeline imports the readers and the engine)
+    from model.resources import load_resources  # noqa: PLC0415
+
+    statements = read_statements(path)
+    report = LoadReport(documents=read_documents(path),
+                        issues=[*read_failures(path), LoadIssue(str(path), OPENED_NOTE, "warning")])
+    return Analysis(report, statements, resources or load_resources())
