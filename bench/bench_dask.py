@@ -28,11 +28,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpora" / "ungdc_2022_2024.jsonl"
+#: ../shared beside the checkout (a worktree one folder deeper looks one level further up)
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpora" / "ungdc_2022_2024.jsonl",
+                           ROOT.parents[1] / "shared" / "corpora" / "ungdc_2022_2024.jsonl") if p.exists()),
+              ROOT.parent / "shared" / "corpora" / "ungdc_2022_2024.jsonl")
 
 
 def build_corpus(target: Path, words: int) -> int:
-    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").split("\n") if line.strip()]
     total, copy = 0, 0
     with open(target, "w", encoding="utf-8") as fh:
         while total < words:
@@ -92,7 +95,7 @@ def main() -> int:
         corpus = Path(tmp, "corpus.jsonl")
         words = build_corpus(corpus, args.words)
         print(f"corpus: {words:,} words, {corpus.stat().st_size / 1e6:.1f} MB "
-              f"(engine: {'plain Python' if os.environ.get('STANCE_ATLAS_PURE') else 'compiled if built'})")
+              f"(engine: {'compiled' if (ROOT / 'model' / '_native.json').exists() and not os.environ.get('STANCE_ATLAS_PURE') else 'plain Python'})")
         for mode, name in (("single", "one process"), ("forked", "forked x2"), ("dask", "dask x2 (LocalCluster)")):
             out = Path(tmp, f"out-{mode}")
             got = subprocess.run([sys.executable, __file__, "--mode", mode, "--corpus", str(corpus), "--out",
