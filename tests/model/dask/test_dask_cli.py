@@ -95,3 +95,14 @@ def test_byte_ranges_hold_every_line_once(tmp_path: Path, step: int) -> None:
     assert problems == [f"{path} (line 11)"]
     assert before == RangeCount(40, 39)
     assert dataset.is_dataset(tmp_path) is False
+
+
+def test_extract_engine_dask_on_the_command_line(tmp_path: Path) -> None:
+    """End to end on a local cluster: the dataset, the failures on stderr, exit status 1 (some inputs failed)."""
+    docs = make_corpus(tmp_path)
+    out = tmp_path / "set"
+    status, msg = _err("extract", [str(docs), "-o", str(out), "--engine", "dask", "--partition-mb", "0.002"])
+    assert status == 1, msg
+    assert f"error: {docs / 'e_empty.txt'}: the file is empty" in msg
+    assert dataset.read_info(out).documents == 63
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".set.")]
