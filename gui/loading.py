@@ -27,6 +27,7 @@ from model.pipeline import Analysis, add_documents, analyse
 from model.progress import Progress
 from model.project import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
+from model.readers.loader import is_dataset_folder
 from model.resources import Resources
 
 if TYPE_CHECKING:
@@ -54,6 +55,15 @@ def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str
     """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later."""
     grown = add_documents(analysis, paths, progress=progress)
     return grown, None, documents_frame(grown)
+
+
+def load_dataset(folder: str, flt: StatementFilter, by: str, resources: Resources | None = None,
+                 compare: Sequence[str] = ()) -> Loaded:
+    """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet."""
+    from model.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
+
+    analysis = as_reviewed(dataset_analysis(folder, resources))
+    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
 
 
 def file_filter() -> str:
@@ -98,6 +108,12 @@ class LoadController(QObject):
             settings.set_last_folder(folder)
             self.load([folder])
 
+    def open_dataset(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Open statements dataset", settings.last_folder())
+        if folder:
+            settings.set_last_folder(str(Path(folder).parent))
+            self.load([folder])
+
     def add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self.window, "Add documents to the set", settings.last_folder(), file_filter())
         if files:
@@ -122,6 +138,10 @@ class LoadController(QObject):
         flt, by, compare = state.flt, state.by, state.compared()
         resources = state.session.base   # the shipped resources, without the open project's edits
         self.paths = paths
+        if len(paths) == 1 and is_dataset_folder(paths[0]):
+            folder = paths[0]
+            return self._start(lambda progress: load_dataset(folder, flt, by, resources, compare),
+                               f"Opening the statements dataset {self._what(paths)}…", paths)
         return self._start(lambda progress: load_set(paths, flt, by, progress, resources, compare),
                            f"Loading {self._what(paths)}…", paths)
 

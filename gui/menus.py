@@ -54,6 +54,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     f = mb.addMenu("&File")
     acts["open"] = _action(w, f, "&Open files…", lo.open_files, SK.Open, "Open documents as a new set (Ctrl+O)")
     acts["open_folder"] = _action(w, f, "Open &folder…", lo.open_folder, "Ctrl+Shift+O", "Open every document in a folder")
+    acts["open_dataset"] = _action(w, f, "Open &statements dataset…", lo.open_dataset, None,
+                                   "Open the Parquet statements of `extract --engine dask` (no review yet)")
     acts["add"] = _action(w, f, "&Add documents to set…", lo.add_files, None, "Add documents to the open set")
     recent = f.addMenu("&Recent sets")
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))

@@ -31,7 +31,7 @@ from model.extract import extract_statements
 from model.matrix import build_matrix
 from model.progress import Progress, StderrProgress
 from model.readers import load_paths
-from model.readers.loader import iter_files
+from model.readers.loader import is_dataset_folder, iter_files
 from model.resources import load_resources
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
@@ -97,6 +97,14 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     p.add_argument("--max-mb", type=megabytes, default=50.0, metavar="MB", help="skip files over this size (default: 50)")
     if command == "extract":
         p.add_argument("--safe-csv", action="store_true", help=SAFE_CSV_HELP)
+        p.add_argument("--engine", choices=("default", "dask"), default="default",
+                       help="dask: run on a Dask cluster and write OUT/ as a Parquet dataset (see README); "
+                            "--max-mb then caps each record of a large collection, which is read in byte ranges")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="(--engine dask) a running Dask scheduler, e.g. tcp://10.0.0.5:8786; "
+                            "default: a local cluster on this machine's cores")
+        p.add_argument("--partition-mb", type=megabytes, default=1.0, metavar="MB",
+                       help="(--engine dask) input bytes per task (default: 1)")
     return p
 
 
@@ -201,6 +209,11 @@ def encodable(frame: pd.DataFrame) -> pd.DataFrame:
 def _validated(command: str, argv: Sequence[str]) -> argparse.Namespace:
     args = build_parser(command).parse_args(list(argv))
     out = args.output
+    if getattr(args, "engine", "default") == "dask":
+        _validate_dask(args)
+        return args
+    if command == "extract" and args.scheduler:
+        raise UsageError("main.py extract: --scheduler applies to --engine dask only")
     allowed = STATEMENT_SUFFIXES if command == "extract" else MATRIX_SUFFIXES
     if not out.lower().endswith(allowed):
         raise UsageError(f"main.py {command}: OUT must end with {', '.join(allowed)}")
@@ -211,6 +224,90 @@ def _validated(command: str, argv: Sequence[str]) -> argparse.Namespace:
         raise UsageError(f"main.py {command}: {clash}; writing it would destroy that input. "
                          "Choose another OUT (outside the input folders)")
     return args
+
+
+def _validate_dask(args: argparse.Namespace) -> None:
+    out = args.output
+    if args.safe_csv:
+        raise UsageError("main.py extract: --safe-csv applies to a .csv OUT, not to a --engine dask dataset")
+    if out.lower().endswith(STATEMENT_SUFFIXES):
+        raise UsageError(f"main.py extract: with --engine dask OUT is a folder (a Parquet dataset), not {shown(out)}")
+    if os.path.exists(out) and not (os.path.isdir(out) and (is_dataset_folder(out) or not os.listdir(out))):
+        raise UsageError(f"main.py extract: OUT {shown(out)} exists and is not a statements dataset or an empty "
+                         "folder; choose a new folder")
+    real_out = os.path.realpath(out)
+    for raw in args.paths:
+        real = os.path.realpath(raw)
+        if os.path.commonpath([real, real_out]) in (real, real_out):
+            raise UsageError(f"main.py extract: OUT {shown(out)} and the input {shown(raw)} overlap; "
+                             "choose an OUT outside the input folders")
+
+
+def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
+    """``extract --engine dask``: the Parquet dataset at OUT (imports Dask only here)."""
+    from model.dask_extract import DistributedRunner, local_client, run_extract  # noqa: PLC0415
+
+    progress = None if args.quiet else _ShownProgress(StderrProgress("extracting (dask)", err))
+    client = cluster = None
+    try:
+        if args.scheduler:
+            from distributed import Client  # noqa: PLC0415
+
+            try:
+                client = Client(args.scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                err.write(f"error: cannot reach the Dask scheduler at {shown(args.scheduler)}: {shown(exc)}\n")
+                return EXIT_NOTHING_READ
+        else:
+            client, cluster = local_client()
+        result = run_extract(args.paths, args.output, DistributedRunner(client, progress), text_field=args.text_field,
+                             max_record_bytes=int(args.max_mb * 1024 * 1024), part_mb=args.partition_mb)
+    except KeyboardInterrupt:
+        err.write("cancelled: nothing written\n")
+        return 130
+    except OSError as exc:
+        err.write(f"error: {shown(args.output)} could not be written: {shown(exc)}\n")
+        return EXIT_NOT_WRITTEN
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    _report_issues(result.report, err)
+    if not result.documents:
+        err.write(f"error: no document could be read from {' '.join(shown(p) for p in args.paths)} "
+                  f"(the dataset at {shown(args.output)} lists the failures)\n")
+        return EXIT_NOTHING_READ
+    if not args.quiet:
+        err.write(f"{result.documents} documents, {result.statements} statements → {shown(args.output)}\n")
+    return EXIT_SOME_FAILED if result.report.errors else EXIT_OK
+
+
+def _export_dataset(args: argparse.Namespace, err: TextIO) -> int:
+    """``export DATASET/ -o OUT``: the matrix of a statements dataset."""
+    from model import dataset  # noqa: PLC0415
+
+    try:
+        statements = dataset.read_statements(args.paths[0])
+        documents = dataset.read_documents(args.paths[0])
+        issues = dataset.read_failures(args.paths[0])
+    except dataset.DatasetError as exc:
+        err.write(f"error: {shown(exc)}\n")
+        return EXIT_NOTHING_READ
+    resources = load_resources()
+    matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
+    report = LoadReport(documents=documents, issues=issues)
+    context = {"inputs": safe_text(args.paths[0]), "documents": len(documents), "statements": len(statements)}
+    try:
+        notices = write_matrix(matrix, statements, args.output, context, documents=report, topics=resources.topics)
+    except ExportError as exc:
+        err.write(f"error: {shown(exc)}\n")
+        return EXIT_NOT_WRITTEN
+    for notice in notices:
+        err.write(f"note: {shown(notice)}\n")
+    if not args.quiet:
+        err.write(f"{len(documents)} documents, {len(statements)} statements → {shown(args.output)}\n")
+    return EXIT_OK
 
 
 def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
@@ -224,6 +321,10 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     out = args.output
+    if getattr(args, "engine", "default") == "dask":
+        return _run_dask(args, err)
+    if command == "export" and len(args.paths) == 1 and is_dataset_folder(args.paths[0]):
+        return _export_dataset(args, err)
 
     def progress(label: str) -> Progress | None:
         return None if args.quiet else _ShownProgress(StderrProgress(label, err))

@@ -39,6 +39,10 @@ from model.readers.pool import MEMORY_LIMIT, Outcome, WorkerPool
 from model.readers.safety import MAX_BYTES, special_kind, too_large
 
 DEFAULT_TIMEOUT = 60.0
+#: the file that marks a folder as a statements dataset (``extract --engine dask``; see model.dataset)
+DATASET_MARKER = "stance-atlas-dataset.json"
+DATASET_SKIPPED = ("a Stance Atlas statements dataset (extracted statements, not documents): open it with "
+                   "File › Open statements dataset…, or `main.py export` it")
 _WAIT = 0.2  # seconds between looks at the cancel flag while waiting
 
 Result = FileRead | LoadIssue
@@ -86,6 +90,9 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], report: LoadReport) -> I
             report.issues.append(LoadIssue(str(raw), _why_not_readable(exc)))
             continue
         if stat.S_ISDIR(mode):
+            if is_dataset_folder(p):
+                report.issues.append(LoadIssue(str(raw), DATASET_SKIPPED, "skipped"))
+                continue
             real = os.path.realpath(p)
             for rel in _walk(p, real, report):
                 if _first_time(os.path.realpath(os.path.join(real, rel)), seen):
@@ -117,7 +124,9 @@ def _walk(root: Path, real_root: str, report: LoadReport) -> Iterator[str]:
             except OSError as exc:
                 report.issues.append(LoadIssue(str(root / rel), _why_not_readable(exc), "skipped"))
                 continue
-            if kind == "dir":
+            if kind == "dir" and is_dataset_folder(root / rel):
+                report.issues.append(LoadIssue(str(root / rel), DATASET_SKIPPED, "skipped"))
+            elif kind == "dir":
                 subdirs.append(rel)
             elif kind == "file":
                 files.append(rel)
@@ -125,6 +134,11 @@ def _walk(root: Path, real_root: str, report: LoadReport) -> Iterator[str]:
                 report.issues.append(LoadIssue(str(root / rel), kind, "skipped"))
         yield from files  # a folder's own files first, then its sub-folders in name order
         stack.extend(reversed(subdirs))
+
+
+def is_dataset_folder(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a folder holding a statements dataset (its marker file)."""
+    return os.path.isfile(os.path.join(path, DATASET_MARKER))
 
 
 def _entry_kind(e: os.DirEntry[str], real_root: str) -> str:

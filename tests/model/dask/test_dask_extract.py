@@ -1,0 +1,102 @@
+"""``extract --engine dask`` gives the statements of the single-process ``extract``, row for row:
+on Dask's synchronous scheduler, on a 2-process LocalCluster, and when a worker dies mid-run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from model import dataset
+from model.dask_extract import DistributedRunner, SynchronousRunner, run_extract
+from model.extract import extract_statements
+from model.readers import load_paths
+from model.resources import load_resources
+from tests.model.dask.helpers import KillOnce, make_corpus, sorted_rows
+
+PART_MB = 0.002  # ~2 KB per task: the collection is cut into a dozen byte ranges
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame, list, list]:
+    root = tmp_path_factory.mktemp("corpus")
+    docs = make_corpus(root)
+    report = load_paths([str(docs)])
+    statements = extract_statements(report.documents, load_resources(), workers=1, failures=report.issues)
+    return docs, statements, report.documents, report.issues
+
+
+def _check_same(out: Path, corpus: tuple[Path, pd.DataFrame, list, list]) -> None:
+    _, statements, documents, issues = corpus
+    got = dataset.read_statements(out)
+    assert len(got) == len(statements) > 100
+    pd.testing.assert_frame_equal(sorted_rows(got), sorted_rows(statements))
+    assert [d.id for d in dataset.read_documents(out)] == [d.id for d in documents]
+    assert dataset.read_failures(out) == issues
+    assert (got["actor_kind"] == "first-person").any()  # a copy's speaker_country was borrowed, as in one process
+
+
+def test_synchronous_scheduler_gives_the_single_process_statements(corpus, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_extract([str(corpus[0])], out, SynchronousRunner(), part_mb=PART_MB)
+    assert result.statements == len(corpus[1])
+    _check_same(out, corpus)
+    # the rows are also in the single-process order, not only the same set
+    pd.testing.assert_series_equal(dataset.read_statements(out)["document"], corpus[1]["document"])
+    assert sorted(p.name for p in out.iterdir()) == ["documents", "failures", "stance-atlas-dataset.json",
+                                                     "statements"]
+
+
+def test_the_dataset_columns_have_their_types(corpus, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, SynchronousRunner(), part_mb=PART_MB)
+    schema = pq.read_schema(next((out / "statements").glob("part-*.parquet")))
+    assert str(schema.field("start").type) == "int64"
+    assert str(schema.field("confidence").type) == "double"
+    assert str(schema.field("hedged").type) == "bool"
+    assert str(schema.field("actor").type) == "string"
+
+
+@pytest.fixture
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    with dask.config.set({"distributed.worker.daemon": False}):
+        cl = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                      silence_logs=50)
+    client = distributed.Client(cl)
+    try:
+        yield client
+    finally:
+        client.close()
+        cl.close()
+
+
+def test_two_worker_local_cluster_gives_the_single_process_statements(corpus, cluster, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, DistributedRunner(cluster), part_mb=PART_MB)
+    _check_same(out, corpus)
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(corpus, cluster, tmp_path: Path) -> None:
+    marker = tmp_path / "killed"
+    # the worker that starts extracting part 3 kills its own process (once); Dask retries the part
+    # and recomputes what that worker held
+    cluster.register_plugin(KillOnce(str(marker), r"stance-extract-.*-00003$"))
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, DistributedRunner(cluster), part_mb=PART_MB)
+    assert marker.exists()
+    assert "stance-extract-" in marker.read_text()
+    _check_same(out, corpus)
+
+
+def test_a_rerun_replaces_the_dataset_and_leaves_no_partial_folder(corpus, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, SynchronousRunner(), part_mb=PART_MB)
+    run_extract([str(corpus[0])], out, SynchronousRunner(), part_mb=0.5)
+    _check_same(out, corpus)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
