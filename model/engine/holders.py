@@ -32,6 +32,8 @@ _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"
 _PREP_OF: Final = frozenset({"of", "from"})
 _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
 #: role words of people who speak for themselves or report (experts, media, doctors, international staff)
+#: territories without a government of their own: never an article's home country
+_NO_GOVERNMENT: Final = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
 _EXPERT_ROLES: Final = frozenset({"EDU", "MED", "IGO", "HLH"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
@@ -68,7 +70,7 @@ class DocContext:
         counts: dict[str, int] = {}
         first = ""
         for m in mentions:
-            if m.is_country and m.kind not in ("reporter", "igo"):
+            if m.is_country and m.kind not in ("reporter", "igo") and m.code not in _NO_GOVERNMENT:
                 code = m.code
                 counts[code] = counts.get(code, 0) + 1
                 if not first:
