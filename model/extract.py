@@ -26,7 +26,7 @@ from model.countries import is_iso3
 from model.documents import Document, LoadIssue, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import DocContext, HolderModel, features, first_cue, home_holder
+from model.engine.holders import DocContext, HolderModel, SentenceFacts, features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.spans import cue_hits, round3
@@ -191,13 +191,14 @@ class Engine:
         attr = self.attributor
         subjects = {m.start for m in attr.subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
             if cue is not None else set()
+        facts = SentenceFacts(sent, codes, subjects)
         scored: list[tuple[Found, float, bool]] = []  # (candidate, probability, a holder the rules found)
         members: dict[tuple[int, int], list[float]] = {}  # the rules' holders of one clause and cue
         for f, source in cands:
             actor = self._iso3(f.holder.code)
             if actor is None:
                 continue
-            x = features(sent, f, source, ctx, f.holder.code, codes, attr.target_preps, attr.location_preps, subjects)
+            x = features(sent, f, source, ctx, f.holder.code, facts, attr.target_preps, attr.location_preps)
             if self.collect is not None:
                 self.collect.append((doc_id, sent.start, sent.end, actor, source, x))
             p = self.model.probability(x) if self.model is not None else f.confidence

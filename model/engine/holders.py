@@ -175,8 +175,47 @@ def _capitalised_name_before(text: str, s: int, cue_start: int) -> bool:
     return any(w[:1].isupper() and w[1:2].islower() for w in words[1:])
 
 
-def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, codes_in_sentence: int,
-             target_preps: frozenset[str], location_preps: frozenset[str], subjects: set[int]) -> list[float]:
+class SentenceFacts:
+    """What every candidate of one sentence shares, read once: saying verbs, quotes, a pronoun
+    subject, the subject's names, and (per cue position) who stands before the cue."""
+
+    def __init__(self, sent: Sentence, codes: int, subjects: set[int]) -> None:
+        text, s, e = sent.text, sent.start, sent.end
+        self.codes = codes
+        self.subjects = subjects
+        self.has_say = any(category(c) == "SAY" for c in sent.of("cue"))
+        self.quoted = text.find("“", s, e) >= 0 or text.find("”", s, e) >= 0 or text.find('"', s, e) >= 0
+        self.pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
+        self._before: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
+
+    def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+        """(role word, state role, expert role, capitalised name, person/body, IGO, country) before ``cue_at``."""
+        got = self._before.get(cue_at)
+        if got is not None:
+            return got
+        s = sent.start
+        agent = state = expert = False
+        agents = ctx.agents
+        for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
+            a0, _a1, role = agents[i]
+            if a0 >= cue_at:
+                break
+            agent = True
+            state = state or role in _STATE_ROLES
+            expert = expert or role in _EXPERT_ROLES
+        person = igo = country = False
+        for m in sent.mentions:
+            if m.start < cue_at:
+                person = person or m.kind in ("person", "body")
+                igo = igo or m.kind == "igo"
+                country = country or m.is_country
+        got = (agent, state, expert, _capitalised_name_before(sent.text, s, cue_at), person, igo, country)
+        self._before[cue_at] = got
+        return got
+
+
+def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
+             target_preps: frozenset[str], location_preps: frozenset[str]) -> list[float]:
     """The candidate ``f`` (holder ``code``) as a feature vector in :data:`FEATURES` order."""
     x = [0.0] * len(FEATURES)
     ix = _INDEX
@@ -225,17 +264,17 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[ix["possessive"]] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
         x[ix["hyphen"]] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
         x[ix["in_quote"]] = 1.0 if _inside_quotes(text, s, h.start) else 0.0
-    n_codes = codes_in_sentence
+    n_codes = facts.codes
+    subjects = facts.subjects
     x[ix["n_codes_1" if n_codes <= 1 else ("n_codes_2" if n_codes == 2 else "n_codes_3p")]] = 1.0
     x[ix["code_mentions"]] = min(3, sum(1 for m in sent.mentions if m.code == code)) / 3.0
     x[ix["is_home"]] = 1.0 if code == ctx.home else 0.0
     x[ix["doc_share"]] = ctx.share(code)
     x[ix["home_share"]] = ctx.home_share if source == "home" else 0.0
     x[ix["first_doc_code"]] = 1.0 if code == ctx.first else 0.0
-    has_say = any(category(c) == "SAY" for c in sent.of("cue"))
+    has_say = facts.has_say
     x[ix["has_say"]] = 1.0 if has_say else 0.0
-    quoted = any(ch in text[s:e] for ch in _QUOTES)
-    x[ix["has_quote"]] = 1.0 if quoted else 0.0
+    x[ix["has_quote"]] = 1.0 if facts.quoted else 0.0
     x[ix["long_sentence"]] = 1.0 if length > 240 else 0.0
     speaker = ctx.speaker_country
     if speaker:
@@ -243,22 +282,12 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[ix["is_speaker"]] = 1.0 if code == speaker else 0.0
         x[ix["speech_other"]] = 1.0 if code != speaker else 0.0
     cue_at = cue.start if cue is not None else e
-    agent_before = False
-    agent_state = False
-    agent_expert = False
+    agent_before, agent_state, agent_expert, name, person, igo, country_before = facts.before(sent, ctx, cue_at)
     agents = ctx.agents
-    for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
-        a0, _a1, role = agents[i]
-        if a0 >= cue_at:
-            break
-        agent_before = True
-        agent_state = agent_state or role in _STATE_ROLES
-        agent_expert = agent_expert or role in _EXPERT_ROLES
     x[ix["agent_before_cue"]] = 1.0 if agent_before else 0.0
     x[ix["agent_state"]] = 1.0 if agent_state else 0.0
-    pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
+    pron = facts.pron
     x[ix["pron_subject"]] = 1.0 if pron else 0.0
-    name = _capitalised_name_before(text, s, cue_at)
     x[ix["name_before_cue"]] = 1.0 if name else 0.0
     if source == "home":
         x[ix["home_x_agent"]] = 1.0 if agent_before else 0.0
@@ -276,11 +305,6 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         end = h.start + len(h.text)
         i = bisect_left(ctx.agent_starts, end)
         x[ix["role_after"]] = 1.0 if i < len(agents) and agents[i][0] <= end + 25 else 0.0
-    person = igo = False
-    for m in sent.mentions:
-        if m.start < cue_at:
-            person = person or m.kind in ("person", "body")
-            igo = igo or m.kind == "igo"
     x[ix["person_before_cue"]] = 1.0 if person else 0.0
     x[ix["igo_before_cue"]] = 1.0 if igo else 0.0
     x[ix["in_title"]] = 1.0 if code in ctx.title_codes else 0.0
@@ -295,8 +319,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if ctx.one_sentence:
         x[ix["one_sentence"]] = 1.0
         x[ix["one_sentence_x_engine"]] = 1.0 if source == "engine" else 0.0
-    x[ix["no_actor_before_cue"]] = 1.0 if not (person or agent_before or name or pron or any(
-        m.start < cue_at and m.is_country for m in sent.mentions)) else 0.0
+    x[ix["no_actor_before_cue"]] = 1.0 if not (person or agent_before or name or pron or country_before) else 0.0
     return x
 
 
