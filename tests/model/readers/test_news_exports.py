@@ -216,3 +216,15 @@ def test_export_command_lists_every_article_in_the_documents_sheet(tmp_path: Pat
     assert got == expected
     assert set(docs["length"]) == {f"{s.words} words" for s in STORIES}
     assert set(docs["section"]) == {s.section for s in STORIES}
+
+
+def test_a_project_keeps_the_articles_byline_section_and_length(tmp_path: Path) -> None:
+    from model.project import open_project, save_project
+    from model.workspace import Workspace
+    from tests.model.review_helpers import machine
+
+    path, _ = _write(tmp_path, "ln.txt")
+    docs = _load(path).documents
+    save_project(tmp_path / "p.stanceatlas", Workspace(docs, machine(docs)))
+    back = open_project(tmp_path / "p.stanceatlas").documents
+    assert back == docs and back[0].byline == STORIES[0].byline and back[2].length == "48 words"
