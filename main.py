@@ -2,7 +2,7 @@
 
     python main.py [PATH ...]                 open the GUI (default: seeds/)
     python main.py extract PATH ... -o OUT    statements → .jsonl / .csv
-    python main.py export PATH ... -o OUT     matrix → .xlsx / .csv / .json
+    python main.py export PATH ... -o OUT     matrix → .xlsx / .csv / .json; REFI-QDA project → .qdpx
 
     python main.py extract --help             options, and the exit status:
       0 all read · 1 some inputs failed (OUT written for the rest) · 2 usage error

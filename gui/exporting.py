@@ -19,6 +19,7 @@ from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.export import write_matrix, write_statements
 from model.export.comparison import comparison_frame
+from model.export.qdpx import write_qdpx
 from model.filters import filter_fields
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ FORMATS = {
     ".csv": "CSV, one row per cell (*.csv)",
     ".json": "JSON (*.json)",
     ".jsonl": "JSON lines (*.jsonl)",
+    ".qdpx": "REFI-QDA project for NVivo, MAXQDA, ATLAS.ti, QualCoder (*.qdpx)",
 }
 
 
@@ -43,12 +45,13 @@ class ExportController(QObject):
         self.error_box: QMessageBox | None = None
 
     def ask(self, what: str, suffix: str) -> None:
-        """File dialog, then export ``what`` ("matrix", "comparison" or "statements") to the chosen path."""
+        """File dialog, then export ``what`` ("matrix", "comparison", "statements" or "qdpx") to the chosen path."""
         if self.window.state.view is None:
             self.window.statusBar().showMessage("Nothing to export yet: open documents first", 4000)
             return
-        start_at = str(Path(settings.last_folder() or Path.home()) / f"stance-{what}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {what}", start_at, FORMATS[suffix])
+        label = {"qdpx": "project"}.get(what, what)
+        start_at = str(Path(settings.last_folder() or Path.home()) / f"stance-{label}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {label}", start_at, FORMATS[suffix])
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
@@ -56,7 +59,7 @@ class ExportController(QObject):
             self.export(what, path)
 
     def export(self, what: str, path: str) -> Task | None:
-        """Write ``what`` ("matrix", "comparison" or "statements") to ``path`` in a worker; the filters apply."""
+        """Write ``what`` ("matrix", "comparison", "statements" or "qdpx") to ``path`` in a worker; the filters apply."""
         state = self.window.state
         view, analysis = state.view, state.analysis
         if view is None or analysis is None:
@@ -68,6 +71,11 @@ class ExportController(QObject):
             def job(progress):
                 write_statements(statements, path, full=True, documents=analysis.report, by=state.by)
                 return []
+        elif what == "qdpx":
+            notes = tuple(state.session.ws.notes)
+
+            def job(progress):
+                return write_qdpx(path, statements, analysis.report, topics=analysis.resources.topics, notes=notes)
         elif what == "comparison":
             if state.comparison is None:
                 self.window.statusBar().showMessage("Open a comparison first (View › Compare countries)", 4000)

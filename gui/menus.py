@@ -67,6 +67,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     acts["export_cmp"] = _action(w, f, "Export &comparison to Excel…", lambda: ex.ask("comparison", ".xlsx"), None,
                                  "The countries being compared, as filtered")
     acts["export_st"] = _action(w, f, "Export statements (JSON lines)…", lambda: ex.ask("statements", ".jsonl"))
+    acts["export_qdpx"] = _action(w, f, "Export REFI-&QDA project…", lambda: ex.ask("qdpx", ".qdpx"), None,
+                                  "Coded sentences, codes and notes for NVivo, MAXQDA, ATLAS.ti or QualCoder")
     f.addSeparator()
     acts["report"] = _action(w, f, "Load &report…", lo.show_report, None, "Files that failed or were skipped, and why")
     f.addSeparator()

@@ -27,6 +27,7 @@ import pandas as pd
 from model.documents import LoadReport
 from model.errorlog import safe_text
 from model.export import ExportError, write_matrix, write_statements
+from model.export.qdpx import write_qdpx
 from model.extract import extract_statements
 from model.matrix import build_matrix
 from model.progress import Progress, StderrProgress
@@ -35,7 +36,7 @@ from model.readers.loader import is_dataset_folder, iter_files
 from model.resources import load_resources
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
-MATRIX_SUFFIXES = (".xlsx", ".csv", ".json")
+MATRIX_SUFFIXES = (".xlsx", ".csv", ".json", ".qdpx")  # .qdpx: a REFI-QDA project
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -86,7 +87,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     if command == "extract":
         p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).", **common)
     else:
-        p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json).",
+        p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json), "
+                    "or a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti and QualCoder (.qdpx).",
                     **common)
         p.add_argument("--by", choices=("topic", "issue"), default="topic", help="matrix columns (default: topic)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
@@ -345,6 +347,9 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
         if command == "extract":
             # raw data by default: sentence == text[start:end]
             write_statements(statements, out, safe_csv=args.safe_csv)
+        elif out.lower().endswith(".qdpx"):
+            for notice in write_qdpx(out, statements, report, topics=resources.topics):
+                err.write(f"note: {shown(notice)}\n")
         else:
             matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
             context = {"inputs": safe_text(" ".join(args.paths)), "documents": len(report.documents),

@@ -84,6 +84,9 @@ class Document:
     hash: str = ""
     also_sources: tuple[str, ...] = ()   # other files/outlets with the same text
     pages: tuple[int, ...] = ()          # PDF: offset in ``text`` where each page starts
+    byline: str | None = None            # author(s), as a news database gives them
+    section: str | None = None           # section or page of the outlet ("World; Pg. 5")
+    length: str | None = None            # length as the database states it ("612 words")
 
     def __post_init__(self) -> None:
         for name in _STRING_FIELDS:
@@ -135,7 +138,7 @@ class Document:
         return replace(self, also_sources=tuple(also), **fill)  # type: ignore[arg-type]
 
 
-_MERGEABLE = ("title", "date", "source", "url", "speaker_country")
+_MERGEABLE = ("title", "date", "source", "url", "speaker_country", "byline", "section", "length")
 #: the fields of a Document that hold text (cleaned of lone surrogates when it is made)
 _STRING_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("also_sources", "pages"))
 

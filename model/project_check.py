@@ -150,7 +150,8 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-_META_TEXT = ("title", "date", "source", "url", "path", "encoding", "speaker_country", "dateline")
+_META_TEXT = ("title", "date", "source", "url", "path", "encoding", "speaker_country", "dateline",
+              "byline", "section", "length")
 
 
 def document_meta(value: Any, doc_id: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from model.resources import Topic
 from model.statements import EXTRA_FIELDS, STATEMENT_FIELDS
 
 DOCUMENT_COLUMNS = (
-    "document", "title", "date", "source", "url", "path", "format", "encoding", "speaker_country",
+    "document", "title", "date", "source", "byline", "section", "length", "url", "path", "format", "encoding", "speaker_country",
     "dateline", "words", "statements", "status", "reason", "also_sources",
 )
 _STATUS = {"error": "failed", "skipped": "skipped"}
@@ -45,18 +45,18 @@ def write_documents_sheet(
     statement_counts: Mapping[str, int],
 ) -> None:
     """One row per loaded document and one per input that failed or was skipped."""
-    set_widths(ws, [24, 40, 11, 16, 32, 32, 8, 10, 10, 12, 8, 11, 9, 50, 30])
+    set_widths(ws, [24, 40, 11, 16, 20, 20, 10, 32, 32, 8, 10, 10, 12, 8, 11, 9, 50, 30])
     ws.freeze_panes = "B2"
     ws.append(header(ws, DOCUMENT_COLUMNS))
     for d in documents:
         ws.append([cell(ws, v) for v in (
-            d.id, d.title, d.date, d.source, d.url, d.path, d.format, d.encoding, d.speaker_country,
+            d.id, d.title, d.date, d.source, d.byline, d.section, d.length, d.url, d.path, d.format, d.encoding, d.speaker_country,
             d.dateline, d.words, int(statement_counts.get(d.id, 0)), "loaded", "",
             "; ".join(d.also_sources) or None,
         )])
     for issue in issues:
         ws.append([cell(ws, v) for v in (
-            issue.path, None, None, None, None, issue.path, None, None, None, None, None, 0,
+            issue.path, None, None, None, None, None, None, None, issue.path, None, None, None, None, None, 0,
             _STATUS.get(issue.kind, issue.kind), issue.reason, None,
         )])
     ws.auto_filter.ref = table_ref(len(DOCUMENT_COLUMNS), len(documents) + len(issues))

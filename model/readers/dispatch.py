@@ -21,16 +21,21 @@ COLLECTION_SUFFIXES = frozenset({".jsonl", ".csv", ".tsv", ".json"})
 #: (path, text_field, max_bytes) and return (documents, issues)
 _READERS: dict[str, tuple[str, str]] = {
     **{s: ("model.readers.text", "read_text_file") for s in TEXT_SUFFIXES},
-    **{s: ("model.readers.html", "read_html_file") for s in HTML_SUFFIXES},
+    **{s: ("model.readers.factiva", "read_web_page") for s in HTML_SUFFIXES},  # Factiva downloads, else html
     ".pdf": ("model.readers.pdf", "read_pdf"),
     ".docx": ("model.readers.docx", "read_docx"),
     **{s: ("model.readers.collections", "read_collection") for s in COLLECTION_SUFFIXES},
     ".xlsx": ("model.readers.xlsx", "read_xlsx"),
+    ".rtf": ("model.readers.rtf", "read_rtf"),
+    ".xml": ("model.readers.factiva", "read_factiva_xml"),  # Factiva downloads only
 }
 COLLECTIONS = COLLECTION_SUFFIXES | {".xlsx"}
 #: formats whose parsers are slow, memory-hungry or have had hangs: always read in a worker
 #: process with a time and memory limit, whatever their number
-HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".xlsx"} | HTML_SUFFIXES)
+HEAVY_SUFFIXES = frozenset({".pdf", ".docx", ".xlsx", ".rtf", ".xml"} | HTML_SUFFIXES)
+#: formats whose text may be a news-database export of many articles (LexisNexis, Nexis Uni, Factiva):
+#: the text a reader gives is split into articles by ``model.readers.exports``
+SPLIT_SUFFIXES = frozenset(TEXT_SUFFIXES | {".docx", ".rtf"})
 
 #: which reader reads a file: (module, function name); resolved where the load is planned and
 #: passed to the worker process that runs it
@@ -86,4 +91,9 @@ def read_file(
         docs, issues = func(path, options.text_field, options.max_bytes)
         return FileRead(docs, issues)
     result = func(path, given if given is not None else str(path), options.max_bytes)
-    return result if isinstance(result, FileRead) else FileRead([result])
+    read = result if isinstance(result, FileRead) else FileRead([result])
+    if suffix in SPLIT_SUFFIXES:
+        from model.readers.exports import split_read  # imports this module
+
+        read = split_read(read, path)
+    return read
