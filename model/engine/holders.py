@@ -60,6 +60,77 @@ FEATURES: Final[tuple[str, ...]] = (
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
+# the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
+_F_BIAS: Final = 0
+_F_SRC_ENGINE: Final = 1
+_F_SRC_MENTION: Final = 2
+_F_SRC_HOME: Final = 3
+_F_K_COUNTRY: Final = 4
+_F_K_DEMONYM: Final = 5
+_F_K_CAPITAL: Final = 6
+_F_K_PERSON: Final = 7
+_F_K_BODY: Final = 8
+_F_K_LOCAL: Final = 9
+_F_K_FIRST_PERSON: Final = 10
+_F_K_CONTEXT: Final = 11
+_F_ENG_CONF: Final = 12
+_F_CAT_SAY: Final = 13
+_F_CAT_OTHER: Final = 14
+_F_CAT_DEMAND: Final = 15
+_F_POL_POS: Final = 16
+_F_POL_NEG: Final = 17
+_F_HEDGED: Final = 18
+_F_NEGATED: Final = 19
+_F_REPORTER: Final = 20
+_F_REL_POS: Final = 21
+_F_NEAR_START: Final = 22
+_F_CUE_BEFORE_HOLDER: Final = 23
+_F_CUE_NEAR: Final = 24
+_F_CUE_MID: Final = 25
+_F_CUE_FAR: Final = 26
+_F_PREP_TARGET: Final = 27
+_F_PREP_LOCATION: Final = 28
+_F_PREP_OF: Final = 29
+_F_POSSESSIVE: Final = 30
+_F_IN_QUOTE: Final = 31
+_F_HYPHEN: Final = 32
+_F_N_CODES_1: Final = 33
+_F_N_CODES_2: Final = 34
+_F_N_CODES_3P: Final = 35
+_F_CODE_MENTIONS: Final = 36
+_F_IS_HOME: Final = 37
+_F_DOC_SHARE: Final = 38
+_F_HOME_SHARE: Final = 39
+_F_FIRST_DOC_CODE: Final = 40
+_F_HAS_SAY: Final = 41
+_F_HAS_QUOTE: Final = 42
+_F_LONG_SENTENCE: Final = 43
+_F_SPEECH: Final = 44
+_F_IS_SPEAKER: Final = 45
+_F_SPEECH_OTHER: Final = 46
+_F_AGENT_BEFORE_CUE: Final = 47
+_F_AGENT_STATE: Final = 48
+_F_PRON_SUBJECT: Final = 49
+_F_NAME_BEFORE_CUE: Final = 50
+_F_HOME_X_AGENT: Final = 51
+_F_HOME_X_SAY: Final = 52
+_F_HOME_X_NAME: Final = 53
+_F_MENTION_X_NEAR: Final = 54
+_F_SPEAKER_X_FP: Final = 55
+_F_SUBJECT: Final = 56
+_F_ROLE_AFTER: Final = 57
+_F_PERSON_BEFORE_CUE: Final = 58
+_F_IGO_BEFORE_CUE: Final = 59
+_F_NO_ACTOR_BEFORE_CUE: Final = 60
+_F_ONE_SENTENCE: Final = 61
+_F_ONE_SENTENCE_X_ENGINE: Final = 62
+_F_SUBJECT_LIST: Final = 63
+_F_GROUP_RESOLVED: Final = 64
+_F_IN_TITLE: Final = 65
+_F_RECENT: Final = 66
+_F_HOME_X_RECENT: Final = 67
+_F_AGENT_EXPERT: Final = 68
+_F_PLACE_WORDS: Final = 69
 
 
 class DocContext:
@@ -221,105 +292,105 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     ix = _INDEX
     text, s, e = sent.text, sent.start, sent.end
     h = f.holder
-    x[ix["bias"]] = 1.0
+    x[_F_BIAS] = 1.0
     x[ix["src_" + source]] = 1.0
     kind = h.kind
     if source == "home":
         pass
     elif kind == "first-person":
-        x[ix["k_first_person"]] = 1.0
+        x[_F_K_FIRST_PERSON] = 1.0
     elif h.start < 0:
-        x[ix["k_context"]] = 1.0
+        x[_F_K_CONTEXT] = 1.0
     elif kind in ("country", "demonym", "capital", "person", "body"):
         x[ix["k_" + kind]] = 1.0
     elif kind in _LOCAL_KINDS:
-        x[ix["k_local"]] = 1.0
+        x[_F_K_LOCAL] = 1.0
     if source == "engine":
-        x[ix["eng_conf"]] = f.confidence
+        x[_F_ENG_CONF] = f.confidence
     cat = f.category
-    x[ix["cat_say"]] = 1.0 if cat == "SAY" else 0.0
-    x[ix["cat_other"]] = 1.0 if cat == "OTHER" else 0.0
-    x[ix["cat_demand"]] = 1.0 if cat in _DEMANDS else 0.0
-    x[ix["pol_pos"]] = 1.0 if f.polarity > 0.1 else 0.0
-    x[ix["pol_neg"]] = 1.0 if f.polarity < -0.1 else 0.0
-    x[ix["hedged"]] = 1.0 if f.hedged else 0.0
-    x[ix["negated"]] = 1.0 if f.negated else 0.0
-    x[ix["reporter"]] = 1.0 if f.reporter else 0.0
+    x[_F_CAT_SAY] = 1.0 if cat == "SAY" else 0.0
+    x[_F_CAT_OTHER] = 1.0 if cat == "OTHER" else 0.0
+    x[_F_CAT_DEMAND] = 1.0 if cat in _DEMANDS else 0.0
+    x[_F_POL_POS] = 1.0 if f.polarity > 0.1 else 0.0
+    x[_F_POL_NEG] = 1.0 if f.polarity < -0.1 else 0.0
+    x[_F_HEDGED] = 1.0 if f.hedged else 0.0
+    x[_F_NEGATED] = 1.0 if f.negated else 0.0
+    x[_F_REPORTER] = 1.0 if f.reporter else 0.0
     cue = f.cue
     length = e - s if e > s else 1
     if h.start >= 0:
-        x[ix["rel_pos"]] = (h.start - s) / length
-        x[ix["near_start"]] = 1.0 if _words_between(text, s, h.start) <= 3 else 0.0
+        x[_F_REL_POS] = (h.start - s) / length
+        x[_F_NEAR_START] = 1.0 if _words_between(text, s, h.start) <= 3 else 0.0
         if cue is not None:
             if cue.start < h.start:
-                x[ix["cue_before_holder"]] = 1.0
+                x[_F_CUE_BEFORE_HOLDER] = 1.0
             gap = _words_between(text, h.start, cue.start) if cue.start > h.start else _words_between(
                 text, cue.end, h.start)
-            x[ix["cue_near" if gap <= 3 else ("cue_mid" if gap <= 8 else "cue_far")]] = 1.0
+            x[_F_CUE_NEAR if gap <= 3 else (_F_CUE_MID if gap <= 8 else _F_CUE_FAR)] = 1.0
         before = _word_before(text, h.start, s)
-        x[ix["prep_target"]] = 1.0 if before in target_preps else 0.0
-        x[ix["prep_location"]] = 1.0 if before in location_preps else 0.0
-        x[ix["prep_of"]] = 1.0 if before in _PREP_OF else 0.0
+        x[_F_PREP_TARGET] = 1.0 if before in target_preps else 0.0
+        x[_F_PREP_LOCATION] = 1.0 if before in location_preps else 0.0
+        x[_F_PREP_OF] = 1.0 if before in _PREP_OF else 0.0
         end = h.start + len(h.text)
-        x[ix["possessive"]] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
-        x[ix["hyphen"]] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
-        x[ix["in_quote"]] = 1.0 if _inside_quotes(text, s, h.start) else 0.0
+        x[_F_POSSESSIVE] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
+        x[_F_HYPHEN] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
+        x[_F_IN_QUOTE] = 1.0 if _inside_quotes(text, s, h.start) else 0.0
     n_codes = facts.codes
     subjects = facts.subjects
-    x[ix["n_codes_1" if n_codes <= 1 else ("n_codes_2" if n_codes == 2 else "n_codes_3p")]] = 1.0
-    x[ix["code_mentions"]] = min(3, sum(1 for m in sent.mentions if m.code == code)) / 3.0
-    x[ix["is_home"]] = 1.0 if code == ctx.home else 0.0
-    x[ix["doc_share"]] = ctx.share(code)
-    x[ix["home_share"]] = ctx.home_share if source == "home" else 0.0
-    x[ix["first_doc_code"]] = 1.0 if code == ctx.first else 0.0
+    x[_F_N_CODES_1 if n_codes <= 1 else (_F_N_CODES_2 if n_codes == 2 else _F_N_CODES_3P)] = 1.0
+    x[_F_CODE_MENTIONS] = min(3, sum(1 for m in sent.mentions if m.code == code)) / 3.0
+    x[_F_IS_HOME] = 1.0 if code == ctx.home else 0.0
+    x[_F_DOC_SHARE] = ctx.share(code)
+    x[_F_HOME_SHARE] = ctx.home_share if source == "home" else 0.0
+    x[_F_FIRST_DOC_CODE] = 1.0 if code == ctx.first else 0.0
     has_say = facts.has_say
-    x[ix["has_say"]] = 1.0 if has_say else 0.0
-    x[ix["has_quote"]] = 1.0 if facts.quoted else 0.0
-    x[ix["long_sentence"]] = 1.0 if length > 240 else 0.0
+    x[_F_HAS_SAY] = 1.0 if has_say else 0.0
+    x[_F_HAS_QUOTE] = 1.0 if facts.quoted else 0.0
+    x[_F_LONG_SENTENCE] = 1.0 if length > 240 else 0.0
     speaker = ctx.speaker_country
     if speaker:
-        x[ix["speech"]] = 1.0
-        x[ix["is_speaker"]] = 1.0 if code == speaker else 0.0
-        x[ix["speech_other"]] = 1.0 if code != speaker else 0.0
+        x[_F_SPEECH] = 1.0
+        x[_F_IS_SPEAKER] = 1.0 if code == speaker else 0.0
+        x[_F_SPEECH_OTHER] = 1.0 if code != speaker else 0.0
     cue_at = cue.start if cue is not None else e
     agent_before, agent_state, agent_expert, name, person, igo, country_before = facts.before(sent, ctx, cue_at)
     agents = ctx.agents
-    x[ix["agent_before_cue"]] = 1.0 if agent_before else 0.0
-    x[ix["agent_state"]] = 1.0 if agent_state else 0.0
+    x[_F_AGENT_BEFORE_CUE] = 1.0 if agent_before else 0.0
+    x[_F_AGENT_STATE] = 1.0 if agent_state else 0.0
     pron = facts.pron
-    x[ix["pron_subject"]] = 1.0 if pron else 0.0
-    x[ix["name_before_cue"]] = 1.0 if name else 0.0
+    x[_F_PRON_SUBJECT] = 1.0 if pron else 0.0
+    x[_F_NAME_BEFORE_CUE] = 1.0 if name else 0.0
     if source == "home":
-        x[ix["home_x_agent"]] = 1.0 if agent_before else 0.0
-        x[ix["home_x_say"]] = 1.0 if has_say else 0.0
-        x[ix["home_x_name"]] = 1.0 if name else 0.0
+        x[_F_HOME_X_AGENT] = 1.0 if agent_before else 0.0
+        x[_F_HOME_X_SAY] = 1.0 if has_say else 0.0
+        x[_F_HOME_X_NAME] = 1.0 if name else 0.0
     if source == "mention":
-        x[ix["mention_x_near"]] = x[ix["near_start"]]
+        x[_F_MENTION_X_NEAR] = x[_F_NEAR_START]
     if speaker and code == speaker and kind == "first-person":
-        x[ix["speaker_x_fp"]] = 1.0
+        x[_F_SPEAKER_X_FP] = 1.0
     if source == "engine" and h.start < 0 and kind not in ("first-person", "home"):
-        x[ix["group_resolved"]] = 1.0  # "the ministers", "the two sides": named earlier
+        x[_F_GROUP_RESOLVED] = 1.0  # "the ministers", "the two sides": named earlier
     if h.start >= 0:
-        x[ix["subject"]] = 1.0 if h.start in subjects else 0.0
-        x[ix["subject_list"]] = 1.0 if h.start in subjects and len(subjects) > 1 else 0.0
+        x[_F_SUBJECT] = 1.0 if h.start in subjects else 0.0
+        x[_F_SUBJECT_LIST] = 1.0 if h.start in subjects and len(subjects) > 1 else 0.0
         end = h.start + len(h.text)
         i = bisect_left(ctx.agent_starts, end)
-        x[ix["role_after"]] = 1.0 if i < len(agents) and agents[i][0] <= end + 25 else 0.0
-    x[ix["person_before_cue"]] = 1.0 if person else 0.0
-    x[ix["igo_before_cue"]] = 1.0 if igo else 0.0
-    x[ix["in_title"]] = 1.0 if code in ctx.title_codes else 0.0
+        x[_F_ROLE_AFTER] = 1.0 if i < len(agents) and agents[i][0] <= end + 25 else 0.0
+    x[_F_PERSON_BEFORE_CUE] = 1.0 if person else 0.0
+    x[_F_IGO_BEFORE_CUE] = 1.0 if igo else 0.0
+    x[_F_IN_TITLE] = 1.0 if code in ctx.title_codes else 0.0
     if code in ctx.recent:
-        x[ix["recent"]] = 1.0
-        x[ix["home_x_recent"]] = 1.0 if source == "home" else 0.0
-    x[ix["agent_expert"]] = 1.0 if agent_expert else 0.0
+        x[_F_RECENT] = 1.0
+        x[_F_HOME_X_RECENT] = 1.0 if source == "home" else 0.0
+    x[_F_AGENT_EXPERT] = 1.0 if agent_expert else 0.0
     if h.start >= 0:
         window = text[max(s, h.start - 25):h.start].lower()
-        x[ix["place_words"]] = 1.0 if any(w in window for w in _PLACE_WORDS) or text[
+        x[_F_PLACE_WORDS] = 1.0 if any(w in window for w in _PLACE_WORDS) or text[
             h.start + len(h.text):h.start + len(h.text) + 10].startswith(("'s capital", "’s capital")) else 0.0
     if ctx.one_sentence:
-        x[ix["one_sentence"]] = 1.0
-        x[ix["one_sentence_x_engine"]] = 1.0 if source == "engine" else 0.0
-    x[ix["no_actor_before_cue"]] = 1.0 if not (person or agent_before or name or pron or country_before) else 0.0
+        x[_F_ONE_SENTENCE] = 1.0
+        x[_F_ONE_SENTENCE_X_ENGINE] = 1.0 if source == "engine" else 0.0
+    x[_F_NO_ACTOR_BEFORE_CUE] = 1.0 if not (person or agent_before or name or pron or country_before) else 0.0
     return x
 
 

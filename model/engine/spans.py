@@ -73,6 +73,7 @@ class Sentence:
     fold: str = field(default="", repr=False)  # word_fold of the whole lower-cased text ("" if not at hand)
     alpha: str = field(default="", repr=False)  # textfold.alpha_fold of ``fold`` ("" if not at hand)
     by_kind: dict[str, list[Hit]] = field(default_factory=dict, repr=False)
+    cues: list[Hit] | None = field(default=None, repr=False)  # ``cue_hits`` of this sentence, once read
 
     # written out: a dataclass-generated __init__ stays interpreted Python when the module is compiled
     def __init__(self, text: str, start: int, end: int, mentions: list[Mention], hits: list[Hit],
@@ -87,6 +88,7 @@ class Sentence:
         self.fold = fold
         self.alpha = alpha
         self.by_kind = {} if by_kind is None else by_kind
+        self.cues = None
         for h in hits:
             bucket = self.by_kind.get(h.kind)
             if bucket is None:
@@ -149,7 +151,15 @@ def governors(text: str, mentions: list[Mention], floor: int, alpha: str = "") -
 
 
 def cue_hits(sent: Sentence) -> list[Hit]:
-    """Non-overlapping verbal cue hits, longest first, without nominal uses."""
+    """Non-overlapping verbal cue hits, longest first, without nominal uses (read once per sentence;
+    do not modify the list)."""
+    if sent.cues is not None:
+        return sent.cues
+    sent.cues = _cue_hits(sent)
+    return sent.cues
+
+
+def _cue_hits(sent: Sentence) -> list[Hit]:
     cues = by_start(sent.of("cue"))
     out: list[Hit] = []
     taken_until = -1
