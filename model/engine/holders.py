@@ -21,7 +21,7 @@ from typing import Final
 
 from model.engine.discourse import Holder
 from model.engine.lexicon import Hit, category
-from model.engine.spans import Found, Sentence
+from model.engine.spans import Found, Sentence, bisect_left
 from model.gazetteer import Mention
 
 MODEL_FILE: Final = "holder_model.json"
@@ -197,17 +197,6 @@ class HolderModel:
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
-
-
-def bisect_left(a: list[int], x: int) -> int:
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if a[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:

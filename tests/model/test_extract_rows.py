@@ -48,7 +48,7 @@ def test_document_dicts_and_frame_agree_with_rows() -> None:
 
 @given(st.lists(st.integers(-5, 40), max_size=30), st.integers(-6, 41))
 def test_bisect_left_is_the_library_one_even_unsorted(a: list[int], x: int) -> None:
-    from model.extract import bisect_left
+    from model.engine.spans import bisect_left
 
     assert bisect_left(a, x) == bisect.bisect_left(a, x)
     a.sort()
