@@ -201,7 +201,7 @@ class Engine:
                     p = max(group)  # "China, Iran and Russia agreed": one subject, one decision
                 if p < model.threshold:
                     continue
-                f.confidence = round3(p)
+                f.confidence = round3(model.confidence(p))
             row = self._row(doc_id, sent, f, doc_topics)
             if row is not None:
                 rows.append(row)

@@ -149,6 +149,36 @@ def pair_scores(rows, probs, gold: set[Pair], threshold: float) -> tuple[float, 
     return prec, tp / len(gold) if gold else 0.0, len(chosen)
 
 
+def _logit(p):  # type: ignore[no-untyped-def]
+    import numpy as np
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
+
+
+def fit_platt(probs, y, sel) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Confidence as ``sigmoid(a · logit(p) + b)``, fitted where ``sel`` (real documents, emitted)."""
+    from sklearn.linear_model import LogisticRegression
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(_logit(probs[sel]).reshape(-1, 1), y[sel])
+    return float(fit.coef_[0][0]), float(fit.intercept_[0])
+
+
+def apply_platt(probs, ab: tuple[float, float]):  # type: ignore[no-untyped-def]
+    import numpy as np
+    return 1.0 / (1.0 + np.exp(-(ab[0] * _logit(probs) + ab[1])))
+
+
+def calibrated_out_of_fold(oof, y, groups, sel, folds: int):  # type: ignore[no-untyped-def]
+    """Each document's calibrated confidence from a calibration fitted on the other folds."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+    out = np.array(oof, dtype=float)
+    for train, test in GroupKFold(n_splits=folds).split(oof, y, groups):
+        mask = np.zeros(len(oof), dtype=bool)
+        mask[train] = True
+        out[test] = apply_platt(oof[test], fit_platt(oof, y, mask & sel))
+    return out
+
+
 def main() -> int:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -209,14 +239,26 @@ def main() -> int:
         for t in (threshold, 0.6, 0.7):
             p, r, n = pair_scores([rows[i] for i in keep], oof[keep], gold, t)
             print(f"  {name}: out-of-fold at {t:.2f}: pairs {n}, precision {p:.3f}, recall {r:.3f}")
-    print("out-of-fold calibration (candidates at or above the threshold):")
+    real = np.array([g in data.sets.get(args.gold.name, set()) or g in data.sets.get("speeches", set())
+                     for g in groups])
+    platt = fit_platt(oof, y, real & (oof >= threshold))
+    cal = calibrated_out_of_fold(oof, y, groups, real & (oof >= threshold), args.folds)
+    print(f"confidence calibration on real documents (Platt, a={platt[0]:.3f}, b={platt[1]:.3f})")
+    print("out-of-fold calibration (candidates at or above the threshold; raw → calibrated out-of-fold):")
     for name, docs in [("all", set(groups))] + list(data.sets.items()):
         print(f" {name}")
         in_set = np.array([g in docs for g in groups])
         for lo, hi in ((0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
             sel = in_set & (oof >= max(lo, threshold)) & (oof < hi)
             if sel.sum():
-                print(f"  {lo:.1f}-{hi:.1f}: {int(sel.sum()):5d}  mean {oof[sel].mean():.3f}  right {y[sel].mean():.3f}")
+                print(f"  raw {lo:.1f}-{hi:.1f}: {int(sel.sum()):5d}  mean {oof[sel].mean():.3f}  right {y[sel].mean():.3f}")
+        for lo, hi in ((0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+            sel = in_set & (oof >= threshold) & (cal >= lo) & (cal < hi)
+            if sel.sum():
+                print(f"  cal {lo:.1f}-{hi:.1f}: {int(sel.sum()):5d}  mean {cal[sel].mean():.3f}  right {y[sel].mean():.3f}")
+        sel = in_set & (oof >= threshold) & (cal >= 0.8)
+        if sel.sum():
+            print(f"  calibrated >= 0.8: {int(sel.sum())}, right {y[sel].mean():.3f}")
     by_source = defaultdict(list)
     for (_pair, yy, source, _x), p in zip(rows, oof, strict=True):
         if p >= threshold:
@@ -232,6 +274,7 @@ def main() -> int:
             "features": list(FEATURES),
             "weights": [round(float(w), 5) for w in final.coef_[0]],
             "threshold": threshold,
+            "calibration": [round(platt[0], 5), round(platt[1], 5)],
         }
         path = RESOURCES / MODEL_FILE
         path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

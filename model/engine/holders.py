@@ -168,13 +168,22 @@ class DocContext:
 
 
 class HolderModel:
-    """A logistic model over :data:`FEATURES`; ``threshold`` is the least probability emitted."""
+    """A logistic model over :data:`FEATURES`; ``threshold`` is the least probability emitted.
 
-    def __init__(self, weights: list[float], threshold: float) -> None:
+    ``calibration`` ``(a, b)`` turns a probability into the statement's confidence,
+    ``sigmoid(a · logit(p) + b)``: fitted out-of-fold on real articles and speeches, so that
+    statements at confidence 0.8 are right about 80 % of the time there (the short-sentence
+    suites in the training data would otherwise make the top of the scale too sure).
+    """
+
+    def __init__(self, weights: list[float], threshold: float,
+                 calibration: tuple[float, float] = (1.0, 0.0)) -> None:
         if len(weights) != len(FEATURES):
             raise ValueError(f"holder model has {len(weights)} weights for {len(FEATURES)} features")
         self.weights = weights
         self.threshold = threshold
+        self.slope = calibration[0]
+        self.shift = calibration[1]
 
     @classmethod
     def load(cls, folder: Path) -> HolderModel | None:
@@ -186,7 +195,8 @@ class HolderModel:
         names = list(data["features"])
         if names != list(FEATURES):
             raise ValueError(f"{path}: its features do not match the engine's (retrain: tools/train_holders.py)")
-        return cls([float(w) for w in data["weights"]], float(data["threshold"]))
+        a, b = data.get("calibration") or (1.0, 0.0)
+        return cls([float(w) for w in data["weights"]], float(data["threshold"]), (float(a), float(b)))
 
     def probability(self, x: list[float]) -> float:
         z = 0.0
@@ -196,6 +206,12 @@ class HolderModel:
                 z += w[i] * x[i]
         if z < -30.0:
             return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def confidence(self, p: float) -> float:
+        """The calibrated confidence of probability ``p``."""
+        q = min(max(p, 1e-6), 1.0 - 1e-6)
+        z = self.slope * math.log(q / (1.0 - q)) + self.shift
         return 1.0 / (1.0 + math.exp(-z))
 
 

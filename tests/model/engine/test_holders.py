@@ -36,6 +36,32 @@ def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
     assert model.probability(x) == pytest.approx(0.2689414213)
 
 
+def test_confidence_is_the_calibrated_probability(tmp_path: Path) -> None:
+    weights = [0.0] * len(FEATURES)
+    plain = HolderModel(weights, 0.5)
+    assert plain.confidence(0.8) == pytest.approx(0.8)  # no calibration: the probability itself
+    squeezed = HolderModel(weights, 0.5, (0.5, 0.0))
+    assert squeezed.confidence(0.5) == pytest.approx(0.5)
+    assert squeezed.confidence(0.9) == pytest.approx(0.75)  # sigmoid(0.5 · logit 0.9) = 3 / 4
+    assert squeezed.confidence(0.1) == pytest.approx(0.25)
+    assert squeezed.confidence(0.0) > 0.0 and squeezed.confidence(1.0) < 1.0
+    ranks = [squeezed.confidence(p / 20) for p in range(21)]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)  # the order of cards is kept
+    (tmp_path / MODEL_FILE).write_text(json.dumps(
+        {"features": list(FEATURES), "weights": weights, "threshold": 0.5, "calibration": [0.5, 0.0]}))
+    loaded = HolderModel.load(tmp_path)
+    assert loaded is not None and loaded.confidence(0.9) == pytest.approx(0.75)
+
+
+def test_the_shipped_model_is_calibrated_for_real_documents() -> None:
+    model = HolderModel.load(RESOURCES)
+    assert model is not None
+    # fitted on real articles and speeches, the top of the scale is less sure than the raw scorer
+    assert model.confidence(0.95) < 0.95
+    rows = _rows(Engine(load_resources()), SET)
+    assert rows and all(model.confidence(model.threshold) - 1e-3 <= r["confidence"] < 1.0 for r in rows)
+
+
 def _rows(engine: Engine, text: str) -> list[dict[str, object]]:
     return engine.document(Document(id="x", text=text))
 
