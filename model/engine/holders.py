@@ -58,6 +58,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
+    "doc_state", "home_x_doc_state",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -131,6 +132,10 @@ _F_RECENT: Final = 66
 _F_HOME_X_RECENT: Final = 67
 _F_AGENT_EXPERT: Final = 68
 _F_PLACE_WORDS: Final = 69
+_F_DOC_STATE: Final = 70
+_F_HOME_X_DOC_STATE: Final = 71
+#: officials, state bodies and state role words a document needs for its full weight of politics
+_STATE_SATURATION: Final = 6.0
 
 
 class DocContext:
@@ -158,6 +163,11 @@ class DocContext:
         self.home_share = most / total if total else 0.0
         self.speaker_country = speaker_country
         self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
+        # how much the document is about states acting: officials, state bodies, state role words
+        # (a science or sports report names countries as places and has few of them)
+        state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
+        state += sum(1 for a in agents if a[2] in _STATE_ROLES)
+        self.state = min(state / _STATE_SATURATION, 1.0)
         self.agent_starts = [a[0] for a in agents]
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
         self.title_codes: set[str] = set()  # countries the document's title names
@@ -396,6 +406,8 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_ONE_SENTENCE] = 1.0
         x[_F_ONE_SENTENCE_X_ENGINE] = 1.0 if source == "engine" else 0.0
     x[_F_NO_ACTOR_BEFORE_CUE] = 1.0 if not (person or agent_before or name or pron or country_before) else 0.0
+    x[_F_DOC_STATE] = ctx.state
+    x[_F_HOME_X_DOC_STATE] = ctx.state if source == "home" else 0.0
     return x
 
 
