@@ -167,7 +167,8 @@ class DocContext:
         # (a science or sports report names countries as places and has few of them)
         state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
         state += sum(1 for a in agents if a[2] in _STATE_ROLES)
-        self.state = min(state / _STATE_SATURATION, 1.0)
+        # (relative to how often it names countries, up to six: a short report needs fewer)
+        self.state = min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
         self.agent_starts = [a[0] for a in agents]
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
         self.title_codes: set[str] = set()  # countries the document's title names
