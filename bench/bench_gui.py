@@ -35,11 +35,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from gui.app import collect_garbage_on_ui_thread, share_interpreter_with_the_ui  # noqa: E402
 from gui.charts import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
-from gui.review_session import as_reviewed  # noqa: E402
-from gui.state import compute_view  # noqa: E402
+from model.analysis.view import compute_view  # noqa: E402
 from model.documents import Document, LoadReport  # noqa: E402
 from model.pipeline import Analysis  # noqa: E402
 from model.resources import load_resources  # noqa: E402
+from model.review.reviewed import as_reviewed  # noqa: E402
 from model.statements import statements_frame  # noqa: E402
 
 PROBE_MS = 10

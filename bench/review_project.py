@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model.project import open_project, save_project  # noqa: E402
 from model.review import commands as cmd  # noqa: E402
+from model.review.decisions import apply_decisions  # noqa: E402
 from model.workspace import Workspace  # noqa: E402
 from tools.crash_test import state  # noqa: E402
 
@@ -31,11 +32,11 @@ def main() -> None:
     ws = Workspace(big.documents, big.statements, big.decisions[: args.decisions], big.notes, big.resource_edits, big.view)
     print(f"documents {len(ws.documents)}, statements {len(ws.statements)}, decisions {len(ws.decisions)}")
     t = time.perf_counter()
-    review = ws.reviewed()
-    print(f"apply decisions            {time.perf_counter() - t:7.3f} s  ({len(review.statements)} kept, {len(review.unmatched)} unmatched)")
+    reviewed, unmatched = apply_decisions(ws.statements, ws.decisions, ws.documents)
+    print(f"apply decisions            {time.perf_counter() - t:7.3f} s  ({len(reviewed)} kept, {len(unmatched)} unmatched)")
     t = time.perf_counter()
-    cmd.reject_statement(review.statements.iloc[0]).do(ws)
-    ws.reviewed()
+    cmd.reject_statement(reviewed.iloc[0]).do(ws)
+    apply_decisions(ws.statements, ws.decisions, ws.documents)
     print(f"one more reject + re-apply {time.perf_counter() - t:7.3f} s")
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "big.stanceatlas"

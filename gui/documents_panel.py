@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.frame_model import Column, FrameTableModel
+from model.analysis.documents_table import documents_frame
 from model.pipeline import Analysis
 
 STATUS_COLOUR = {"failed": QColor("#fecaca"), "skipped": QColor("#e5e7eb"), "warning": QColor("#fef3c7")}
-
-
-def documents_frame(analysis: Analysis) -> pd.DataFrame:
-    """One row per document (status "loaded") and per load issue (status "failed" or "skipped")."""
-    counts: dict[str, int] = {}
-    if len(analysis.statements):
-        ids, n = np.unique(analysis.statements["document"].to_numpy(dtype=object).astype(str), return_counts=True)
-        counts = dict(zip(ids.tolist(), n.tolist(), strict=True))
-    docs = pd.DataFrame({
-        "id": [d.id for d in analysis.documents],
-        "status": "loaded",
-        "title": [d.title or d.id for d in analysis.documents],
-        "date": [d.date or "" for d in analysis.documents],
-        "source": [d.source or "" for d in analysis.documents],
-        "statements": [counts.get(d.id, 0) for d in analysis.documents],
-        "reason": [f"also in: {', '.join(d.also_sources)}" if d.also_sources else "" for d in analysis.documents],
-    })
-    issues = pd.DataFrame({
-        "id": [i.path for i in analysis.report.issues],
-        "status": [{"error": "failed", "warning": "warning"}.get(i.kind, "skipped") for i in analysis.report.issues],
-        "title": [i.path for i in analysis.report.issues],
-        "date": "", "source": "", "statements": 0,
-        "reason": [i.reason for i in analysis.report.issues],
-    })
-    return pd.concat([f for f in (docs, issues) if len(f)] or [docs], ignore_index=True)
 
 
 def _status_colour(field: str, value: object) -> QColor | None:
@@ -83,7 +58,7 @@ class DocumentsPanel(QWidget):
         lay.addWidget(self.only_selected)
 
     def set_analysis(self, analysis: Analysis, frame: pd.DataFrame | None = None) -> None:
-        """Show the documents of ``analysis``; ``frame`` when a worker already built :func:`documents_frame`."""
+        """Show the documents of ``analysis``; ``frame`` when a worker already built :func:`~model.analysis.documents_table.documents_frame`."""
         self.model.set_frame(documents_frame(analysis) if frame is None else frame)
         n_err, n_skip = len(analysis.report.errors), len(analysis.report.skipped)
         self.summary.setText(f"{len(analysis.documents)} document(s) loaded"

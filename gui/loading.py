@@ -1,69 +1,30 @@
 """Loading documents: file dialogs, drag and drop, recent sets, progress and Cancel, the load report.
 
-The work is :func:`load_set` / :func:`grow_set` (plain functions over
-``model/``) run in a worker; the controller only starts them and shows results.
+The work is :func:`model.loading.load_set` / :func:`~model.loading.grow_set` /
+:func:`~model.loading.load_dataset`, run in a worker; the controller only starts
+them and shows results.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
 
 from gui import settings
 from gui.dialogs import LoadReportDialog
-from gui.documents_panel import documents_frame
 from gui.plain import message_box, tooltip
-from gui.review_session import as_reviewed
-from gui.state import View, compute_view
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.filters import StatementFilter
-from model.pipeline import Analysis, add_documents, analyse
-from model.progress import Progress
+from model.loading import Loaded, grow_set, load_dataset, load_set
 from model.project import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
-from model.resources import Resources
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
-
-
-Loaded = tuple[Analysis, View | None, pd.DataFrame]
-
-
-def load_set(
-    paths: list[str], flt: StatementFilter, by: str, progress: Progress, resources: Resources | None = None,
-    compare: Sequence[str] = (),
-) -> Loaded:
-    """Read and analyse ``paths``, then build what the window opens on (reviewed analysis, view, documents table).
-
-    ``resources`` (gazetteer, topics, cues) are re-used from the open set when there is one:
-    building them again would hold the interpreter for a few hundred milliseconds.  ``compare``: the countries
-    being compared, compared on the new set here too.
-    """
-    analysis = as_reviewed(analyse(paths, resources=resources, progress=progress))
-    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
-
-
-def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
-    """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later."""
-    grown = add_documents(analysis, paths, progress=progress)
-    return grown, None, documents_frame(grown)
-
-
-def load_dataset(folder: str, flt: StatementFilter, by: str, resources: Resources | None = None,
-                 compare: Sequence[str] = ()) -> Loaded:
-    """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet."""
-    from model.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
-
-    analysis = as_reviewed(dataset_analysis(folder, resources))
-    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
 
 
 def file_filter() -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,18 +21,12 @@ from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
-from gui.documents_panel import documents_frame
 from gui.plain import message_box
-from gui.review_session import Source, reviewed_analysis
-from gui.state import compute_view
 from gui.workers import Task, start
-from model.documents import LoadReport
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
-from model.filters import StatementFilter
-from model.project import SUFFIX, ProjectError, open_project, save_project
+from model.loading import OpenedProject, load_project_view
+from model.project import SUFFIX, ProjectError, save_project
 from model.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
-from model.resource_edits import merge_resources
-from model.resources import Resources, load_resources
 from model.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -43,20 +37,6 @@ FILE_FILTER = f"Stance Atlas project (*{SUFFIX});;All files (*)"
 POLL_MS = 15_000
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RECOVER, LATER = "recover", "later"
-
-
-def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: StatementFilter, by: str, progress,
-                      compare: Sequence[str] = ()):
-    """Open a project (or take a workspace) and build what the window shows of it (runs in a worker)."""
-    ws = open_project(ws_or_path) if isinstance(ws_or_path, str) else ws_or_path
-    base = base or load_resources()
-    if ws.view.get("by") in ("topic", "issue"):
-        by = ws.view["by"]      # the project's view settings win
-    report = LoadReport(documents=list(ws.documents), files_seen=len(ws.documents))
-    src = Source(report, ws.statements, tuple(ws.decisions), tuple(ws.documents), merge_resources(base, ws.resource_edits),
-                 ws.revision)
-    analysis, unmatched = reviewed_analysis(src)
-    return ws, base, analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis), unmatched
 
 
 def save_or_explain(path: str, ws: Workspace) -> None:
@@ -197,7 +177,7 @@ class ProjectController(QObject):
         self.task = start(task)
         return task
 
-    def _on_loaded(self, result, path: str | None, unsaved: bool) -> None:
+    def _on_loaded(self, result: OpenedProject, path: str | None, unsaved: bool) -> None:
         ws, base, analysis, view, table, unmatched = result
         old = self.session.path
         self.window.selected = None

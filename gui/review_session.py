@@ -3,15 +3,14 @@
 :class:`ReviewSession` owns the :class:`~model.workspace.Workspace`, its undo
 stack and the review actions, the shipped resources the statements were
 extracted with, and the project file it belongs to.  The views never read the
-machine statements: :func:`reviewed_analysis` (plain data in, plain data
-out, run in a worker) lays every decision over them, and that is what the
-matrix, evidence, profile, comparison and exports show.
+machine statements: :func:`model.review.reviewed.reviewed_analysis` (run in a
+worker) lays every decision over them, and that is what the matrix, evidence,
+profile, comparison and exports show.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -19,62 +18,14 @@ from PySide6.QtCore import QObject, QSignalBlocker, Signal
 
 from gui.review_actions import ReviewActions
 from gui.undo import WorkspaceUndo
-from model.documents import Document, LoadReport
+from model.documents import LoadReport
 from model.pipeline import Analysis
 from model.resource_edits import ResourceEdits, merge_resources
-from model.resources import Resources, Topic
-from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions, locate
+from model.resources import Resources
+from model.review.decisions import locate
 from model.review.notes import Note, notes_for_cell
+from model.review.reviewed import Source, machine_statements
 from model.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class Source:
-    """What a worker needs to build the reviewed statements (a snapshot, safe off the UI thread)."""
-
-    report: LoadReport
-    statements: pd.DataFrame
-    decisions: tuple[Decision, ...]
-    documents: tuple[Document, ...]
-    resources: Resources   # the shipped resources with the analyst's edits laid over
-    revision: int
-
-
-def renamed_topics(topics: tuple[Topic, ...], decisions: tuple[Decision, ...]) -> tuple[Topic, ...]:
-    """Topics with the analyst's renames and merges applied, in taxonomy order (a merge keeps one column)."""
-    out = list(topics)
-    for d in decisions:
-        if d.kind != RENAME or d.values["field"] != "topic":
-            continue
-        old, new = d.values["old"], d.values["new"]
-        at = next((i for i, t in enumerate(out) if t.key == old), None)
-        if at is None:
-            continue
-        if any(t.key == new for t in out):
-            del out[at]                      # merged into an existing topic
-        else:
-            out[at] = replace(out[at], key=new, name=new)
-    return tuple(out) if out != list(topics) else topics
-
-
-def reviewed_analysis(src: Source) -> tuple[Analysis, list[UnmatchedDecision]]:
-    """The analysis the views show: statements with every decision applied, topics renamed."""
-    statements, unmatched = apply_decisions(src.statements, src.decisions, src.documents)
-    topics = renamed_topics(src.resources.topics, src.decisions)
-    resources = src.resources if topics is src.resources.topics else replace(src.resources, topics=topics)
-    return Analysis(src.report, statements, resources), unmatched
-
-
-def as_reviewed(machine: Analysis) -> Analysis:
-    """A fresh machine analysis as the views show it (no decisions yet; adds the review columns)."""
-    src = Source(machine.report, machine.statements, (), tuple(machine.documents), machine.resources, 0)
-    return reviewed_analysis(src)[0]
-
-
-def machine_statements(statements: pd.DataFrame) -> pd.DataFrame:
-    """A statements frame without the columns review adds (what a workspace stores)."""
-    extra = [c for c in REVIEW_COLUMNS if c in statements.columns]
-    return statements.drop(columns=extra) if extra else statements
 
 
 class ReviewSession(QObject):

@@ -1,7 +1,7 @@
 """The one object that owns the current results and tells views they changed.
 
 Heavy work (filtering 100,000 statements, rebuilding the matrix) runs in a
-worker through :func:`compute_view`; the state keeps only the newest result.
+worker through :func:`model.analysis.view.compute_reviewed_view`; the state keeps only the newest result.
 ``analysis`` holds the *reviewed* statements (every analyst decision applied,
 with ``edited`` and ``provenance``); the workspace behind them is
 ``session`` (:mod:`gui.review_session`).
@@ -11,60 +11,23 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from gui.review_session import ReviewSession, Source, machine_statements, reviewed_analysis
+from gui.review_session import ReviewSession
 from gui.workers import Task, start
-from model.compare import Comparison, comparable, compare_countries, distinct
+from model.analysis.view import Reviewed, View, compute_reviewed_view
+from model.compare import Comparison, compare_countries, distinct
 from model.documents import Document
-from model.filters import StatementFilter, apply_filter, cell_positions, describe_filter, document_dates
-from model.matrix import Matrix, build_matrix
+from model.filters import StatementFilter, describe_filter
+from model.matrix import Matrix
 from model.pipeline import Analysis
 from model.resources import Resources
 from model.review.decisions import UnmatchedDecision
-from model.timeline import statements_over_time
+from model.review.reviewed import machine_statements
 from model.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class View:
-    """What the views show: the filtered statements, their matrix and a cell → rows index."""
-
-    statements: pd.DataFrame
-    matrix: Matrix
-    positions: dict[tuple[str, str], np.ndarray] = field(repr=False)
-    flt: StatementFilter
-    by: str
-    timeline: pd.DataFrame = field(repr=False)
-    #: the comparison of the countries compared when the view was asked for (built with it, off the UI thread)
-    comparison: Comparison | None = field(default=None, repr=False)
-
-
-def compute_view(analysis: Analysis, flt: StatementFilter, by: str, compare: Sequence[str] = ()) -> View:
-    """Filter the statements and aggregate them, and compare the ``compare`` countries (2–4, if given)
-    on them (runs off the UI thread: comparing on it held the event loop for 30–50 ms at 30,000 statements)."""
-    dates = document_dates(analysis.documents)
-    st = apply_filter(analysis.statements, flt, dates)
-    columns = analysis.resources.topic_keys if by == "topic" else None
-    matrix = build_matrix(st, by=by, columns=columns)
-    comparison = compare_countries(st, compare, by=by, columns=columns) if comparable(compare) else None
-    return View(st, matrix, cell_positions(st, by), flt, by, statements_over_time(st, dates), comparison)
-
-
-Reviewed = tuple[Analysis, list[UnmatchedDecision] | None, View]
-
-
-def compute_reviewed_view(src: Source, cached: Analysis | None, flt: StatementFilter, by: str,
-                          compare: Sequence[str] = ()) -> Reviewed:
-    """The reviewed analysis (unless ``cached`` is still current) and its view (runs off the UI thread)."""
-    if cached is not None:
-        return cached, None, compute_view(cached, flt, by, compare)
-    analysis, unmatched = reviewed_analysis(src)
-    return analysis, unmatched, compute_view(analysis, flt, by, compare)
 
 
 class AppState(QObject):
@@ -104,7 +67,7 @@ class AppState(QObject):
 
     def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None,
                    grown: bool = False) -> None:
-        """A new set (``analysis`` reviewed, see :func:`reviewed_analysis`) or, with ``grown``, the machine
+        """A new set (``analysis`` reviewed, see :func:`model.review.reviewed.reviewed_analysis`) or, with ``grown``, the machine
         analysis of the open set plus added documents; ``view`` (and the documents table) when the worker
         already computed them.
 
@@ -129,7 +92,7 @@ class AppState(QObject):
     def set_workspace(self, ws: Workspace, base: Resources, analysis: Analysis, view: View,
                       documents_table: pd.DataFrame, unmatched: list[UnmatchedDecision], path: str | None,
                       unsaved: bool = False) -> None:
-        """An opened (or recovered) project, with what a worker built from it (see ``gui.project_controller``)."""
+        """An opened (or recovered) project, with what a worker built from it (see :func:`model.loading.load_project_view`)."""
         self.session.start(ws, analysis.report, base, path, unsaved)
         self._analysis_revision = ws.revision
         self.unmatched = unmatched

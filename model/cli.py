@@ -31,9 +31,13 @@ from model.export.qdpx import write_qdpx
 from model.extract import extract_statements
 from model.matrix import build_matrix
 from model.progress import Progress, StderrProgress
+from model.project import SUFFIX as PROJECT_SUFFIX
+from model.project import ProjectError, open_project
 from model.readers import load_paths
 from model.readers.loader import is_dataset_folder, iter_files
-from model.resources import load_resources
+from model.resources import Topic, load_resources
+from model.review.notes import Note
+from model.review.reviewed import review_workspace
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
 MATRIX_SUFFIXES = (".xlsx", ".csv", ".json", ".qdpx")  # .qdpx: a REFI-QDA project
@@ -88,8 +92,9 @@ def build_parser(command: str) -> argparse.ArgumentParser:
         p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).", **common)
     else:
         p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json), "
-                    "or a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti and QualCoder (.qdpx).",
-                    **common)
+                    "or a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti and QualCoder (.qdpx). PATH may be one "
+                    f"project ({PROJECT_SUFFIX}): its reviewed statements are exported (rejected ones left out, "
+                    "edits applied).", **common)
         p.add_argument("--by", choices=("topic", "issue"), default="topic", help="matrix columns (default: topic)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -327,6 +332,8 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
         return _run_dask(args, err)
     if command == "export" and len(args.paths) == 1 and is_dataset_folder(args.paths[0]):
         return _export_dataset(args, err)
+    if command == "export" and len(args.paths) == 1 and args.paths[0].endswith(PROJECT_SUFFIX):
+        return _export_project(args, err)
 
     def progress(label: str) -> Progress | None:
         return None if args.quiet else _ShownProgress(StderrProgress(label, err))
@@ -343,24 +350,54 @@ def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
     statements = encodable(extract_statements(report.documents, resources, progress=progress("extracting"),
                                               failures=report.issues))
     _report_issues(report, err)
-    try:
-        if command == "extract":
-            # raw data by default: sentence == text[start:end]
-            write_statements(statements, out, safe_csv=args.safe_csv)
-        elif out.lower().endswith(".qdpx"):
-            for notice in write_qdpx(out, statements, report, topics=resources.topics):
-                err.write(f"note: {shown(notice)}\n")
-        else:
-            matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
-            context = {"inputs": safe_text(" ".join(args.paths)), "documents": len(report.documents),
-                       "statements": len(statements)}
-            notices = write_matrix(matrix, statements, out, context, documents=report, topics=resources.topics)
-            for notice in notices:
-                err.write(f"note: {shown(notice)}\n")
-    except ExportError as exc:
-        err.write(f"error: {shown(exc)}\n")
+    if command == "extract":
+        try:
+            write_statements(statements, out, safe_csv=args.safe_csv)   # raw data by default: sentence == text[start:end]
+        except ExportError as exc:
+            err.write(f"error: {shown(exc)}\n")
+            return EXIT_NOT_WRITTEN
+    elif not _write_export(args, statements, report, resources.topics, " ".join(args.paths), (), err):
         return EXIT_NOT_WRITTEN
     if not args.quiet:
         err.write(f"{len(report.documents)} documents, {len(statements)} statements → {shown(out)}\n")
     return EXIT_SOME_FAILED if report.errors else EXIT_OK
 
+
+def _write_export(args: argparse.Namespace, statements: pd.DataFrame, report: LoadReport, topics: Sequence[Topic],
+                  inputs: str, notes: Sequence[Note], err: TextIO) -> bool:
+    """Write ``export``'s OUT (the matrix with its statements, or a .qdpx project); False when it failed (said on stderr)."""
+    out = args.output
+    try:
+        if out.lower().endswith(".qdpx"):
+            notices = write_qdpx(out, statements, report, topics=topics, notes=notes)
+        else:
+            columns = [t.key for t in topics] if args.by == "topic" else None
+            matrix = build_matrix(statements, by=args.by, columns=columns)
+            context = {"inputs": safe_text(inputs), "documents": len(report.documents), "statements": len(statements)}
+            notices = write_matrix(matrix, statements, out, context, documents=report, topics=topics)
+    except ExportError as exc:
+        err.write(f"error: {shown(exc)}\n")
+        return False
+    for notice in notices:
+        err.write(f"note: {shown(notice)}\n")
+    return True
+
+
+def _export_project(args: argparse.Namespace, err: TextIO) -> int:
+    """``export PROJECT.stanceatlas -o OUT``: the project's reviewed statements (rejects left out, edits applied)."""
+    path = args.paths[0]
+    try:
+        ws = open_project(path)
+    except ProjectError as exc:
+        err.write(f"error: {shown(path)}: {shown(exc)}\n")
+        return EXIT_NOTHING_READ
+    analysis, unmatched = review_workspace(ws, load_resources())
+    for u in unmatched:
+        err.write(f"note: {u.decision.kind} decision not applied: {shown(u.reason)}\n")
+    statements = encodable(analysis.statements)
+    if not _write_export(args, statements, analysis.report, analysis.resources.topics, path, tuple(ws.notes), err):
+        return EXIT_NOT_WRITTEN
+    if not args.quiet:
+        err.write(f"{len(analysis.documents)} documents, {len(statements)} reviewed statements "
+                  f"({len(ws.decisions)} decisions) → {shown(args.output)}\n")
+    return EXIT_OK

@@ -1,9 +1,10 @@
 """The workspace: everything a project holds, as plain data.
 
 ``statements`` is the machine's output, untouched by review; the analyst's
-decisions are kept apart and replayed over it by :meth:`Workspace.reviewed`,
-so re-extraction (new documents, edited resources, a new engine) keeps every
-decision that still matches and reports the others.
+decisions are kept apart and replayed over it by
+:func:`model.review.reviewed.review_workspace`, so re-extraction (new
+documents, edited resources, a new engine) keeps every decision that still
+matches and reports the others.
 """
 
 from __future__ import annotations
@@ -19,17 +20,9 @@ from model.documents import Document
 from model.progress import Progress
 from model.resource_edits import ResourceEdits, merge_resources
 from model.resources import Resources, load_resources
-from model.review.decisions import RENAME, Decision, UnmatchedDecision, apply_decisions
+from model.review.decisions import Decision
 from model.review.notes import Note
 from model.statements import COLUMNS, empty_statements
-
-
-@dataclass(frozen=True)
-class Review:
-    """Statements after review (rejected ones left out), and decisions that no longer match."""
-
-    statements: pd.DataFrame
-    unmatched: list[UnmatchedDecision]
 
 
 @dataclass(eq=False)
@@ -42,20 +35,10 @@ class Workspace:
     view: dict[str, Any] = field(default_factory=dict)
     #: bumped by every change; the GUI and autosave compare it
     revision: int = 0
-    _cache: dict[tuple[int, bool], Review] = field(default_factory=dict, repr=False)
 
     def touch(self) -> None:
-        """Record that something changed (invalidates the reviewed statements)."""
+        """Record that something changed."""
         self.revision += 1
-        self._cache.clear()
-
-    def reviewed(self, keep_rejected: bool = False) -> Review:
-        """The machine statements with every decision applied (cached per revision)."""
-        key = (self.revision, keep_rejected)
-        if key not in self._cache:
-            df, unmatched = apply_decisions(self.statements, self.decisions, self.documents, keep_rejected=keep_rejected)
-            self._cache[key] = Review(df, unmatched)
-        return self._cache[key]
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:
@@ -67,14 +50,6 @@ class Workspace:
         """Replace the machine statements (after a re-extraction)."""
         self.statements = statements
         self.touch()
-
-    def topic_columns(self, base: Resources) -> list[str]:
-        """Topic keys in taxonomy order, user topics added, renames and merges applied."""
-        keys = [t.key for t in merge_resources(base, self.resource_edits).topics]
-        for d in self.decisions:
-            if d.kind == RENAME and d.values["field"] == "topic":
-                keys = [d.values["new"] if k == d.values["old"] else k for k in keys]
-        return list(dict.fromkeys(keys))
 
     def snapshot(self) -> Workspace:
         """A copy safe to hand to a background writer (frames and lists are copied)."""
@@ -91,12 +66,6 @@ def extract_with_edits(documents: list[Document], edits: ResourceEdits, base: Re
     from model.extract import extract_statements
 
     return extract_statements(documents, merge_resources(base or load_resources(), edits), progress)
-
-
-def reextract(ws: Workspace, base: Resources | None = None, progress: Progress | None = None) -> list[UnmatchedDecision]:
-    """Run extraction again with the user's resource edits; returns the decisions that no longer match."""
-    ws.set_statements(extract_with_edits(ws.documents, ws.resource_edits, base, progress))
-    return ws.reviewed().unmatched
 
 
 def _plain(v: Any) -> Any:

@@ -2,8 +2,8 @@
 
 Each command has a human-readable ``text`` ("Reject RUS × diplomacy
 statement") and ``do(ws)`` / ``undo(ws)``; ``do`` may be called again after
-``undo`` (redo).  Statement commands are built from a row of
-``ws.reviewed().statements`` and only ever add or remove
+``undo`` (redo).  Statement commands are built from a row of the reviewed
+statements (:mod:`model.review.reviewed`) and only ever add or remove
 :class:`~model.review.decisions.Decision` records: the machine statements are
 never changed, so undo is exact.
 """

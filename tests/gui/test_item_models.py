@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from gui.compare_view import ComparisonTableModel
-from gui.documents_panel import documents_frame
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE, EvidenceModel, highlighted_html, sentence_marks
 from gui.frame_model import Column, FrameTableModel
 from gui.matrix_model import MatrixTableModel
@@ -111,15 +110,6 @@ def test_comparison_and_frame_models(seeded, qtmodeltester):
     qtmodeltester.check(frame)
     assert frame.index(1, 0).data() == "" and frame.index(0, 1).data() == "<x>"
     assert frame.index(0, 0).data(R.UserRole) == 1.0
-
-
-def test_documents_frame_lists_failures_with_reasons(seeded):
-    from model.documents import LoadIssue
-
-    seeded.state.analysis.report.issues.append(LoadIssue("bad.jsonl", "line 2 is not valid JSON"))
-    frame = documents_frame(seeded.state.analysis)
-    assert list(frame["status"]) == ["loaded", "failed"]
-    assert frame.iloc[1]["reason"] == "line 2 is not valid JSON"
 
 
 def test_sentence_marks_use_offsets_and_fall_back_to_search():

@@ -1,35 +1,11 @@
-"""The session behind the views: reviewed analysis, renamed topics, unsaved state."""
+"""The session behind the views: its workspace, undo stack and unsaved state."""
 
 from __future__ import annotations
 
-from gui.review_session import ReviewSession, Source, renamed_topics, reviewed_analysis
+from gui.review_session import ReviewSession
 from model.documents import LoadReport
-from model.resources import Topic, load_resources
-from model.review import commands as cmd
-from tests.model.review_helpers import clock, row, workspace
-
-TOPICS = (Topic("security", "Security", "", ()), Topic("diplomacy", "Diplomacy", "", ()), Topic("economy", "Economy", "", ()))
-
-
-def test_renames_and_merges_reshape_the_topic_columns():
-    rename = cmd.rename_value("topic", "security", "defence", clock).decisions
-    merge = cmd.merge_values("topic", ["economy"], "diplomacy", clock).decisions
-    topics = renamed_topics(TOPICS, rename + merge)
-    assert [(t.key, t.name) for t in topics] == [("defence", "defence"), ("diplomacy", "Diplomacy")]
-    assert renamed_topics(TOPICS, ()) is TOPICS
-
-
-def test_reviewed_analysis_applies_decisions_and_reports_unmatched():
-    ws = workspace()
-    ws.decisions.extend(cmd.reject_statement(row(ws, "RUS"), clock).decisions)
-    gone = cmd.accept_statement(row(ws, "CHN"), clock).decisions[0]
-    ws.decisions.append(gone)
-    ws.documents = [d for d in ws.documents if d.id != "a"] + [ws.documents[0].__class__("a", "Other text now.")]
-    src = Source(LoadReport(documents=ws.documents), ws.statements, tuple(ws.decisions), tuple(ws.documents),
-                 load_resources(), ws.revision)
-    analysis, unmatched = reviewed_analysis(src)
-    assert {"edited", "provenance", "review"} <= set(analysis.statements.columns)
-    assert len(unmatched) == 2 and gone in [u.decision for u in unmatched]
+from model.resources import load_resources
+from tests.model.review_helpers import row, workspace
 
 
 def test_a_save_that_finishes_after_another_edit_leaves_the_work_unsaved(qtbot, tmp_path):

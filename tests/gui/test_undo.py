@@ -11,11 +11,11 @@ from model.matrix import build_matrix
 from model.project import open_project, save_project
 from model.review.decisions import ReviewError
 from model.workspace import fingerprint
-from tests.model.review_helpers import DOC_B, row, workspace
+from tests.model.review_helpers import DOC_B, reviewed, row, workspace
 
 
 def cell(ws, actor: str, topic: str) -> int:
-    counts = build_matrix(ws.reviewed().statements, columns=["security", "diplomacy"]).counts
+    counts = build_matrix(reviewed(ws), columns=["security", "diplomacy"]).counts
     return int(counts.loc[actor, topic]) if actor in counts.index else 0
 
 
@@ -81,5 +81,5 @@ def test_save_reopen_and_continue(qtbot, tmp_path):
         undo.set_workspace(open_project(path))
     assert not undo.stack.canUndo() and undo.is_clean()
     assert fingerprint(undo.ws) == fingerprint(open_project(path))
-    assert "RUS" not in set(undo.ws.reviewed().statements.query("document == 'a'")["actor"])
+    assert "RUS" not in set(reviewed(undo.ws).query("document == 'a'")["actor"])
     assert [n.text for n in undo.ws.notes] == ["contested"]

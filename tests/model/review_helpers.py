@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from model.documents import Document
+from model.review.decisions import UnmatchedDecision, apply_decisions
 from model.sentences import split_spans
 from model.statements import statements_frame
 from model.workspace import Workspace
@@ -43,8 +46,18 @@ def workspace(*docs: Document) -> Workspace:
     return Workspace(list(docs), machine(list(docs)))
 
 
+def reviewed(ws: Workspace, keep_rejected: bool = False) -> pd.DataFrame:
+    """The workspace's statements with every decision applied (rejected ones left out unless ``keep_rejected``)."""
+    return apply_decisions(ws.statements, ws.decisions, ws.documents, keep_rejected=keep_rejected)[0]
+
+
+def unmatched(ws: Workspace) -> list[UnmatchedDecision]:
+    """The workspace's decisions that no longer match its statements."""
+    return apply_decisions(ws.statements, ws.decisions, ws.documents)[1]
+
+
 def row(ws: Workspace, actor: str, doc: str = "a", keep_rejected: bool = False):
-    df = ws.reviewed(keep_rejected).statements
+    df = reviewed(ws, keep_rejected)
     hit = df[(df["key_actor"] == actor) & (df["document"] == doc)]
     assert len(hit) == 1, hit
     return hit.iloc[0]

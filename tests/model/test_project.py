@@ -17,7 +17,7 @@ from model.recovery import discard_recovery, find_recovery, write_recovery
 from model.resource_edits import Alias, TopicCue
 from model.review import commands as cmd
 from model.workspace import Workspace, fingerprint
-from tests.model.review_helpers import DOC_A, DOC_B, clock, machine, row
+from tests.model.review_helpers import DOC_A, DOC_B, clock, machine, reviewed, row
 
 
 def full_workspace() -> Workspace:
@@ -48,7 +48,7 @@ def test_round_trip_keeps_everything(tmp_path):
     assert back.documents == ws.documents and back.documents[0].also_sources == ("Reuters", "AP")
     assert back.decisions == ws.decisions and back.notes == ws.notes
     assert back.resource_edits == ws.resource_edits and back.view == ws.view
-    pd.testing.assert_frame_equal(back.reviewed().statements, ws.reviewed().statements, check_dtype=False)
+    pd.testing.assert_frame_equal(reviewed(back), reviewed(ws), check_dtype=False)
     with sqlite3.connect(path) as con:
         assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -219,7 +219,7 @@ def test_a_decision_on_a_duplicate_text_stays_with_its_own_document():
     twin = Document("twin", DOC_A.text)
     docs = [DOC_A, twin]
     ws = Workspace(docs, machine(docs))
-    df = ws.reviewed().statements
+    df = reviewed(ws)
     r = df[(df["document"] == "a") & (df["actor"] == "RUS")].iloc[0]
     cmd.reject_statement(r, now=clock).do(ws)
     out, unmatched = apply_decisions(ws.statements, ws.decisions, [twin, DOC_A])

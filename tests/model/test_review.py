@@ -11,24 +11,24 @@ from model.resources import Resources, Topic, load_resources
 from model.review import commands as cmd
 from model.review.decisions import ReviewError
 from model.review.notes import notes_for_cell, notes_for_statement, unmatched_notes
-from model.review.stack import CommandStack
-from model.workspace import Workspace, fingerprint
-from tests.model.review_helpers import DOC_A, DOC_B, T, clock, machine, row, workspace
+from model.review.reviewed import renamed_topics
+from model.workspace import Workspace, extract_with_edits, fingerprint
+from tests.model.review_helpers import DOC_A, DOC_B, T, clock, machine, reviewed, row, unmatched, workspace
 
 
 def test_reject_removes_statement_and_undo_brings_it_back():
     ws = workspace()
     before = fingerprint(ws)
-    n = len(ws.reviewed().statements)
+    n = len(reviewed(ws))
     c = cmd.reject_statement(row(ws, "RUS"), now=clock)
     assert c.text == "Reject RUS × diplomacy statement"
     c.do(ws)
-    st = ws.reviewed().statements
+    st = reviewed(ws)
     assert len(st) == n - 1 and "RUS" not in set(st[st["document"] == "a"]["actor"])
-    kept = ws.reviewed(keep_rejected=True).statements
+    kept = reviewed(ws, keep_rejected=True)
     assert kept.loc[kept["actor"] == "RUS", "review"].tolist() == ["rejected"]
     c.undo(ws)
-    assert len(ws.reviewed().statements) == n and fingerprint(ws) == before
+    assert len(reviewed(ws)) == n and fingerprint(ws) == before
     assert row(ws, "RUS")["review"] == "machine"
 
 
@@ -63,13 +63,13 @@ def test_edit_each_field_and_undo(field, value):
 
 def test_edits_chain_on_the_same_statement_after_actor_change():
     ws = workspace()
-    stack = CommandStack(ws)
-    stack.push(cmd.edit_statement(row(ws, "RUS"), {"actor": "CHN"}, now=clock))
-    stack.push(cmd.edit_statement(row(ws, "RUS"), {"topic": "economy", "target": "PAK"}, now=clock))
+    cmd.edit_statement(row(ws, "RUS"), {"actor": "CHN"}, now=clock).do(ws)
+    second = cmd.edit_statement(row(ws, "RUS"), {"topic": "economy", "target": "PAK"}, now=clock)
+    second.do(ws)
     r = row(ws, "RUS")
     assert (r["actor"], r["topic"], r["target"]) == ("CHN", "economy", "PAK")
-    assert stack.undo_text() == "Change CHN × diplomacy statement: topic → economy, target → PAK"
-    stack.undo()
+    assert second.text == "Change CHN × diplomacy statement: topic → economy, target → PAK"
+    second.undo(ws)
     assert (row(ws, "RUS")["actor"], row(ws, "RUS")["topic"]) == ("CHN", "diplomacy")
 
 
@@ -89,17 +89,17 @@ def test_add_statement_from_a_selection_widens_to_the_sentence():
     c = cmd.add_statement(DOC_B, sel, sel + 7, {"actor": "IND", "topic": "environment", "polarity": 0.2,
                                                "stance": "noted the weather"}, now=clock)
     assert c.text == "Add IND × environment statement"
-    n = len(ws.reviewed().statements)
+    n = len(reviewed(ws))
     c.do(ws)
     r = row(ws, "IND", doc="b")
     assert r["sentence"] == "The weather was mild." and DOC_B.text[r["start"]:r["end"]] == r["sentence"]
     assert (r["review"], bool(r["edited"]), r["polarity"]) == ("added", True, 0.2)
-    assert len(ws.reviewed().statements) == n + 1
+    assert len(reviewed(ws)) == n + 1
     # the added statement can be edited and rejected like any other
     cmd.edit_statement(r, {"polarity": -0.5}, now=clock).do(ws)
     assert row(ws, "IND", doc="b")["polarity"] == -0.5
     c.undo(ws)
-    assert "IND" not in set(ws.reviewed().statements["actor"])
+    assert "IND" not in set(reviewed(ws)["actor"])
 
 
 def test_add_statement_refuses_bad_spans_and_missing_fields():
@@ -119,27 +119,32 @@ def test_added_statement_the_machine_later_finds_is_not_duplicated():
     ws.set_statements(machine(ws.documents))      # the improved machine now finds it too
     r = row(ws, "CHN")
     assert (r["stance"], bool(r["edited"])) == ("agreed", True)
-    assert not ws.reviewed().unmatched
+    assert not unmatched(ws)
 
 
 def test_notes_on_statement_and_cell_add_edit_delete_undo():
     ws = workspace()
-    stack = CommandStack(ws)
-    stack.push(cmd.note_statement(row(ws, "PAK"), "check the source", now=clock))
-    stack.push(cmd.note_cell("RUS", "diplomacy", "only one article", now=clock))
+    done = []
+
+    def push(c):
+        c.do(ws)
+        done.append(c)
+
+    push(cmd.note_statement(row(ws, "PAK"), "check the source", now=clock))
+    push(cmd.note_cell("RUS", "diplomacy", "only one article", now=clock))
     assert [n.text for n in notes_for_statement(ws.notes, row(ws, "PAK"), ws.documents)] == ["check the source"]
     cell = notes_for_cell(ws.notes, "RUS", "diplomacy")
     assert len(cell) == 1
-    stack.push(cmd.edit_note(cell[0], "two articles", now=clock))
+    push(cmd.edit_note(cell[0], "two articles", now=clock))
     assert [n.text for n in ws.notes] == ["check the source", "two articles"]
-    stack.push(cmd.delete_note(ws.notes[0]))
+    push(cmd.delete_note(ws.notes[0]))
     assert [n.text for n in ws.notes] == ["two articles"]
-    assert stack.undo_text() == "Delete note on PAK statement in 'a'"
-    stack.undo()
-    stack.undo()
+    assert done[-1].text == "Delete note on PAK statement in 'a'"
+    done.pop().undo(ws)
+    done.pop().undo(ws)
     assert [n.text for n in ws.notes] == ["check the source", "only one article"]
-    stack.undo()
-    stack.undo()
+    done.pop().undo(ws)
+    done.pop().undo(ws)
     assert ws.notes == []
 
 
@@ -149,17 +154,17 @@ def test_rename_and_merge_topics_with_undo():
     ren = cmd.rename_value("topic", "diplomacy", "foreign relations", now=clock)
     assert ren.text == "Rename topic diplomacy → foreign relations"
     ren.do(ws)
-    assert set(ws.reviewed().statements["topic"]) == {"security", "foreign relations"}
-    assert ws.topic_columns(base) == ["security", "foreign relations"]
+    assert set(reviewed(ws)["topic"]) == {"security", "foreign relations"}
+    assert [t.key for t in renamed_topics(base.topics, tuple(ws.decisions))] == ["security", "foreign relations"]
     assert row(ws, "RUS")["provenance"] == f"analyst {T}"
     ren.undo(ws)
     merge = cmd.merge_values("topic", ["security", "diplomacy"], "conflict", now=clock)
     assert merge.text == "Merge topics security, diplomacy into conflict"
     merge.do(ws)
-    assert set(ws.reviewed().statements["topic"]) == {"conflict"}
-    assert ws.topic_columns(base) == ["conflict"]
+    assert set(reviewed(ws)["topic"]) == {"conflict"}
+    assert [t.key for t in renamed_topics(base.topics, tuple(ws.decisions))] == ["conflict"]
     merge.undo(ws)
-    assert set(ws.reviewed().statements["topic"]) == {"security", "diplomacy"}
+    assert set(reviewed(ws)["topic"]) == {"security", "diplomacy"}
     with pytest.raises(ReviewError):
         cmd.rename_value("actor", "RUS", "CHN")
     with pytest.raises(ReviewError):
@@ -202,39 +207,13 @@ def test_user_alias_overrides_a_shipped_name():
         Alias("Lavrov", "Russia")
 
 
-def test_command_stack_undo_redo_and_clean_state():
-    ws = workspace()
-    stack = CommandStack(ws)
-    assert not stack.can_undo() and stack.is_clean() and stack.undo_text() == ""
-    stack.push(cmd.reject_statement(row(ws, "RUS"), now=clock))
-    stack.set_clean()
-    stack.push(cmd.accept_statement(row(ws, "CHN"), now=clock))
-    assert not stack.is_clean() and stack.undo_text() == "Accept CHN × diplomacy statement"
-    stack.undo()
-    assert stack.is_clean() and stack.can_redo() and stack.redo_text() == "Accept CHN × diplomacy statement"
-    stack.redo()
-    assert row(ws, "CHN")["review"] == "accepted"
-    stack.undo()
-    stack.undo()
-    assert not stack.is_clean()
-    stack.push(cmd.accept_statement(row(ws, "PAK", doc="b"), now=clock))   # a new branch: redo is gone
-    assert not stack.can_redo() and not stack.is_clean()
-    stack.undo()
-    assert not stack.is_clean()       # the saved state (RUS rejected) cannot be reached any more
-    with pytest.raises(IndexError):
-        stack.undo()
-    assert stack.history == []
-
-
-def test_command_stack_limit_drops_oldest():
-    ws = workspace()
-    stack = CommandStack(ws, limit=2)
-    for actor in ("RUS", "PAK", "CHN"):
-        stack.push(cmd.accept_statement(row(ws, actor), now=clock))
-    assert len(stack.history) == 2 and len(ws.decisions) == 3
-
-
 # ---- re-extraction ---------------------------------------------------------
+
+def _reextract(ws: Workspace, base: Resources | None = None) -> list:
+    """What Review › Re-extract does: the machine statements again, with the analyst's resource edits."""
+    ws.set_statements(extract_with_edits(ws.documents, ws.resource_edits, base))
+    return unmatched(ws)
+
 
 def _decide_all(ws: Workspace) -> None:
     cmd.reject_statement(row(ws, "RUS"), now=clock).do(ws)
@@ -248,9 +227,9 @@ def test_decisions_survive_reextraction_with_new_documents():
     new = Document("c", "China condemned the attack. Russia welcomed the talks.")
     ws.documents.insert(0, new)
     ws.set_statements(machine(ws.documents))
-    review = ws.reviewed()
-    assert review.unmatched == []
-    assert "RUS" not in set(review.statements[review.statements["document"] == "a"]["actor"])
+    assert unmatched(ws) == []
+    st = reviewed(ws)
+    assert "RUS" not in set(st[st["document"] == "a"]["actor"])
     assert row(ws, "RUS", doc="c")["review"] == "machine"
     assert row(ws, "PAK")["polarity"] == -1.0 and row(ws, "PAK", doc="b")["review"] == "accepted"
 
@@ -261,7 +240,7 @@ def test_decisions_follow_a_sentence_that_moved_a_little():
     edited = Document("a", "Update: " + DOC_A.text)           # same id, new text, sentence moved by 8
     ws.documents[0] = edited
     ws.set_statements(machine(ws.documents))
-    assert ws.reviewed().unmatched == []
+    assert unmatched(ws) == []
     r = row(ws, "PAK")
     assert r["polarity"] == -1.0 and r["start"] == DOC_A.text.index("Pakistan") + 8
 
@@ -273,19 +252,19 @@ def test_unmatched_decisions_are_reported_with_reasons():
     far = Document("a", "x" * 500 + "\n" + DOC_A.text.replace("Pakistan condemned", "Pakistan denounced"))
     ws.documents = [far]                                       # document b gone, a rewritten
     ws.set_statements(machine(ws.documents))
-    reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
+    reasons = {u.decision.kind: u.reason for u in unmatched(ws)}
     ws.documents.append(Document("b", "New intro. " + DOC_B.text))   # b is back, with its sentence moved a little
     ws.set_statements(machine(ws.documents))
-    reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
+    reasons = {u.decision.kind: u.reason for u in unmatched(ws)}
     assert "accept" not in reasons and row(ws, "PAK", doc="b")["review"] == "accepted"
     assert [n.text for n in notes_for_statement(ws.notes, row(ws, "PAK", doc="b"), ws.documents)] == ["why?"]
     ws.documents.pop()
     ws.set_statements(machine(ws.documents))
-    reasons = {u.decision.kind: u.reason for u in ws.reviewed().unmatched}
+    reasons = {u.decision.kind: u.reason for u in unmatched(ws)}
     assert "moved by 501 characters" in reasons["reject"] and "more than the 200 allowed" in reasons["reject"]
     assert "no longer in document 'a'" in reasons["edit"] and "text changed" in reasons["edit"]
     assert reasons["accept"] == "document 'b' is no longer in the project"
-    assert len(ws.reviewed().statements) == len(ws.statements)      # nothing applied by mistake
+    assert len(reviewed(ws)) == len(ws.statements)      # nothing applied by mistake
     assert [n.text for n, _ in unmatched_notes(ws.notes, ws.documents)] == ["why?"]
 
 
@@ -293,7 +272,7 @@ def test_decision_on_a_statement_the_machine_no_longer_makes_is_reported():
     ws = workspace()
     cmd.reject_statement(row(ws, "CHN"), now=clock).do(ws)
     ws.set_statements(ws.statements[ws.statements["actor"] != "CHN"].reset_index(drop=True))
-    [u] = ws.reviewed().unmatched
+    [u] = unmatched(ws)
     assert u.reason == "no statement by CHN in this sentence of 'a' any more"
 
 
@@ -304,22 +283,21 @@ def test_decisions_survive_a_different_sentence_split():
     i = st.index[st["actor"] == "CHN"][0]
     st.loc[i, "start"] -= 1                     # a new splitter takes in one more character
     ws.set_statements(st)
-    assert ws.reviewed().unmatched == [] and row(ws, "CHN")["topic"] == "economy"
+    assert unmatched(ws) == [] and row(ws, "CHN")["topic"] == "economy"
 
 
 def test_reextract_with_the_real_engine_keeps_decisions(tmp_path):
     from model.pipeline import analyse
-    from model.workspace import reextract
 
     a = analyse([__import__("pathlib").Path(__file__).resolve().parents[2] / "seeds"])
     ws = Workspace(list(a.documents), a.statements)
-    first = ws.reviewed().statements.iloc[0]
+    first = reviewed(ws).iloc[0]
     cmd.reject_statement(first, now=clock).do(ws)
-    n = len(ws.reviewed().statements)
+    n = len(reviewed(ws))
     ws.documents.append(Document("extra", "The weather was mild."))
-    assert reextract(ws, a.resources) == []
-    assert len(ws.reviewed().statements) == n
-    kept = ws.reviewed(keep_rejected=True).statements
+    assert _reextract(ws, a.resources) == []
+    assert len(reviewed(ws)) == n
+    kept = reviewed(ws, keep_rejected=True)
     assert (kept["review"] == "rejected").sum() == 1
 
 
@@ -366,11 +344,9 @@ def test_decisions_must_be_well_formed():
 
 
 def test_user_alias_reaches_the_real_engine_on_reextraction():
-    from model.workspace import reextract
-
     ws = Workspace([Document("x", "Zorblat Quux condemned the attack on the embassy in Kabul.")])
-    reextract(ws)
-    assert "PAK" not in set(ws.reviewed().statements["actor"])
+    _reextract(ws)
+    assert "PAK" not in set(reviewed(ws)["actor"])
     cmd.add_alias(Alias("Zorblat Quux", "PAK")).do(ws)
-    assert reextract(ws) == []
-    assert "PAK" in set(ws.reviewed().statements["actor"])
+    assert _reextract(ws) == []
+    assert "PAK" in set(reviewed(ws)["actor"])

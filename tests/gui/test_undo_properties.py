@@ -1,15 +1,15 @@
-"""Property tests: any sequence of edits, undos and redos keeps the workspace consistent."""
+"""Property tests: any sequence of edits, undos and redos on the GUI's undo stack keeps the workspace consistent."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gui.undo import WorkspaceUndo
 from model.resource_edits import Alias, TopicCue
 from model.review import commands as cmd
-from model.review.stack import CommandStack
 from model.workspace import fingerprint
-from tests.model.review_helpers import DOC_B, clock, workspace
+from tests.model.review_helpers import DOC_B, clock, reviewed, workspace
 
 OPS = st.lists(st.tuples(st.sampled_from(["reject", "accept", "edit", "add", "note", "rename", "alias", "cue",
                                           "undo", "redo", "undo", "delete_note"]),
@@ -17,7 +17,7 @@ OPS = st.lists(st.tuples(st.sampled_from(["reject", "accept", "edit", "add", "no
 
 
 def _command(ws, op: str, k: int):
-    rows = ws.reviewed().statements
+    rows = reviewed(ws)
     r = rows.iloc[k % len(rows)] if len(rows) else None
     if op in ("reject", "accept", "edit", "note") and r is None:
         return None
@@ -43,32 +43,33 @@ def _command(ws, op: str, k: int):
     raise AssertionError(op)
 
 
-@settings(max_examples=25, deadline=None)
+# each example builds its own stack; the conftest's per-test fixtures (settings folder, worker check) hold for all
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(OPS)
-def test_undo_redo_walks_back_and_forth_through_exact_states(ops):
-    ws = workspace()
-    stack = CommandStack(ws)
+def test_undo_redo_walks_back_and_forth_through_exact_states(qapp, ops):
+    undo = WorkspaceUndo(workspace())
+    ws, stack = undo.ws, undo.stack
     states = [fingerprint(ws)]   # states[i] = content after i commands on the current branch
     pos = 0
     for op, k in ops:
         if op == "undo":
-            if stack.can_undo():
-                stack.undo()
+            if stack.canUndo():
+                undo.undo()
                 pos -= 1
         elif op == "redo":
-            if stack.can_redo():
-                stack.redo()
+            if stack.canRedo():
+                undo.redo()
                 pos += 1
         else:
             c = _command(ws, op, k)
             if c is None:
                 continue
-            stack.push(c)
+            undo.push(c)
             pos += 1
             del states[pos:]
             states.append(fingerprint(ws))
         assert fingerprint(ws) == states[pos]
-        assert len(ws.reviewed(keep_rejected=True).statements) >= len(ws.reviewed().statements)
-    while stack.can_undo():
-        stack.undo()
+        assert len(reviewed(ws, keep_rejected=True)) >= len(reviewed(ws))
+    while stack.canUndo():
+        undo.undo()
     assert fingerprint(ws) == states[0] and ws.decisions == [] and ws.notes == []

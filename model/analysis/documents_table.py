@@ -1,0 +1,33 @@
+"""The documents table: every loaded document and every file that failed or was skipped, with its status."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from model.pipeline import Analysis
+
+
+def documents_frame(analysis: Analysis) -> pd.DataFrame:
+    """One row per document (status "loaded") and per load issue (status "failed" or "skipped")."""
+    counts: dict[str, int] = {}
+    if len(analysis.statements):
+        ids, n = np.unique(analysis.statements["document"].to_numpy(dtype=object).astype(str), return_counts=True)
+        counts = dict(zip(ids.tolist(), n.tolist(), strict=True))
+    docs = pd.DataFrame({
+        "id": [d.id for d in analysis.documents],
+        "status": "loaded",
+        "title": [d.title or d.id for d in analysis.documents],
+        "date": [d.date or "" for d in analysis.documents],
+        "source": [d.source or "" for d in analysis.documents],
+        "statements": [counts.get(d.id, 0) for d in analysis.documents],
+        "reason": [f"also in: {', '.join(d.also_sources)}" if d.also_sources else "" for d in analysis.documents],
+    })
+    issues = pd.DataFrame({
+        "id": [i.path for i in analysis.report.issues],
+        "status": [{"error": "failed", "warning": "warning"}.get(i.kind, "skipped") for i in analysis.report.issues],
+        "title": [i.path for i in analysis.report.issues],
+        "date": "", "source": "", "statements": 0,
+        "reason": [i.reason for i in analysis.report.issues],
+    })
+    return pd.concat([f for f in (docs, issues) if len(f)] or [docs], ignore_index=True)

@@ -1,0 +1,69 @@
+"""What the window opens on: a document set, a grown set, a statements dataset or a project.
+
+Each function is one action of the GUI (run in a worker, as Orange runs a
+widget's ``run()``): it reads, extracts or opens, lays the analyst's
+decisions over the statements, and builds the first view and the documents
+table, so that the UI thread only shows the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from model.analysis.documents_table import documents_frame
+from model.analysis.view import View, compute_view
+from model.filters import StatementFilter
+from model.pipeline import Analysis, add_documents, analyse
+from model.progress import Progress
+from model.project import open_project
+from model.resources import Resources, load_resources
+from model.review.decisions import UnmatchedDecision
+from model.review.reviewed import as_reviewed, review_workspace
+from model.workspace import Workspace
+
+#: the analysis (reviewed, or for a grown set the machine's), its view (None: to be computed) and the documents table
+Loaded = tuple[Analysis, View | None, pd.DataFrame]
+#: the workspace, the shipped resources, the reviewed analysis, its view, the documents table, unmatched decisions
+OpenedProject = tuple[Workspace, Resources, Analysis, View, pd.DataFrame, list[UnmatchedDecision]]
+
+
+def load_set(
+    paths: list[str], flt: StatementFilter, by: str, progress: Progress, resources: Resources | None = None,
+    compare: Sequence[str] = (),
+) -> Loaded:
+    """Read and analyse ``paths``, then build what the window opens on (reviewed analysis, view, documents table).
+
+    ``resources`` (gazetteer, topics, cues) are re-used from the open set when there is one:
+    building them again would hold the interpreter for a few hundred milliseconds.  ``compare``: the countries
+    being compared, compared on the new set here too.
+    """
+    analysis = as_reviewed(analyse(paths, resources=resources, progress=progress))
+    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
+
+
+def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
+    """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later."""
+    grown = add_documents(analysis, paths, progress=progress)
+    return grown, None, documents_frame(grown)
+
+
+def load_dataset(folder: str, flt: StatementFilter, by: str, resources: Resources | None = None,
+                 compare: Sequence[str] = ()) -> Loaded:
+    """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet."""
+    from model.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
+
+    analysis = as_reviewed(dataset_analysis(folder, resources))
+    return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
+
+
+def load_project_view(ws_or_path: Workspace | str, base: Resources | None, flt: StatementFilter, by: str,
+                      progress: Progress | None = None, compare: Sequence[str] = ()) -> OpenedProject:
+    """Open a project (or take a workspace) and build what the window shows of it (the project's ``by`` wins)."""
+    ws = open_project(ws_or_path) if isinstance(ws_or_path, str) else ws_or_path
+    base = base or load_resources()
+    if ws.view.get("by") in ("topic", "issue"):
+        by = ws.view["by"]
+    analysis, unmatched = review_workspace(ws, base)
+    return ws, base, analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis), unmatched
