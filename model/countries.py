@@ -29,10 +29,13 @@ def resolve_country(text: str | None) -> str | None:
     Accepts a code in any case ("rus", "RUS"), a name in any case ("Russia", "RUSSIA",
     "Russian Federation") and the "RUS — Russia" form of a country list.
     """
-    raw = (text or "").split("—")[0].strip()
+    raw = (text or "").strip()
+    names = country_names()
+    if "—" in raw:  # "RUS — Russia": both halves must agree (text typed after the name is not dropped)
+        code, _, name = (p.strip() for p in raw.partition("—"))
+        return code.upper() if names.get(code.upper(), "").casefold() == name.casefold() else None
     if not raw:
         return None
-    names = country_names()
     if raw.upper() in names:
         return raw.upper()
     folded = raw.casefold()

@@ -92,7 +92,7 @@ def test_country_names_and_codes_resolve(typed):
     assert resolve_country(typed) == "RUS"
 
 
-@pytest.mark.parametrize("typed", ["", "Narnia", "RU SS"])
+@pytest.mark.parametrize("typed", ["", "Narnia", "RU SS", "RUS — RussiaUKR", "RUS — Ukraine"])
 def test_unknown_countries_do_not_resolve(typed):
     assert resolve_country(typed) is None
 
