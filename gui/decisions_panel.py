@@ -48,7 +48,7 @@ def excerpt(text: str, n: int = EXCERPT) -> str:
 
 def cells(e: LogEntry) -> tuple[str, ...]:
     """What each column shows for an entry."""
-    kind = e.kind + (" (still rejected)" if e.kind == "reject" and e.rejected else "")
+    kind = e.kind + (" ●" if e.kind == "reject" and e.rejected else "")
     statement = f"{e.document}: {excerpt(e.sentence)}" if e.document else ""
     return e.time.replace("T", " "), kind, e.actor, e.topic, statement, excerpt(e.change, 120)
 
@@ -104,7 +104,8 @@ class DecisionsModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return e
         if role == R.ToolTipRole:
-            parts = [f"{e.kind} · {e.time.replace('T', ' ')} UTC", e.sentence, e.change]
+            still = " · still rejected (● — Restore brings it back)" if e.kind == "reject" and e.rejected else ""
+            parts = [f"{e.kind} · {e.time.replace('T', ' ')} UTC{still}", e.sentence, e.change]
             return tooltip("\n".join(p for p in parts if p))
         if role == R.ForegroundRole and index.column() == 1:
             return QColor(KIND_COLOURS.get(e.kind, "#374151"))
@@ -127,7 +128,7 @@ class DecisionsPanel(QWidget):
         self.search.setPlaceholderText("Filter by country, topic, text…")
         self.search.setClearButtonEnabled(True)
         self.rejected = QCheckBox("Rejected only")
-        self.rejected.setToolTip("Statements rejected now (they are left out of the matrix and exports)")
+        self.rejected.setToolTip("Statements rejected now, marked ● (they are left out of the matrix and exports)")
         self.restore = QPushButton("Restore")
         self.restore.setToolTip("Bring the selected rejected statement back (undoable)")
         self.restore.setEnabled(False)
@@ -138,9 +139,11 @@ class DecisionsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        for col, width in enumerate((130, 110, 60, 90, 320)):
+        time_width = self.fontMetrics().horizontalAdvance("2026-11-28 12:40:05") + 14
+        for col, width in enumerate((time_width, 80, 60, 90, 320)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -130,6 +130,7 @@ class StatementDialog(ReviewDialog):
         sentence = plain_label(row.get("sentence") or "")
         sentence.setWordWrap(True)
         sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sentence.setMinimumHeight(sentence.heightForWidth(400))   # the whole sentence, never clipped
         self.form.addRow("Sentence:", sentence)
         self.actor = _code_combo(names, _s(row.get("actor")), allow_empty=False)
         self.target = _code_combo(names, _s(row.get("target")), allow_empty=True)
