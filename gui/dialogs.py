@@ -36,6 +36,15 @@ Colour is the net stance: <span style='background:#2166ac;color:white'>&nbsp;coo
 topic by topic, with agreement ✔ and disagreement ✘ marked.</li>
 <li><b>Filter</b>: topic, dates, minimum confidence, hedged claims, and a search over the evidence (Ctrl+F).
 Select documents in the list and tick <i>Matrix from selected documents only</i>.</li>
+<li><b>Review</b>: on each card, ✓ Accept (A), ✗ Reject (R), Edit… (E) or Note… (N); right-click a card to accept or
+reject every statement of its sentence or document, or a matrix cell for all of the cell. Each change is one step of
+Edit › Undo (Ctrl+Z). Edit › Decisions… (Ctrl+Shift+D) lists every decision with its time; tick <i>Rejected only</i>
+and press Restore to bring a statement back. A card says whose words it is: <i>in Belgium's speech</i>,
+<i>reported by TASS</i>; the <i>own speech only</i> filter keeps what each country says in its own speech.</li>
+<li><b>Projects</b>: File › Save project (Ctrl+S) keeps the documents, statements, decisions and notes in one
+.stanceatlas file; File › Open project… (Ctrl+Alt+O) brings it all back, every decision included.</li>
+<li><b>Layout</b>: drag the panels where you like; View › Reset layout (Ctrl+Shift+R) puts the evidence and the
+matrix first again.</li>
 <li><b>Export</b>: File › Export to Excel… (Ctrl+E), CSV or JSON — the matrix as filtered, or the current comparison.
 Each chart exports to PNG or SVG from its buttons.</li>
 </ol>

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.plain import escaped, plain_label, tooltip
+from model.countries import resolve_country
 from model.errorlog import safe_text
 from model.gazetteer import COUNTRY_KINDS, OTHER_KINDS
 from model.resource_edits import ResourceEditError
@@ -67,6 +70,11 @@ class ReviewDialog(QDialog):
             return
         super().accept()
 
+    def clear_error(self) -> None:
+        """Hide the model's last complaint (the analyst is correcting the input)."""
+        self.error.hide()
+        self.error.clear()
+
 
 def _code_combo(names: Mapping[str, str], current: str | None, allow_empty: bool) -> QComboBox:
     """An editable list of ISO3 codes with country names; the code is the item data."""
@@ -82,16 +90,32 @@ def _code_combo(names: Mapping[str, str], current: str | None, allow_empty: bool
         box.setCurrentIndex(at)
     elif current:
         box.setEditText(current)
+    # type any part of a name or code ("ukr", "russia") and pick from the list
+    completer = QCompleter(box.model(), box)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    box.setCompleter(completer)
+    box.setToolTip("A country name or ISO3 code: Russia, RUS, rus… (type part of a name to pick from the list)")
     return box
 
 
 def combo_code(box: QComboBox) -> str:
-    """The code chosen or typed ("RUS — Russia" → "RUS"; typed text is taken up to the first space)."""
+    """The code chosen or typed: "RUS — Russia", "Russia", "RUSSIA", "rus" → "RUS"; "" for none.
+
+    Text that names no country raises :class:`ReviewError` (it is never cut down to something that does).
+    """
     text = box.currentText().strip()
-    at = box.findText(text)
+    at = box.findText(text, Qt.MatchFlag.MatchFixedString)
     if at >= 0:
         return str(box.itemData(at))
-    return "" if text == "(none)" else text.split(" ")[0].upper()
+    if text in ("", "(none)"):
+        return ""
+    code = resolve_country(text)
+    if code is None:
+        raise ReviewError(f"no country is called “{text}”: type a name or an ISO3 code (Russia, RUS), "
+                          "or pick one from the list")
+    return code
 
 
 class StatementDialog(ReviewDialog):
@@ -106,6 +130,7 @@ class StatementDialog(ReviewDialog):
         sentence = plain_label(row.get("sentence") or "")
         sentence.setWordWrap(True)
         sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        sentence.setMinimumHeight(sentence.heightForWidth(400))   # the whole sentence, never clipped
         self.form.addRow("Sentence:", sentence)
         self.actor = _code_combo(names, _s(row.get("actor")), allow_empty=False)
         self.target = _code_combo(names, _s(row.get("target")), allow_empty=True)
@@ -121,10 +146,14 @@ class StatementDialog(ReviewDialog):
         self.polarity.setDecimals(2)
         self.polarity.setValue(float(row.get("polarity") or 0.0))
         self.polarity.setToolTip("−1 conflictual … 0 neutral … +1 cooperative")
+        for box in (self.actor, self.target):
+            box.editTextChanged.connect(self.clear_error)
         for label, w in (("Country (actor):", self.actor), ("Towards (target):", self.target), ("Topic:", self.topic),
                          ("Issue:", self.issue), ("Stance label:", self.stance), ("Polarity:", self.polarity)):
             self.form.addRow(label, w)
         self.resize(560, 0)
+        self.actor.setFocus()   # typing replaces the country (the whole text is selected)
+        self.actor.lineEdit().selectAll()
 
     def values(self) -> dict[str, Any]:
         return {"actor": combo_code(self.actor), "target": combo_code(self.target) or None,
@@ -153,8 +182,17 @@ class NoteDialog(ReviewDialog):
         super().__init__(f"Note on {subject}", parent)
         self.text = QPlainTextEdit(text)
         self.text.setPlaceholderText("Why this statement or cell needs attention, sources checked, …")
+        self.text.textChanged.connect(self.clear_error)
         self.form.addRow(self.text)
         self.resize(460, 240)
+        # typing goes into the note, never to a button; Ctrl+Enter saves
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.text.setFocus()
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 
     def note(self) -> str:
         return self.text.toPlainText().strip()

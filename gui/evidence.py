@@ -80,6 +80,19 @@ def _stance_hex(polarity: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*net_to_rgb(polarity))
 
 
+VOICE_STYLE = "background-color:#e0e7ff; color:#1e3a8a; font-weight:600;"
+
+
+def voice_text(row: Mapping[str, object], doc: Document | None, names: Mapping[str, str]) -> str:
+    """Whose words these are: "Belgium's speech", "its own speech", "reported by TASS" (plain text, or "")."""
+    actor = str(row.get("actor"))
+    speech = doc.speaker_country if doc is not None else None
+    if speech:
+        return "in its own speech" if speech == actor else f"in {names.get(speech, speech)}'s speech"
+    reporter = _text(row.get("reporter")) or (doc.source if doc is not None and doc.source else "")
+    return f"reported by {reporter}" if reporter else ""
+
+
 def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[str, str]) -> str:
     actor = str(row.get("actor"))
     polarity = float(row.get("polarity") or 0.0)
@@ -88,19 +101,23 @@ def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[st
     if row.get("negated"):
         marks.append("<span style='color:#7c3aed'>negated</span>")
     speaker = _text(row.get("speaker"))
-    who = f"{escaped(names.get(actor, actor))} ({escaped(actor)})" + (f" — {escaped(speaker)}" if speaker else "")
+    who = f"{escaped(names.get(actor, actor))} ({escaped(actor)})"
+    voice = voice_text(row, doc, names)
+    voice_html = f" <span style='{VOICE_STYLE}'>&nbsp;{escaped(voice)}&nbsp;</span>" if voice else ""
+    if speaker:
+        voice_html += f" <span style='color:#374151'>{escaped(speaker)}</span>"
     target = _text(row.get("target"))
     towards = f" → {escaped(names.get(target, target))}" if target else ""
     conf = row.get("confidence")
     conf_txt = f" · confidence {float(conf):.2f}" if isinstance(conf, numbers.Real) and not math.isnan(float(conf)) else ""
-    source = [escaped(_text(row.get("reporter")) and f"reported by {row.get('reporter')}")]
+    source = []
     if doc is not None:
         source += [escaped(doc.title or doc.id), escaped(doc.date or ""), escaped(doc.source or "")]
     else:
         source.append(escaped(str(row.get("document"))))
     sentence = str(row.get("sentence") or "")
     return (
-        f"<div><b>{who}</b>{towards}</div>"
+        f"<div><b>{who}</b>{towards}{voice_html}</div>"
         f"<div><span style='background-color:{colour}'>&nbsp;{escaped(polarity_class(polarity))}&nbsp;</span> "
         f"<b>{escaped(str(row.get('stance') or ''))}</b> · polarity {polarity:+.2f}{conf_txt}"
         f"{' · ' + ' · '.join(marks) if marks else ''}</div>"

@@ -13,16 +13,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from gui.flow_layout import FlowLayout
 from gui.matrix_model import DISPLAY_MODES, SORT_KEYS
 from model.filters import StatementFilter
 
 NO_DATE = QDate(1900, 1, 1)
 SEARCH_DELAY_MS = 250
 HEDGED_CHOICES = (("any claim", None), ("hedged only", True), ("firm only", False))
+HOLDER_CHOICES = (("any holder", False), ("own speech only", True))
+HOLDER_TIP = ("Only what a country says in its own speech: statements whose country is the speaking country\n"
+              "of the document (e.g. Belgium in Belgium's UN speech), not the countries it talks about")
 
 
 def _date(edit: QDateEdit) -> date | None:
@@ -39,6 +42,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: frozenset[str] = frozenset()
+        self._speeches: frozenset[tuple[str, str]] = frozenset()
         self.by = self._combo([("Topics", "topic"), ("Issues", "issue")], "Matrix columns: topics or document-set issues")
         self.mode = self._combo([("Count", "count"), ("Net stance", "net"), ("Main stance", "label")],
                                 "What each cell shows")
@@ -52,9 +56,10 @@ class FilterBar(QWidget):
         self.confidence.setPrefix("conf ≥ ")
         self.confidence.setToolTip("Minimum confidence of a statement")
         self.hedged = self._combo([(t, v) for t, v in HEDGED_CHOICES], "Hedged claims (reports suggest, could, unnamed source)")
+        self.holder = self._combo([(t, v) for t, v in HOLDER_CHOICES], HOLDER_TIP)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the evidence text… (Ctrl+F)")
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(240)
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Only statements whose sentence, stance or speaker contains this text")
         self.reset = QToolButton()
@@ -63,27 +68,20 @@ class FilterBar(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit_filter)
 
-        view_row, filter_row = QHBoxLayout(), QHBoxLayout()
-        for label, w in (("Columns", self.by), ("Show", self.mode), ("Sort countries by", self.sort)):
-            view_row.addWidget(QLabel(label))
-            view_row.addWidget(w)
-        view_row.addSpacing(12)
-        view_row.addWidget(self.search, 1)
-        filter_row.addWidget(QLabel("Filter"))
-        for w in (self.topic, self.date_from, self.date_to, self.confidence, self.hedged):
-            filter_row.addWidget(w)
-        filter_row.addWidget(self.reset)
-        filter_row.addStretch(1)
-        lay = QVBoxLayout(self)
+        # every control keeps its natural width; a narrow window wraps them onto more rows
+        lay = FlowLayout(self, spacing=8)
         lay.setContentsMargins(4, 2, 4, 2)
-        lay.setSpacing(2)
-        lay.addLayout(view_row)
-        lay.addLayout(filter_row)
+        for label, w in (("Columns", self.by), ("Show", self.mode), ("Sort", self.sort)):
+            lay.addWidget(_labelled(label, w))
+        lay.addWidget(self.search)
+        lay.addWidget(_labelled("Filter", self.topic))
+        for w in (self.date_from, self.date_to, self.confidence, self.hedged, self.holder, self.reset):
+            lay.addWidget(w)
 
         self.by.currentIndexChanged.connect(lambda: self.sig_by_changed.emit(self.by.currentData()))
         self.mode.currentIndexChanged.connect(lambda: self.sig_mode_changed.emit(self.mode.currentData()))
         self.sort.currentIndexChanged.connect(lambda: self.sig_sort_changed.emit(self.sort.currentData()))
-        for w in (self.topic, self.hedged):
+        for w in (self.topic, self.hedged, self.holder):
             w.currentIndexChanged.connect(self._emit_filter)
         self.date_from.dateChanged.connect(self._emit_filter)
         self.date_to.dateChanged.connect(self._emit_filter)
@@ -121,6 +119,12 @@ class FilterBar(QWidget):
         self.topic.setCurrentIndex(max(0, self.topic.findData(current)))
         self.topic.blockSignals(False)
 
+    def set_speeches(self, pairs: frozenset[tuple[str, str]]) -> None:
+        """(document id, speaking country) of the open set's speeches, for "own speech only"."""
+        self._speeches = pairs
+        if self.holder.currentData():
+            self._emit_filter()
+
     def set_documents(self, ids: frozenset[str]) -> None:
         self._documents = ids
         self._emit_filter()
@@ -135,14 +139,17 @@ class FilterBar(QWidget):
             min_confidence=round(self.confidence.value(), 2),
             hedged=self.hedged.currentData(),
             search=self.search.text().strip(),
+            own_speech=bool(self.holder.currentData()),
+            speeches=self._speeches if self.holder.currentData() else frozenset(),
         )
 
     def clear(self) -> None:
-        widgets = (self.topic, self.hedged, self.date_from, self.date_to, self.confidence, self.search)
+        widgets = (self.topic, self.hedged, self.holder, self.date_from, self.date_to, self.confidence, self.search)
         for w in widgets:
             w.blockSignals(True)
         self.topic.setCurrentIndex(0)
         self.hedged.setCurrentIndex(0)
+        self.holder.setCurrentIndex(0)
         self.date_from.setDate(NO_DATE)
         self.date_to.setDate(NO_DATE)
         self.confidence.setValue(0.0)
@@ -155,3 +162,15 @@ class FilterBar(QWidget):
         self._search_timer.stop()
         self.sig_filter_changed.emit(self.current_filter())
 
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    """A label and its control, kept together when the bar wraps."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(QLabel(text))
+    row.addWidget(widget)
+    box.setToolTip(widget.toolTip())
+    return box

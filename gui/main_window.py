@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTab
 from gui import settings
 from gui.charts import HeatmapChart, StanceBarsChart, TimelineChart
 from gui.compare_view import ComparisonPanel
+from gui.decisions_panel import DecisionsPanel
 from gui.documents_panel import DocumentsPanel
 from gui.evidence import EvidencePanel
 from gui.exporting import ExportController
 from gui.filter_bar import FilterBar
+from gui.layout import apply_default_layout
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
@@ -28,6 +30,7 @@ from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 from model.countries import country_names
+from model.filters import speeches
 from model.matrix import sort_actors
 
 
@@ -64,11 +67,13 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane()
         self.profile = ProfilePanel()
         self.comparison = ComparisonPanel()
+        self.decisions = DecisionsPanel()
         self.heatmap, self.stance_bars, self.timeline = HeatmapChart(), StanceBarsChart(), TimelineChart()
         self.charts = QTabWidget()
         for chart in (self.heatmap, self.stance_bars, self.timeline):
             self.charts.addTab(chart, chart.title)
         self.docks = self._docks()
+        apply_default_layout(self)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -114,14 +119,14 @@ class MainWindow(QMainWindow):
             "charts": self._dock("Charts", self.charts, A.BottomDockWidgetArea, "Heat map, stances per country, timeline"),
             "comparison": self._dock("Comparison", self.comparison, A.BottomDockWidgetArea, "2–4 countries side by side"),
             "profile": self._dock("Country profile", self.profile, A.BottomDockWidgetArea, "One country across topics"),
+            "decisions": self._dock("Decisions", self.decisions, A.BottomDockWidgetArea,
+                                    "Every accept, reject, edit and note, with Restore for rejected statements"),
         }
-        self.splitDockWidget(docks["evidence"], docks["reader"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(docks["charts"], docks["comparison"])
-        self.tabifyDockWidget(docks["comparison"], docks["profile"])
-        docks["charts"].raise_()
-        self.resizeDocks([docks["documents"], docks["evidence"]], [260, 420], Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["charts"]], [300], Qt.Orientation.Vertical)
         return docks
+
+    def reset_layout(self) -> None:
+        """View › Reset layout: evidence and matrix first (see :mod:`gui.layout`)."""
+        apply_default_layout(self)
 
     def _connect(self) -> None:
         s = self.state
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
         assert a is not None
         self.col_names = {t.key: t.name for t in a.resources.topics}
         self.filter_bar.set_topics([(t.key, t.name) for t in a.resources.topics])
+        self.filter_bar.set_speeches(speeches(a.documents))
         self.documents.set_analysis(a, self.state.documents_table)
 
     def _on_matrix_changed(self) -> None:

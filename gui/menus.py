@@ -78,6 +78,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     acts["find"] = _action(w, v, "&Find in evidence", w.focus_search, SK.Find, "Search the evidence text (Ctrl+F)")
     acts["compare"] = _action(w, v, "&Compare countries", w.compare_dialog, "Ctrl+K", "2–4 countries side by side")
     acts["clear"] = _action(w, v, "C&lear filters", w.filter_bar.clear, "Ctrl+Shift+L")
+    acts["reset_layout"] = _action(w, v, "&Reset layout", w.reset_layout, "Ctrl+Shift+R",
+                                   "Evidence and matrix first, the other panels tabbed below (Ctrl+Shift+R)")
     v.addSeparator()
     for dock in w.docks.values():
         v.addAction(dock.toggleViewAction())

@@ -69,6 +69,12 @@ def build_review_menus(w: MainWindow) -> dict[str, QAction]:
     for name in ("accept", "reject", "edit", "note"):
         e.addAction(rc.menu_actions[name])
     e.addAction(rc.menu_actions["add_statement"])
+    e.addSeparator()
+    for name in ("accept_sentence", "reject_sentence", "accept_document", "reject_document"):
+        e.addAction(rc.menu_actions[name])
+    acts["decisions"] = _act(w, "&Decisions…", rc.decisions.show_panel, "Ctrl+Shift+D",
+                             "Every decision made, with Restore for rejected statements (Ctrl+Shift+D)")
+    e.addAction(acts["decisions"])
 
     help_menu = _menu_named(w, "Help")
     t = QMenu("&Tools", w)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from gui.undo import WorkspaceUndo
 from model.resource_edits import Alias, TopicCue
 from model.review import commands as cmd
+from model.review.decisions import StatementRef
 from model.review.notes import Note
 
 
@@ -29,6 +30,14 @@ class ReviewActions(QObject):
 
     def reject(self, row: Mapping[str, Any]) -> None:
         self.undo.push(cmd.reject_statement(row))
+
+    def decide_all(self, kind: str, rows: Iterable[Mapping[str, Any]], what: str) -> None:
+        """Accept or reject every statement of a sentence, a document or a cell: one undo step."""
+        self.undo.push(cmd.decide_all(kind, rows, what))
+
+    def restore(self, ref: StatementRef, topic: str = "") -> None:
+        """Bring a rejected statement back."""
+        self.undo.push(cmd.restore_statement(ref, topic))
 
     def edit(self, row: Mapping[str, Any], changes: Mapping[str, Any]) -> None:
         """Change actor, target, topic, issue, stance, polarity, speaker, hedged or negated."""

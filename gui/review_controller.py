@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
+from gui.decisions_controller import DecisionsController, document_rows, sentence_rows
 from gui.dialogs_review import (
     AliasDialog,
     NoteDialog,
@@ -65,6 +66,7 @@ class ReviewController(QObject):
         self.delegate.sig_clicked.connect(self.on_card_button)
         self.menu_actions: dict[str, QAction] = {}
         self._evidence_keys()
+        self._bulk_actions()
         self._reader_hooks()
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
@@ -72,6 +74,7 @@ class ReviewController(QObject):
         # after the window has shown the cell (its slots were connected first): add the cell's notes
         window.state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
         window.state.sig_matrix_changed.connect(self.show_cell_notes)
+        self.decisions = DecisionsController(window)
 
     # --- where review happens ------------------------------------------------
     def _evidence_keys(self) -> None:
@@ -85,6 +88,40 @@ class ReviewController(QObject):
             act.triggered.connect(lambda _c=False, n=name: self.on_card_button(n, self.current_row()))
             view.addAction(act)
             self.menu_actions[name] = act
+
+    def _bulk_actions(self) -> None:
+        """Accept or reject every statement of the card's sentence or document (right-click a card)."""
+        view = self.window.evidence.view
+        sep = QAction(view)
+        sep.setSeparator(True)
+        view.addAction(sep)
+        for name, text in (("accept_sentence", "Accept all statements of this sentence"),
+                           ("reject_sentence", "Reject all statements of this sentence"),
+                           ("accept_document", "Accept all statements of this document"),
+                           ("reject_document", "Reject all statements of this document")):
+            act = QAction(text, view)
+            kind, scope = name.split("_")
+            act.triggered.connect(lambda _c=False, k=kind, sc=scope: self.decide_all(k, sc, self.current_row()))
+            view.addAction(act)
+            self.menu_actions[name] = act
+
+    def decide_all(self, kind: str, scope: str, row: Mapping[str, Any] | None) -> bool:
+        """Accept or reject all statements of ``row``'s sentence or document (one undo step)."""
+        if row is None:
+            self._say("Select an evidence card first")
+            return False
+        a = self.window.state.analysis
+        statements = a.statements if a is not None else None
+        if scope == "sentence":
+            rows, what = sentence_rows(statements, row), f"a sentence of '{row['document']}'"
+        else:
+            rows, what = document_rows(statements, row), f"document '{row['document']}'"
+        return self._push(lambda: self.actions.decide_all(kind, rows, what))
+
+    def decide_cell(self, kind: str, actor: str, column: str) -> bool:
+        """Accept or reject every statement of a matrix cell, as filtered (one undo step)."""
+        rows = self.window.state.cell_statements(actor, column).to_dict(orient="records")
+        return self._push(lambda: self.actions.decide_all(kind, rows, f"{actor} × {column}"))
 
     def _reader_hooks(self) -> None:
         reader = self.window.reader
@@ -127,6 +164,13 @@ class ReviewController(QObject):
             return
         menu = self.context_menu = QMenu(self.window.matrix_view)
         menu.addAction(menu_text(f"Note on {key[0]} × {key[1]}…"), lambda: self.note_cell(*key))
+        n = len(self.window.state.cell_statements(*key))
+        if n:
+            menu.addSeparator()
+            menu.addAction(menu_text(f"Accept all {n} statements of {key[0]} × {key[1]}"),
+                           lambda: self.decide_cell("accept", *key))
+            menu.addAction(menu_text(f"Reject all {n} statements of {key[0]} × {key[1]}"),
+                           lambda: self.decide_cell("reject", *key))
         menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
 
     def column_at(self, section: int) -> str | None:

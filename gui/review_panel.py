@@ -55,9 +55,20 @@ def button_rects(card: QRect) -> dict[str, QRect]:
 
 
 def strip_text(row: Mapping[str, object], notes: list[Note]) -> str:
-    """How many notes the statement has (first, so a narrow card keeps it), then its provenance."""
-    text = provenance_text(row)
-    return (f"{len(notes)} note{'s' if len(notes) > 1 else ''} · " if notes else "") + text
+    """What the strip beside the buttons says: the provenance (the note has a line of its own, see :func:`note_line`)."""
+    return provenance_text(row)
+
+
+def note_line(notes: list[Note]) -> str:
+    """The line a card shows for its notes: the first note's text on one line (elided when painted), "" for none."""
+    if not notes:
+        return ""
+    more = f"  (+{len(notes) - 1} more)" if len(notes) > 1 else ""
+    return f"✎ Note: {' '.join(notes[0].text.split())}{more}"
+
+
+def _note_height() -> int:
+    return QFontMetrics(QApplication.font()).height() + 4
 
 
 class ReviewDelegate(EvidenceDelegate):
@@ -69,11 +80,15 @@ class ReviewDelegate(EvidenceDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + STRIP)
+        notes = self.notes_for(index.data(ROW_ROLE) or {})
+        return QSize(size.width(), size.height() + STRIP + (_note_height() if notes else 0))
 
     def paint(self, painter, option, index) -> None:
         super().paint(painter, option, index)
         row = index.data(ROW_ROLE) or {}
+        notes = self.notes_for(row)
+        if notes:
+            self._paint_note(painter, option.rect, note_line(notes))
         widget = option.widget
         style = widget.style() if widget else QApplication.style()
         rects = button_rects(option.rect)
@@ -91,9 +106,21 @@ class ReviewDelegate(EvidenceDelegate):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         painter.setFont(font)
         painter.setPen(QColor(REVIEW_COLOURS.get(str(row.get("review") or "machine"), "#6b7280")))
-        text = QFontMetrics(font).elidedText(strip_text(row, self.notes_for(row)), Qt.TextElideMode.ElideRight,
+        text = QFontMetrics(font).elidedText(strip_text(row, notes), Qt.TextElideMode.ElideRight,
                                              text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+    def _paint_note(self, painter, card: QRect, text: str) -> None:
+        h = _note_height()
+        rect = QRect(card.left() + EvidenceDelegate.MARGIN, card.bottom() - STRIP - h + 1,
+                     card.width() - 2 * EvidenceDelegate.MARGIN, h)
+        painter.save()
+        painter.fillRect(rect, QColor("#fef3c7"))
+        painter.setPen(QColor("#92400e"))
+        inner = rect.adjusted(4, 0, -4, 0)
+        elided = QFontMetrics(painter.font()).elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
 
     def editorEvent(self, event, model, option, index: QModelIndex) -> bool:

@@ -18,7 +18,7 @@ KEY_LAST_FOLDER = "loading/last_folder"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
 #: bump when docks are renamed or added, so an old saved layout is not restored onto new docks
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 
 def _qsettings() -> QSettings:

@@ -29,10 +29,19 @@ class StatementFilter:
     min_confidence: float = 0.0
     hedged: bool | None = None        # None: any; True: only hedged; False: only firm claims
     search: str = ""
+    #: only what a country says in its own speech: (document id, speaker country) of the speeches,
+    #: see :func:`speeches`; a statement passes when its document and actor are one of them
+    own_speech: bool = False
+    speeches: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     @property
     def active(self) -> bool:
         return self != StatementFilter()
+
+
+def speeches(documents: Iterable[Document]) -> frozenset[tuple[str, str]]:
+    """(document id, speaker country) of every document voiced by a country (a speech), for ``own_speech``."""
+    return frozenset((d.id, d.speaker_country) for d in documents if d.speaker_country)
 
 
 def document_dates(documents: Iterable[Document]) -> dict[str, str | None]:
@@ -84,7 +93,15 @@ def apply_filter(
         keep &= ok.to_numpy()
     if flt.search.strip():
         keep &= _search_mask(statements, flt.search.strip())
+    if flt.own_speech:
+        keep &= _own_speech_mask(statements, flt.speeches)
     return statements[keep]
+
+
+def _own_speech_mask(statements: pd.DataFrame, pairs: frozenset[tuple[str, str]]) -> np.ndarray:
+    speaker = dict(pairs)
+    holder = statements["document"].astype(object).map(speaker).to_numpy(dtype=object)
+    return holder == statements["actor"].astype(object).to_numpy(dtype=object)
 
 
 def _search_mask(statements: pd.DataFrame, text: str) -> np.ndarray:
@@ -113,6 +130,8 @@ def describe_filter(flt: StatementFilter) -> str:
         parts.append("firm (unhedged) claims only")
     if flt.search.strip():
         parts.append(f"text contains “{flt.search.strip()}”")
+    if flt.own_speech:
+        parts.append("only what a country says in its own speech")
     return "; ".join(parts) if parts else "none"
 
 

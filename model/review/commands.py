@@ -73,6 +73,25 @@ def reject_statement(row: Mapping[str, Any], now: Clock = now_iso) -> DecisionCo
     return DecisionCommand(f"Reject {_label(row)} statement", [Decision(REJECT, now(), StatementRef.from_row(row))])
 
 
+def decide_all(kind: str, rows: Iterable[Mapping[str, Any]], what: str, now: Clock = now_iso) -> DecisionCommand:
+    """Accept or reject every statement of ``rows`` (a sentence, a document, a cell) as one undo step."""
+    if kind not in (ACCEPT, REJECT):
+        raise ReviewError(f"only accept or reject apply to many statements, not {kind!r}")
+    t = now()
+    decisions = [Decision(kind, t, StatementRef.from_row(r)) for r in rows]
+    if not decisions:
+        raise ReviewError(f"{what} has no statements to {kind}")
+    n = len(decisions)
+    verb = "Accept" if kind == ACCEPT else "Reject"
+    return DecisionCommand(f"{verb} {n} statement{'s' if n != 1 else ''} of {what}", decisions)
+
+
+def restore_statement(ref: StatementRef, topic: str = "", now: Clock = now_iso) -> DecisionCommand:
+    """Bring a rejected statement back (recorded as an accept after the reject, so the audit trail keeps both)."""
+    label = f"{ref.actor} × {topic}" if topic else ref.actor
+    return DecisionCommand(f"Restore {label} statement", [Decision(ACCEPT, now(), ref)])
+
+
 def edit_statement(row: Mapping[str, Any], changes: Mapping[str, Any], now: Clock = now_iso) -> DecisionCommand:
     """Change actor, target, topic, issue, stance label, polarity, speaker, hedged or negated."""
     if not changes:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from model.countries import country_names
 from model.documents import Document
 from model.statements import COLUMNS, DTYPES
 
@@ -161,7 +162,7 @@ def locate(ref: StatementRef, by_hash: Mapping[str, Document], by_id: Mapping[st
 
 
 #: columns decisions may change (kept as Python lists while decisions are replayed: fast)
-_MUTABLE = (*EDITABLE_FIELDS, "review", "edited", "provenance")
+_MUTABLE = (*EDITABLE_FIELDS, "actor_text", "actor_start", "review", "edited", "provenance")
 
 
 class _Rows:
@@ -169,7 +170,7 @@ class _Rows:
 
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
-        self.cols: dict[str, list[Any]] = {c: df[c].tolist() for c in _MUTABLE}
+        self.cols: dict[str, list[Any]] = {c: df[c].tolist() for c in _MUTABLE if c in df.columns}
         self.added: list[dict[str, Any]] = []
         self.index: dict[tuple[str, int, int, str], list[int]] = {}
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
@@ -204,12 +205,14 @@ class _Rows:
         return near if len(near) == 1 else []
 
     def get(self, i: int, col: str) -> Any:
-        return self.added[-i - 1][col] if i < 0 else self.cols[col][i]
+        if i < 0:
+            return self.added[-i - 1][col]
+        return self.cols[col][i] if col in self.cols else self.df[col].iat[i]
 
     def set(self, i: int, col: str, value: Any) -> None:
         if i < 0:
             self.added[-i - 1][col] = value
-        else:
+        elif col in self.cols:
             self.cols[col][i] = value
 
     def add(self, row: dict[str, Any]) -> None:
@@ -236,7 +239,7 @@ class _Rows:
     def frame(self) -> pd.DataFrame:
         """The machine rows with their changes, then the added rows."""
         df = self.df
-        for c in _MUTABLE:
+        for c in self.cols:
             df[c] = pd.Series(self.cols[c], index=df.index, dtype=df[c].dtype)
         if not self.added:
             return df
@@ -252,8 +255,27 @@ def _mark(rows: _Rows, i: int, d: Decision, review: str | None, edited: bool) ->
     rows.set(i, "provenance", d.provenance)
 
 
+def actor_words(sentence: str, start: int, actor: str) -> tuple[str, int]:
+    """The words naming ``actor`` in a sentence (its name or code) and their document offset, else ("", -1).
+
+    Used when an analyst changes a statement's actor: the old country's words no longer name it.
+    """
+    name = country_names().get(actor, actor)
+    folded = sentence.casefold()
+    for word in (name, actor):
+        at = folded.find(word.casefold())
+        if word and at >= 0:
+            return sentence[at:at + len(word)], start + at
+    return "", -1
+
+
 def _apply_one(rows: _Rows, i: int, d: Decision) -> None:
     status = rows.get(i, "review")
+    new_actor = d.values.get("actor") if d.kind in (EDIT, ADD) else None
+    if new_actor is not None and new_actor != rows.get(i, "actor"):
+        text, at = actor_words(str(rows.get(i, "sentence") or ""), int(rows.get(i, "start") or 0), new_actor)
+        rows.set(i, "actor_text", text)
+        rows.set(i, "actor_start", at)
     if d.kind == REJECT:
         _mark(rows, i, d, "rejected", False)
     elif d.kind == ACCEPT:
@@ -271,6 +293,8 @@ def _added_row(d: Decision, doc: Document, start: int, end: int) -> dict[str, An
     row.update({"polarity": 0.0, "confidence": 1.0, "hedged": False, "negated": False, "issue": "",
                 "actor_kind": "analyst", "cue": "", "cue_start": -1, "actor_start": -1, "stance": ""})
     row.update({k: v for k, v in d.values.items() if k in COLUMNS})
+    actor = d.values.get("actor", d.ref.actor)
+    row["actor_text"], row["actor_start"] = actor_words(doc.text[start:end], start, actor)
     row.update({"document": doc.id, "sentence": doc.text[start:end], "start": start, "end": end,
                 "actor": d.values.get("actor", d.ref.actor), "doc_hash": doc.hash, "key_actor": d.ref.actor,
                 "review": "added", "edited": True, "provenance": d.provenance})

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from gui.evidence import ROW_ROLE
-from gui.review_panel import button_rects, provenance_text, strip_text
+from gui.review_panel import button_rects, note_line, provenance_text, strip_text
 from model.sentences import split_spans
 from tests.gui.test_main_window import click_cell
 
@@ -177,7 +177,8 @@ def test_note_on_a_statement_and_on_a_cell(review, qtbot):
     assert notes[1].cell is not None and (notes[1].cell.actor, notes[1].cell.column) == ("RUS", "diplomacy")
     assert "Note: contested" in w.evidence.heading.text()
     row = w.evidence.model.index(0, 0).data(ROW_ROLE)
-    assert strip_text(row, w.state.session.notes_for_row(row)) == "1 note · machine"
+    assert note_line(w.state.session.notes_for_row(row)) == "✎ Note: second source needed"
+    assert strip_text(row, w.state.session.notes_for_row(row)) == "machine"
     dialog = w.review.note(row)                       # Note… again: the note is there to change
     assert dialog.note() == "second source needed"
     dialog.text.setPlainText("checked: two sources")
