@@ -125,10 +125,10 @@ class ChartPanel(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)   # the wheel scrolls the chart instead of zooming it
         self.plot.hideButtons()
-        self.font = QApplication.font()
-        self.metrics = QFontMetrics(self.font)
+        self.tick_font = QApplication.font()
+        self.metrics = QFontMetrics(self.tick_font)
         for side in ("left", "bottom", "top"):
-            self.plot.getAxis(side).setStyle(tickFont=self.font, textFillLimits=[(0, 1.0)])
+            self.plot.getAxis(side).setStyle(tickFont=self.tick_font, textFillLimits=[(0, 1.0)])
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)   # built here from escaped text only
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -411,7 +411,7 @@ class TimelineChart(ChartPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Statements over time", parent)
         self.plot_widget.setAxisItems({"bottom": pg.DateAxisItem()})
-        self.plot.getAxis("bottom").setStyle(tickFont=self.font)
+        self.plot.getAxis("bottom").setStyle(tickFont=self.tick_font)
         self.plot.getAxis("left").setLabel("statements")
         self.values = pd.DataFrame(columns=list(CLASS_COLOURS))
         self.set_caption("Statements over time", list(CLASS_COLOURS.items()))

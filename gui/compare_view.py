@@ -97,13 +97,18 @@ class ComparisonTableModel(QAbstractTableModel):
         return c.actors[index.column()], str(c.table.index[index.row()])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
-        if role != R.DisplayRole or self.comparison is None:
+        if role not in (R.DisplayRole, R.ToolTipRole) or self.comparison is None:
             return None
         c = self.comparison
         if orientation == Qt.Orientation.Horizontal:
             if section < len(c.actors):
-                return f"{self._names.get(c.actors[section], c.actors[section])} ({c.actors[section]})"
-            return "Agreement" if section == len(c.actors) else None
+                name = f"{self._names.get(c.actors[section], c.actors[section])} ({c.actors[section]})"
+                return name if role == R.DisplayRole else tooltip(name + ": click a cell to see the sentences")
+            if section == len(c.actors):
+                return "Agreement" if role == R.DisplayRole else "Click to see every compared country's sentences on the topic"
+            return None
+        if role == R.ToolTipRole:
+            return None
         if 0 <= section < len(c.table):
             topic = c.table.index[section]
             return self._col_names.get(topic, topic)
@@ -142,14 +147,14 @@ class CountryPicker(QComboBox):
 
     def settle(self) -> None:
         """Take what was typed: the best matching country, or back to the current one when nothing matches."""
-        typed = self.lineEdit().text()
-        if typed == self.currentText():
+        typed = self.lineEdit().text()   # (an editable box's currentText() is this typed text too)
+        if typed == self.itemText(self.currentIndex()):
             return
         items = [self.itemText(i) for i in range(self.count())]
         i = 0 if self.optional and not typed.strip() else best_match(items, typed)
         if i >= 0:
             self.setCurrentIndex(i)
-        self.lineEdit().setText(self.currentText())
+        self.lineEdit().setText(self.itemText(self.currentIndex()))
 
 
 class ComparisonPanel(QWidget):
@@ -186,15 +191,18 @@ class ComparisonPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().setMaximumWidth(150)
+        self.table.verticalHeader().setMaximumWidth(120)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = GroupedBarsChart()
         self.chart.sig_cell_clicked.connect(self.sig_cell_clicked)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.table)
         self.split.addWidget(self.chart)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.splitterMoved.connect(self._split_moved)
+        self._split_by_user = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(bar)
@@ -203,6 +211,17 @@ class ComparisonPanel(QWidget):
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.clicked.connect(self._cell_chosen)
         self._quiet = False
+
+    def _split_moved(self) -> None:
+        self._split_by_user = True
+
+    def resizeEvent(self, event) -> None:
+        """The table comes first: four countries need about 800 px; the chart takes what is left (at least a third)."""
+        super().resizeEvent(event)
+        if not self._split_by_user:
+            w = self.split.width()
+            table = max(int(w * 0.62), min(w - 260, 820))
+            self.split.setSizes([table, w - table])
 
     def set_countries(self, actors: list[str], names: dict[str, str], chosen: list[str]) -> None:
         """Fill the pickers with the matrix's countries, selecting ``chosen``."""
