@@ -60,6 +60,19 @@ def diverging_colormap() -> pg.ColorMap:
     return pg.ColorMap((pos + 1) / 2, [net_to_rgb(float(p)) for p in pos], name="stance")
 
 
+#: the heat map's colour key: net stance −1 … +1
+NET_KEY = [("−1 conflictual", net_to_rgb(-1.0)), ("−0.5", net_to_rgb(-0.5)), ("0 mixed", net_to_rgb(0.0)),
+           ("+0.5", net_to_rgb(0.5)), ("+1 cooperative", net_to_rgb(1.0))]
+
+
+def shown(drawn: int, total: int, sort_key: str) -> str:
+    """What a chart of countries draws, for its caption: "the 25 most active of 197 countries"."""
+    if drawn >= total:
+        return f"{total} countries"
+    which = f"first {drawn} by stance" if sort_key == "stance" else f"{drawn} most active"
+    return f"the {which} of {total} countries"
+
+
 def elide(texts: list[str], pixels: int, metrics: QFontMetrics) -> list[str]:
     """Each text cut with "…" to fit ``pixels`` wide (the full text goes in the tooltip)."""
     return [metrics.elidedText(t, Qt.TextElideMode.ElideRight, max(pixels, 8)) for t in texts]
@@ -132,6 +145,7 @@ class ChartPanel(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)   # built here from escaped text only
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.heading.setWordWrap(True)   # a narrow chart wraps its legend instead of claiming the width
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.plot_widget)
         self.scroll.setWidgetResizable(True)
@@ -140,7 +154,7 @@ class ChartPanel(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: palette(mid); font-size: 11pt; padding: 12px;")
+        self.message.setStyleSheet("font-size: 11pt; padding: 12px;")   # the theme's own text colour
         self.stack = QStackedWidget()
         self.stack.addWidget(self.scroll)
         self.stack.addWidget(self.message)
@@ -274,10 +288,9 @@ class HeatmapChart(ChartPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Net stance heat map", parent, ranked=True)
+        # the colour key is in the heading (a colour bar beside 200 rows would scroll away with them)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_colormap(), label="net stance",
-                                        interactive=False, width=14)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.image.setColorMap(diverging_colormap())
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)
         self.plot.showAxis("top")       # topic names above the rows: seen before scrolling down
@@ -303,9 +316,7 @@ class HeatmapChart(ChartPanel):
             self.image.clear()
             self.show_message("No statements to map yet: open documents, or loosen the filters.")
             return
-        shown = f"top {len(self.rows)} of {len(order)} countries" if len(self.rows) < len(order) else f"{len(order)} countries"
-        self.set_caption(f"Net stance — {shown}", [("conflictual", net_to_rgb(-1.0)), ("mixed or neutral", net_to_rgb(0.0)),
-                                                  ("cooperative", net_to_rgb(1.0))])
+        self.set_caption(f"Net stance — {shown(len(self.rows), len(order), sort_key)}", NET_KEY)
         if self.image.scene() is None:
             self.plot.addItem(self.image)
         self.image.setImage(self.values, levels=(-1, 1), autoLevels=False)
@@ -352,7 +363,8 @@ class StanceBarsChart(ChartPanel):
         super().__init__("Stances by country", parent, ranked=True)
         self.plot.invertY(True)
         self.plot.getAxis("left").setWidth(LABEL_PX)
-        self.plot.getAxis("bottom").setLabel("statements")
+        self.plot.showAxis("top")       # the count scale above the bars: seen before scrolling down
+        self.plot.hideAxis("bottom")
         self.values = pd.DataFrame(columns=list(CLASS_COLOURS))
         self.rows: list[str] = []
         self.column = ""
@@ -377,8 +389,8 @@ class StanceBarsChart(ChartPanel):
         if not self.rows:
             self.show_message(f"No country takes a stance on {column_label} (with the current filters).")
             return
-        shown = f"top {len(self.rows)} of {len(listed)}" if len(self.rows) < len(listed) else f"{len(listed)}"
-        self.set_caption(f"Stances on {column_label} — {shown} countries", list(CLASS_COLOURS.items()))
+        self.set_caption(f"Stances on {column_label} — {shown(len(self.rows), len(listed), sort_key)}",
+                         list(CLASS_COLOURS.items()))
         self.plot.clear()
         y = np.arange(len(self.rows), dtype=float)
         left = np.zeros(len(self.rows))

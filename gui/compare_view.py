@@ -68,6 +68,8 @@ class ComparisonTableModel(QAbstractTableModel):
                 return relation
             if role == R.BackgroundRole:
                 return RELATION_COLOUR.get(relation)
+            if role == R.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             if role == R.ToolTipRole:
                 return f"spread of net stance: {c.table.at[topic, 'spread']:.2f}" if relation != "single" else "only one country speaks to this"
             return None
@@ -77,8 +79,11 @@ class ComparisonTableModel(QAbstractTableModel):
             if not count:
                 return "—"
             labels = list(c.table.at[topic, f"{actor}_stances"])
-            more = f" (+{len(labels) - MAX_LABELS})" if len(labels) > MAX_LABELS else ""
-            return "\n".join(labels[:MAX_LABELS]) + f"{more}\nnet {net:+.2f} · {count} statement(s)"
+            more = f"\n(+{len(labels) - MAX_LABELS} more)" if len(labels) > MAX_LABELS else ""
+            head = f"net {net:+.2f} · {count} statement{'s' if count != 1 else ''}"
+            return head + "\n" + "\n".join(f"• {label}" for label in labels[:MAX_LABELS]) + more
+        if role == R.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == R.UserRole:
             return None if math.isnan(net) else net
         if role == R.BackgroundRole:
@@ -219,7 +224,7 @@ class ComparisonPanel(QWidget):
         """The table comes first: four countries need about 800 px; the chart takes what is left (at least a third)."""
         super().resizeEvent(event)
         if not self._split_by_user:
-            w = self.split.width()
+            w = self.width() - 8
             table = max(int(w * 0.62), min(w - 260, 820))
             self.split.setSizes([table, w - table])
 
@@ -261,8 +266,10 @@ class ComparisonPanel(QWidget):
 
     def show_comparison(self, comparison: Comparison | None, names: dict[str, str], col_names: dict[str, str]) -> None:
         self.model.set_comparison(comparison, names, col_names)
-        if comparison is not None:   # the Agreement column takes what it needs; the countries share the rest
-            self.table.horizontalHeader().setSectionResizeMode(len(comparison.actors), QHeaderView.ResizeMode.ResizeToContents)
+        if comparison is not None:   # the countries share the width; the Agreement column takes what it needs
+            header, mode = self.table.horizontalHeader(), QHeaderView.ResizeMode
+            for section in range(self.model.columnCount()):
+                header.setSectionResizeMode(section, mode.Stretch if section < len(comparison.actors) else mode.ResizeToContents)
         if comparison is None:
             self.summary.setText("Pick two to four countries to compare (type in a box to find one).")
             self.chart.set_data(self.chart.values.iloc[0:0], col_names, names)

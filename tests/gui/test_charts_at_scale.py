@@ -46,7 +46,7 @@ def test_heatmap_draws_the_25_most_active_of_190_then_all(qtbot, big_matrix):
     assert h.rows == [a for a in order if a in set(h.rows)]   # kept in the matrix's (name) order
     np.testing.assert_allclose(h.values, m.net.loc[h.rows].to_numpy(), equal_nan=True)
     assert len(h.plot.getAxis("left")._tickLevels[0]) == 25
-    assert "top 25 of 190" in h.caption
+    assert "the 25 most active of 190 countries" in h.caption
     h.top.setCurrentIndex(h.top.findData(None))
     assert len(h.rows) == 190
     assert h.plot_widget.minimumHeight() >= 190 * ROW_PX

@@ -77,7 +77,8 @@ def test_heatmap_holds_the_net_grid_with_labelled_axes(seeded):
     assert h.rows == w.matrix_model.actors and h.cols == m.columns
     np.testing.assert_allclose(h.values, m.net.loc[h.rows].to_numpy(), equal_nan=True)
     assert h.image.image.shape == (len(m.actors), len(m.columns))
-    assert h.colorbar.levels() == (-1.0, 1.0)
+    assert tuple(h.image.getLevels()) == (-1.0, 1.0)
+    assert "−1 conflictual" in h.heading.text() and "+1 cooperative" in h.heading.text()   # the colour key
     left_ticks = h.plot.getAxis("left")._tickLevels[0]
     assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]]]   # short names are not cut
 
