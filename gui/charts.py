@@ -79,8 +79,17 @@ def elide(texts: list[str], pixels: int, metrics: QFontMetrics) -> list[str]:
 
 
 def legend_html(items: list[tuple[str, tuple[int, int, int]]]) -> str:
-    """Coloured squares and names, for a chart's heading (outside the data) and its exported title."""
-    return "&nbsp;&nbsp;".join(f'<span style="color: rgb{colour}">■</span>&nbsp;{escaped(name)}' for name, colour in items)
+    """Coloured squares and names, for a chart's heading (outside the data) and its exported title.
+
+    An entry never wraps inside itself ("United States" stays on one line)."""
+    return " &nbsp;".join(f'<span style="color: rgb{colour}">■</span>&nbsp;{escaped(name).replace(" ", "&nbsp;")}'
+                          for name, colour in items)
+
+
+def set_categories(axis: pg.AxisItem, ticks: list[tuple[float, str]]) -> None:
+    """One label per row or column; each has room for its text (see ROW_PX, elide), so all are drawn."""
+    axis.setStyle(textFillLimits=[(0, 1.0)])
+    axis.setTicks([ticks])
 
 
 def export_plot(plot_item: pg.PlotItem, path: str | Path) -> Path:
@@ -141,7 +150,7 @@ class ChartPanel(QWidget):
         self.tick_font = QApplication.font()
         self.metrics = QFontMetrics(self.tick_font)
         for side in ("left", "bottom", "top"):
-            self.plot.getAxis(side).setStyle(tickFont=self.tick_font, textFillLimits=[(0, 1.0)])
+            self.plot.getAxis(side).setStyle(tickFont=self.tick_font)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)   # built here from escaped text only
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -240,8 +249,7 @@ class ChartPanel(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or self.is_empty:
             return
         point = self._view_point(event.scenePos())
-        key = self._hit(*point) if point is not None else None
-        if key is not None:
+        if point is not None:
             self.click(*point)
 
     def click(self, x: float, y: float) -> tuple[str, str] | None:
@@ -322,8 +330,8 @@ class HeatmapChart(ChartPanel):
         self.image.setImage(self.values, levels=(-1, 1), autoLevels=False)
         self.image.setRect(0, 0, len(self.cols), len(self.rows))
         names = [row_labels.get(r, r) for r in self.rows]
-        self.plot.getAxis("left").setTicks([list(zip(np.arange(len(names)) + 0.5, elide(names, LABEL_PX - 14, self.metrics),
-                                                     strict=True))])
+        set_categories(self.plot.getAxis("left"),
+                       list(zip(np.arange(len(names)) + 0.5, elide(names, LABEL_PX - 14, self.metrics), strict=True)))
         self.plot.setRange(xRange=(0, len(self.cols)), yRange=(0, len(self.rows)), padding=0)
         self.show_plot(len(self.rows), LABEL_PX + len(self.cols) * COL_PX + 90)
         self._label_columns()
@@ -335,7 +343,7 @@ class HeatmapChart(ChartPanel):
         col_labels = self._data[5]
         px = int(self.plot.vb.width() / len(self.cols)) - 6 if self.plot.vb.width() > 0 else COL_PX
         names = [col_labels.get(c, c) for c in self.cols]
-        self.plot.getAxis("top").setTicks([list(zip(np.arange(len(names)) + 0.5, elide(names, px, self.metrics), strict=True))])
+        set_categories(self.plot.getAxis("top"), list(zip(np.arange(len(names)) + 0.5, elide(names, px, self.metrics), strict=True)))
 
     def _cell(self, x: float, y: float) -> tuple[int, int] | None:
         r, c = math.floor(y), math.floor(x)
@@ -400,7 +408,7 @@ class StanceBarsChart(ChartPanel):
                                               pen=pg.mkPen(255, 255, 255, 160)))
             left = left + w
         names = [row_labels.get(a, a) for a in self.rows]
-        self.plot.getAxis("left").setTicks([list(zip(y, elide(names, LABEL_PX - 14, self.metrics), strict=True))])
+        set_categories(self.plot.getAxis("left"), list(zip(y, elide(names, LABEL_PX - 14, self.metrics), strict=True)))
         self.plot.setRange(xRange=(0, max(1.0, left.max()) * 1.04), yRange=(-0.5, len(self.rows) - 0.5), padding=0)
         self.show_plot(len(self.rows))
 
@@ -418,7 +426,11 @@ class StanceBarsChart(ChartPanel):
 
 
 class TimelineChart(ChartPanel):
-    """Statements per period, one line per stance class (documents need dates, and more than one period)."""
+    """Statements per period, one line per stance class (documents need dates, and more than one period).
+
+    Clicking a point emits ``sig_point_clicked(period start ISO, stance class)``."""
+
+    sig_point_clicked = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Statements over time", parent)
@@ -445,8 +457,40 @@ class TimelineChart(ChartPanel):
             pen = pg.mkPen(colour if cls != "neutral" else (130, 130, 130), width=2)
             self.plot.plot(x, counts[cls].to_numpy(dtype=float), pen=pen, symbol="o", symbolSize=6,
                            symbolBrush=pg.mkBrush(*colour))
+        pad = (x.max() - x.min()) * 0.04
+        self.plot.setRange(xRange=(x.min() - pad, x.max() + pad), yRange=(0, max(1.0, float(counts.to_numpy().max())) * 1.08),
+                           padding=0)
         self.show_plot(0)
-        self.plot.enableAutoRange()
+
+    def _point(self, x: float, y: float) -> tuple[int, str] | None:
+        """The (period row, class) of the point nearest (x, y), if within 3 % of the view."""
+        if self.is_empty or not len(self.values):
+            return None
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        xs = self.values.index.to_numpy(dtype="datetime64[s]").astype(np.int64).astype(float)
+        best: tuple[float, int, str] | None = None
+        for cls in CLASS_COLOURS:
+            d = np.hypot((xs - x) / max(x1 - x0, 1e-9), (self.values[cls].to_numpy(dtype=float) - y) / max(y1 - y0, 1e-9))
+            i = int(np.argmin(d))
+            if best is None or d[i] < best[0]:
+                best = (float(d[i]), i, cls)
+        return (best[1], best[2]) if best is not None and best[0] <= 0.03 else None
+
+    def click(self, x: float, y: float) -> tuple[str, str] | None:
+        point = self._point(x, y)
+        if point is None:
+            return None
+        key = (pd.Timestamp(self.values.index[point[0]]).isoformat(), point[1])
+        self.sig_point_clicked.emit(*key)
+        return key
+
+    def _describe(self, x: float, y: float) -> str:
+        point = self._point(x, y)
+        if point is None:
+            return ""
+        row, cls = point
+        when = pd.Timestamp(self.values.index[row]).strftime("%d %b %Y")
+        return f"{int(self.values.iloc[row][cls])} {cls} statement(s), period from {when}\nClick to see the sentences"
 
 
 class GroupedBarsChart(ChartPanel):
@@ -487,7 +531,7 @@ class GroupedBarsChart(ChartPanel):
             self.bars.append(bar)
         self.plot.addLine(x=0, pen=pg.mkPen(120, 120, 120))
         names = [col_labels.get(c, c) for c in net.index]
-        self.plot.getAxis("left").setTicks([list(zip(range(len(names)), elide(names, 96, self.metrics), strict=True))])
+        set_categories(self.plot.getAxis("left"), list(zip(range(len(names)), elide(names, 96, self.metrics), strict=True)))
         self.plot.setRange(xRange=(-1.05, 1.05), yRange=(-0.5, len(net) - 0.5), padding=0)
         self.show_plot(len(net), row_px=max(ROW_PX, 6 * len(net.columns) + 8))
 

@@ -29,7 +29,9 @@ from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 from model.countries import country_names
+from model.filters import document_dates
 from model.matrix import sort_actors
+from model.timeline import statements_in_period
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self.comparison.sig_topic_clicked.connect(self.show_topic)
         for chart in (self.heatmap, self.stance_bars):
             chart.sig_cell_clicked.connect(self.select_cell)
+        self.timeline.sig_point_clicked.connect(self.show_period)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
         self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
@@ -246,6 +249,18 @@ class MainWindow(QMainWindow):
         else:
             self.matrix_view.setCurrentIndex(index)
         self.matrix_view.scrollTo(index)
+        self.docks["evidence"].show()
+        self.docks["evidence"].raise_()
+
+    def show_period(self, start: str, cls: str) -> None:
+        """The sentences behind a point of the timeline: one period, one stance class."""
+        view, a = self.state.view, self.state.analysis
+        if view is None or a is None or not len(view.timeline):
+            return
+        freq = str(view.timeline.attrs.get("freq", "D"))
+        rows = statements_in_period(view.statements, document_dates(a.documents), pd.Timestamp(start), freq, cls)
+        self.evidence.show_cell(f"{cls.capitalize()}, period from {pd.Timestamp(start):%d %b %Y}", rows,
+                                self.state.documents_by_id, self.names)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 

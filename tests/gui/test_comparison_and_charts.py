@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from gui.compare_view import RELATION_TEXT
+from gui.evidence import ROW_ROLE
 from model.compare import compare_countries
 
 
@@ -224,3 +225,23 @@ def test_typing_in_a_comparison_box_picks_a_country(seeded, qtbot):
     picker.lineEdit().setText("zzzz")
     picker.settle()
     assert picker.currentData() == "PAK" and picker.lineEdit().text() == f"{w.names['PAK']} (PAK)"
+
+
+def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot, tmp_path):
+    from tests.gui.test_filters_and_scripts import dated_set
+
+    w = window
+    with qtbot.waitSignal(w.sig_loaded, timeout=30000):
+        w.load([str(dated_set(tmp_path))])
+    t = w.timeline
+    assert not t.is_empty and len(t.values) == 2
+    w.docks["charts"].raise_()
+    w.charts.setCurrentWidget(t)
+    qtbot.waitUntil(lambda: t.plot.vb.width() > 0)
+    cls = next(c for c in ("cooperative", "neutral", "conflictual") if t.values.iloc[1][c] > 0)
+    x = float(t.values.index[1].to_datetime64().astype("datetime64[s]").astype(np.int64))
+    with qtbot.waitSignal(t.sig_point_clicked) as blocker:
+        _click_chart(qtbot, t, x, float(t.values.iloc[1][cls]))
+    assert blocker.args[1] == cls
+    assert w.evidence.model.total == t.values.iloc[1][cls]
+    assert set(w.evidence.model.index(i, 0).data(ROW_ROLE)["document"] for i in range(w.evidence.model.rowCount())) == {"b"}
