@@ -1,30 +1,52 @@
 """pyqtgraph charts: matrix heat map, stance bars per country, statements over time, comparison bars.
 
-Each chart is a :class:`ChartPanel` (a plot plus PNG/SVG export).  Charts keep
-the numbers they draw in plain attributes (``values``, ``labels``) so tests
-check data, not pixels.  pyqtgraph lays out titles and legend entries as HTML:
-names that come from the documents (issues, topics, countries) go in escaped.
+Each chart is a :class:`ChartPanel`: a heading with the legend (outside the
+data), a "Show: Top 25 / All" choice for charts of countries, PNG/SVG export,
+and the plot in a scrolling area that gives every row room for its label
+(so labels never print over each other, at 9 countries or 200).  A chart with
+nothing to say shows a sentence instead of empty axes.
+
+Charts keep the numbers they draw in plain attributes (``values``, ``rows``)
+so tests check data, not pixels; a click on a bar or cell emits
+``sig_cell_clicked(country, column)``.  pyqtgraph lays out titles as HTML:
+names that come from the documents go in escaped.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from gui.plain import escaped
+from gui.plain import escaped, tooltip
+from model.chart_rows import DEFAULT_TOP, TOP_CHOICES, bar_order, chart_rows
 from model.matrix import net_to_rgb
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
 SERIES_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)]
-MAX_TICK_LABEL = 12
+ROW_PX = 20      # one row of a bar chart or heat map: room for a line of label text
+COL_PX = 64      # one heat-map column: room for a short topic name
+LABEL_PX = 150   # the country names' axis
+FRAME_PX = 70    # axes, margins and colour bar around the rows
 
 
 def configure_pyqtgraph() -> None:
@@ -38,17 +60,36 @@ def diverging_colormap() -> pg.ColorMap:
     return pg.ColorMap((pos + 1) / 2, [net_to_rgb(float(p)) for p in pos], name="stance")
 
 
-MAX_TICKS = 60
+#: the heat map's colour key: net stance −1 … +1
+NET_KEY = [("−1 conflictual", net_to_rgb(-1.0)), ("−0.5", net_to_rgb(-0.5)), ("0 mixed", net_to_rgb(0.0)),
+           ("+0.5", net_to_rgb(0.5)), ("+1 cooperative", net_to_rgb(1.0))]
 
 
-def _ticks(labels: list[str], width: int = MAX_TICK_LABEL) -> list[list[tuple[float, str]]]:
-    """Tick labels centred on cells; with many rows only every k-th is written (the axis stays legible and fast)."""
-    step = max(1, -(-len(labels) // MAX_TICKS))
-    return [[(i + 0.5, _short(t, width)) for i, t in enumerate(labels) if i % step == 0]]
+def shown(drawn: int, total: int, sort_key: str) -> str:
+    """What a chart of countries draws, for its caption: "the 25 most active of 197 countries"."""
+    if drawn >= total:
+        return f"{total} countries"
+    which = f"first {drawn} by stance" if sort_key == "stance" else f"{drawn} most active"
+    return f"the {which} of {total} countries"
 
 
-def _short(text: str, width: int = MAX_TICK_LABEL) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def elide(texts: list[str], pixels: int, metrics: QFontMetrics) -> list[str]:
+    """Each text cut with "…" to fit ``pixels`` wide (the full text goes in the tooltip)."""
+    return [metrics.elidedText(t, Qt.TextElideMode.ElideRight, max(pixels, 8)) for t in texts]
+
+
+def legend_html(items: list[tuple[str, tuple[int, int, int]]]) -> str:
+    """Coloured squares and names, for a chart's heading (outside the data) and its exported title.
+
+    An entry never wraps inside itself ("United States" stays on one line)."""
+    return " &nbsp;".join(f'<span style="color: rgb{colour}">■</span>&nbsp;{escaped(name).replace(" ", "&nbsp;")}'
+                          for name, colour in items)
+
+
+def set_categories(axis: pg.AxisItem, ticks: list[tuple[float, str]]) -> None:
+    """One label per row or column; each has room for its text (see ROW_PX, elide), so all are drawn."""
+    axis.setStyle(textFillLimits=[(0, 1.0)])
+    axis.setTicks([ticks])
 
 
 def export_plot(plot_item: pg.PlotItem, path: str | Path) -> Path:
@@ -92,30 +133,147 @@ def _export_svg(plot_item: pg.PlotItem, path: Path) -> None:
 
 
 class ChartPanel(QWidget):
-    """A plot with Export PNG…/SVG… buttons."""
+    """A plot in a scrolling area, a heading with its legend, a message for the empty state, Export PNG…/SVG…."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    sig_cell_clicked = Signal(str, str)   # (country, column) of the clicked bar or cell
+
+    def __init__(self, title: str, parent: QWidget | None = None, ranked: bool = False) -> None:
         super().__init__(parent)
         self.title = title
+        self.caption = title
+        self.legend: list[tuple[str, tuple[int, int, int]]] = []
         self.plot_widget = pg.PlotWidget()
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.setTitle(title)
         self.plot.setMenuEnabled(False)
-        self.note = pg.TextItem("", color=(90, 90, 90), anchor=(0.5, 0.5))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for label, suffix in (("Export PNG…", ".png"), ("Export SVG…", ".svg")):
+        self.plot.setMouseEnabled(x=False, y=False)   # the wheel scrolls the chart instead of zooming it
+        self.plot.hideButtons()
+        self.tick_font = QApplication.font()
+        self.metrics = QFontMetrics(self.tick_font)
+        for side in ("left", "bottom", "top"):
+            self.plot.getAxis(side).setStyle(tickFont=self.tick_font)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)   # built here from escaped text only
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.heading.setWordWrap(True)   # a narrow chart wraps its legend instead of claiming the width
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.plot_widget)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("font-size: 11pt; padding: 12px;")   # the theme's own text colour
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.message)
+        self.top = QComboBox()
+        for n in TOP_CHOICES:
+            self.top.addItem(f"Top {n}" if n else "All", n)
+        self.top.setCurrentIndex(self.top.findData(DEFAULT_TOP))
+        self.top.setToolTip("How many countries to draw: the most active ones (or the first in the stance sort); "
+                            "All scrolls")
+        self.top.currentIndexChanged.connect(lambda _i: self._draw())
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.heading, 1)
+        if ranked:
+            bar.addWidget(QLabel("Show:"))
+            bar.addWidget(self.top)
+        for label, suffix in (("PNG…", ".png"), ("SVG…", ".svg")):
             b = QPushButton(label)
-            b.setToolTip(f"Save this chart as a {suffix[1:].upper()} file")
+            b.setToolTip(f"Export this chart as a {suffix[1:].upper()} file")
             b.clicked.connect(lambda _=False, s=suffix: self._export_dialog(s))
-            buttons.addWidget(b)
+            bar.addWidget(b)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(self.plot_widget)
-        lay.addLayout(buttons)
+        lay.setSpacing(2)
+        lay.addLayout(bar)
+        lay.addWidget(self.stack, 1)
+        scene = self.plot_widget.scene()
+        scene.sigMouseClicked.connect(self._clicked)
+        scene.sigMouseMoved.connect(self._hovered)
+        self.empty_text = ""
+        self._set_heading()
 
+    # --- what subclasses call -------------------------------------------------
+    def limit(self) -> int | None:
+        """How many rows to draw (None: all)."""
+        return self.top.currentData()
+
+    def show_message(self, text: str) -> None:
+        """The empty state: a sentence instead of axes with no meaning."""
+        self.plot.clear()
+        self.empty_text = text
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def show_plot(self, rows: int = 0, min_width: int = 0, row_px: int = ROW_PX) -> None:
+        """Show the plot, tall enough for ``rows`` labelled rows of ``row_px`` (the area scrolls past what fits)."""
+        self.empty_text = ""
+        self.plot_widget.setMinimumHeight(FRAME_PX + rows * row_px if rows else 0)
+        self.plot_widget.setMinimumWidth(min_width)
+        self.stack.setCurrentWidget(self.scroll)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.message
+
+    def set_caption(self, caption: str, legend: list[tuple[str, tuple[int, int, int]]] | None = None) -> None:
+        self.caption = caption
+        if legend is not None:
+            self.legend = legend
+        self._set_heading()
+
+    def _set_heading(self) -> None:
+        legend = legend_html(self.legend)
+        self.heading.setText(f"<b>{escaped(self.caption)}</b>" + (f"&nbsp;&nbsp;&nbsp;{legend}" if legend else ""))
+
+    def _hit(self, x: float, y: float) -> tuple[str, str] | None:
+        """The (country, column) drawn at view coordinates (x, y), if any."""
+        return None
+
+    def _describe(self, x: float, y: float) -> str:
+        """The hover text at view coordinates (x, y)."""
+        return ""
+
+    # --- mouse ---------------------------------------------------------------
+    def _view_point(self, scene_pos: QPointF) -> tuple[float, float] | None:
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        return p.x(), p.y()
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.is_empty:
+            return
+        point = self._view_point(event.scenePos())
+        if point is not None:
+            self.click(*point)
+
+    def click(self, x: float, y: float) -> tuple[str, str] | None:
+        """Act as a click at view coordinates (x, y): emit the country and column there."""
+        key = self._hit(x, y)
+        if key is not None:
+            self.sig_cell_clicked.emit(*key)
+        return key
+
+    def _hovered(self, scene_pos: QPointF) -> None:
+        point = self._view_point(scene_pos)
+        text = self._describe(*point) if point is not None and not self.is_empty else ""
+        self.plot_widget.setToolTip(tooltip(text) if text else "")
+
+    # --- export ----------------------------------------------------------------
     def export(self, path: str | Path) -> Path:
-        return export_plot(self.plot, path)
+        """Write the chart with its caption and legend as the title (an exported picture explains itself)."""
+        legend = legend_html(self.legend)
+        self.plot.setTitle(f"<b>{escaped(self.caption)}</b>" + (f"<br>{legend}" if legend else ""))
+        self.plot.layout.activate()
+        try:
+            return export_plot(self.plot, path)
+        finally:
+            self.plot.setTitle(None)
 
     def _export_dialog(self, suffix: str) -> None:
         name = self.title.lower().replace(" ", "-") + suffix
@@ -123,133 +281,282 @@ class ChartPanel(QWidget):
         if path:
             self.export(path if path.lower().endswith(suffix) else path + suffix)
 
-    def _clear(self, message: str = "") -> None:
-        self.plot.clear()
-        if message:
-            self.note.setText(message)
-            self.plot.addItem(self.note)
-            self.note.setPos(0.5, 0.5)
-            self.plot.setRange(xRange=(0, 1), yRange=(0, 1))
+    def _draw(self) -> None:
+        """Draw again from the data last set (the Show choice changed)."""
+
+
+def _row_at(y: float, n: int, half: float = 0.5) -> int | None:
+    """The row centred on an integer y within ``half`` of ``y``, if any."""
+    r = int(round(y))
+    return r if 0 <= r < n and abs(y - r) <= half else None
 
 
 class HeatmapChart(ChartPanel):
-    """Net stance per country (rows) × column, with labelled axes and a diverging colour bar."""
+    """Net stance per country (rows) × column, with a diverging colour bar; top N countries or all."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Net stance heat map", parent)
+        super().__init__("Net stance heat map", parent, ranked=True)
+        # the colour key is in the heading (a colour bar beside 200 rows would scroll away with them)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_colormap(), label="net stance",
-                                        interactive=False, width=14)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.image.setColorMap(diverging_colormap())
         self.plot.invertY(True)
         self.plot.setAspectLocked(False)
-        self.plot.getAxis("left").setLabel("country")
-        self.plot.getAxis("bottom").setLabel("topic")
+        self.plot.showAxis("top")       # topic names above the rows: seen before scrolling down
+        self.plot.hideAxis("bottom")
+        self.plot.getAxis("left").setWidth(LABEL_PX)
+        self.plot.vb.sigResized.connect(lambda _vb: self._label_columns())
         self.values = np.zeros((0, 0))
         self.rows: list[str] = []
         self.cols: list[str] = []
+        self._data: tuple = (pd.DataFrame(), [], pd.Series(dtype=float), "name", {}, {})
 
-    def set_data(self, net: pd.DataFrame, rows: list[str], row_labels: dict[str, str], col_labels: dict[str, str]) -> None:
-        self.rows, self.cols = list(rows), list(net.columns)
+    def set_data(self, net: pd.DataFrame, order: list[str], activity: pd.Series, sort_key: str,
+                 row_labels: dict[str, str], col_labels: dict[str, str]) -> None:
+        """``net``: country × column net stance; ``order``: the matrix's row order; ``activity``: statements per country."""
+        self._data = (net, list(order), activity, sort_key, row_labels, col_labels)
+        self._draw()
+
+    def _draw(self) -> None:
+        net, order, activity, sort_key, row_labels, _col_labels = self._data
+        self.rows, self.cols = chart_rows(order, activity, sort_key, self.limit()), list(net.columns)
         self.values = net.reindex(index=self.rows).to_numpy(dtype=float) if self.rows else np.zeros((0, 0))
-        if self.note.scene() is not None:
-            self.plot.removeItem(self.note)
         if not self.values.size:
             self.image.clear()
+            self.show_message("No statements to map yet: open documents, or loosen the filters.")
             return
+        self.set_caption(f"Net stance — {shown(len(self.rows), len(order), sort_key)}", NET_KEY)
+        if self.image.scene() is None:
+            self.plot.addItem(self.image)
         self.image.setImage(self.values, levels=(-1, 1), autoLevels=False)
         self.image.setRect(0, 0, len(self.cols), len(self.rows))
-        self.plot.getAxis("left").setTicks(_ticks([row_labels.get(r, r) for r in self.rows]))
-        self.plot.getAxis("bottom").setTicks(_ticks([col_labels.get(c, c) for c in self.cols], width=10))
+        names = [row_labels.get(r, r) for r in self.rows]
+        set_categories(self.plot.getAxis("left"),
+                       list(zip(np.arange(len(names)) + 0.5, elide(names, LABEL_PX - 14, self.metrics), strict=True)))
         self.plot.setRange(xRange=(0, len(self.cols)), yRange=(0, len(self.rows)), padding=0)
+        self.show_plot(len(self.rows), LABEL_PX + len(self.cols) * COL_PX + 90)
+        self._label_columns()
+
+    def _label_columns(self) -> None:
+        """Topic names cut to the width a column has on screen."""
+        if not self.cols:
+            return
+        col_labels = self._data[5]
+        px = int(self.plot.vb.width() / len(self.cols)) - 6 if self.plot.vb.width() > 0 else COL_PX
+        names = [col_labels.get(c, c) for c in self.cols]
+        set_categories(self.plot.getAxis("top"), list(zip(np.arange(len(names)) + 0.5, elide(names, px, self.metrics), strict=True)))
+
+    def _cell(self, x: float, y: float) -> tuple[int, int] | None:
+        r, c = math.floor(y), math.floor(x)
+        return (r, c) if 0 <= r < len(self.rows) and 0 <= c < len(self.cols) else None
+
+    def _hit(self, x: float, y: float) -> tuple[str, str] | None:
+        cell = self._cell(x, y)
+        return (self.rows[cell[0]], self.cols[cell[1]]) if cell else None
+
+    def _describe(self, x: float, y: float) -> str:
+        cell = self._cell(x, y)
+        if cell is None:
+            return ""
+        r, c = cell
+        row_labels, col_labels = self._data[4], self._data[5]
+        net = self.values[r, c]
+        what = "no stance recorded" if math.isnan(net) else f"net stance {net:+.2f}"
+        return f"{row_labels.get(self.rows[r], self.rows[r])} — {col_labels.get(self.cols[c], self.cols[c])}: {what}\nClick to see the sentences"
 
 
 class StanceBarsChart(ChartPanel):
-    """Cooperative / neutral / conflictual statements per country, stacked, for one column."""
+    """Cooperative / neutral / conflictual statements per country on one column: horizontal stacked bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Stances by country", parent)
-        self.plot.getAxis("left").setLabel("statements")
-        self.plot.addLegend(offset=(-10, 10))
+        super().__init__("Stances by country", parent, ranked=True)
+        self.plot.invertY(True)
+        self.plot.getAxis("left").setWidth(LABEL_PX)
+        self.plot.showAxis("top")       # the count scale above the bars: seen before scrolling down
+        self.plot.hideAxis("bottom")
         self.values = pd.DataFrame(columns=list(CLASS_COLOURS))
+        self.rows: list[str] = []
         self.column = ""
         self.matrix: object = None  # the matrix drawn from, so an unchanged chart is not redrawn
+        self._data: tuple = (pd.DataFrame(columns=list(CLASS_COLOURS)), [], "name", "", "", {})
+        self.show_message("Click a cell of the matrix: this chart then shows every country's stances on its topic.")
 
-    def set_data(self, breakdown: pd.DataFrame, column: str, column_label: str, row_labels: dict[str, str]) -> None:
-        self.values, self.column = breakdown, column
-        self._clear("" if len(breakdown) else f"No statement on {column_label}")
-        self.plot.setTitle(f"Stances by country — {escaped(column_label)}")
-        if not len(breakdown):
+    def set_data(self, breakdown: pd.DataFrame, order: list[str], sort_key: str, column: str, column_label: str,
+                 row_labels: dict[str, str]) -> None:
+        """``breakdown``: countries × (cooperative, neutral, conflictual) on ``column``; ``order``: the matrix's row order."""
+        self.column = column
+        self._data = (breakdown, list(order), sort_key, column, column_label, row_labels)
+        self._draw()
+
+    def _draw(self) -> None:
+        breakdown, order, sort_key, column, column_label, row_labels = self._data
+        if not column:
             return
-        x = np.arange(len(breakdown))
-        bottom = np.zeros(len(breakdown))
+        listed = bar_order(breakdown, order, sort_key)
+        self.rows = chart_rows(listed, breakdown.sum(axis=1), sort_key, self.limit())
+        self.values = breakdown.loc[self.rows]
+        if not self.rows:
+            self.show_message(f"No country takes a stance on {column_label} (with the current filters).")
+            return
+        self.set_caption(f"Stances on {column_label} — {shown(len(self.rows), len(listed), sort_key)}",
+                         list(CLASS_COLOURS.items()))
+        self.plot.clear()
+        y = np.arange(len(self.rows), dtype=float)
+        left = np.zeros(len(self.rows))
         for cls, colour in CLASS_COLOURS.items():
-            h = breakdown[cls].to_numpy(dtype=float)
-            self.plot.addItem(pg.BarGraphItem(x=x, height=h, y0=bottom, width=0.7, brush=pg.mkBrush(*colour), name=cls))
-            bottom = bottom + h
-        self.plot.getAxis("bottom").setTicks([[(i, _short(row_labels.get(a, a))) for i, a in enumerate(breakdown.index)]])
-        self.plot.setRange(xRange=(-0.6, len(x) - 0.4), yRange=(0, max(1.0, bottom.max())))
+            w = self.values[cls].to_numpy(dtype=float)
+            self.plot.addItem(pg.BarGraphItem(x0=left, width=w, y=y, height=0.7, brush=pg.mkBrush(*colour),
+                                              pen=pg.mkPen(255, 255, 255, 160)))
+            left = left + w
+        names = [row_labels.get(a, a) for a in self.rows]
+        set_categories(self.plot.getAxis("left"), list(zip(y, elide(names, LABEL_PX - 14, self.metrics), strict=True)))
+        self.plot.setRange(xRange=(0, max(1.0, left.max()) * 1.04), yRange=(-0.5, len(self.rows) - 0.5), padding=0)
+        self.show_plot(len(self.rows))
+
+    def _hit(self, x: float, y: float) -> tuple[str, str] | None:
+        r = _row_at(y, len(self.rows), 0.4)
+        return (self.rows[r], self.column) if r is not None else None
+
+    def _describe(self, x: float, y: float) -> str:
+        r = _row_at(y, len(self.rows), 0.4)
+        if r is None:
+            return ""
+        actor, row_labels = self.rows[r], self._data[5]
+        counts = " · ".join(f"{int(self.values.at[actor, c])} {c}" for c in CLASS_COLOURS)
+        return f"{row_labels.get(actor, actor)}: {counts}\nClick to see the sentences"
 
 
 class TimelineChart(ChartPanel):
-    """Statements per period, one line per stance class (documents need dates)."""
+    """Statements per period, one line per stance class (documents need dates, and more than one period).
+
+    Clicking a point emits ``sig_point_clicked(period start ISO, stance class)``."""
+
+    sig_point_clicked = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Statements over time", parent)
         self.plot_widget.setAxisItems({"bottom": pg.DateAxisItem()})
+        self.plot.getAxis("bottom").setStyle(tickFont=self.tick_font)
         self.plot.getAxis("left").setLabel("statements")
-        self.plot.addLegend(offset=(-10, 10))
         self.values = pd.DataFrame(columns=list(CLASS_COLOURS))
+        self.set_caption("Statements over time", list(CLASS_COLOURS.items()))
 
     def set_data(self, counts: pd.DataFrame) -> None:
         self.values = counts
-        self._clear("" if len(counts) else "The documents carry no dates")
         if not len(counts):
+            self.show_message("No dated documents: the timeline needs documents that carry a date "
+                              "(a \"date\" field, or a date in the file's metadata).")
             return
+        if len(counts) == 1:
+            when = pd.Timestamp(counts.index[0]).strftime("%d %b %Y")
+            self.show_message(f"Every dated statement ({int(counts.to_numpy().sum()):,}) falls in one period, "
+                              f"starting {when}: there is no change over time to draw.")
+            return
+        self.plot.clear()
         x = counts.index.to_numpy(dtype="datetime64[s]").astype(np.int64).astype(float)
         for cls, colour in CLASS_COLOURS.items():
             pen = pg.mkPen(colour if cls != "neutral" else (130, 130, 130), width=2)
-            self.plot.plot(x, counts[cls].to_numpy(dtype=float), pen=pen, symbol="o", symbolSize=5,
-                           symbolBrush=pg.mkBrush(*colour), name=cls)
-        self.plot.enableAutoRange()
+            self.plot.plot(x, counts[cls].to_numpy(dtype=float), pen=pen, symbol="o", symbolSize=6,
+                           symbolBrush=pg.mkBrush(*colour))
+        pad = (x.max() - x.min()) * 0.04
+        self.plot.setRange(xRange=(x.min() - pad, x.max() + pad), yRange=(0, max(1.0, float(counts.to_numpy().max())) * 1.08),
+                           padding=0)
+        self.show_plot(0)
+
+    def _point(self, x: float, y: float) -> tuple[int, str] | None:
+        """The (period row, class) of the point nearest (x, y), if within 3 % of the view."""
+        if self.is_empty or not len(self.values):
+            return None
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        xs = self.values.index.to_numpy(dtype="datetime64[s]").astype(np.int64).astype(float)
+        best: tuple[float, int, str] | None = None
+        for cls in CLASS_COLOURS:
+            d = np.hypot((xs - x) / max(x1 - x0, 1e-9), (self.values[cls].to_numpy(dtype=float) - y) / max(y1 - y0, 1e-9))
+            i = int(np.argmin(d))
+            if best is None or d[i] < best[0]:
+                best = (float(d[i]), i, cls)
+        return (best[1], best[2]) if best is not None and best[0] <= 0.03 else None
+
+    def click(self, x: float, y: float) -> tuple[str, str] | None:
+        point = self._point(x, y)
+        if point is None:
+            return None
+        key = (pd.Timestamp(self.values.index[point[0]]).isoformat(), point[1])
+        self.sig_point_clicked.emit(*key)
+        return key
+
+    def _describe(self, x: float, y: float) -> str:
+        point = self._point(x, y)
+        if point is None:
+            return ""
+        row, cls = point
+        when = pd.Timestamp(self.values.index[row]).strftime("%d %b %Y")
+        return f"{int(self.values.iloc[row][cls])} {cls} statement(s), period from {when}\nClick to see the sentences"
 
 
 class GroupedBarsChart(ChartPanel):
-    """Net stance per topic, one bar per compared country; a band marks the selected topic."""
+    """Net stance per topic, one horizontal bar per compared country; a band marks the selected topic."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Net stance per topic", parent)
-        self.plot.getAxis("left").setLabel("net stance")
-        self.plot.addLegend(offset=(-10, 10))
-        self.band = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 220, 120, 70))
+        self.plot.invertY(True)
+        self.plot.getAxis("left").setWidth(110)
+        self.plot.getAxis("bottom").setLabel("net stance (− conflictual · + cooperative)")
+        self.band = pg.LinearRegionItem(orientation="horizontal", movable=False, brush=pg.mkBrush(255, 220, 120, 90))
         self.values = pd.DataFrame()
         self.bars: list[pg.BarGraphItem] = []
+        self.show_message("Pick two to four countries to compare.")
+
+    def _slot(self) -> float:
+        return 0.8 / max(1, len(self.values.columns))
 
     def set_data(self, net: pd.DataFrame, col_labels: dict[str, str], row_labels: dict[str, str]) -> None:
         """``net``: topic × country net stance (NaN = silent, drawn as no bar)."""
         self.values = net
-        self._clear("" if len(net) else "Nothing to compare")
         self.bars = []
+        self._col_labels = col_labels
+        self._row_labels = row_labels
         if not len(net):
+            self.show_message("These countries take no stance on any topic (with the current filters).")
             return
-        n = len(net.columns)
-        width = 0.8 / n
+        self.set_caption("Net stance per topic",
+                         [(row_labels.get(a, a), SERIES_COLOURS[i % 4]) for i, a in enumerate(net.columns)])
+        self.plot.clear()
+        slot = self._slot()
         for i, actor in enumerate(net.columns):
-            h = np.nan_to_num(net[actor].to_numpy(dtype=float))
-            x = np.arange(len(net)) - 0.4 + width * (i + 0.5)
-            bar = pg.BarGraphItem(x=x, height=h, width=width * 0.9, brush=pg.mkBrush(*SERIES_COLOURS[i % 4]),
-                                  name=escaped(row_labels.get(actor, actor)))
+            w = np.nan_to_num(net[actor].to_numpy(dtype=float))
+            y = np.arange(len(net)) - 0.4 + slot * (i + 0.5)
+            bar = pg.BarGraphItem(x0=np.zeros(len(net)), width=w, y=y, height=slot * 0.9,
+                                  brush=pg.mkBrush(*SERIES_COLOURS[i % 4]))
             self.plot.addItem(bar)
             self.bars.append(bar)
-        self.plot.addLine(y=0, pen=pg.mkPen(120, 120, 120))
-        self.plot.getAxis("bottom").setTicks([[(j, _short(col_labels.get(c, c))) for j, c in enumerate(net.index)]])
-        self.plot.setRange(xRange=(-0.6, len(net) - 0.4), yRange=(-1.05, 1.05 + 0.2 * n))
+        self.plot.addLine(x=0, pen=pg.mkPen(120, 120, 120))
+        names = [col_labels.get(c, c) for c in net.index]
+        set_categories(self.plot.getAxis("left"), list(zip(range(len(names)), elide(names, 96, self.metrics), strict=True)))
+        self.plot.setRange(xRange=(-1.05, 1.05), yRange=(-0.5, len(net) - 0.5), padding=0)
+        self.show_plot(len(net), row_px=max(ROW_PX, 6 * len(net.columns) + 8))
+
+    def _hit(self, x: float, y: float) -> tuple[str, str] | None:
+        r = _row_at(y, len(self.values), 0.4)
+        if r is None:
+            return None
+        i = math.floor((y - (r - 0.4)) / self._slot())
+        actors = list(self.values.columns)
+        return (actors[i], str(self.values.index[r])) if 0 <= i < len(actors) else None
+
+    def _describe(self, x: float, y: float) -> str:
+        key = self._hit(x, y)
+        if key is None:
+            return ""
+        actor, topic = key
+        net = self.values.at[topic, actor]
+        what = "no stance recorded" if pd.isna(net) else f"net stance {net:+.2f}"
+        return (f"{self._row_labels.get(actor, actor)} — {self._col_labels.get(topic, topic)}: {what}\n"
+                "Click to see the sentences")
 
     def mark(self, position: int | None) -> None:
         """Mark the topic at ``position`` (row of the comparison table), or nothing."""
         if self.band.scene() is not None:
             self.plot.removeItem(self.band)
-        if position is not None and 0 <= position < len(self.values):
+        if position is not None and 0 <= position < len(self.values) and not self.is_empty:
             self.band.setRegion((position - 0.5, position + 0.5))
             self.plot.addItem(self.band)

@@ -6,7 +6,18 @@ import math
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.charts import GroupedBarsChart
 from gui.plain import escaped, tooltip
@@ -57,6 +68,8 @@ class ComparisonTableModel(QAbstractTableModel):
                 return relation
             if role == R.BackgroundRole:
                 return RELATION_COLOUR.get(relation)
+            if role == R.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             if role == R.ToolTipRole:
                 return f"spread of net stance: {c.table.at[topic, 'spread']:.2f}" if relation != "single" else "only one country speaks to this"
             return None
@@ -66,8 +79,11 @@ class ComparisonTableModel(QAbstractTableModel):
             if not count:
                 return "—"
             labels = list(c.table.at[topic, f"{actor}_stances"])
-            more = f" (+{len(labels) - MAX_LABELS})" if len(labels) > MAX_LABELS else ""
-            return "\n".join(labels[:MAX_LABELS]) + f"{more}\nnet {net:+.2f} · {count} statement(s)"
+            more = f"\n(+{len(labels) - MAX_LABELS} more)" if len(labels) > MAX_LABELS else ""
+            head = f"net {net:+.2f} · {count} statement{'s' if count != 1 else ''}"
+            return head + "\n" + "\n".join(f"• {label}" for label in labels[:MAX_LABELS]) + more
+        if role == R.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == R.UserRole:
             return None if math.isnan(net) else net
         if role == R.BackgroundRole:
@@ -78,58 +94,140 @@ class ComparisonTableModel(QAbstractTableModel):
             return tooltip("\n".join(c.table.at[topic, f"{actor}_stances"]) or "no stance recorded")
         return None
 
+    def key(self, index: Index) -> tuple[str, str] | None:
+        """The (country, topic) of a country cell; None for the Agreement column."""
+        c = self.comparison
+        if c is None or not index.isValid() or index.column() >= len(c.actors):
+            return None
+        return c.actors[index.column()], str(c.table.index[index.row()])
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
-        if role != R.DisplayRole or self.comparison is None:
+        if role not in (R.DisplayRole, R.ToolTipRole) or self.comparison is None:
             return None
         c = self.comparison
         if orientation == Qt.Orientation.Horizontal:
             if section < len(c.actors):
-                return f"{self._names.get(c.actors[section], c.actors[section])} ({c.actors[section]})"
-            return "Agreement" if section == len(c.actors) else None
+                name = f"{self._names.get(c.actors[section], c.actors[section])} ({c.actors[section]})"
+                return name if role == R.DisplayRole else tooltip(name + ": click a cell to see the sentences")
+            if section == len(c.actors):
+                return "Agreement" if role == R.DisplayRole else "Click to see every compared country's sentences on the topic"
+            return None
+        if role == R.ToolTipRole:
+            return None
         if 0 <= section < len(c.table):
             topic = c.table.index[section]
             return self._col_names.get(topic, topic)
         return None
 
 
+def best_match(items: list[str], typed: str) -> int:
+    """The item a typed text means: the first that starts with it, else the first that contains it (any case); −1: none."""
+    q = typed.strip().casefold()
+    if not q:
+        return -1
+    folded = [t.casefold() for t in items]
+    starts = [i for i, t in enumerate(folded) if t.startswith(q)]
+    if starts:
+        return starts[0]
+    return next((i for i, t in enumerate(folded) if q in t), -1)
+
+
+class CountryPicker(QComboBox):
+    """A country box you can type in: "ukr" offers and picks Ukraine (any part of the name or the code)."""
+
+    def __init__(self, optional: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText("type a country…")
+        self.lineEdit().editingFinished.connect(self.settle)
+
+    def settle(self) -> None:
+        """Take what was typed: the best matching country, or back to the current one when nothing matches."""
+        typed = self.lineEdit().text()   # (an editable box's currentText() is this typed text too)
+        if typed == self.itemText(self.currentIndex()):
+            return
+        items = [self.itemText(i) for i in range(self.count())]
+        i = 0 if self.optional and not typed.strip() else best_match(items, typed)
+        if i >= 0:
+            self.setCurrentIndex(i)
+        self.lineEdit().setText(self.itemText(self.currentIndex()))
+
+
 class ComparisonPanel(QWidget):
-    """Pick 2–4 countries; see their stances side by side and a linked chart."""
+    """Pick 2–4 countries; see their stances side by side and a linked chart.
+
+    Clicking a country cell (or a bar of the chart) emits ``sig_cell_clicked(country, topic)``;
+    the Agreement column emits ``sig_topic_clicked(topic)``.
+    """
 
     sig_compare_requested = Signal(list)
+    sig_cell_clicked = Signal(str, str)
+    sig_topic_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.pickers = [QComboBox() for _ in range(MAX_COUNTRIES)]
+        self.pickers = [CountryPicker(optional=i >= MIN_COUNTRIES) for i in range(MAX_COUNTRIES)]
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Compare:"))
         for i, p in enumerate(self.pickers):
-            p.setToolTip("Country to compare" + ("" if i < MIN_COUNTRIES else " (optional)"))
-            p.setMinimumContentsLength(14)
+            p.setToolTip("Country to compare: type part of its name or code" + ("" if i < MIN_COUNTRIES else " (optional)"))
             p.currentIndexChanged.connect(self._picked)
-            bar.addWidget(p)
-        bar.addStretch(1)
-        self.summary = QLabel()
+            bar.addWidget(p, 1)
+        self.summary = QLabel("Open documents, then pick two to four countries to compare.")
         self.summary.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
+        self.summary.setWordWrap(True)
         self.model = ComparisonTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultSectionSize(220)
+        self.table.setToolTip("Click a cell to see the sentences behind it")
+        # the countries share the width and their text wraps; each row grows to its text
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setMaximumWidth(120)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = GroupedBarsChart()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.chart)
-        split.setSizes([600, 400])
+        self.chart.sig_cell_clicked.connect(self.sig_cell_clicked)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.chart)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.splitterMoved.connect(self._split_moved)
+        self._split_by_user = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(bar)
         lay.addWidget(self.summary)
-        lay.addWidget(split, 1)
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.chart.mark(cur.row() if cur.isValid() else None))
+        lay.addWidget(self.split, 1)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.clicked.connect(self._cell_chosen)
         self._quiet = False
+
+    def _split_moved(self) -> None:
+        self._split_by_user = True
+
+    def resizeEvent(self, event) -> None:
+        """The table comes first: four countries need about 800 px; the chart takes what is left (at least a third)."""
+        super().resizeEvent(event)
+        if not self._split_by_user:
+            w = self.width() - 8
+            table = max(int(w * 0.62), min(w - 260, 820))
+            self.split.setSizes([table, w - table])
 
     def set_countries(self, actors: list[str], names: dict[str, str], chosen: list[str]) -> None:
         """Fill the pickers with the matrix's countries, selecting ``chosen``."""
@@ -154,15 +252,32 @@ class ComparisonPanel(QWidget):
         if not self._quiet and len(self.chosen()) >= MIN_COUNTRIES:
             self.sig_compare_requested.emit(self.chosen())
 
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.chart.mark(current.row() if current.isValid() else None)
+        if current.isValid() and QApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self._cell_chosen(current)   # reached with the keyboard (a click is handled on release)
+
+    def _cell_chosen(self, index: QModelIndex) -> None:
+        """A cell clicked (or reached with the keyboard): its country × topic, or the topic for Agreement."""
+        key = self.model.key(index)
+        if key is not None:
+            self.sig_cell_clicked.emit(*key)
+        elif index.isValid() and self.model.comparison is not None:
+            self.sig_topic_clicked.emit(str(self.model.comparison.table.index[index.row()]))
+
     def show_comparison(self, comparison: Comparison | None, names: dict[str, str], col_names: dict[str, str]) -> None:
         self.model.set_comparison(comparison, names, col_names)
-        self.table.resizeRowsToContents()
+        if comparison is not None:   # the countries share the width; the Agreement column takes what it needs
+            header, mode = self.table.horizontalHeader(), QHeaderView.ResizeMode
+            for section in range(self.model.columnCount()):
+                header.setSectionResizeMode(section, mode.Stretch if section < len(comparison.actors) else mode.ResizeToContents)
         if comparison is None:
-            self.summary.setText("")
+            self.summary.setText("Pick two to four countries to compare (type in a box to find one).")
             self.chart.set_data(self.chart.values.iloc[0:0], col_names, names)
             return
         t = comparison.table
         who = " · ".join(names.get(a, a) for a in comparison.actors)
         self.summary.setText(f"<b>{escaped(who)}</b>: {int(t['agree'].sum())} topic(s) in agreement, "
-                             f"{int(t['disagree'].sum())} in disagreement, of {len(t)} spoken to")
+                             f"{int(t['disagree'].sum())} in disagreement, of {len(t)} spoken to. "
+                             "Click a cell to see its sentences.")
         self.chart.set_data(comparison.net_grid(), col_names, names)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QPushButton
 
 from gui import settings
 from gui.dialogs import LoadReportDialog
@@ -19,6 +19,7 @@ from gui.plain import message_box, tooltip
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.loading import Loaded, grow_set, load_dataset, load_set
+from model.progress import count_of
 from model.project import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
@@ -45,14 +46,20 @@ class LoadController(QObject):
         self.show_report_on_errors = True
         self._waiting_for_matrix = False
         self._generation = 0
+        # the count is a label beside a text-less bar: a bar's own text is drawn half over the chunk
+        # and half beside it, and some themes paint one half white on white
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
-        self.progress.setFormat("%p% %v/%m")
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
         self.progress.hide()
+        self.progress_label = QLabel()
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop loading; the open set stays as it was")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.progress_label)
         window.statusBar().addPermanentWidget(self.progress)
         window.statusBar().addPermanentWidget(self.cancel_button)
 
@@ -149,7 +156,9 @@ class LoadController(QObject):
         task.signals.sig_finished.connect(lambda: self._on_finished(gen))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        self.progress_label.setText("Starting…")
         self.progress.show()
+        self.progress_label.show()
         self.cancel_button.show()
         self.window.statusBar().showMessage(safe_text(message))
         self.task = start(task)
@@ -159,7 +168,9 @@ class LoadController(QObject):
         if gen == self._generation:
             self.progress.setMaximum(max(total, 1))
             self.progress.setValue(done)
+            self.progress_label.setText(count_of(message) or f"{100 * done // max(total, 1)}%")
             self.progress.setToolTip(tooltip(message))
+            self.progress_label.setToolTip(tooltip(message))
 
     def _on_done(self, gen: int, result: Loaded, recent: list[str], grown: bool = False) -> None:
         if gen != self._generation:
@@ -197,4 +208,5 @@ class LoadController(QObject):
     def _on_finished(self, gen: int) -> None:
         if gen == self._generation:
             self.progress.hide()
+            self.progress_label.hide()
             self.cancel_button.hide()

@@ -6,6 +6,7 @@ loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`.
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
@@ -30,8 +31,9 @@ from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
 from model.countries import country_names
-from model.filters import speeches
+from model.filters import document_dates, speeches
 from model.matrix import sort_actors
+from model.timeline import statements_in_period
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -142,6 +144,11 @@ class MainWindow(QMainWindow):
         self.documents.sig_open_document.connect(lambda doc_id: self.open_in_reader(doc_id))
         self.evidence.sig_open_statement.connect(lambda row: self.open_in_reader(str(row.get("document")), row))
         self.comparison.sig_compare_requested.connect(self.compare)
+        self.comparison.sig_cell_clicked.connect(self.select_cell)
+        self.comparison.sig_topic_clicked.connect(self.show_topic)
+        for chart in (self.heatmap, self.stance_bars):
+            chart.sig_cell_clicked.connect(self.select_cell)
+        self.timeline.sig_point_clicked.connect(self.show_period)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
         self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
@@ -162,7 +169,7 @@ class MainWindow(QMainWindow):
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
         self.matrix_model.set_matrix(view.matrix, names=self.names, column_names=self.col_names)
-        self.heatmap.set_data(view.matrix.net, self.matrix_model.actors, self.names, self.col_names)
+        self._draw_heatmap()
         self.timeline.set_data(view.timeline)
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
@@ -212,8 +219,8 @@ class MainWindow(QMainWindow):
             return
         actor, column = self.selected
         if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
-            self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), column,
-                                      self.col_names.get(column, column), self.names)
+            self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
+                                      self.matrix_model.sort_key, column, self.col_names.get(column, column), self.names)
             self.stance_bars.matrix = m
         if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
             self.show_profile(actor, raise_dock=False)
@@ -226,9 +233,54 @@ class MainWindow(QMainWindow):
     def _sort(self, key: str) -> None:
         self.matrix_model.set_sort(key)
         if self.state.matrix is not None:
-            self.heatmap.set_data(self.state.matrix.net, self.matrix_model.actors, self.names, self.col_names)
+            self._draw_heatmap()
+            self.stance_bars.matrix = None   # drawn again in the new order
+            self._refresh_side_panels()
+
+    def _draw_heatmap(self) -> None:
+        m = self.state.matrix
+        assert m is not None
+        self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
+                              self.names, self.col_names)
 
     # --- actions -------------------------------------------------------------
+    def select_cell(self, actor: str, column: str) -> None:
+        """Select a matrix cell and show its evidence, as a click on the cell does (charts and the comparison call this)."""
+        index = self.matrix_model.index_of(actor, column)
+        if not index.isValid():
+            return
+        if self.matrix_view.currentIndex() == index:
+            self._on_cell(index)   # already current: show its evidence again (something else may be shown)
+        else:
+            self.matrix_view.setCurrentIndex(index)
+        self.matrix_view.scrollTo(index)
+        self.docks["evidence"].show()
+        self.docks["evidence"].raise_()
+
+    def show_period(self, start: str, cls: str) -> None:
+        """The sentences behind a point of the timeline: one period, one stance class."""
+        view, a = self.state.view, self.state.analysis
+        if view is None or a is None or not len(view.timeline):
+            return
+        freq = str(view.timeline.attrs.get("freq", "D"))
+        rows = statements_in_period(view.statements, document_dates(a.documents), pd.Timestamp(start), freq, cls)
+        self.evidence.show_cell(f"{cls.capitalize()}, period from {pd.Timestamp(start):%d %b %Y}", rows,
+                                self.state.documents_by_id, self.names)
+        self.docks["evidence"].show()
+        self.docks["evidence"].raise_()
+
+    def show_topic(self, column: str) -> None:
+        """The compared countries' sentences on one topic together (the comparison's Agreement column)."""
+        c = self.state.comparison
+        if c is None:
+            return
+        frames = [self.state.cell_statements(a, column) for a in c.actors]
+        who = " · ".join(self.names.get(a, a) for a in c.actors)
+        self.evidence.show_cell(f"{who} — {self.col_names.get(column, column)}", pd.concat(frames),
+                                self.state.documents_by_id, self.names)
+        self.docks["evidence"].show()
+        self.docks["evidence"].raise_()
+
     def show_profile(self, actor: str, raise_dock: bool = True) -> None:
         m = self.state.matrix
         if m is None:

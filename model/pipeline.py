@@ -37,8 +37,8 @@ def analyse(
     """Load every path and extract its statements (progress 0–40 % load, 40–100 % extract)."""
     progress = progress or NullProgress()
     resources = resources or load_resources()
-    report = load_paths(paths, progress=SubProgress(progress, 0, 40, 100))
-    statements = extract_statements(report.documents, resources, progress=SubProgress(progress, 40, 100, 100),
+    report = load_paths(paths, progress=SubProgress(progress, 0, 40, 100, "files"))
+    statements = extract_statements(report.documents, resources, progress=SubProgress(progress, 40, 100, 100, "documents"),
                                     failures=report.issues)
     return Analysis(report, statements, resources)
 
@@ -84,9 +84,9 @@ def add_documents(
 ) -> Analysis:
     """The open ``analysis`` plus the documents under ``paths``; only new or changed documents are extracted."""
     progress = progress or NullProgress()
-    loaded = load_paths(paths, progress=SubProgress(progress, 0, 40, 100))
+    loaded = load_paths(paths, progress=SubProgress(progress, 0, 40, 100, "files"))
     documents, fresh, notes = merge_documents(analysis.documents, loaded.documents)
-    new_statements = extract_statements(fresh, analysis.resources, progress=SubProgress(progress, 40, 100, 100),
+    new_statements = extract_statements(fresh, analysis.resources, progress=SubProgress(progress, 40, 100, 100, "documents"),
                                         failures=notes)
     replaced = {d.id for d in fresh}
     old = analysis.statements[~analysis.statements["document"].isin(replaced)]

@@ -9,6 +9,7 @@ return what they have, as their docstring says.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from typing import Protocol, TextIO
@@ -66,17 +67,40 @@ class StderrProgress:
         return False
 
 
-class SubProgress:
-    """Maps the progress of one stage onto a slice [start, stop) of a parent."""
+#: between a stage's count and what it is working on, in a progress message
+COUNT_SEPARATOR = " — "
+_COUNT = re.compile(r"^[\d,]+ of [\d,]+ \w+")
 
-    def __init__(self, parent: Progress, start: int, stop: int, total: int) -> None:
+
+def counted(done: int, total: int, unit: str, detail: str = "") -> str:
+    """What a stage has done, in its own units: "1,204 of 10,000 documents" (then " — detail")."""
+    return f"{done:,} of {total:,} {unit}" + (f"{COUNT_SEPARATOR}{detail}" if detail else "")
+
+
+def count_of(message: str) -> str:
+    """The count a progress message starts with ("1,204 of 10,000 documents"), or "" when it has none."""
+    match = _COUNT.match(message)
+    return match.group(0) if match else ""
+
+
+class SubProgress:
+    """Maps the progress of one stage onto a slice [start, stop) of a parent.
+
+    With a ``unit`` ("files", "documents"), the message passed up starts with the
+    stage's own count (:func:`counted`), so a progress bar can say what it counts.
+    """
+
+    def __init__(self, parent: Progress, start: int, stop: int, total: int, unit: str = "") -> None:
         self.parent = parent
         self.start = start
         self.stop = stop
         self.total = total
+        self.unit = unit
 
     def report(self, done: int, total: int, message: str = "") -> None:
         frac = done / total if total else 1.0
+        if self.unit:
+            message = counted(done, total, self.unit, message)
         self.parent.report(self.start + int(frac * (self.stop - self.start)), self.total, message)
 
     def cancelled(self) -> bool:

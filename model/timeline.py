@@ -30,8 +30,7 @@ def statements_over_time(
     if not ok.any():
         return pd.DataFrame(columns=list(CLASSES), dtype=int)
     when = when[ok]
-    pol = statements["polarity"].to_numpy(dtype=float)[ok]
-    cls = np.where(pol > NEUTRAL_BAND, CLASSES[0], np.where(pol < -NEUTRAL_BAND, CLASSES[2], CLASSES[1]))
+    cls = stance_class(statements["polarity"])[ok]
     if freq == "auto":
         span = (when.max() - when.min()).days
         freq = "D" if span <= 92 else "W" if span <= 730 else "M"
@@ -39,4 +38,23 @@ def statements_over_time(
     counts = pd.crosstab(period.to_numpy(), cls).reindex(columns=list(CLASSES), fill_value=0)
     counts.index.name = "period"
     counts.columns.name = None
-    return counts.sort_index().astype(int)
+    counts = counts.sort_index().astype(int)
+    counts.attrs["freq"] = freq   # what one period spans, for statements_in_period
+    return counts
+
+
+def stance_class(polarity: pd.Series) -> np.ndarray:
+    """cooperative / neutral / conflictual for each polarity (the timeline's classes)."""
+    pol = polarity.to_numpy(dtype=float)
+    return np.where(pol > NEUTRAL_BAND, CLASSES[0], np.where(pol < -NEUTRAL_BAND, CLASSES[2], CLASSES[1]))
+
+
+def statements_in_period(statements: pd.DataFrame, dates: Mapping[str, str | None], start: pd.Timestamp,
+                         freq: str, cls: str) -> pd.DataFrame:
+    """The statements behind one point of :func:`statements_over_time`: the period starting at ``start``
+    (``freq`` long) and stance class ``cls``."""
+    when = statement_dates(statements, dates)
+    start = pd.Timestamp(start)
+    end = (start.to_period(freq) + 1).start_time
+    inside = ((when >= start) & (when < end)).to_numpy() & (stance_class(statements["polarity"]) == cls)
+    return statements[inside]

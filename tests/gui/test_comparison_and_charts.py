@@ -2,9 +2,10 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from gui.compare_view import RELATION_TEXT
+from gui.evidence import ROW_ROLE
 from model.compare import compare_countries
 
 
@@ -31,8 +32,8 @@ def test_comparison_of_russia_and_pakistan(seeded, qtbot):
     chart = w.comparison.chart
     assert list(chart.values.columns) == ["RUS", "PAK"]
     assert len(chart.bars) == 2
-    heights = np.asarray(chart.bars[1].opts["height"])
-    assert heights == pytest.approx(np.nan_to_num(expected.table["PAK_net"].to_numpy(dtype=float)))
+    lengths = np.asarray(chart.bars[1].opts["width"])   # horizontal bars: the length is the net stance
+    assert lengths == pytest.approx(np.nan_to_num(expected.table["PAK_net"].to_numpy(dtype=float)))
     # selecting a topic row marks it on the chart
     w.comparison.table.setCurrentIndex(m.index(sec, 0))
     lo, hi = chart.band.getRegion()
@@ -77,9 +78,10 @@ def test_heatmap_holds_the_net_grid_with_labelled_axes(seeded):
     assert h.rows == w.matrix_model.actors and h.cols == m.columns
     np.testing.assert_allclose(h.values, m.net.loc[h.rows].to_numpy(), equal_nan=True)
     assert h.image.image.shape == (len(m.actors), len(m.columns))
-    assert h.colorbar.levels() == (-1.0, 1.0)
+    assert tuple(h.image.getLevels()) == (-1.0, 1.0)
+    assert [n for n, _ in h.legend][::4] == ["−1 conflictual", "+1 cooperative"]   # the colour key, in the heading
     left_ticks = h.plot.getAxis("left")._tickLevels[0]
-    assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]][:12]]
+    assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]]]   # short names are not cut
 
 
 def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
@@ -101,7 +103,7 @@ def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
 def test_timeline_says_when_documents_have_no_dates(seeded):
     t = seeded.timeline
     assert t.values.empty
-    assert "no dates" in t.note.toPlainText()
+    assert t.is_empty and t.message.text().startswith("No dated documents")
 
 
 def test_charts_export_png_and_svg(seeded, tmp_path):
@@ -125,3 +127,121 @@ def test_the_comparison_opens_filled_with_the_two_most_active_countries(seeded, 
         w.docks["comparison"].raise_()
     assert list(w.state.comparison.actors) == expected
     assert w.comparison.model.rowCount() > 0
+
+
+def _click_view(qtbot, view, index):
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def _click_chart(qtbot, chart, x, y):
+    """A real mouse click on the chart at view coordinates (x, y)."""
+    scene_point = chart.plot.vb.mapViewToScene(QPointF(x, y))
+    pos = chart.plot_widget.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.plot_widget.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_a_heatmap_click_selects_the_matrix_cell_and_shows_its_evidence(seeded, qtbot):
+    w = seeded
+    h = w.heatmap
+    w.docks["charts"].raise_()
+    w.charts.setCurrentWidget(h)
+    qtbot.waitUntil(lambda: h.plot.vb.width() > 0 and h.plot_widget.isVisible())
+    r, c = h.rows.index("PAK"), h.cols.index("security")
+    with qtbot.waitSignal(w.state.sig_cell_selected) as blocker:
+        _click_chart(qtbot, h, c + 0.5, r + 0.5)
+    assert blocker.args == ["PAK", "security"]
+    assert w.matrix_model.key(w.matrix_view.currentIndex()) == ("PAK", "security")
+    assert w.evidence.model.total == w.state.matrix.counts.at["PAK", "security"] > 0
+    assert w.names["PAK"] in w.evidence.heading.text()
+
+
+def test_a_stance_bar_click_selects_that_country_on_the_column(seeded, qtbot):
+    w = seeded
+    w.matrix_view.setCurrentIndex(w.matrix_model.index_of("RUS", "security"))
+    w.docks["charts"].raise_()
+    w.charts.setCurrentWidget(w.stance_bars)
+    b = w.stance_bars
+    assert b.column == "security" and "PAK" in b.rows
+    qtbot.waitUntil(lambda: b.plot.vb.height() > 0)
+    with qtbot.waitSignal(w.state.sig_cell_selected) as blocker:
+        _click_chart(qtbot, b, 0.5, b.rows.index("PAK"))
+    assert blocker.args == ["PAK", "security"]
+    assert w.matrix_model.key(w.matrix_view.currentIndex()) == ("PAK", "security")
+
+
+def test_a_comparison_cell_click_shows_that_country_and_topics_evidence(seeded, qtbot):
+    w = seeded
+    with qtbot.waitSignal(w.state.sig_comparison_changed):
+        w.compare(["RUS", "PAK"])
+    m, table = w.comparison.model, w.comparison.table
+    sec = w.state.comparison.topics.index("security")
+    qtbot.waitUntil(lambda: table.visualRect(m.index(sec, 1)).height() > 0)
+    table.scrollTo(m.index(sec, 1))
+    with qtbot.waitSignal(w.state.sig_cell_selected) as blocker:
+        _click_view(qtbot, table, m.index(sec, 1))
+    assert blocker.args == ["PAK", "security"]
+    assert w.matrix_model.key(w.matrix_view.currentIndex()) == ("PAK", "security")
+    assert w.evidence.model.total == w.state.comparison.table.at["security", "PAK_count"] > 0
+    # the Agreement column: both countries' sentences on the topic
+    _click_view(qtbot, table, m.index(sec, 2))
+    expected = sum(int(w.state.comparison.table.at["security", f"{a}_count"]) for a in ("RUS", "PAK"))
+    assert w.evidence.model.total == expected
+    assert w.names["RUS"] in w.evidence.heading.text() and w.names["PAK"] in w.evidence.heading.text()
+    # back to a country cell: its own evidence again, though the matrix cell did not change
+    _click_view(qtbot, table, m.index(sec, 1))
+    assert w.evidence.model.total == w.state.comparison.table.at["security", "PAK_count"]
+
+
+def test_a_comparison_chart_bar_click_shows_evidence(seeded, qtbot):
+    w = seeded
+    with qtbot.waitSignal(w.state.sig_comparison_changed):
+        w.compare(["RUS", "PAK"])
+    chart = w.comparison.chart
+    sec = list(chart.values.index).index("security")
+    slot = 0.8 / 2
+    with qtbot.waitSignal(chart.sig_cell_clicked) as blocker:
+        chart.click(0.1, sec - 0.4 + slot * 1.5)   # the second country's bar of that topic
+    assert blocker.args == ["PAK", "security"]
+    assert w.matrix_model.key(w.matrix_view.currentIndex()) == ("PAK", "security")
+
+
+def test_typing_in_a_comparison_box_picks_a_country(seeded, qtbot):
+    w = seeded
+    w.compare(["RUS", "CHN"])
+    picker = w.comparison.pickers[2]
+    picker.setFocus()
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "pak")
+    with qtbot.waitSignal(w.state.sig_comparison_changed):
+        qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return)
+    assert picker.currentData() == "PAK"
+    assert w.state.comparison.actors == ("RUS", "CHN", "PAK")
+    # the completer offers matches anywhere in the name, in any case
+    completer = picker.completer()
+    assert completer.filterMode() == Qt.MatchFlag.MatchContains
+    completer.setCompletionPrefix("kista")
+    assert completer.currentCompletion() == f"{w.names['PAK']} (PAK)"
+    # text that matches nothing leaves the country as it was
+    picker.lineEdit().setText("zzzz")
+    picker.settle()
+    assert picker.currentData() == "PAK" and picker.lineEdit().text() == f"{w.names['PAK']} (PAK)"
+
+
+def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot, tmp_path):
+    from tests.gui.test_filters_and_scripts import dated_set
+
+    w = window
+    with qtbot.waitSignal(w.sig_loaded, timeout=30000):
+        w.load([str(dated_set(tmp_path))])
+    t = w.timeline
+    assert not t.is_empty and len(t.values) == 2
+    w.docks["charts"].raise_()
+    w.charts.setCurrentWidget(t)
+    qtbot.waitUntil(lambda: t.plot.vb.width() > 0)
+    cls = next(c for c in ("cooperative", "neutral", "conflictual") if t.values.iloc[1][c] > 0)
+    x = float(t.values.index[1].to_datetime64().astype("datetime64[s]").astype(np.int64))
+    with qtbot.waitSignal(t.sig_point_clicked) as blocker:
+        _click_chart(qtbot, t, x, float(t.values.iloc[1][cls]))
+    assert blocker.args[1] == cls
+    assert w.evidence.model.total == t.values.iloc[1][cls]
+    assert set(w.evidence.model.index(i, 0).data(ROW_ROLE)["document"] for i in range(w.evidence.model.rowCount())) == {"b"}

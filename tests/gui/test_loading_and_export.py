@@ -132,3 +132,18 @@ def test_export_failure_is_reported_and_writes_nothing(seeded, qtbot, tmp_path):
         w.exporter.export("matrix", str(tmp_path / "matrix.txt"))
     assert ".txt" in blocker.args[0]
     assert not (tmp_path / "matrix.txt").exists()
+
+
+def test_the_progress_counts_documents_beside_a_bar_without_text(window, qtbot):
+    loader = window.loader
+    shown = []
+    original = loader.progress_label.setText
+    loader.progress_label.setText = lambda text: (shown.append(text), original(text))
+    with qtbot.waitSignal(window.sig_loaded, timeout=30000):
+        window.load([str(SEEDS)])
+    n = len(window.state.analysis.documents)
+    assert f"{n:,} of {n:,} documents" in shown
+    assert any(t.endswith(" files") for t in shown)
+    # the bar draws no text of its own (a theme could paint it white on white); the label uses the window's colours
+    assert not loader.progress.isTextVisible()
+    assert loader.progress_label.isHidden() and loader.progress.isHidden()

@@ -1,6 +1,6 @@
 import io
 
-from model.progress import StderrProgress, SubProgress
+from model.progress import StderrProgress, SubProgress, count_of, counted
 
 
 class Recorder:
@@ -30,3 +30,36 @@ def test_sub_progress_maps_onto_its_slice():
     sub.report(5, 10)
     sub.report(10, 10)
     assert parent.calls == [(40, 100), (70, 100), (100, 100)]
+
+
+class MessageRecorder(Recorder):
+    def report(self, done, total, message=""):
+        self.calls.append((done, total, message))
+
+
+def test_a_stage_with_a_unit_says_what_it_counts():
+    parent = MessageRecorder()
+    sub = SubProgress(parent, 40, 100, 100, "documents")
+    sub.report(1204, 10000, "Angola at the UN")
+    sub.report(10000, 10000)
+    assert parent.calls == [(47, 100, "1,204 of 10,000 documents — Angola at the UN"),
+                            (100, 100, "10,000 of 10,000 documents")]
+    assert count_of(parent.calls[0][2]) == "1,204 of 10,000 documents"
+
+
+def test_count_of_a_message_without_a_count_is_empty():
+    assert count_of("Angola at the UN") == ""
+    assert count_of("") == ""
+    assert counted(3, 12, "files") == "3 of 12 files"
+
+
+def test_analyse_reports_files_then_documents(tmp_path):
+    from model.pipeline import analyse
+
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(f"Russia condemned strike number {i} on Kyiv.", encoding="utf-8")
+    rec = MessageRecorder()
+    analyse([tmp_path], progress=rec)
+    counts = [count_of(m) for _, _, m in rec.calls]
+    assert "3 of 3 files" in counts
+    assert counts[-1] == "3 of 3 documents"

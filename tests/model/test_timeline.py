@@ -29,3 +29,19 @@ def test_long_span_groups_by_month():
 def test_no_dates_gives_empty_frame():
     st = statements_frame([row()])
     assert statements_over_time(st, {}).empty
+
+
+def test_the_statements_behind_one_point():
+    from model.timeline import statements_in_period
+
+    st = statements_frame([
+        row(document="a", polarity=0.6), row(document="a", polarity=-0.6), row(document="b", polarity=0.7),
+        row(document="c", polarity=0.9),
+    ])
+    dates = {"a": "2019-01-05", "b": "2019-01-20", "c": "2022-06-01"}
+    counts = statements_over_time(st, dates)
+    assert counts.attrs["freq"] == "M"
+    jan = statements_in_period(st, dates, counts.index[0], counts.attrs["freq"], "cooperative")
+    assert list(jan["document"]) == ["a", "b"]
+    assert len(jan) == counts.iloc[0]["cooperative"]
+    assert list(statements_in_period(st, dates, counts.index[0], "M", "conflictual")["document"]) == ["a"]
