@@ -10,22 +10,21 @@ from model.filters import StatementFilter, apply_filter, describe_filter, speech
 from model.review import commands as cmd
 from model.review.decisions import ReviewError
 from model.review.log import decision_log, rejected_now
-from model.review.stack import CommandStack
 from model.workspace import fingerprint
-from tests.model.review_helpers import T, clock, machine, row, workspace
+from tests.model.review_helpers import T, clock, machine, reviewed, row, workspace
 
 
 def test_reject_all_of_a_document_is_one_undo_step():
     ws = workspace()
-    stack = CommandStack(ws)
     before = fingerprint(ws)
-    doc_a = ws.reviewed().statements
+    doc_a = reviewed(ws)
     doc_a = doc_a[doc_a["document"] == "a"].to_dict(orient="records")
-    stack.push(cmd.decide_all("reject", doc_a, "document a", now=clock))
-    assert stack.history == ["Reject 3 statements of document a"]
-    assert set(ws.reviewed().statements["document"]) == {"b"}
-    stack.undo()
-    assert fingerprint(ws) == before and not stack.can_undo()
+    command = cmd.decide_all("reject", doc_a, "document a", now=clock)
+    command.do(ws)
+    assert command.text == "Reject 3 statements of document a"
+    assert set(reviewed(ws)["document"]) == {"b"}
+    command.undo(ws)
+    assert fingerprint(ws) == before
 
 
 def test_bulk_refuses_nothing_and_other_kinds():
