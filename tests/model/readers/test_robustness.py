@@ -184,6 +184,14 @@ def test_document_and_issue_never_hold_lone_surrogates():
     assert LoadIssue("caf\udce9.txt", "r\udce9").path == "caf\ufffd.txt"
 
 
+def test_content_hash_of_a_text_with_lone_surrogates_is_the_hash_of_its_document():
+    from model.documents import content_hash
+
+    for raw in ("x \ud800 y", "\udcff", "caf\udce9 \ud800\udc00"):
+        assert content_hash(raw) == Document(id="d", text=raw).hash == content_hash(raw.translate(
+            {c: "\ufffd" for c in range(0xD800, 0xE000)}))
+
+
 # 4. one bad line never loses the good records ------------------------------------------------
 
 GOOD = b'{"id": "good", "text": "Iran rejected the plan."}'
