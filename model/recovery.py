@@ -127,6 +127,9 @@ def find_recovery(folder: str | os.PathLike[str]) -> list[RecoveryCopy]:
 
 
 def discard_recovery(folder: str | os.PathLike[str], project: str | os.PathLike[str] | None = None) -> None:
-    """Remove the recovery copy of a project (after a clean save or close)."""
-    with contextlib.suppress(FileNotFoundError):
+    """Remove the recovery copy of a project (after a clean save or close).
+
+    Never raises: a copy that cannot be removed must not stop a save or a close; it is older than
+    the project then, and :func:`find_recovery`'s caller does not offer such a copy."""
+    with contextlib.suppress(OSError):
         recovery_path(folder, project).unlink()

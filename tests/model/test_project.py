@@ -215,6 +215,16 @@ def test_a_project_whose_name_cannot_be_encoded_saves_reopens_and_is_recovered(t
     assert find_recovery(folder) == []
 
 
+def test_a_recovery_copy_that_cannot_be_removed_does_not_stop_a_save_or_close(tmp_path):
+    from model.recovery import recovery_path
+
+    folder = tmp_path / "recovery"
+    slot = recovery_path(folder, tmp_path / "study.stanceatlas")
+    slot.mkdir(parents=True)                        # something the app cannot unlink sits in the slot
+    discard_recovery(folder, tmp_path / "study.stanceatlas")
+    assert slot.is_dir()
+
+
 def test_a_recovery_copy_written_before_paths_were_kept_as_bytes_still_names_its_project(tmp_path):
     folder = tmp_path / "recovery"
     folder.mkdir()
