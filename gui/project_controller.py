@@ -87,9 +87,10 @@ def _ask_recover(window: MainWindow, copy: RecoveryCopy) -> str:
 
 
 class ProjectController(QObject):
-    sig_opened = Signal(str)         # a project (or new/recovered workspace) is shown
+    # paths travel as Python objects: a Qt string would drop a lone surrogate (a file name's undecodable byte)
+    sig_opened = Signal(object)      # the path of the project (or "" for a new/recovered workspace) now shown
     sig_open_failed = Signal(str)    # the ProjectError message
-    sig_saved = Signal(str)
+    sig_saved = Signal(object)       # the path saved to
     sig_save_failed = Signal(str)
     sig_recovery_written = Signal(str)
 
@@ -205,7 +206,7 @@ class ProjectController(QObject):
                 combo.setCurrentIndex(at)   # its signal updates the matrix model
 
     def _on_open_failed(self, text: str) -> None:
-        reason = text.split("\n\n")[0]
+        reason = safe_text(text.split("\n\n")[0])
         self._warn(f"Not opened: {reason}", "Cannot open project", reason, "Nothing was changed.")
         self.sig_open_failed.emit(reason)
 
@@ -265,6 +266,7 @@ class ProjectController(QObject):
         self.sig_saved.emit(path)
 
     def _on_save_failed(self, reason: str) -> None:
+        reason = safe_text(reason)
         self._warn(f"Not saved: {reason}", "Save failed", reason, "The project file on disk is unchanged.")
         self.sig_save_failed.emit(reason)
 

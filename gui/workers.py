@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from model.errorlog import safe_text
 from model.progress import Cancelled
 
 
@@ -31,7 +32,7 @@ class _QtProgress:
         self._stop = stop
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        self._signals.sig_progress.emit(done, total, message)
+        self._signals.sig_progress.emit(done, total, safe_text(message) if message else message)
 
     def cancelled(self) -> bool:
         return self._stop.is_set()
@@ -59,7 +60,8 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.sig_cancelled.emit()
         except Exception as exc:  # reported to the user, never swallowed
-            self.signals.sig_failed.emit(f"{exc}\n\n{traceback.format_exc()}")
+            # as encodable text: a Qt string would silently drop a lone surrogate (a path's undecodable byte)
+            self.signals.sig_failed.emit(safe_text(f"{exc}\n\n{traceback.format_exc()}"))
         else:
             if self._stop.is_set():
                 self.signals.sig_cancelled.emit()

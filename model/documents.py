@@ -36,9 +36,15 @@ def clean_text(value: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    """Stable hash of a text, insensitive to whitespace differences (wire copies)."""
+    """Stable hash of a text, insensitive to whitespace differences (wire copies).
+
+    A lone surrogate hashes as U+FFFD, as in the :class:`Document` made of the text."""
     norm = " ".join(text.split())
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+    try:
+        data = norm.encode("utf-8")
+    except UnicodeEncodeError:
+        data = safe_text(norm).encode("utf-8")
+    return hashlib.sha1(data).hexdigest()
 
 
 def find_dateline(text: str) -> tuple[str, int] | None:

@@ -343,7 +343,8 @@ def _locked_folder(folder: Path) -> int | None:
 
 @contextlib.contextmanager
 def _readonly(path: Path) -> Iterator[sqlite3.Connection]:
-    con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    # the URI is made from the file system's bytes: a name with an undecodable byte (a lone surrogate) opens too
+    con = sqlite3.connect(f"file:{quote(os.fsencode(path.resolve()))}?mode=ro", uri=True)
     try:
         con.execute("PRAGMA trusted_schema = OFF")  # no function runs from the file's schema (checked anyway)
         yield con

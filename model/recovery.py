@@ -6,6 +6,11 @@ least every few minutes; each open project has one slot, named after its
 path.  A clean save or close discards the copy, so any copy found at start-up
 means the app did not close cleanly: :func:`find_recovery` lists them for the
 user to recover or discard.
+
+A project's path may hold bytes the file system encoding cannot decode (Python
+gives them as lone surrogates, ``caf\udce9.stanceatlas``): the slot name is made
+from the path's bytes (``os.fsencode``) and the copy records the path as those
+bytes, percent-encoded, so the original is found again exactly.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
+from model.errorlog import safe_text
 from model.project import SUFFIX, ProjectError, read_project, save_project
 from model.workspace import Workspace
 
 RECOVERY_SUFFIX = ".recovery" + SUFFIX
+#: meta entries of a recovery copy: the original project's path as text (readable, lone surrogates
+#: shown as U+FFFD) and as its file-system bytes, percent-encoded (exact)
+ORIGINAL, ORIGINAL_BYTES = "recovery_of", "recovery_of_path"
 #: the longest a change may wait for its recovery copy, in seconds
 AUTOSAVE_INTERVAL = 300.0
 
@@ -68,9 +78,25 @@ class RecoveryCopy:
 
 def recovery_path(folder: str | os.PathLike[str], project: str | os.PathLike[str] | None) -> Path:
     """The recovery slot of a project (or of an unsaved one) in ``folder``."""
-    key = str(Path(project).resolve()) if project else "untitled"
+    key = os.fsencode(Path(project).resolve()) if project else b"untitled"
     stem = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(project).stem if project else "untitled")[:40]
-    return Path(folder) / f"{stem}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}{RECOVERY_SUFFIX}"
+    return Path(folder) / f"{stem}-{hashlib.sha1(key).hexdigest()[:10]}{RECOVERY_SUFFIX}"
+
+
+def original_entries(project: str | os.PathLike[str] | None) -> dict[str, str]:
+    """The meta entries that name the project a recovery copy belongs to (empty strings: an unsaved one)."""
+    if not project:
+        return {ORIGINAL: "", ORIGINAL_BYTES: ""}
+    resolved = Path(project).resolve()
+    return {ORIGINAL: safe_text(resolved), ORIGINAL_BYTES: quote(os.fsencode(resolved), safe="/")}
+
+
+def original_path(meta: dict[str, str]) -> str | None:
+    """The project a recovery copy belongs to, exactly as it was (copies written before the bytes were kept: the text)."""
+    raw = meta.get(ORIGINAL_BYTES)
+    if raw:
+        return os.fsdecode(unquote_to_bytes(raw))
+    return meta.get(ORIGINAL) or None
 
 
 def write_recovery(ws: Workspace, folder: str | os.PathLike[str],
@@ -78,8 +104,7 @@ def write_recovery(ws: Workspace, folder: str | os.PathLike[str],
     """Write a recovery copy of ``ws`` (atomically); returns its path."""
     Path(folder).mkdir(parents=True, exist_ok=True)
     path = recovery_path(folder, project)
-    save_project(path, ws, meta={"recovery_of": str(Path(project).resolve()) if project else "",
-                                 "revision": str(ws.revision)})
+    save_project(path, ws, meta={**original_entries(project), "revision": str(ws.revision)})
     return path
 
 
@@ -95,13 +120,16 @@ def find_recovery(folder: str | os.PathLike[str]) -> list[RecoveryCopy]:
         except ProjectError as exc:
             out.append(RecoveryCopy(p, None, "", 0, 0, str(exc)))
             continue
-        out.append(RecoveryCopy(p, meta.get("recovery_of") or None, meta.get("saved_at", ""),
+        out.append(RecoveryCopy(p, original_path(meta), meta.get("saved_at", ""),
                                 len(ws.documents), len(ws.decisions)))
     out.sort(key=lambda c: c.saved_at, reverse=True)
     return out
 
 
 def discard_recovery(folder: str | os.PathLike[str], project: str | os.PathLike[str] | None = None) -> None:
-    """Remove the recovery copy of a project (after a clean save or close)."""
-    with contextlib.suppress(FileNotFoundError):
+    """Remove the recovery copy of a project (after a clean save or close).
+
+    Never raises: a copy that cannot be removed must not stop a save or a close; it is older than
+    the project then, and :func:`find_recovery`'s caller does not offer such a copy."""
+    with contextlib.suppress(OSError):
         recovery_path(folder, project).unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -11,9 +12,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import settings
 from gui.evidence import ROW_ROLE
-from model.project import open_project
+from model.project import open_project, save_project
 from model.recovery import find_recovery, write_recovery
 from model.review.decisions import ACCEPT, Decision, StatementRef
+from model.review.notes import CellRef, Note
 from model.workspace import fingerprint
 from tests.gui.conftest import SEEDS
 from tests.gui.test_main_window import click_cell
@@ -248,3 +250,75 @@ def test_answering_save_writes_the_project_before_going_on(review, qtbot, monkey
         w.projects.new_project()
     assert len(open_project(path).decisions) == 2 and len(open_project(path).notes) == 2
     assert w.state.session.path is None and w.state.session.ws.decisions == []
+
+
+# --- closing with Save, and names that cannot be encoded (issue 16) ----------------------------
+
+UNENCODABLE = os.fsdecode(b"caf\xe9")            # 'caf\udce9': a Latin-1 byte in a UTF-8 file system
+
+
+def test_closing_with_save_when_the_save_fails_keeps_the_window_open_and_says_why(review, qtbot, monkeypatch, tmp_path):
+    w = review
+    do_some_review(w, qtbot)
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    (folder / "a-file").write_text("not a folder")
+    target = folder / "a-file" / "study"                         # what the Save As dialog returns
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.projects.ask_save = lambda: "save"
+    with qtbot.waitSignal(w.projects.sig_save_failed) as failed:
+        assert not w.close()
+    assert w.isVisible() and w.isWindowModified() and len(w.state.session.ws.decisions) == 2
+    assert "cannot save" in failed.args[0] and "Not a directory" in failed.args[0]
+    assert w.projects.error_box.text() == failed.args[0] and w.projects.error_box.isVisible()
+    assert sorted(p.name for p in folder.iterdir()) == ["a-file"]     # nothing written anywhere
+    w.projects.ask_save = lambda: "discard"
+
+
+def test_a_project_whose_name_cannot_be_encoded_is_saved_autosaved_closed_and_reopened(review, qtbot, monkeypatch,
+                                                                                       tmp_path):
+    w = review
+    do_some_review(w, qtbot)
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    path = folder / (UNENCODABLE + ".stanceatlas")
+    with qtbot.waitSignal(w.projects.sig_saved, timeout=30000) as saved:
+        w.projects.write(str(path))
+    assert saved.args == [str(path)] and os.listdir(folder) == [path.name]     # the very bytes asked for
+    assert w.windowTitle() == "caf\ufffd[*] — Stance Atlas" and not w.isWindowModified()
+    assert settings.recent_projects() == [str(path)]
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        w.state.session.actions.note_cell("RUS", "security", "a third note")
+    w.projects.clock.interval = 0.0
+    with qtbot.waitSignal(w.projects.sig_recovery_written, timeout=30000):
+        w.projects.autosave_tick()
+    (copy,) = find_recovery(settings.recovery_folder())
+    assert copy.original == str(path) and copy.problem is None
+    w.projects.ask_save = lambda: "save"
+    assert w.close() and not w.isVisible()
+    assert len(open_project(path).notes) == 3 and find_recovery(settings.recovery_folder()) == []
+    w2 = new_window(qtbot)
+    with qtbot.waitSignal(w2.projects.sig_opened, timeout=30000) as opened:
+        w2.load([str(path)])                                        # as given on the command line
+    assert opened.args == [str(path)] and w2.state.session.path == str(path)
+    assert len(w2.state.session.ws.notes) == 3 and len(w2.state.session.ws.decisions) == 2
+
+
+def test_work_on_a_project_whose_name_cannot_be_encoded_is_recovered_after_a_crash(qtbot, tmp_path):
+    from tests.model.review_helpers import workspace
+
+    path = tmp_path / (UNENCODABLE + ".stanceatlas")
+    save_project(path, workspace())
+    ws = workspace()
+    ws.notes.append(Note("unsaved note", "2026-11-28T12:00:00", None, CellRef("PAK", "security", "topic")))
+    write_recovery(ws, settings.recovery_folder(), path)              # the session that wrote it died
+    w = new_window(qtbot)
+    w.projects.ask_recover = lambda copy: "recover"
+    with qtbot.waitSignal(w.projects.sig_opened, timeout=30000):
+        w.projects.offer_recovery()
+    assert w.state.session.path == str(path) and w.isWindowModified()
+    assert [n.text for n in w.state.session.ws.notes] == ["unsaved note"]
+    with qtbot.waitSignal(w.projects.sig_saved, timeout=30000):
+        w.projects.save()
+    assert [n.text for n in open_project(path).notes] == ["unsaved note"]
+    assert find_recovery(settings.recovery_folder()) == []

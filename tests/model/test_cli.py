@@ -147,6 +147,20 @@ def test_undecodable_file_name_is_written_as_valid_utf8(tmp_path):
     assert run("export", [str(docs), "-o", str(xlsx), "-q"], err=err) == EXIT_OK and xlsx.exists()
 
 
+def test_lone_surrogates_in_a_record_id_and_text_cost_nothing(tmp_path):
+    src = tmp_path / "c.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:                 # JSON escapes that decode to lone surrogates
+        fh.write('{"id": "caf\\udce9", "title": "\\ud800", "source": "s\\udcff", '
+                 '"text": "China condemned the strikes on Syria. \\ud800 \\udcff"}\n')
+        fh.write(json.dumps({"id": "plain", "text": GOOD_TEXT}) + "\n")
+    out = tmp_path / "s.jsonl"
+    err, raw = strict_stream()
+    assert run("extract", [str(src), "-o", str(out)], err=err) == EXIT_OK
+    recs = [json.loads(x) for x in out.read_bytes().decode("utf-8").splitlines()]   # strict: valid UTF-8
+    assert {(r["document"], r["actor"]) for r in recs} == {("caf\ufffd", "CHN"), ("plain", "RUS")}
+    assert "2 documents, 2 statements" in raw.getvalue().decode("utf-8")
+
+
 def test_undecodable_name_of_a_failed_file_is_named_without_a_traceback(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -195,6 +195,44 @@ def test_recovery_copies(tmp_path):
     assert [c.path.name for c in find_recovery(folder)] == ["junk.recovery.stanceatlas"]
 
 
+UNENCODABLE = os.fsdecode(b"caf\xe9.stanceatlas")     # 'caf\udce9.stanceatlas': a Latin-1 byte in a UTF-8 file system
+
+
+def test_a_project_whose_name_cannot_be_encoded_saves_reopens_and_is_recovered(tmp_path):
+    path = tmp_path / UNENCODABLE
+    ws = full_workspace()
+    save_project(path, ws)
+    assert os.listdir(tmp_path) == [UNENCODABLE]                  # the very name asked for, byte for byte
+    assert fingerprint(open_project(path)) == fingerprint(ws)
+    save_project(path, ws)                                         # saving again over the file it opened
+    folder = tmp_path / "recovery"
+    copy = write_recovery(ws, folder, path)
+    (found,) = find_recovery(folder)
+    assert found.path == copy and found.problem is None
+    assert found.original == str(path.resolve())                   # the exact path, surrogate and all
+    assert os.path.exists(found.original) and fingerprint(open_project(found.path)) == fingerprint(ws)
+    discard_recovery(folder, path)
+    assert find_recovery(folder) == []
+
+
+def test_a_recovery_copy_that_cannot_be_removed_does_not_stop_a_save_or_close(tmp_path):
+    from model.recovery import recovery_path
+
+    folder = tmp_path / "recovery"
+    slot = recovery_path(folder, tmp_path / "study.stanceatlas")
+    slot.mkdir(parents=True)                        # something the app cannot unlink sits in the slot
+    discard_recovery(folder, tmp_path / "study.stanceatlas")
+    assert slot.is_dir()
+
+
+def test_a_recovery_copy_written_before_paths_were_kept_as_bytes_still_names_its_project(tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    old = folder / "study-0123456789.recovery.stanceatlas"
+    save_project(old, Workspace(), meta={"recovery_of": "/data/study.stanceatlas", "revision": "3"})
+    assert [c.original for c in find_recovery(folder)] == ["/data/study.stanceatlas"]
+
+
 def test_autosave_clock_writes_within_the_interval_of_a_change():
     from model.recovery import AutosaveClock
 

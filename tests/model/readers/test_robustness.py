@@ -184,6 +184,14 @@ def test_document_and_issue_never_hold_lone_surrogates():
     assert LoadIssue("caf\udce9.txt", "r\udce9").path == "caf\ufffd.txt"
 
 
+def test_content_hash_of_a_text_with_lone_surrogates_is_the_hash_of_its_document():
+    from model.documents import content_hash
+
+    for raw in ("x \ud800 y", "\udcff", "caf\udce9 \ud800\udc00"):
+        assert content_hash(raw) == Document(id="d", text=raw).hash == content_hash(raw.translate(
+            {c: "\ufffd" for c in range(0xD800, 0xE000)}))
+
+
 # 4. one bad line never loses the good records ------------------------------------------------
 
 GOOD = b'{"id": "good", "text": "Iran rejected the plan."}'
@@ -253,6 +261,40 @@ def test_the_apps_own_exports_in_the_folder_are_skipped(tmp_path):
     report = load_paths([folder])
     assert [d.id for d in report.documents] == [str(folder / "a.txt")]
     assert by_name(report) == {name: ("skipped", APP_EXPORT) for name in ("m.csv", "m.json", "m.xlsx", "s.csv", "s.jsonl")}
+
+
+def test_the_windows_exports_in_the_folder_are_skipped_too(tmp_path):
+    # what File › Export writes (the export dialog offers the folder last used): the comparison, the
+    # full statements with their review columns, the REFI-QDA project
+    from model.compare import compare_countries
+    from model.export import write_matrix, write_statements
+    from model.export.comparison import comparison_frame
+    from model.export.qdpx import write_qdpx
+    from model.extract import extract_statements
+    from model.resources import load_resources
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    report = load_paths([folder])
+    res = load_resources()
+    st = extract_statements(report.documents, res)
+    actors = list(dict.fromkeys(st["actor"]))[:2]
+    assert len(actors) == 2
+    c = compare_countries(st, actors, by="topic", columns=res.topic_keys)
+    for suffix in (".xlsx", ".csv", ".json"):
+        write_matrix(c.matrix, st, folder / f"stance-comparison{suffix}", {}, documents=report, topics=res.topics,
+                     comparison=comparison_frame(c.matrix, [a for a in c.actors if a in c.matrix.actors]))
+    for suffix in (".csv", ".jsonl"):
+        write_statements(st, folder / f"stance-statements{suffix}", full=True, documents=report, by="topic")
+    write_qdpx(str(folder / "stance-project.qdpx"), st, report, topics=res.topics)
+    again = load_paths([folder])
+    assert [d.id for d in again.documents] == [str(folder / "a.txt")] and not again.errors
+    skipped = by_name(again)
+    assert {n: k for n, (k, r) in skipped.items() if r == APP_EXPORT} == {
+        n: "skipped" for n in ("stance-comparison.xlsx", "stance-comparison.csv", "stance-comparison.json",
+                               "stance-statements.csv", "stance-statements.jsonl")}
+    assert skipped["stance-project.qdpx"][0] == "skipped"
 
 
 # 6. encodings --------------------------------------------------------------------------------
