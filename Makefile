@@ -25,6 +25,7 @@ run: native
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy model
 
 test: lint native
 	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
@@ -34,5 +35,5 @@ bench: native
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build
 	rm -f model/*.so model/engine/*.so model/_native.json stance_atlas_native__mypyc*.so

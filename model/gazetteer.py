@@ -220,7 +220,7 @@ class Gazetteer:
 
     def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
         cands: list[Span] = []
-        names = cast(list[_Name], self._names.values)
+        names = self._names.values
         for found in self._names.find(f" {folded} " if folded else padded(text, low)):
             name = names[found[0]]
             entry = name.entry

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 _SENTENCE_END: Final = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\n\r\t')
@@ -105,7 +106,7 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
-def is_personal_name(text: str, start: int, end: int, known_word) -> bool:
+def is_personal_name(text: str, start: int, end: int, known_word: Callable[[str], bool]) -> bool:
     """"Michael Jordan", "Chad Johnson": a namesake, not the country.
 
     ``known_word(word)`` says whether a word starts another dictionary name or

@@ -49,7 +49,7 @@ class Attributor:
     def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
         inside = [c for c in cues if a <= c.start < b]
         for i, c in enumerate(inside):
-            d: CueDef = c.value  # type: ignore[assignment]
+            d: CueDef = c.value
             if d.lemma in self.light and d.lemma not in self.light_keep and i + 1 < len(inside):
                 nxt = inside[i + 1]
                 gap = text[c.end:nxt.start].lower()
@@ -360,7 +360,7 @@ class Attributor:
 
     def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
-        d: CueDef = cue.value  # type: ignore[assignment]
+        d: CueDef = cue.value
         negated = any((a if a > cue.start - 30 else cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
         pol = d.polarity
         category = d.category
