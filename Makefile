@@ -1,6 +1,6 @@
 # Stance Atlas — the two commands:
 #   make run    set up (first time) and open the app on the seed set
-#   make test   set up (first time) and run lint + the whole test suite
+#   make test   set up (first time) and run lint (ruff, mypy, vulture) + the whole test suite
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -26,6 +26,7 @@ run: native
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy model
+	$(PY) -m vulture
 
 test: lint native
 	@$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \

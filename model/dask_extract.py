@@ -363,11 +363,11 @@ class SynchronousRunner(Runner):
         done = [0]
         progress = self.progress
 
-        def posttask(key: object, result: object, dsk: object, state: object, worker_id: object) -> None:
+        def posttask(_key: object, _result: object, _dsk: object, _state: object, _worker_id: object) -> None:
             done[0] += 1
             progress.report(done[0], total, label)
 
-        def pretask(key: object, dsk: object, state: object) -> None:
+        def pretask(_key: object, _dsk: object, _state: object) -> None:
             if progress.cancelled():
                 raise Cancelled()
 

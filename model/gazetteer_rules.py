@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-_SENTENCE_END: Final = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\n\r\t')
 #: capitalised words that are not given names when they stand before a name
 _NOT_GIVEN: Final = frozenset(
     """The A An In At On For From To And But Or With By Of As Both Neither Either Not Only Neighbouring Neighboring
@@ -93,13 +92,6 @@ def _prev_word(text: str, start: int) -> tuple[str, int]:
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'\u2019"):
         j -= 1
     return text[j:i], j
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    i = pos
-    while i > 0 and text[i - 1] in " \u00a0":
-        i -= 1
-    return i == 0 or text[i - 1] in _SENTENCE_END
 
 
 def _capitalised(word: str) -> bool:

@@ -265,17 +265,14 @@ class Attributor:
                 unnamed = True
                 reporter = reporter or sayer_text[:80]
                 continue
-            if f.kind in ("leading", "according") or True:
-                if ms and ms[0].kind == "igo":
-                    continue  # "…, the UN mission in Angola said": the organisation speaks
-                govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
-                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
-                if f.kind == "trailing":
-                    holders.extend(h for h in hs if h.code not in {x.code for x in holders})
-                else:
-                    holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
-        if not any(f.kind == "leading" for f in frames):
-            pass
+            if ms and ms[0].kind == "igo":
+                continue  # "…, the UN mission in Angola said": the organisation speaks
+            govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
+            hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
+            if f.kind == "trailing":
+                holders.extend(h for h in hs if h.code not in {x.code for x in holders})
+            else:
+                holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
         return reporter, holders, unnamed
 
     def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
