@@ -87,14 +87,16 @@ def megabytes(text: str) -> float:
 
 
 def build_parser(command: str) -> argparse.ArgumentParser:
-    common = {"epilog": EXIT_HELP, "formatter_class": argparse.RawDescriptionHelpFormatter}
+    raw = argparse.RawDescriptionHelpFormatter
     if command == "extract":
-        p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).", **common)
+        p = _Parser(prog="main.py extract", description="Write every extracted statement (.jsonl or .csv).",
+                    epilog=EXIT_HELP, formatter_class=raw)
     else:
         p = _Parser(prog="main.py export", description="Write the country × topic matrix (.xlsx, .csv or .json), "
                     "or a REFI-QDA project for NVivo, MAXQDA, ATLAS.ti and QualCoder (.qdpx). PATH may be one "
                     f"project ({PROJECT_SUFFIX}): its reviewed statements are exported (rejected ones left out, "
-                    "edits applied).", **common)
+                    "edits applied).",
+                    epilog=EXIT_HELP, formatter_class=raw)
         p.add_argument("--by", choices=("topic", "issue"), default="topic", help="matrix columns (default: topic)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or folder (recursive)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",

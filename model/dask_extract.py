@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -147,15 +148,21 @@ def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> P
 
 # ---- the tasks (run on the workers) -------------------------------------------------------
 
-_ENGINES: dict[str, Engine] = {}
+#: ``engines``: the engines of one worker thread by resources folder (a worker may run several
+#: tasks at once, in threads; an engine's per-sentence caches serve one thread)
+_THREAD_ENGINES = threading.local()
 
 
 def worker_engine(resources: str) -> Engine:
-    """The engine of this worker process, built once per resources folder and kept."""
-    engine = _ENGINES.get(resources)
+    """The engine of this worker thread, built once per resources folder and kept."""
+    engines: dict[str, Engine] | None = getattr(_THREAD_ENGINES, "engines", None)
+    if engines is None:
+        engines = {}
+        _THREAD_ENGINES.engines = engines
+    engine = engines.get(resources)
     if engine is None:
         engine = Engine(load_resources(Path(resources)))
-        _ENGINES[resources] = engine
+        engines[resources] = engine
     return engine
 
 
@@ -363,11 +370,11 @@ class SynchronousRunner(Runner):
         done = [0]
         progress = self.progress
 
-        def posttask(key: object, result: object, dsk: object, state: object, worker_id: object) -> None:
+        def posttask(_key: object, _result: object, _dsk: object, _state: object, _worker_id: object) -> None:
             done[0] += 1
             progress.report(done[0], total, label)
 
-        def pretask(key: object, dsk: object, state: object) -> None:
+        def pretask(_key: object, _dsk: object, _state: object) -> None:
             if progress.cancelled():
                 raise Cancelled()
 

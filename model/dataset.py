@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from model.documents import Document, LoadIssue, LoadReport
-from model.readers.loader import DATASET_MARKER, is_dataset_folder
+from model.readers.loader import DATASET_MARKER
 from model.statements import COLUMNS, DTYPES, empty_statements
 
 if TYPE_CHECKING:
@@ -121,11 +121,6 @@ def write_part(table: pa.Table, folder: str | os.PathLike[str], name: str, index
 def write_marker(folder: str | os.PathLike[str], info: dict[str, object]) -> None:
     body = {"format": FORMAT, "version": VERSION, **info}
     Path(folder, MARKER).write_text(json.dumps(body, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
-def is_dataset(path: str | os.PathLike[str]) -> bool:
-    """True when ``path`` is a folder holding a statements dataset (its marker file)."""
-    return is_dataset_folder(path)
 
 
 @dataclass(frozen=True)

@@ -120,11 +120,6 @@ class Document:
     def with_also(self, other: str) -> Document:
         return replace(self, also_sources=(*self.also_sources, other))
 
-    def merged_with(self, dup: Document) -> Document:
-        """This document, noting ``dup`` (same text) as another source and
-        borrowing the metadata this copy lacks."""
-        return self.merged_with_all((dup,))
-
     def merged_with_all(self, dups: Iterable[Document]) -> Document:
         """This document, noting every one of ``dups`` (same text) as another source, in order,
         and borrowing the metadata this copy lacks from the first copy that has it.

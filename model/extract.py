@@ -63,7 +63,11 @@ def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 class Engine:
-    """Resources compiled for extraction; build once, reuse for many documents."""
+    """Resources compiled for extraction; build once, reuse for many documents.
+
+    An engine keeps caches of the sentence at hand (its shared label, topic and issue; its attributor's
+    last target), so it serves one thread at a time: :func:`engine_for` gives each thread its own.
+    """
 
     def __init__(self, resources: Resources, holder_model: bool = True) -> None:
         """``holder_model=False``: the rules' holders and confidence, unscored (and no model file read)."""
@@ -143,14 +147,14 @@ class Engine:
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
             sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
-            found = self.attributor.analyse(sent, disc)
+            found, said_by = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
             if quoted and closes >= 0:
                 # "“… .  … ,” the Kremlin said.": the sayer named after the quote speaks its earlier sentences
-                sayers = [h for h in self.attributor.sayers if h.start > closes]
+                sayers = [h for h in said_by if h.start > closes]
                 if sayers:
                     for qs, qe in quoted:
                         qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
@@ -289,15 +293,17 @@ def _clause_key(f: Found) -> tuple[int, int]:
     return (f.cue.start if f.cue is not None else -1, f.clause_start)
 
 
-_LAST_ENGINE: list[Engine] = []
+#: each thread's engine (``engine``): two extractions at once (a set opened while another still loads)
+#: never share an engine's per-sentence caches
+_THREAD_ENGINE = threading.local()
 
 
-def _engine_for(res: Resources) -> Engine:
-    """Reuse the compiled engine while the same resources object is in use."""
-    if _LAST_ENGINE and _LAST_ENGINE[0].resources is res:
-        return _LAST_ENGINE[0]
-    engine = Engine(res)
-    _LAST_ENGINE[:] = [engine]
+def engine_for(res: Resources) -> Engine:
+    """This thread's engine for ``res``, built on first use and kept while the same resources are in use."""
+    engine: Engine | None = getattr(_THREAD_ENGINE, "engine", None)
+    if engine is None or engine.resources is not res:
+        engine = Engine(res)
+        _THREAD_ENGINE.engine = engine
     return engine
 
 
@@ -397,7 +403,7 @@ def extract_statements(
         ctx = multiprocessing.get_context(method)
         if method == "fork":
             global _WORKER_ENGINE
-            _WORKER_ENGINE = _engine_for(res)  # inherited by the forked workers
+            _WORKER_ENGINE = engine_for(res)  # inherited by the forked workers
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
         else:
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(res,))
@@ -417,7 +423,7 @@ def extract_statements(
                 done += len(b)
                 progress.report(done, total, "")
         return rows.frame()
-    engine = _engine_for(res)
+    engine = engine_for(res)
     # (the collector is paused per document, not for the whole run: this may be a GUI worker
     # thread, and one collection over everything at the end would freeze the UI while it runs)
     with frozen_heap():

@@ -62,18 +62,9 @@ class Entry:
     def is_country(self) -> bool:
         return self.kind in COUNTRY_KINDS and self.code in COUNTRY_CODES
 
-    @property
-    def country_code(self) -> str:
-        """The ISO3 code of any entry placed in a country (cities and regions too), else ""."""
-        return self.code if self.code in COUNTRY_CODES else ""
-
     def __reduce__(self) -> tuple[type[Entry], tuple[object, ...]]:
         # explicit, so that the class pickles the same when compiled by mypyc (tools/build_native.py)
         return (Entry, (self.name, self.code, self.kind, self.note, self.since, self.until, self.flags))
-
-    def active_on(self, day: date) -> bool:
-        """Was the person or office in post on ``day``? (True when no dates are known.)"""
-        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
 
 
 @dataclass
@@ -220,7 +211,7 @@ class Gazetteer:
 
     def _find(self, text: str, low: str | None, folded: str) -> list[Mention]:
         cands: list[Span] = []
-        names = cast(list[_Name], self._names.values)
+        names = self._names.values
         for found in self._names.find(f" {folded} " if folded else padded(text, low)):
             name = names[found[0]]
             entry = name.entry

@@ -15,9 +15,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
-_SENTENCE_END: Final = frozenset('.!?:;"\u201c\u201d\u2018\u2019\'([\n\r\t')
 #: capitalised words that are not given names when they stand before a name
 _NOT_GIVEN: Final = frozenset(
     """The A An In At On For From To And But Or With By Of As Both Neither Either Not Only Neighbouring Neighboring
@@ -94,18 +94,11 @@ def _prev_word(text: str, start: int) -> tuple[str, int]:
     return text[j:i], j
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    i = pos
-    while i > 0 and text[i - 1] in " \u00a0":
-        i -= 1
-    return i == 0 or text[i - 1] in _SENTENCE_END
-
-
 def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
-def is_personal_name(text: str, start: int, end: int, known_word) -> bool:
+def is_personal_name(text: str, start: int, end: int, known_word: Callable[[str], bool]) -> bool:
     """"Michael Jordan", "Chad Johnson": a namesake, not the country.
 
     ``known_word(word)`` says whether a word starts another dictionary name or

@@ -1,16 +1,19 @@
 """Use the mypyc-compiled engine modules only when they were built from the current sources.
 
 ``tools/build_native.py`` compiles :data:`MODULES` in place and writes
-``model/_native.json`` with a hash of each source.  :func:`enable` (called by
-``model/__init__``) compares them before any of those modules is imported: when
-everything matches, the compiled modules load as usual; when a source was
-edited since, a compiled file is missing, or ``STANCE_ATLAS_PURE=1`` is set,
-an import finder makes Python load the ``.py`` sources instead, so a stale
-build can never run in place of the code beside it.
+``model/_native.json`` with a hash of each source, of every ``model`` module
+they import (directly or through another: mypyc compiled them against those
+modules' types), and the mypy version that compiled them.  :func:`enable`
+(called by ``model/__init__``) compares the hashes before any of those modules
+is imported: when everything matches, the compiled modules load as usual; when
+a source was edited since, a compiled file is missing, or
+``STANCE_ATLAS_PURE=1`` is set, an import finder makes Python load the ``.py``
+sources instead, so a stale build can never run in place of the code beside it.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.abc
 import importlib.machinery
@@ -67,14 +70,93 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _module_file(name: str) -> Path | None:
+    """The source of a ``model`` module or package, if ``name`` is one (not a name inside a module)."""
+    path = ROOT.joinpath(*name.split("."))
+    for candidate in (path.with_suffix(".py"), path / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports_of(name: str) -> set[str]:
+    """The ``model`` modules and packages that module ``name`` imports (anywhere in it, typing-only too)."""
+    path = _module_file(name)
+    if path is None:
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        for full in names:
+            parts = full.split(".")
+            if parts[0] != "model":
+                continue
+            for i in range(1, len(parts) + 1):  # importing model.engine.spans runs model/ and model/engine/ too
+                prefix = ".".join(parts[:i])
+                if _module_file(prefix) is not None:
+                    found.add(prefix)
+    return found
+
+
+def dependencies(modules: Sequence[str] = MODULES) -> list[str]:
+    """Every ``model`` module the compiled ``modules`` import, directly or not, other than themselves."""
+    seen: set[str] = set()
+    todo = list(modules)
+    while todo:
+        name = todo.pop()
+        for dep in _imports_of(name):
+            if dep not in seen:
+                seen.add(dep)
+                todo.append(dep)
+    return sorted(seen - set(modules))
+
+
+def _dependency_file(name: str) -> Path:
+    found = _module_file(name)
+    return found if found is not None else source(name)
+
+
+def mypy_version() -> str:
+    """The installed mypy's version ("" without mypy); read from its metadata, mypy is not imported."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415 (only when building)
+
+    try:
+        return version("mypy")
+    except PackageNotFoundError:
+        return ""
+
+
 def current() -> dict[str, object]:
-    return {"abi": _suffix(), "modules": {name: _digest(source(name)) for name in MODULES}}
+    """What the manifest records for a build of the present sources."""
+    return {
+        "abi": _suffix(),
+        "mypy": mypy_version(),
+        "modules": {name: _digest(source(name)) for name in MODULES},
+        "imports": {name: _digest(_dependency_file(name)) for name in dependencies()},
+    }
 
 
 def write_manifest() -> None:
     tmp = MANIFEST.with_suffix(".tmp")
     tmp.write_text(json.dumps(current(), indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, MANIFEST)
+
+
+def _recorded() -> dict[str, object]:
+    try:
+        data = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def built_with_other_mypy() -> bool:
+    """Was the build made by another mypy than the one installed? (a rebuild is due, the build still runs)"""
+    return _recorded().get("mypy") != mypy_version()
 
 
 def _mismatch() -> str:
@@ -96,6 +178,20 @@ def _mismatch() -> str:
             return f"{name}: compiled file missing"
         if modules.get(name) != _digest(source(name)):
             return f"{name}: source changed since the build"
+    return changed_import(recorded.get("imports"))
+
+
+def changed_import(imports: object) -> str:
+    """Why the recorded ``imports`` of a build no longer match the sources ("" when they do).
+
+    The compiled code relies on the types of the uncompiled modules it imports; the list is
+    recorded at build time, so that no source is parsed at each start."""
+    if not isinstance(imports, dict):
+        return "manifest without the imported modules (rebuild)"
+    for name, digest in imports.items():
+        path = _dependency_file(name)
+        if not path.is_file() or digest != _digest(path):
+            return f"{name}: imported module changed since the build"
     return ""
 
 

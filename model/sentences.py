@@ -207,7 +207,3 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             start += 1
     if end > start:
         yield start, end
-
-
-def split_sentences(text: str) -> list[tuple[int, int, str]]:
-    return [(s, e, text[s:e]) for s, e in split_spans(text)]

@@ -1,17 +1,21 @@
 """Compile the stance engine's modules to C with mypyc (optional, ≈2–3× faster extraction).
 
-    python tools/build_native.py [--force] [--clean]
+    python tools/build_native.py [--force] [--clean] [--strict]
 
 The compiled modules are built in place (``model/**/*.so`` beside their ``.py``
 sources, plus one shared ``stance_atlas_native__mypyc`` library at the project
-root) and listed with the hash of each source in ``model/_native.json``.  At
-import, ``model.native`` compares those hashes with the sources and uses the
-compiled modules only when all of them match — an edited source is never
-shadowed by a stale build.  Without a C compiler (or with
-``STANCE_ATLAS_PURE=1``) the same code runs as plain Python.
+root) and listed in ``model/_native.json`` with the hash of each source, of each
+``model`` module they import, and the mypy version.  At import, ``model.native``
+compares those hashes with the sources and uses the compiled modules only when
+all of them match — an edited source is never shadowed by a stale build.
+Without a C compiler (or with ``STANCE_ATLAS_PURE=1``) the same code runs as
+plain Python.
 
-The build is skipped when the manifest already matches; it never fails the
-caller: a compiler error is printed and the pure-Python modules stay in use.
+The build is skipped when the manifest matches and the same mypy is installed.
+By default a failed build (no compiler, a mypyc or compiler error) does not fail
+the caller: the error is printed and the pure-Python modules stay in use.  With
+``--strict`` (``make test``, CI) it exits 1, so that the speed-up is not lost
+silently.  Ctrl-C stops the build, removes what it had made, and is not hidden.
 """
 
 from __future__ import annotations
@@ -59,30 +63,40 @@ def build() -> None:
             os.chdir(cwd)
 
 
-def main() -> int:
+def _failed(why: str, strict: bool) -> int:
+    """Say why there is no compiled engine; 1 under ``--strict``, else 0 (plain Python is used)."""
+    if strict:
+        print(f"error: {why}; --strict: failing", file=sys.stderr)
+        return 1
+    print(f"warning: {why}; the engine runs as plain Python (slower)", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--force", action="store_true", help="rebuild even when the build is up to date")
     ap.add_argument("--clean", action="store_true", help="remove the compiled modules and stop")
-    args = ap.parse_args()
+    ap.add_argument("--strict", action="store_true", help="exit 1 when the engine cannot be compiled")
+    args = ap.parse_args(argv)
     if args.clean:
         _remove_builds()
         print("compiled engine removed; the pure-Python modules are in use")
         return 0
-    if not args.force and native.manifest_matches():
+    if not args.force and native.manifest_matches() and not native.built_with_other_mypy():
         print("compiled engine is up to date")
         return 0
     _remove_builds()
     if shutil.which(os.environ.get("CC", "cc")) is None:
-        print("warning: no C compiler found; the engine runs as plain Python (slower)", file=sys.stderr)
-        return 0
+        return _failed("no C compiler found", args.strict)
     print("compiling the engine with mypyc (about a minute) …", flush=True)
     try:
         build()
-    except BaseException as exc:  # noqa: BLE001 - a failed build must leave the pure modules working
+    except KeyboardInterrupt:
         _remove_builds()
-        print(f"warning: compiling the engine failed ({type(exc).__name__}: {exc}); "
-              "the engine runs as plain Python (slower)", file=sys.stderr)
-        return 0
+        raise
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - mypyc reports type errors with sys.exit
+        _remove_builds()
+        return _failed(f"compiling the engine failed ({type(exc).__name__}: {exc})", args.strict)
     native.write_manifest()
     print(f"compiled {len(native.MODULES)} modules; manifest written to {native.MANIFEST.relative_to(ROOT)}")
     return 0

@@ -32,6 +32,9 @@ _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
 class Attributor:
+    """Who holds the stances of a sentence.  Results are returned, never kept; the only state is a cache of
+    the sentence at hand (the last target found), so one attributor serves one thread at a time."""
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         w = lexicon.words
@@ -49,7 +52,7 @@ class Attributor:
     def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
         inside = [c for c in cues if a <= c.start < b]
         for i, c in enumerate(inside):
-            d: CueDef = c.value  # type: ignore[assignment]
+            d: CueDef = c.value
             if d.lemma in self.light and d.lemma not in self.light_keep and i + 1 < len(inside):
                 nxt = inside[i + 1]
                 gap = text[c.end:nxt.start].lower()
@@ -156,10 +159,11 @@ class Attributor:
         return all(h.kind == "person" for h in holders) and igo[0].start - holders[0].start < 60
 
     # --- the sentence ----------------------------------------------------------
-    def analyse(self, sent: Sentence, disc: Discourse) -> list[Found]:
+    def analyse(self, sent: Sentence, disc: Discourse) -> tuple[list[Found], list[Holder]]:
+        """The stances of ``sent``, and the sayers its frames name ("…, the Kremlin said": they also
+        speak the earlier sentences of a quote that closes here)."""
         text, s, e = sent.text, sent.start, sent.end
-        self.blocked = False
-        self.sayers: list[Holder] = []
+        blocked = False  # an organisation is the subject: no country holds, and no fallback guesses one
         cues = cue_hits(sent)
         says = [c for c in cues if category(c) == "SAY"]
         frames = find_frames(text, s, e, says, cues, sent.fold)
@@ -188,33 +192,36 @@ class Attributor:
             if cue is None:
                 continue
             first_cue = first_cue or (cue, a, b)
-            found.extend(self._clause(sent, disc, a, b, cue, hedged, reporter))
-            if found or self.blocked or category(cue) in ("DEMAND", "APPEAL"):
+            held = self._clause(sent, disc, a, b, cue, hedged, reporter)
+            if held is None:
+                blocked = True
+            else:
+                found.extend(held)
+            if found or blocked or category(cue) in ("DEMAND", "APPEAL"):
                 break  # "X demanded that Y …": Y is the addressee, not a holder
         leading = next((fr for fr in frames if fr.kind == "leading"), None)
         if leading is not None and not sayer_holders and found and found[0].cue is not None and any(
             found[0].clause_start <= h.start < found[0].cue.start for h in sent.of("modal")
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
-        if not found and not self.blocked and not (leading is not None and sayer_holders) and not (
+        if not found and not blocked and not (leading is not None and sayer_holders) and not (
             first_cue and is_passive(text, first_cue[0], first_cue[1], sent.alpha)
         ):
             found = fallback(self, sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
-        if sayer_holders and (leading is not None or (not found and first_cue is not None and not self.blocked)):
+        if sayer_holders and (leading is not None or (not found and first_cue is not None and not blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
-        elif sayer_holders and not found and not self.blocked and any(fr.verb is not None for fr in frames):
+        elif sayer_holders and not found and not blocked and any(fr.verb is not None for fr in frames):
             # "The elections were rigged,” Kenya’s foreign minister said.": the sayer's own statement
             verb = next(fr.verb for fr in frames if fr.verb is not None)
             found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
             tone = sentiment(self.lex, text[cs:ce].lower())
             for f in found:
                 f.polarity, f.confidence = tone, round3(f.confidence * 0.6)
-        self.sayers = sayer_holders
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
-        return found
+        return found, sayer_holders
 
     def attribute_to(self, sent: Sentence, holders: list[Holder]) -> list[Found]:
         """Statements of a quoted sentence whose speaker is named only when the quote closes."""
@@ -265,20 +272,19 @@ class Attributor:
                 unnamed = True
                 reporter = reporter or sayer_text[:80]
                 continue
-            if f.kind in ("leading", "according") or True:
-                if ms and ms[0].kind == "igo":
-                    continue  # "…, the UN mission in Angola said": the organisation speaks
-                govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
-                hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
-                if f.kind == "trailing":
-                    holders.extend(h for h in hs if h.code not in {x.code for x in holders})
-                else:
-                    holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
-        if not any(f.kind == "leading" for f in frames):
-            pass
+            if ms and ms[0].kind == "igo":
+                continue  # "…, the UN mission in Angola said": the organisation speaks
+            govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
+            hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
+            if f.kind == "trailing":
+                holders.extend(h for h in hs if h.code not in {x.code for x in holders})
+            else:
+                holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
         return reporter, holders, unnamed
 
-    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool, reporter: str | None) -> list[Found]:
+    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool,
+                reporter: str | None) -> list[Found] | None:
+        """The holders of one clause governed by ``cue``; None when an organisation holds it (no country does)."""
         text = sent.text
         mentions = [m for m in sent.mentions if a <= m.start < b]
         govs = governors(text, mentions, a, sent.alpha)
@@ -306,8 +312,7 @@ class Attributor:
             f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
             return [f]
         if self._igo_subject(sent, a, cue.start, holders):
-            self.blocked = True
-            return []
+            return None
         if not holders:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
@@ -360,7 +365,7 @@ class Attributor:
 
     def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
-        d: CueDef = cue.value  # type: ignore[assignment]
+        d: CueDef = cue.value
         negated = any((a if a > cue.start - 30 else cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
         pol = d.polarity
         category = d.category

@@ -150,11 +150,6 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     return ""
 
 
-def word_after(text: str, pos: int, ceiling: int) -> str:
-    m = _WORD_RE.search(text, pos, ceiling)
-    return m.group(0).lower() if m and text[pos:m.start()].strip(" ,") == "" else ""
-
-
 def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
     d = cue.value

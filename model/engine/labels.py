@@ -206,7 +206,7 @@ def choose_topic(f: Found, hits: list[Hit], subject_start: int, fallback: str) -
         if key not in best_hit or (w == 2.0 and best_hit[key].start < (cue.start if cue is not None else 0)):
             best_hit[key] = h
     if cue is not None:
-        d: CueDef = cue.value  # type: ignore[assignment]
+        d: CueDef = cue.value
         if d.topic:
             score[d.topic] = score.get(d.topic, 0.0) + 1.25
     if not score:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from model.engine.morph import noun_forms, verb_forms
 from model.gazetteer import RESOURCES
@@ -164,7 +164,7 @@ class Lexicon:
         # raw match is a whole-word match and no substring hit has to be filtered out
         wf = fold or word_fold(low)
         padded = f" {wf} "
-        keys = cast(list[_Key], self._keys.values)
+        keys = self._keys.values
         for found in self._keys.find(padded):
             key = keys[found[0]]
             start = found[1] + offset  # the padding's leading space shifts the key's own one back onto the word

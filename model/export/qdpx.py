@@ -246,8 +246,8 @@ def build_project(
                   creatingUser=ctx.user, creationDateTime=when)
         if d.title:
             _text_el(src, "Description", d.title)
-        for k, row in enumerate(by_doc.pop(d.id, [])):
-            _selection(src, row, d, k, codes, ctx, note_index)
+        for index, row in enumerate(by_doc.pop(d.id, [])):
+            _selection(src, row, d, index, codes, ctx, note_index)
         for field_name, _ in present:
             value = getattr(d, field_name)
             if value:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 from openpyxl.comments import Comment
@@ -69,7 +70,7 @@ def cell_records(matrix: Matrix) -> dict[tuple[str, str], dict[str, object]]:
     return {(str(r["actor"]), str(r[matrix.by])): r for r in matrix.cells.to_dict(orient="records")}
 
 
-def comment_text(actor: str, column: str, row: Mapping[str, object], evidence: pd.Series | None) -> str:
+def comment_text(actor: str, column: str, row: Mapping[str, Any], evidence: pd.Series | None) -> str:
     """Counts, net stance and the strongest evidence sentence of one cell (``row`` from :func:`cell_records`)."""
     lines = [
         f"{actor} · {column}: {int(row['count'])} statement(s) — {int(row['n_coop'])} cooperative, "

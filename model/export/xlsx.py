@@ -9,6 +9,7 @@ place only when complete (:func:`model.export.atomic.atomic_write`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -113,7 +114,7 @@ def write_workbook(
         stage = _stage_file(tmp)
         try:
             wb.save(stage)
-            splice_rows(stage, tmp, {s.name: (lambda s=s: rows_of(s)) for s in spans})
+            splice_rows(stage, tmp, {s.name: functools.partial(rows_of, s) for s in spans})
         finally:
             with contextlib.suppress(OSError):
                 stage.unlink()

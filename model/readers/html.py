@@ -38,12 +38,6 @@ _BLOCK_TAGS = ("p", "div", "li", "tr", "br", "h1", "h2", "h3", "h4", "h5", "h6",
                "blockquote", "pre", "dd", "dt", "table", "ul", "ol")
 
 
-def decode_html(data: bytes) -> tuple[str, str]:
-    """Text and encoding of a page: BOM, then ``<meta charset>``, then detection."""
-    decoded = decode_page(data)
-    return decoded.text, decoded.encoding
-
-
 def decode_page(data: bytes) -> Decoded:
     """Text, encoding and replaced-byte count of a page: BOM, then ``<meta charset>``, then detection."""
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -106,11 +100,6 @@ def _large_page(path: Path, doc_id: str | None, html: str, tags: int, encoding: 
         "without picking out the main article or its date", "warning",
     )
     return FileRead([doc], [note])
-
-
-def read_html(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """One document from a saved web page; LoadError names what is wrong with it."""
-    return read_html_file(path, doc_id, max_bytes).documents[0]
 
 
 def read_html_file(path: Path, doc_id: str | None = None, max_bytes: int = MAX_BYTES) -> FileRead:

@@ -119,12 +119,6 @@ def decode_text(data: bytes, collection: bool = False) -> Decoded:
     return decoded
 
 
-def decode_bytes(data: bytes, name: str = "") -> tuple[str, str]:
-    """Text and encoding of ``data``; LoadError when it is not text (see :func:`decode_text`)."""
-    decoded = decode_text(data)
-    return decoded.text, decoded.encoding
-
-
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

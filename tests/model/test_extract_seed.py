@@ -121,13 +121,27 @@ def test_labels_are_not_shared_between_documents_with_the_same_offsets():
         assert place in row["stance"], (row["document"], row["stance"])
 
 
-def test_workers_are_forked_only_where_it_is_safe():
+def test_workers_are_forked_only_where_it_is_safe(monkeypatch):
     import sys
+    import threading
+    import types
 
     import model.extract as ex
 
-    # pytest-qt has imported Qt here: a fork could inherit Qt's threads, so workers are spawned
-    assert "PySide6" in sys.modules and ex._start_method() == "spawn"
+    # a process with Qt loaded (the GUI): a fork could inherit Qt's threads half-way, so workers are spawned
+    monkeypatch.setitem(sys.modules, "PySide6", types.ModuleType("PySide6"))
+    assert ex._start_method() == "spawn"
+    # … and so they are while another thread runs (a GUI worker, a reader thread)
+    monkeypatch.delitem(sys.modules, "PySide6")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert ex._start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    # (a plain single-threaded process forks: test_forked_workers_extract_the_same_statements)
 
 
 def test_forked_workers_extract_the_same_statements():

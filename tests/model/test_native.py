@@ -46,8 +46,31 @@ def test_no_manifest_means_plain_python(tmp_path, monkeypatch):
     assert "not built" in native._mismatch()
 
 
-@pytest.mark.skipif(not native.manifest_matches(), reason="engine not compiled on this machine")
+def test_the_manifest_covers_the_uncompiled_modules_the_engine_imports():
+    deps = native.dependencies()
+    # the compiled modules were type-checked against these: a change to them needs a rebuild
+    assert {"model.resources", "model.documents", "model.statements", "model.progress"} <= set(deps)
+    assert not set(deps) & set(native.MODULES)
+    recorded = native.current()
+    assert set(recorded["imports"]) == set(deps)  # type: ignore[arg-type]
+    assert recorded["mypy"] == native.mypy_version() != ""
+
+
+def test_a_changed_imported_module_disables_the_build():
+    imports = dict(native.current()["imports"])  # type: ignore[call-overload]
+    assert native.changed_import(imports) == ""
+    imports["model.resources"] = "0" * 64
+    assert native.changed_import(imports) == "model.resources: imported module changed since the build"
+    assert "without the imported modules" in native.changed_import(None)  # a manifest from before
+
+
+#: ``make test`` builds the engine with --strict and sets this: the comparison must then run
+NATIVE_REQUIRED = os.environ.get("STANCE_ATLAS_NATIVE") == "required"
+
+
+@pytest.mark.skipif(not NATIVE_REQUIRED and not native.manifest_matches(), reason="engine not compiled on this machine")
 def test_compiled_and_plain_python_extract_the_same_statements():
+    assert native.manifest_matches(), f"the compiled engine is required but unusable: {native._mismatch()}"
     code = ("import sys, model.native as n; from model.readers import load_paths; "
             "from model.extract import extract_statements; "
             "df = extract_statements(load_paths(['seeds']).documents, workers=1); "

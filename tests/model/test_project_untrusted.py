@@ -120,7 +120,7 @@ VALUES = (st.none() | st.integers(min_value=-2**63, max_value=2**63 - 1) | st.fl
           | st.integers(min_value=20, max_value=3000).map(lambda n: "[" * n + "]" * n))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(field=st.sampled_from(FIELDS), value=VALUES)
 def test_any_malformed_field_opens_or_is_a_project_error(tmp_path, saved, field, value):
     table, column, where = field

@@ -4,7 +4,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from model import sentences
-from model.sentences import split_sentences
+from model.sentences import split_spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    return [(s, e, text[s:e]) for s, e in split_spans(text)]
 
 
 def texts(t):

@@ -16,7 +16,7 @@ from model import dataset
 from model.cli import EXIT_OK, EXIT_USAGE, run
 from model.dask_extract import SynchronousRunner, run_extract
 from model.readers import load_paths
-from model.readers.loader import DATASET_SKIPPED
+from model.readers.loader import DATASET_SKIPPED, is_dataset_folder
 from model.readers.ranges import RangeCount, byte_ranges, count_range, read_range
 from tests.model.dask.helpers import make_corpus
 
@@ -94,7 +94,7 @@ def test_byte_ranges_hold_every_line_once(tmp_path: Path, step: int) -> None:
     assert ids == [f"r{i}" for i in range(40) if i not in (3, 10)]
     assert problems == [f"{path} (line 11)"]
     assert before == RangeCount(40, 39)
-    assert dataset.is_dataset(tmp_path) is False
+    assert is_dataset_folder(tmp_path) is False
 
 
 def test_extract_engine_dask_on_the_command_line(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.clauses import _WORD_RE, nearest_word_except, words_before
@@ -20,14 +20,12 @@ def test_examples():
     assert words_before(text, 0, 2) == []
 
 
-@settings(max_examples=3000)
 @given(st.text(alphabet="ab’'- ,.\nXé1", max_size=60), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
 def test_same_as_the_regex(text, pos, n, floor):
     pos = min(pos, len(text))
     assert words_before(text, pos, n, floor) == _reference(text, pos, n, floor)
 
 
-@settings(max_examples=3000)
 @given(st.lists(st.sampled_from(["the", "The", "a", "an", "x", "of", "’", " ", ",", "é", "1", "longwordlongword"]),
                 max_size=14).map("".join), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
 def test_nearest_word_except_equals_filtering_words_before(text, pos, n, floor):
@@ -44,14 +42,12 @@ def _alpha(text: str) -> str:
 _ALPHABET = "ab’'- ,.\nXé1_İ\u212aK"
 
 
-@settings(max_examples=3000)
 @given(st.text(alphabet=_ALPHABET, max_size=60), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
 def test_reading_the_alpha_fold_is_the_same(text, pos, n, floor):
     pos = min(pos, len(text))
     assert words_before(text, pos, n, floor, _alpha(text)) == _reference(text, pos, n, floor)
 
 
-@settings(max_examples=3000)
 @given(st.lists(st.sampled_from(["the", "The", "a", "an", "x", "of", "’", "'s", " ", ",", "é", "1", "İ", "longwordlongword"]),
                 max_size=14).map("".join), st.integers(0, 60), st.integers(1, 4), st.integers(0, 60))
 def test_nearest_word_except_on_the_alpha_fold_is_the_same(text, pos, n, floor):
@@ -75,7 +71,6 @@ def _reference_separator_before(text: str, pos: int, floor: int) -> int:
     return -1
 
 
-@settings(max_examples=3000)
 @given(st.text(alphabet="a1, ”\"“.", max_size=140), st.integers(0, 140), st.integers(0, 140))
 def test_separator_before_is_the_backward_scan(text, pos, floor):
     from model.engine.clauses import _separator_before
@@ -91,7 +86,6 @@ _FRAME_TEXT = st.lists(st.sampled_from(["that", "That", ":", ",", " ", "x" * 30,
                        max_size=12).map("".join)
 
 
-@settings(max_examples=3000)
 @given(_FRAME_TEXT)
 def test_frame_regexes_only_match_where_their_guards_let_them(text):
     from model.engine.clauses import _LEAD
@@ -114,7 +108,6 @@ def _passive_before(text, cue, floor):
     return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] in {"been"})
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["was", "been", "is", "the", "met", "held", "agreed", "taken", "d", "ed", "shot",
                                  "Shown", "’s", " ", ",", "x"]), max_size=10).map("".join),
        st.sampled_from(["met", "d", "ed", "held talks", "signed", "shown", "agree", "Cut", "take part"]))
@@ -148,7 +141,6 @@ def _nominal_before(text, cue, floor, alpha=""):
     return False
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["the", "an", "recent", "recently", "is", "of", "Russia’s", "Iran's", "x", "started",
                                  "  ", " ", ",", "é", "longwordlongword"]), max_size=8).map(" ".join),
        st.sampled_from(["meeting", "meet", "attack", "holding talks", "agreed", "Meeting"]), st.integers(0, 30))
@@ -170,7 +162,6 @@ _THAT_TEXT = st.lists(st.sampled_from(["that", "That", "thatcher", ":", " :", ",
                                        ".", ";", "“", "_", "é", "1", "-"]), max_size=14).map("".join)
 
 
-@settings(max_examples=4000)
 @given(_THAT_TEXT)
 def test_that_end_is_the_that_regex(text):
     from model.engine.clauses import that_end
@@ -179,7 +170,6 @@ def test_that_end_is_the_that_regex(text):
     assert that_end(text) == (m.end() if m else -1)
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.sampled_from(["according to", "According to", "ACCORDING TO", "According To", "accordingto", "a",
                                  "Xccording to", " ", ",", "’", "İ", "said", "the source", "."]), max_size=10).map("".join))
 def test_according_frame_found_through_the_fold_is_the_regex(text):

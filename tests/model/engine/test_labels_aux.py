@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.labels import aux_neg_suffix
@@ -28,7 +28,6 @@ def test_examples():
     assert aux_neg_suffix("has not") == 0  # no space before the cue: nothing to pull in
 
 
-@settings(max_examples=3000)
 @given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n", ",", "\t"])), max_size=6),
        st.integers(min_value=0, max_value=25))
 def test_same_as_the_regex(parts, cut):

@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.discourse import Holder
@@ -62,7 +62,6 @@ def test_example():
         "will not take part in the inauguration ceremony of the new interim government"
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPS)), min_size=1, max_size=20),
        st.integers(0, 40), st.integers(0, 60), st.integers(1, 12))
 def test_label_same_as_finditer_version(parts, at, clause_cut, max_words):
@@ -73,7 +72,6 @@ def test_label_same_as_finditer_version(parts, at, clause_cut, max_words):
     assert stance_label(text, f, max_words)[0] == _reference_label(text, f, max_words)
 
 
-@settings(max_examples=1000)
 @given(st.text(alphabet=" \n\t\u00a0,;:.()ab’'-", max_size=12))
 def test_issue_punctuation_tests_match_the_regexes(side):
     padded = "x" + side + "x"
@@ -84,7 +82,6 @@ def test_issue_punctuation_tests_match_the_regexes(side):
 _TEXT = st.text(alphabet="ab Z’'-_,;:.()“”\"é9\u0663\u00a0\n—whcto", max_size=40)
 
 
-@settings(max_examples=2000)
 @given(_TEXT, st.integers(0, 40), st.integers(0, 40), st.integers(-1, 5))
 def test_word_spans_equal_the_word_regex(text, lo, hi, limit):
     lo, hi = min(lo, len(text)), min(hi, len(text))
@@ -100,7 +97,6 @@ _STOP_TEXT = st.lists(st.sampled_from(["which", "who", "whoever", "that", "thats
                       max_size=12).map("".join)
 
 
-@settings(max_examples=2000)
 @given(_STOP_TEXT, st.integers(0, 60), st.integers(0, 60))
 def test_stop_at_equals_the_stop_regex(text, lo, hi):
     lo, hi = min(lo, len(text)), min(hi, len(text))
@@ -112,7 +108,6 @@ def test_stop_at_equals_the_stop_regex(text, lo, hi):
 
 
 
-@settings(max_examples=3000)
 @given(st.text(alphabet=st.sampled_from(list("ab ’,\n\t\u00a0\u2009\u3000\u200b\u0085\x1c.")), max_size=20))
 def test_single_spaced_is_split_and_join(s):
     from model.engine.labels import single_spaced
@@ -149,7 +144,6 @@ _ISSUE_PIECES = ["oath-taking", "ceremony", "the", "new", "radical", "Islamist",
                  "immediate", "we", "holding", "Pakistan's", "-"]
 
 
-@settings(max_examples=3000)
 @given(st.lists(st.sampled_from(_ISSUE_PIECES), min_size=1, max_size=12), st.integers(0, 11))
 def test_issue_phrase_is_the_previous_version(pieces, at):
     from model.engine.labels import issue_phrase
@@ -161,7 +155,6 @@ def test_issue_phrase_is_the_previous_version(pieces, at):
     assert issue_phrase(text, hit) == _reference_issue_phrase(text, hit)
 
 
-@settings(max_examples=3000)
 @given(st.lists(st.tuples(st.sampled_from(_PIECES + ["’", "-", "x", "that’s", "which-way"]), st.sampled_from(_SEPS)),
                 min_size=1, max_size=20),
        st.integers(0, 80), st.integers(0, 80), st.integers(1, 12))

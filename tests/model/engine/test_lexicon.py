@@ -1,4 +1,4 @@
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.lexicon import CueDef, Lexicon
@@ -37,7 +37,6 @@ _OBJ_TEXT = st.lists(st.sampled_from(["ties", "relations", "tiés", "ties’", "
                                       "TIES", "’", "-", "talks", "Ḱ", "\u2019s", "2", "_", "ʼ", "K", "ties-ties"]), max_size=12).map("".join)
 
 
-@settings(max_examples=1500)
 @given(_OBJ_TEXT, st.integers(0, 30))
 def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     from model.engine.lexicon import _Key, _object_end

@@ -21,7 +21,7 @@ def engine():
     return Engine(load_resources())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WORDS), max_size=60), st.sampled_from([None, "PAK"]))
 def test_random_word_salad(engine, words, speaker):
     text = " ".join(words)
@@ -32,7 +32,7 @@ def test_random_word_salad(engine, words, speaker):
         assert len(r["actor"]) == 3
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_arbitrary_unicode(engine, text):
     engine.document(Document(id="x", text=text or " "))

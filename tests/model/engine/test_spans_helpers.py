@@ -2,7 +2,7 @@
 
 import math
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.labels import top_topic
@@ -23,7 +23,6 @@ def test_examples():
     assert list_gap("RussiaChina", 7, 5)  # overlapping names: the empty gap
 
 
-@settings(max_examples=4000)
 @given(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), st.integers(0, 3), st.integers(0, 3))
 def test_list_gap_same_as_the_regex(gap, pad_left, pad_right):
     text = "X" * pad_left + gap + "Y" * pad_right
@@ -31,7 +30,6 @@ def test_list_gap_same_as_the_regex(gap, pad_left, pad_right):
     assert list_gap(text, a, b) == (LIST_GAP.fullmatch(text[a:b]) is not None)
 
 
-@settings(max_examples=2000)
 @given(st.floats(allow_nan=True, allow_infinity=False, width=64) | st.sampled_from([0.0, -0.0, 0.8 * 0.7, 0.6 * 0.6]))
 def test_round3_same_as_round(x):
     for _ in range(2):  # the second call is answered from memory
@@ -45,7 +43,6 @@ def test_round3_same_as_round(x):
 _SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(1, 5)).map(lambda t: (t[0], t[0] + t[1])), max_size=10)
 
 
-@settings(max_examples=3000)
 @given(_SPANS)
 def test_by_start_is_the_sort_it_skips(spans):
     hits = [Hit(a, b, "topic", i) for i, (a, b) in enumerate(spans)]
@@ -78,7 +75,6 @@ def _reference_longest_first(cands):
     return out + resolve(cluster)
 
 
-@settings(max_examples=3000)
 @given(_SPANS)
 def test_longest_first_is_the_key_sort_and_general_resolution(spans):
     cands = [(a, b, i) for i, (a, b) in enumerate(spans)]
@@ -88,7 +84,6 @@ def test_longest_first_is_the_key_sort_and_general_resolution(spans):
         assert got == _reference_longest_first(order)
 
 
-@settings(max_examples=3000)
 @given(st.dictionaries(st.sampled_from(["security", "diplomacy", "economy", "legal"]),
                        st.sampled_from([0.75, 1.3, 2.0, 1.25, 1.2, 0.45, 2.05]), min_size=1),
        st.sampled_from(["security", "diplomacy", "economy", "legal"]))
@@ -102,7 +97,6 @@ def test_the_common_gaps_are_list_gaps():
     assert all(LIST_GAP.fullmatch(g) for g in _COMMON_LIST_GAPS)
 
 
-@settings(max_examples=3000)
 @given(_SPANS)
 def test_by_start_keeps_the_list_when_in_order(spans):
     hits = [Hit(a, b, "topic", i) for i, (a, b) in enumerate(sorted(spans, key=lambda t: (t[0], t[0] - t[1])))]

@@ -1,6 +1,6 @@
 """The wording tests answer as the regexes they guard."""
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.wording import _AFFIXED, _LEAD_ADVERB, _MEDIA, affixed, names_media, without_lead_adverb
@@ -16,14 +16,12 @@ def test_examples():
     assert names_media("the state news agency") and not names_media("the Kremlin")
 
 
-@settings(max_examples=3000)
 @given(_WORDS, st.integers(0, 40))
 def testaffixed(text, start):
     start = min(start, len(text))
     assert affixed(text, start) == (_AFFIXED.search(text, max(0, start - 5), start) is not None)
 
 
-@settings(max_examples=3000)
 @given(_WORDS)
 def test_lead_adverb_and_media(text):
     assert without_lead_adverb(text) == _LEAD_ADVERB.sub("", text)

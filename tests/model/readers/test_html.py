@@ -4,8 +4,14 @@ import socket
 
 import pytest
 
-from model.documents import LoadError
-from model.readers.html import read_html
+from model.documents import Document, LoadError
+from model.readers.html import read_html_file
+
+
+def read_html(path) -> Document:
+    """The one document of a saved web page."""
+    return read_html_file(path).documents[0]
+
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>Talks | Dawn</title>
