@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gui.plain import tooltip
 from model.errorlog import safe_text
-from model.review.log import LOG_KINDS, LogEntry
+from model.review.log import LOG_KINDS, LogEntry, rejected_now
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
@@ -72,8 +72,8 @@ class DecisionsModel(QAbstractTableModel):
         self.kind, self.text, self.rejected_only = kind, text.strip(), rejected_only
         self._refilter()
 
-    def _passes(self, e: LogEntry) -> bool:
-        if self.rejected_only and not (e.kind == "reject" and e.rejected):
+    def _passes(self, e: LogEntry, current: set[int]) -> bool:
+        if self.rejected_only and id(e) not in current:
             return False
         if self.kind and e.kind != self.kind:
             return False
@@ -81,7 +81,9 @@ class DecisionsModel(QAbstractTableModel):
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        self.shown = [e for e in reversed(self.entries) if self._passes(e)]
+        # "rejected only": one row per statement rejected now (its latest reject)
+        current = {id(e) for e in rejected_now(self.entries)} if self.rejected_only else set()
+        self.shown = [e for e in reversed(self.entries) if self._passes(e, current)]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -60,3 +60,6 @@ _.notes_for_statement
 _.unmatched_notes
 _.topic_columns  # Workspace
 _.FIELDS  # gui/dialogs_review.py StatementDialog
+
+# what a chart says instead of empty axes (gui/charts.py): kept beside the label that shows it, for its tests
+_.empty_text
