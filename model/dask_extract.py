@@ -46,6 +46,7 @@ from model.documents import Document, LoadError, LoadIssue, LoadReport
 from model.errorlog import log_exception
 from model.extract import ANALYSIS_FAILED, Engine
 from model.readers.collections import MAX_RECORD_BYTES
+from model.readers.csv_ranges import read_csv_range
 from model.readers.dispatch import HEAVY_SUFFIXES, FileRead, ReadOptions, reader_for, reader_modules
 from model.readers.loader import read_path
 from model.readers.pool import MEMORY_LIMIT, WorkerPool
@@ -112,7 +113,10 @@ def _read_part(part: Part, job: Job) -> list[tuple[FileOut, list[Document]]]:
     if isinstance(part, RangePart):
         out = FileOut(part.order, part.sub, part.path, ranged=True)
         try:
-            got = read_range(part.path, part.start, part.stop, part.before, part.fields, job.record_cap)
+            if part.csv is not None:
+                got = read_csv_range(part.path, part.start, part.stop, part.before, part.csv, job.record_cap)
+            else:
+                got = read_range(part.path, part.start, part.stop, part.before, part.fields, job.record_cap)
         except LoadError as exc:
             out.failed = LoadIssue(part.path, str(exc), exc.kind)
             return [(out, [])]
@@ -304,8 +308,9 @@ def run_extract(
 
 
 def _count_lines(plan: Plan, runner: Runner) -> None:
-    """Fill in, for every range, the lines and records of its file before it."""
-    ranged = [i for i, p in enumerate(plan.parts) if isinstance(p, RangePart)]
+    """Fill in, for every JSON-lines range, the lines and records of its file before it (a CSV
+    range has them from the plan)."""
+    ranged = [i for i, p in enumerate(plan.parts) if isinstance(p, RangePart) and p.csv is None]
     counts = _run_round(runner, "count", count_task, [(plan.parts[i],) for i in ranged])
     before: dict[int, RangeCount] = {}
     for i, c in zip(ranged, counts, strict=True):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from model.documents import Document, LoadError, LoadIssue, LoadReport
+from model.readers.csv_ranges import CSV_SUFFIXES, CsvLayout, csv_layout
 from model.readers.dispatch import ReadOptions, reader_for
 from model.readers.loader import iter_files
 from model.readers.ranges import RangeCount, byte_ranges, head_check, splittable
@@ -25,7 +26,8 @@ class FilesPart:
 
 @dataclass(frozen=True)
 class RangePart:
-    """Lines ``[start, stop)`` of one JSON-lines file (the ``sub``-th range of file ``order``)."""
+    """Lines ``[start, stop)`` of one JSON-lines or CSV file (the ``sub``-th range of file ``order``);
+    ``csv``: how to read the lines of a CSV file, whose ``before`` counts are known from the plan."""
 
     order: int
     path: str
@@ -34,6 +36,7 @@ class RangePart:
     sub: int
     fields: tuple[str, ...]
     before: RangeCount = RangeCount(0, 0)
+    csv: CsvLayout | None = None
 
 
 Part = FilesPart | RangePart
@@ -81,11 +84,19 @@ def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> P
             bytes_ = path.stat().st_size
             ranges = suffix == ".jsonl" and bytes_ > part_bytes and splittable(path)
             fields = head_check(path, options.text_field) if ranges else ()
+            by_csv = csv_layout(path, options.text_field, part_bytes) if (
+                suffix in CSV_SUFFIXES and bytes_ > part_bytes) else None
         except LoadError as exc:
             plan.issues.append((order, LoadIssue(str(path), str(exc), exc.kind)))
             continue
         except OSError as exc:
             plan.issues.append((order, LoadIssue(str(path), f"cannot be read: {exc.strerror or exc}")))
+            continue
+        if by_csv is not None:
+            flush()
+            layout, spans = by_csv
+            plan.parts.extend(RangePart(order, str(path), r.start, r.stop, sub, layout.fields, r.before, layout)
+                              for sub, r in enumerate(spans))
             continue
         if ranges:
             flush()

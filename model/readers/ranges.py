@@ -67,7 +67,7 @@ def head_check(path: Path, text_field: str | None) -> tuple[str, ...]:
     Looks at most ``HEAD_LIMIT`` bytes for a record that parses."""
     with open_regular(path) as fh:
         seen = 0
-        for _, raw, size in _lines(fh, 0, None, MAX_RECORD_BYTES):
+        for _, raw, size in lines_in(fh, 0, None, MAX_RECORD_BYTES):
             seen += size
             if raw is not None and raw.strip():
                 got = parse_json_line(raw.decode("utf-8", "replace").lstrip("\ufeff"), "")
@@ -88,7 +88,7 @@ def _skip_line(fh: IO[bytes]) -> None:
             return
 
 
-def _lines(fh: IO[bytes], start: int, stop: int | None, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
+def lines_in(fh: IO[bytes], start: int, stop: int | None, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
     """(offset, bytes, size) of each line starting in ``[start, stop)``; bytes None for a line over ``cap``."""
     if start > 0:
         fh.seek(start - 1)
@@ -115,7 +115,7 @@ def count_range(path: str, start: int, stop: int, cap: int = MAX_RECORD_BYTES) -
     """How many lines, and how many records (non-blank lines), start in ``[start, stop)``."""
     lines = items = 0
     with open_regular(Path(path)) as fh:
-        for offset, raw, _ in _lines(fh, start, stop, cap):
+        for offset, raw, _ in lines_in(fh, start, stop, cap):
             lines += 1
             if not _blank(raw, offset):
                 items += 1
@@ -147,7 +147,7 @@ def read_range(
     except OSError as exc:
         raise LoadError(f"cannot be read: {exc.strerror or exc}") from None
     with fh:
-        for offset, raw, size in _lines(fh, start, stop, cap):
+        for offset, raw, size in lines_in(fh, start, stop, cap):
             line_no += 1
             if _blank(raw, offset):
                 continue
