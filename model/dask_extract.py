@@ -5,7 +5,9 @@ The work is a map and a reduction, both on Dask:
 1. **Plan** (:mod:`model.dask_plan`): the input files in the order the single-process load reads
    them, cut into parts of about ``part_bytes``: small files grouped, a large JSON-lines
    collection cut into byte ranges (:mod:`model.readers.ranges`; the lines of each range are
-   counted by a first round of tasks, so record ids and line numbers are the whole file's).
+   counted by a first round of tasks, so record ids and line numbers are the whole file's), and
+   so is a large CSV whose records are each one line (:mod:`model.readers.csv_ranges`: a scan of
+   the file at planning checks that, and counts the lines).
 2. **Map** (one task per part): read the part's documents, extract each (the engine is built once
    per worker process and kept), and stage the rows in ``_stage/part-N.parquet``.  A document the
    engine fails on is named with the reason, as ``extract_statements`` names it.

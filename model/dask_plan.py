@@ -1,7 +1,8 @@
 """The plan of a Dask extraction: the input files cut into parts, and what each part gives back.
 
 The parts follow the single-process load order: small files grouped into one part, a large
-JSON-lines collection cut into byte ranges (:mod:`model.readers.ranges`).  A part's task returns
+JSON-lines collection cut into byte ranges (:mod:`model.readers.ranges`), and so is a large CSV
+collection whose records are each one line (:mod:`model.readers.csv_ranges`).  A part's task returns
 a :class:`PartOut`: per file (or range), its documents without their text, and the problems met.
 """
 
