@@ -7,7 +7,7 @@
     python main.py extract --help             options, and the exit status:
       0 all read · 1 some inputs failed (OUT written for the rest) · 2 usage error
       (also OUT = an input, bad --max-mb) · 3 nothing could be read (nothing written)
-      · 4 OUT could not be written (an existing OUT is unchanged)
+      · 4 OUT could not be written (an existing OUT is unchanged) · 130 cancelled (Ctrl-C)
 """
 
 from __future__ import annotations

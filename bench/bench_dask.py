@@ -10,8 +10,8 @@ to a temporary JSONL.  Each mode runs in its own process, end to end (read, extr
 * ``forked x2``     — the same with two forked workers (today's ``extract`` on this machine);
 * ``dask x2``       — ``extract --engine dask`` on a LocalCluster of 2 single-threaded worker processes.
 
-Prints words/s (wall clock) and the peak resident memory of each process (for Dask: per worker,
-read from the workers after the run).
+Prints words/s (wall clock) and the peak resident memory of each process (forked: the parent and
+the largest worker; Dask: per worker, read from the workers after the run).
 """
 
 from __future__ import annotations
@@ -43,12 +43,14 @@ def build_corpus(target: Path, words: int) -> int:
                 text = f"{rec['text']}\n\n(copy {copy})"
                 fh.write(json.dumps({**rec, "id": f"{rec['id']}#copy{copy}", "text": text}) + "\n")
                 total += len(text.split())
+                if total >= words:  # --words is a bound, not rounded up to whole copies of the corpus
+                    break
             copy += 1
     return total
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def run_mode(mode: str, corpus: str, out: str, partition_mb: float) -> dict[str, object]:
@@ -61,7 +63,9 @@ def run_mode(mode: str, corpus: str, out: str, partition_mb: float) -> dict[str,
         report = load_paths([corpus], max_bytes=10**12)
         frame = extract_statements(report.documents, load_resources(), workers=1 if mode == "single" else 2)
         frame.to_parquet(out)
-        return {"seconds": time.perf_counter() - t0, "statements": len(frame), "peak_mb": [peak_mb()]}
+        # forked: the parent, then the largest of its (finished) worker processes
+        peaks = [peak_mb()] + ([peak_mb(resource.RUSAGE_CHILDREN)] if mode == "forked" else [])
+        return {"seconds": time.perf_counter() - t0, "statements": len(frame), "peak_mb": peaks}
     from model.dask_extract import DistributedRunner, local_client, run_extract
 
     client, cluster = local_client(2)

@@ -6,7 +6,9 @@ Exit status (the same in ``--help`` and the README):
 * 1 — some inputs failed: the output is written for the rest, each failure named on stderr;
 * 2 — usage error (bad option, OUT suffix, ``--max-mb``, OUT is one of the inputs): nothing written;
 * 3 — nothing could be read: nothing written, an existing OUT is left as it was;
-* 4 — the output could not be written (full disk, read-only file …): an existing OUT is left as it was.
+* 4 — the output could not be written (full disk, read-only file …): an existing OUT is left as it was;
+* 130 — cancelled (Ctrl-C): nothing written, an existing OUT is left as it was (with ``--engine dask``
+  the tasks are cancelled and the unfinished dataset removed).
 
 Progress goes to stderr, never stdout.  File names on stderr are escaped
 (control characters, undecodable bytes) so that a name can never forge a line.
@@ -30,7 +32,7 @@ from model.export import ExportError, write_matrix, write_statements
 from model.export.qdpx import write_qdpx
 from model.extract import extract_statements
 from model.matrix import build_matrix
-from model.progress import Progress, StderrProgress
+from model.progress import Progress, StageProgress, StderrProgress
 from model.project import SUFFIX as PROJECT_SUFFIX
 from model.project import ProjectError, open_project
 from model.readers import load_paths
@@ -47,13 +49,16 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_NOTHING_READ = 3
 EXIT_NOT_WRITTEN = 4
+EXIT_CANCELLED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+CANCELLED = "cancelled: nothing written"
 
 EXIT_HELP = """exit status:
   0  every input was read; OUT written
   1  some inputs failed (each named on stderr as "error: <path>: <reason>"); OUT written for the rest
   2  usage error (bad option or --max-mb, OUT suffix, OUT is one of the inputs); nothing written
   3  nothing could be read; nothing written, an existing OUT is left as it was
-  4  OUT could not be written (full disk, read-only …); an existing OUT is left as it was"""
+  4  OUT could not be written (full disk, read-only …); an existing OUT is left as it was
+  130  cancelled (Ctrl-C); nothing written, an existing OUT is left as it was"""
 
 SAFE_CSV_HELP = (
     "CSV only: neutralise text a spreadsheet would run as a formula (a leading = + - @ tab or CR gets a "
@@ -256,7 +261,7 @@ def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
     """``extract --engine dask``: the Parquet dataset at OUT (imports Dask only here)."""
     from model.dask_extract import DistributedRunner, local_client, run_extract  # noqa: PLC0415
 
-    progress = None if args.quiet else _ShownProgress(StderrProgress("extracting (dask)", err))
+    progress = None if args.quiet else _ShownProgress(StageProgress(err))
     client = cluster = None
     try:
         if args.scheduler:
@@ -271,9 +276,6 @@ def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
             client, cluster = local_client()
         result = run_extract(args.paths, args.output, DistributedRunner(client, progress), text_field=args.text_field,
                              max_record_bytes=int(args.max_mb * 1024 * 1024), part_mb=args.partition_mb)
-    except KeyboardInterrupt:
-        err.write("cancelled: nothing written\n")
-        return 130
     except OSError as exc:
         err.write(f"error: {shown(args.output)} could not be written: {shown(exc)}\n")
         return EXIT_NOT_WRITTEN
@@ -320,8 +322,20 @@ def _export_dataset(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def run(command: str, argv: Sequence[str], err: TextIO | None = None) -> int:
-    """Run ``extract`` or ``export`` with ``argv`` (without the command word); the exit status."""
+    """Run ``extract`` or ``export`` with ``argv`` (without the command word); the exit status.
+
+    Ctrl-C (KeyboardInterrupt) stops the command with ``EXIT_CANCELLED``: every output is written
+    whole or not at all, so nothing is written and an existing OUT is left as it was."""
     err = err or sys.stderr
+    try:
+        return _run(command, argv, err)
+    except KeyboardInterrupt:
+        tty = bool(getattr(err, "isatty", lambda: False)())
+        err.write(f"{chr(10) if tty else ''}{CANCELLED}\n")  # a terminal may be in the middle of a progress line
+        return EXIT_CANCELLED
+
+
+def _run(command: str, argv: Sequence[str], err: TextIO) -> int:
     try:
         args = _validated(command, argv)
     except UsageError as exc:

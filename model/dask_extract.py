@@ -2,20 +2,24 @@
 
 The work is a map and a reduction, both on Dask:
 
-1. **Plan** (here): the input files in the order the single-process load reads them, cut into
-   parts of about ``part_bytes``: small files grouped, a large JSON-lines collection cut into byte
-   ranges (:mod:`model.readers.ranges`; the lines of each range are counted by a first round of
-   tasks, so record ids and line numbers are the whole file's).
+1. **Plan** (:mod:`model.dask_plan`): the input files in the order the single-process load reads
+   them, cut into parts of about ``part_bytes``: small files grouped, a large JSON-lines
+   collection cut into byte ranges (:mod:`model.readers.ranges`; the lines of each range are
+   counted by a first round of tasks, so record ids and line numbers are the whole file's), and
+   so is a large CSV whose records are each one line (:mod:`model.readers.csv_ranges`: a scan of
+   the file at planning checks that, and counts the lines).
 2. **Map** (one task per part): read the part's documents, extract each (the engine is built once
    per worker process and kept), and stage the rows in ``_stage/part-N.parquet``.  A document the
    engine fails on is named with the reason, as ``extract_statements`` names it.
-3. **Reduce** (here, on the parts' small summaries): the set-wide steps of the single-process
-   load — identical texts kept once, colliding ids renamed (``model.readers.loader``) — then,
-   over the kept rows, the issue phrases folded across the set
+3. **Reduce** (:mod:`model.dask_reduce`, on the client, from the parts' small summaries): the
+   set-wide steps of the single-process load — identical texts kept once, colliding ids renamed
+   (``model.readers.loader``) — then, over the kept rows, the issue phrases folded across the set
    (``model.engine.labels.normalise_issues``, fed with each phrase's count over the whole set).
 4. **Write** (one task per part): the kept rows, renamed and with the folded issues, as
    ``statements/part-N.parquet``; documents and failures are written here.
 
+Each step is a round of tasks run by a :class:`~model.dask_runners.Runner` (Dask's synchronous
+scheduler, or a ``distributed`` client), which reports its progress under the round's name.
 Every task writes only its own numbered file, so a task that Dask runs again (its worker died)
 writes the same file again: no document is lost or doubled.  The result equals the
 single-process ``extract`` row for row.
@@ -23,7 +27,6 @@ single-process ``extract`` row for row.
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import shutil
@@ -31,7 +34,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,111 +42,30 @@ import pandas as pd
 
 import model.extract as extract_module
 from model import dataset
+from model.dask_plan import FileOut, Job, Part, PartOut, Plan, RangePart, plan_parts
+from model.dask_reduce import analysis_failures, issue_folding, reduce_parts
+from model.dask_runners import DistributedRunner, Runner, SynchronousRunner, local_client
 from model.documents import Document, LoadError, LoadIssue, LoadReport
-from model.engine.labels import normalise_issues
 from model.errorlog import log_exception
-from model.extract import ANALYSIS_FAILED, WORKER_FAILED, Engine
-from model.progress import Cancelled, NullProgress, Progress
+from model.extract import ANALYSIS_FAILED, Engine
 from model.readers.collections import MAX_RECORD_BYTES
+from model.readers.csv_ranges import read_csv_range
 from model.readers.dispatch import HEAVY_SUFFIXES, FileRead, ReadOptions, reader_for, reader_modules
-from model.readers.loader import _add_unique, iter_files, read_path
+from model.readers.loader import read_path
 from model.readers.pool import MEMORY_LIMIT, WorkerPool
-from model.readers.ranges import RangeCount, byte_ranges, count_range, head_check, read_range, splittable
+from model.readers.ranges import RangeCount, count_range, read_range
 from model.readers.safety import MB
 from model.resources import load_resources
 from model.statements import Row, statements_frame
 from model.textfold import paused_gc
 
+__all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
+           "run_extract"]
+
 #: default part size: about 170,000 words of plain text per task (a second or two of work)
 PART_MB = 1.0
 STAGE = "_stage"
 _DOC = "_doc"  # staged rows: the document's position in its part
-
-
-# ---- the plan ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class FilesPart:
-    """Whole files, each with its place in the load order."""
-
-    files: tuple[tuple[int, str], ...]
-
-
-@dataclass(frozen=True)
-class RangePart:
-    """Lines ``[start, stop)`` of one JSON-lines file (the ``sub``-th range of file ``order``)."""
-
-    order: int
-    path: str
-    start: int
-    stop: int
-    sub: int
-    fields: tuple[str, ...]
-    before: RangeCount = RangeCount(0, 0)
-
-
-Part = FilesPart | RangePart
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every task needs besides its part (plain values: it travels to the workers)."""
-
-    resources: str
-    options: ReadOptions
-    record_cap: int
-    stage: str
-
-
-@dataclass
-class Plan:
-    parts: list[Part]
-    #: issues found while planning, by load order (walk issues first: order -1)
-    issues: list[tuple[int, LoadIssue]] = field(default_factory=list)
-    files_seen: int = 0
-
-
-def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> Plan:
-    """The input files cut into parts of about ``part_bytes``, in the single-process load order."""
-    walk = LoadReport()
-    files = list(iter_files(paths, walk))
-    plan = Plan([], [(-1, i) for i in walk.issues], len(files))
-    group: list[tuple[int, str]] = []
-    size = 0
-
-    def flush() -> None:
-        nonlocal group, size
-        if group:
-            plan.parts.append(FilesPart(tuple(group)))
-        group, size = [], 0
-
-    for order, path in enumerate(files):
-        suffix = path.suffix.lower()
-        if reader_for(suffix) is None:
-            plan.issues.append((order, LoadIssue(str(path), f"not a supported document type ({suffix or 'no suffix'})",
-                                                 "skipped")))
-            continue
-        try:
-            bytes_ = path.stat().st_size
-            ranges = suffix == ".jsonl" and bytes_ > part_bytes and splittable(path)
-            fields = head_check(path, options.text_field) if ranges else ()
-        except LoadError as exc:
-            plan.issues.append((order, LoadIssue(str(path), str(exc), exc.kind)))
-            continue
-        except OSError as exc:
-            plan.issues.append((order, LoadIssue(str(path), f"cannot be read: {exc.strerror or exc}")))
-            continue
-        if ranges:
-            flush()
-            for sub, (a, b) in enumerate(byte_ranges(bytes_, part_bytes)):
-                plan.parts.append(RangePart(order, str(path), a, b, sub, fields))
-            continue
-        group.append((order, str(path)))
-        size += bytes_
-        if size >= part_bytes:
-            flush()
-    flush()
-    return plan
 
 
 # ---- the tasks (run on the workers) -------------------------------------------------------
@@ -168,32 +90,6 @@ def worker_engine(resources: str) -> Engine:
 
 def count_task(part: RangePart) -> RangeCount:
     return count_range(part.path, part.start, part.stop)
-
-
-@dataclass
-class FileOut:
-    """What one file (or one range of it) gave: documents (without their text), issues, or a failure."""
-
-    order: int
-    sub: int
-    path: str
-    documents: list[Document] = field(default_factory=list)
-    words: list[int] = field(default_factory=list)
-    issues: list[LoadIssue] = field(default_factory=list)
-    warning: LoadIssue | None = None
-    failed: LoadIssue | None = None
-    ranged: bool = False
-
-
-@dataclass
-class PartOut:
-    """The summary of one part that comes back to the client; the rows stay in the stage file."""
-
-    index: int
-    files: list[FileOut]
-    #: (position of the document in the part, the reason it could not be analysed)
-    analysis_failures: list[tuple[int, str]]
-    rows: int
 
 
 def _read_whole(files: Sequence[tuple[int, str]], options: ReadOptions) -> list[FileRead | LoadIssue]:
@@ -226,7 +122,10 @@ def _read_part(part: Part, job: Job) -> list[tuple[FileOut, list[Document]]]:
     if isinstance(part, RangePart):
         out = FileOut(part.order, part.sub, part.path, ranged=True)
         try:
-            got = read_range(part.path, part.start, part.stop, part.before, part.fields, job.record_cap)
+            if part.csv is not None:
+                got = read_csv_range(part.path, part.start, part.stop, part.before, part.csv, job.record_cap)
+            else:
+                got = read_range(part.path, part.start, part.stop, part.before, part.fields, job.record_cap)
         except LoadError as exc:
             out.failed = LoadIssue(part.path, str(exc), exc.kind)
             return [(out, [])]
@@ -342,214 +241,12 @@ def write_task(job: Job, index: int, ids: dict[int, str], issues: dict[tuple[str
     elif len(frame):
         frame["issue"] = frame["issue"].fillna("").astype(str)
     frame = frame.drop(columns=[_DOC])
-    dataset.write_part(dataset.statements_table(frame), out, dataset.STATEMENTS, index)
+    # the folder is made before the round: a task still running after a cancel cannot make it again
+    dataset.write_part(dataset.statements_table(frame), out, dataset.STATEMENTS, index, make_folder=False)
     return len(frame)
 
 
 # ---- running tasks ---------------------------------------------------------------------------
-
-class Runner:
-    """Runs one round of independent tasks and returns their results in order; a task that
-    failed (its worker died more often than Dask allows) gives its exception as the result."""
-
-    def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
-        raise NotImplementedError
-
-
-class SynchronousRunner(Runner):
-    """Dask's synchronous scheduler: every task in this process, one after the other."""
-
-    def __init__(self, progress: Progress | None = None) -> None:
-        self.progress = progress or NullProgress()
-
-    def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
-        import dask  # noqa: PLC0415
-        from dask.callbacks import Callback  # noqa: PLC0415
-
-        total = len(calls)
-        done = [0]
-        progress = self.progress
-
-        def posttask(_key: object, _result: object, _dsk: object, _state: object, _worker_id: object) -> None:
-            done[0] += 1
-            progress.report(done[0], total, label)
-
-        def pretask(_key: object, _dsk: object, _state: object) -> None:
-            if progress.cancelled():
-                raise Cancelled()
-
-        tasks = [dask.delayed(func, pure=False)(*c, dask_key_name=f"stance-{label}-{i:05d}")
-                 for i, c in enumerate(calls)]
-        with Callback(pretask=pretask, posttask=posttask):
-            return list(dask.compute(*tasks, scheduler="synchronous"))
-
-
-class DistributedRunner(Runner):
-    """A ``distributed`` client: a LocalCluster or any running scheduler."""
-
-    def __init__(self, client: Any, progress: Progress | None = None) -> None:
-        self.client = client
-        self.progress = progress or NullProgress()
-        self.run_id = uuid.uuid4().hex[:8]
-
-    def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
-        from distributed import as_completed  # noqa: PLC0415
-
-        keys = [f"stance-{label}-{self.run_id}-{i:05d}" for i in range(len(calls))]
-        futures = [self.client.submit(func, *c, key=k, pure=False) for c, k in zip(calls, keys, strict=True)]
-        results: dict[str, Any] = {}
-        try:
-            for done, fut in enumerate(as_completed(futures), 1):
-                if self.progress.cancelled():
-                    raise Cancelled()
-                try:
-                    results[fut.key] = fut.result()
-                except Exception as exc:  # noqa: BLE001 (a part whose workers kept dying: named, not fatal)
-                    log_exception(f"dask task {fut.key}", exc)
-                    results[fut.key] = exc
-                self.progress.report(done, len(calls), label)
-        except BaseException:
-            self.client.cancel(futures)
-            raise
-        finally:
-            for fut in futures:
-                fut.release()
-        return [results[k] for k in keys]
-
-
-def local_client(workers: int | None = None) -> tuple[Any, Any]:
-    """A LocalCluster of ``workers`` single-threaded processes (default: this machine's cores)."""
-    import dask  # noqa: PLC0415
-    from distributed import Client, LocalCluster  # noqa: PLC0415
-
-    # non-daemonic workers may start the reader processes that bound a hostile PDF/HTML file
-    with dask.config.set({"distributed.worker.daemon": False}):
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
-    return Client(cluster), cluster
-
-
-# ---- the reduction ------------------------------------------------------------------------
-
-@dataclass
-class Reduced:
-    report: LoadReport
-    words: list[int]
-    #: per part: position of a kept document → its final id
-    ids: list[dict[int, str]]
-    #: per part: position → the speaker_country a copy supplied (those documents are extracted again)
-    refill: list[dict[int, str | None]]
-
-
-def _file_entries(outs: list[PartOut | BaseException], parts: list[Part]) -> list[tuple[int, FileOut]]:
-    """Every file (or range) result with its part index, in load order; a part whose task failed
-    names its files as failed."""
-    entries: list[tuple[int, FileOut]] = []
-    for index, (out, part) in enumerate(zip(outs, parts, strict=True)):
-        if isinstance(out, PartOut):
-            entries.extend((index, f) for f in out.files)
-            continue
-        if isinstance(part, RangePart):
-            f = FileOut(part.order, part.sub, part.path, ranged=True)
-            f.issues = [LoadIssue(f"{part.path} (bytes {part.start}–{part.stop})", WORKER_FAILED)]
-            entries.append((index, f))
-        else:
-            entries.extend((index, FileOut(o, 0, p, failed=LoadIssue(p, WORKER_FAILED))) for o, p in part.files)
-    entries.sort(key=lambda e: (e[1].order, e[1].sub))
-    return entries
-
-
-def _ranged_file_failure(pieces: list[FileOut]) -> LoadIssue | None:
-    """What the whole-file reader says of a collection none of whose records could be read."""
-    if any(p.documents for p in pieces):
-        return None
-    for p in pieces:
-        if p.failed is not None:
-            return p.failed
-    issues = [i for p in pieces for i in p.issues]
-    path = pieces[0].path
-    if not issues:
-        return LoadIssue(path, "the collection holds no records")
-    first = issues[0]
-    return LoadIssue(path, f"no record could be read ({len(issues)} problems; first: {first.path}: {first.reason})")
-
-
-def reduce_parts(plan: Plan, outs: list[PartOut | BaseException]) -> Reduced:
-    """The single-process load's set-wide steps over every part's documents, in load order."""
-    report = LoadReport(files_seen=plan.files_seen)
-    report.issues.extend(i for order, i in plan.issues if order < 0)
-    planned = sorted(((o, i) for o, i in plan.issues if o >= 0), key=lambda e: e[0])
-    entries = _file_entries(outs, plan.parts)
-    by_hash: dict[str, int] = {}
-    seen_ids: set[str] = set()
-    copies: dict[int, list[Document]] = {}
-    origin: list[tuple[int, int]] = []  # kept document → (part, position)
-    words: list[int] = []
-    next_pos = [0] * len(plan.parts)
-    p = 0
-    k = 0
-    while k < len(entries):
-        order = entries[k][1].order
-        while p < len(planned) and planned[p][0] < order:
-            report.issues.append(planned[p][1])
-            p += 1
-        group = [entries[k]]
-        while k + 1 < len(entries) and entries[k + 1][1].order == order:
-            k += 1
-            group.append(entries[k])
-        k += 1
-        pieces = [f for _, f in group]
-        failure = _ranged_file_failure(pieces) if pieces[0].ranged else pieces[0].failed
-        if failure is not None:
-            report.issues.append(failure)
-            for index, f in group:
-                next_pos[index] += len(f.documents)
-            continue
-        report.issues.extend(f.failed for f in pieces if f.failed is not None)  # a range that failed
-        report.issues.extend(i for f in pieces for i in f.issues)
-        report.issues.extend(f.warning for f in pieces if f.warning is not None)
-        for index, f in group:
-            for doc, w in zip(f.documents, f.words, strict=True):
-                pos = next_pos[index]
-                next_pos[index] += 1
-                before = len(report.documents)
-                _add_unique(report, by_hash, seen_ids, copies, doc)
-                if len(report.documents) > before:
-                    origin.append((index, pos))
-                    words.append(w)
-    report.issues.extend(i for _, i in planned[p:])
-    ids: list[dict[int, str]] = [{} for _ in plan.parts]
-    refill: list[dict[int, str | None]] = [{} for _ in plan.parts]
-    for kept, dups in copies.items():
-        merged = report.documents[kept].merged_with_all(dups)
-        if merged.speaker_country != report.documents[kept].speaker_country:
-            index, pos = origin[kept]
-            refill[index][pos] = merged.speaker_country
-        report.documents[kept] = merged
-    for doc, (index, pos) in zip(report.documents, origin, strict=True):
-        ids[index][pos] = doc.id
-    return Reduced(report, words, ids, refill)
-
-
-def issue_folding(counts: Sequence[Counter[tuple[str, str]]]) -> dict[tuple[str, str], str]:
-    """(topic, issue) → folded issue, for the phrases ``normalise_issues`` changes over the whole set.
-
-    ``normalise_issues`` depends on each phrase's count and on the order phrases first occur;
-    the parts' counts, merged in part order, give both."""
-    total: Counter[tuple[str, str]] = Counter()
-    for c in counts:
-        total.update(c)
-    topics: list[str] = []
-    issues: list[str] = []
-    firsts: list[tuple[int, tuple[str, str]]] = []
-    for pair, n in total.items():
-        firsts.append((len(issues), pair))
-        topics.extend([pair[0]] * n)
-        issues.extend([pair[1]] * n)
-    folded = normalise_issues(issues, topics) if issues else []
-    return {pair: folded[at] for at, pair in firsts if folded[at] != pair[1]}
-
-
 # ---- the run ------------------------------------------------------------------------------
 
 @dataclass
@@ -595,10 +292,12 @@ def run_extract(
         reduced = reduce_parts(plan, outs)
         redo = [(job, i, plan.parts[i], r) for i, r in enumerate(reduced.refill) if r]
         again = dict(zip([c[1] for c in redo], _run_round(runner, "reextract", reextract_task, redo), strict=True))
-        failures = _analysis_failures(outs, reduced, again)
+        failures = analysis_failures(outs, reduced, again)
         live = [i for i, o in enumerate(outs) if isinstance(o, PartOut) and reduced.ids[i]]
         counts = _run_round(runner, "issues", issue_counts_task, [(job, i, sorted(reduced.ids[i])) for i in live])
         folding = issue_folding([c for c in counts if isinstance(c, Counter)])
+        if live:
+            (work / dataset.STATEMENTS).mkdir()
         written = _run_round(runner, "write", write_task, [(job, i, reduced.ids[i], folding, str(work)) for i in live])
         for i, w in zip(live, written, strict=True):
             if isinstance(w, BaseException):
@@ -618,8 +317,9 @@ def run_extract(
 
 
 def _count_lines(plan: Plan, runner: Runner) -> None:
-    """Fill in, for every range, the lines and records of its file before it."""
-    ranged = [i for i, p in enumerate(plan.parts) if isinstance(p, RangePart)]
+    """Fill in, for every JSON-lines range, the lines and records of its file before it (a CSV
+    range has them from the plan)."""
+    ranged = [i for i, p in enumerate(plan.parts) if isinstance(p, RangePart) and p.csv is None]
     counts = _run_round(runner, "count", count_task, [(plan.parts[i],) for i in ranged])
     before: dict[int, RangeCount] = {}
     for i, c in zip(ranged, counts, strict=True):
@@ -630,23 +330,6 @@ def _count_lines(plan: Plan, runner: Runner) -> None:
         b = before.get(part.order, RangeCount(0, 0))
         plan.parts[i] = replace(part, before=b)
         before[part.order] = RangeCount(b.lines + c.lines, b.items + c.items)
-
-
-def _analysis_failures(outs: list[PartOut | BaseException], reduced: Reduced,
-                       again: dict[int, list[tuple[int, str]]]) -> list[LoadIssue]:
-    """Documents the engine failed on, under their final ids, in document order."""
-    found: list[tuple[int, int, LoadIssue]] = []
-    for index, out in enumerate(outs):
-        if not isinstance(out, PartOut):
-            continue
-        redone = reduced.refill[index]
-        failed = [(pos, why) for pos, why in out.analysis_failures if pos not in redone]
-        redo = again.get(index, [])
-        failed += redo if isinstance(redo, list) else [(pos, WORKER_FAILED) for pos in redone]
-        ids = reduced.ids[index]
-        found.extend((index, pos, LoadIssue(ids[pos], why)) for pos, why in failed if pos in ids)
-    found.sort(key=lambda e: (e[0], e[1]))
-    return [i for _, _, i in found]
 
 
 def _write_tables(work: Path, report: LoadReport, words: list[int]) -> None:
@@ -667,4 +350,3 @@ def _replace(work: Path, target: Path) -> None:
     os.replace(work, target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-

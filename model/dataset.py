@@ -107,10 +107,14 @@ def failures_table(issues: Sequence[LoadIssue]) -> pa.Table:
     )
 
 
-def write_part(table: pa.Table, folder: str | os.PathLike[str], name: str, index: int) -> Path:
-    """Write one part (a retried task writes the same file again: never a second copy)."""
+def write_part(table: pa.Table, folder: str | os.PathLike[str], name: str, index: int,
+               make_folder: bool = True) -> Path:
+    """Write one part (a retried task writes the same file again: never a second copy).
+
+    ``make_folder=False``: the table's folder must exist (FileNotFoundError when it was removed)."""
     target = Path(folder) / name
-    target.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        target.mkdir(parents=True, exist_ok=True)
     path = target / part_name(index)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     pq.write_table(table, tmp)

@@ -67,6 +67,36 @@ class StderrProgress:
         return False
 
 
+class StageProgress:
+    """Progress of work in named stages, on stderr: the message names the stage, and each line
+    says what it counted — "reading and extracting: 12 of 40 parts".
+
+    A terminal gets one updating line per stage (at most ``interval`` seconds apart), a log
+    file one line per stage, when it is done."""
+
+    def __init__(self, stream: TextIO | None = None, unit: str = "parts", interval: float = 0.5) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.unit = unit
+        self.interval = interval
+        self._last = 0.0
+        self._tty = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        now = time.monotonic()
+        if done < total and (now - self._last < self.interval or not self._tty):
+            return
+        self._last = now
+        line = f"{message}: {counted(done, total, self.unit)}" if message else counted(done, total, self.unit)
+        if done >= total:
+            self.stream.write(f"{line:<60}\n" if self._tty else f"{line}\n")
+        else:
+            self.stream.write(f"{line:<60}\r")
+        self.stream.flush()
+
+    def cancelled(self) -> bool:
+        return False
+
+
 #: between a stage's count and what it is working on, in a progress message
 COUNT_SEPARATOR = " — "
 _COUNT = re.compile(r"^[\d,]+ of [\d,]+ \w+")

@@ -76,11 +76,11 @@ def is_app_export(columns: Iterable[object]) -> bool:
     return set(STATEMENT_FIELDS) <= cols
 
 
-def _too_big(where: str, size: int) -> RecordProblem:
+def record_too_big(where: str, size: int) -> RecordProblem:
     return RecordProblem(where, f"one record of {mb(size)}, over the {mb(MAX_RECORD_BYTES)} limit for a single record")
 
 
-def _parse_json_line(line: str, where: str) -> Record | RecordProblem:
+def parse_json_line(line: str, where: str) -> Record | RecordProblem:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -94,7 +94,7 @@ def _parse_json_line(line: str, where: str) -> Record | RecordProblem:
     return where, rec
 
 
-class _LineDecoder:
+class LineDecoder:
     """Bytes of one JSON line to text: UTF-8; a line that is not is decoded as UTF-8 with the
     bad bytes replaced when it is mostly UTF-8, else with the encoding detected for it (kept
     for the following bad lines).  Counts the lines that needed either, for one warning."""
@@ -134,21 +134,28 @@ class _LineDecoder:
         return LoadIssue(str(path), f"{len(self.odd_lines)} line(s) are not UTF-8 (line {first}): {how}", "warning")
 
 
+def read_line(fh: IO[bytes], cap: int) -> tuple[bytes | None, int] | None:
+    """The next line of ``fh`` (split on b"\\n" only) and its size in bytes; bytes None for a
+    line over ``cap``, which is skipped without being held in memory.  None at the end."""
+    line = fh.readline(cap + 1)
+    if not line:
+        return None
+    if len(line) <= cap or line.endswith(b"\n"):
+        return line, len(line)
+    size = len(line)
+    while chunk := fh.readline(MB):
+        size += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return None, size
+
+
 def _byte_lines(fh: IO[bytes], cap: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, bytes, size) of each line, split on b"\\n" only; bytes None for a line over
-    ``cap``, which is skipped without being held in memory."""
+    """(line number, bytes, size) of each line (:func:`read_line`)."""
     n = 0
-    while line := fh.readline(cap + 1):
+    while (got := read_line(fh, cap)) is not None:
         n += 1
-        if len(line) > cap and not line.endswith(b"\n"):
-            size = len(line)
-            while chunk := fh.readline(MB):
-                size += len(chunk)
-                if chunk.endswith(b"\n"):
-                    break
-            yield n, None, size
-        else:
-            yield n, line, len(line)
+        yield n, got[0], got[1]
 
 
 def _records_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
@@ -162,20 +169,20 @@ def _records_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
             decoded = decode_text(read_capped(path, max_bytes), collection=True)
             for n, line in enumerate(decoded.text.split("\n"), 1):
                 if line.strip():
-                    yield _parse_json_line(line, f"line {n}")
+                    yield parse_json_line(line, f"line {n}")
             return
         fh.seek(0)
-        decoder = _LineDecoder()
+        decoder = LineDecoder()
         for n, raw, size in _byte_lines(fh, MAX_RECORD_BYTES):
             where = f"line {n}"
             if raw is None:
-                yield _too_big(where, size)
+                yield record_too_big(where, size)
                 continue
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 continue
-            yield _parse_json_line(decoder.decode(raw, n), where)
+            yield parse_json_line(decoder.decode(raw, n), where)
         warning = decoder.warning(path)
         if warning is not None:
             yield warning
@@ -208,7 +215,8 @@ def _records_json(text: str) -> Iterator[Item]:
             yield RecordProblem(f"record {n}", "not a JSON object")
 
 
-def _delimiter(text: str, suffix: str) -> str:
+def csv_delimiter(text: str, suffix: str) -> str:
+    """The delimiter of a CSV ``text``, sniffed on its first 8192 characters (a tab for .tsv)."""
     if suffix == ".tsv":
         return "\t"
     try:
@@ -221,7 +229,7 @@ def _records_csv(text: str, suffix: str) -> Iterator[Item]:
     """Records under the first non-empty row; a row the csv module refuses is reported by the
     line it starts on and reading goes on with the next line."""
     csv.field_size_limit(MAX_RECORD_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, suffix))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, suffix))
     names: list[str] | None = None
     while True:
         start = reader.line_num + 1
@@ -260,7 +268,7 @@ def record_to_document(
             raise RecordProblem(where, f"no text (looked in {', '.join(text_fields)})")
         text = str(text)
     if len(text) > MAX_RECORD_BYTES:
-        raise _too_big(where, len(text))
+        raise record_too_big(where, len(text))
     meta = {key: _pick(low, names) for key, names in META_ALIASES.items()}
     country = clean(meta["speaker_country"], 100)
     return Document(
@@ -288,7 +296,7 @@ def text_fields_for(columns: Iterable[str], text_field: str | None) -> tuple[str
     return (want,)
 
 
-def _record_document(
+def record_document(
     rec: Mapping[str, Any], where: str, n: int, path: Path, fmt: str, fields: tuple[str, ...], encoding: str | None,
 ) -> Document | LoadIssue:
     """The document of one record, or the issue that costs this record only."""
@@ -327,7 +335,7 @@ def collect(
             if is_app_export(rec.keys()):
                 raise SkipFile(APP_EXPORT)
             fields = text_fields_for(rec.keys(), text_field)
-        doc = _record_document(rec, where, n, path, fmt, fields, encoding)
+        doc = record_document(rec, where, n, path, fmt, fields, encoding)
         if isinstance(doc, LoadIssue):
             issues.append(doc)
             continue

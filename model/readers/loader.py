@@ -324,12 +324,12 @@ def _assemble(report: LoadReport, results: dict[int, Result]) -> None:
             continue
         report.issues.extend(r.issues)
         for doc in r.documents:
-            _add_unique(report, by_hash, ids, copies, doc)
+            add_unique(report, by_hash, ids, copies, doc)
     for kept, dups in copies.items():
         report.documents[kept] = report.documents[kept].merged_with_all(dups)
 
 
-def _add_unique(
+def add_unique(
     report: LoadReport, by_hash: dict[str, int], ids: set[str], copies: dict[int, list[Document]], doc: Document,
 ) -> None:
     """Keep one copy of identical texts; the others are noted in ``copies`` for a merge at the end."""

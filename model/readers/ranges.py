@@ -23,12 +23,13 @@ from model.documents import Document, LoadError, LoadIssue
 from model.readers.collections import (
     APP_EXPORT,
     MAX_RECORD_BYTES,
+    LineDecoder,
     RecordProblem,
-    _LineDecoder,
-    _parse_json_line,
-    _record_document,
-    _too_big,
     is_app_export,
+    parse_json_line,
+    read_line,
+    record_document,
+    record_too_big,
     text_fields_for,
 )
 from model.readers.safety import MB, open_regular, sniff_binary
@@ -66,10 +67,10 @@ def head_check(path: Path, text_field: str | None) -> tuple[str, ...]:
     Looks at most ``HEAD_LIMIT`` bytes for a record that parses."""
     with open_regular(path) as fh:
         seen = 0
-        for _, raw, size in _lines(fh, 0, None, MAX_RECORD_BYTES):
+        for _, raw, size in lines_in(fh, 0, None, MAX_RECORD_BYTES):
             seen += size
             if raw is not None and raw.strip():
-                got = _parse_json_line(raw.decode("utf-8", "replace").lstrip("\ufeff"), "")
+                got = parse_json_line(raw.decode("utf-8", "replace").lstrip("\ufeff"), "")
                 if not isinstance(got, RecordProblem):
                     if is_app_export(got[1].keys()):
                         from model.documents import SkipFile  # noqa: PLC0415
@@ -87,7 +88,7 @@ def _skip_line(fh: IO[bytes]) -> None:
             return
 
 
-def _lines(fh: IO[bytes], start: int, stop: int | None, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
+def lines_in(fh: IO[bytes], start: int, stop: int | None, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
     """(offset, bytes, size) of each line starting in ``[start, stop)``; bytes None for a line over ``cap``."""
     if start > 0:
         fh.seek(start - 1)
@@ -95,20 +96,11 @@ def _lines(fh: IO[bytes], start: int, stop: int | None, cap: int) -> Iterator[tu
             _skip_line(fh)  # that line began in the range before
     pos = fh.tell()
     while stop is None or pos < stop:
-        line = fh.readline(cap + 1)
-        if not line:
+        got = read_line(fh, cap)
+        if got is None:
             return
-        if len(line) > cap and not line.endswith(b"\n"):
-            size = len(line)
-            while chunk := fh.readline(MB):
-                size += len(chunk)
-                if chunk.endswith(b"\n"):
-                    break
-            yield pos, None, size
-            pos += size
-        else:
-            yield pos, line, len(line)
-            pos += len(line)
+        yield pos, got[0], got[1]
+        pos += got[1]
 
 
 def _blank(raw: bytes | None, offset: int) -> bool:
@@ -123,7 +115,7 @@ def count_range(path: str, start: int, stop: int, cap: int = MAX_RECORD_BYTES) -
     """How many lines, and how many records (non-blank lines), start in ``[start, stop)``."""
     lines = items = 0
     with open_regular(Path(path)) as fh:
-        for offset, raw, _ in _lines(fh, start, stop, cap):
+        for offset, raw, _ in lines_in(fh, start, stop, cap):
             lines += 1
             if not _blank(raw, offset):
                 items += 1
@@ -148,29 +140,29 @@ def read_range(
     p = Path(path)
     docs: list[Document] = []
     issues: list[LoadIssue] = []
-    decoder = _LineDecoder()
+    decoder = LineDecoder()
     line_no, item_no = before.lines, before.items
     try:
         fh = open_regular(p)
     except OSError as exc:
         raise LoadError(f"cannot be read: {exc.strerror or exc}") from None
     with fh:
-        for offset, raw, size in _lines(fh, start, stop, cap):
+        for offset, raw, size in lines_in(fh, start, stop, cap):
             line_no += 1
             if _blank(raw, offset):
                 continue
             item_no += 1
             where = f"line {line_no}"
             if raw is None:
-                issues.append(LoadIssue(f"{p} ({where})", str(_too_big(where, size))))
+                issues.append(LoadIssue(f"{p} ({where})", str(record_too_big(where, size))))
                 continue
             if offset == 0 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            got = _parse_json_line(decoder.decode(raw, line_no), where)
+            got = parse_json_line(decoder.decode(raw, line_no), where)
             if isinstance(got, RecordProblem):
                 issues.append(LoadIssue(f"{p} ({got.where})", str(got)))
                 continue
-            doc = _record_document(got[1], where, item_no, p, "jsonl", fields, "utf-8")
+            doc = record_document(got[1], where, item_no, p, "jsonl", fields, "utf-8")
             if isinstance(doc, LoadIssue):
                 issues.append(doc)
             else:

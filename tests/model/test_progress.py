@@ -1,6 +1,6 @@
 import io
 
-from model.progress import StderrProgress, SubProgress, count_of, counted
+from model.progress import StageProgress, StderrProgress, SubProgress, count_of, counted
 
 
 class Recorder:
@@ -21,6 +21,25 @@ def test_log_files_get_one_line_per_stage():
         p.report(i, 5, f"file{i}")
     p.report(5, 5)
     assert out.getvalue() == "reading: 5/5 done\n"
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_stage_progress_names_each_stage_and_what_it_counts():
+    log = io.StringIO()
+    p = StageProgress(log, interval=0)
+    for stage, total in (("reading and extracting", 3), ("writing", 2)):
+        for done in range(1, total + 1):
+            p.report(done, total, stage)
+    assert log.getvalue() == "reading and extracting: 3 of 3 parts\nwriting: 2 of 2 parts\n"
+    term = Terminal()
+    p = StageProgress(term, interval=0)
+    p.report(12, 40, "reading and extracting")
+    p.report(40, 40, "reading and extracting")
+    assert term.getvalue() == f"{'reading and extracting: 12 of 40 parts':<60}\r{'reading and extracting: 40 of 40 parts':<60}\n"
 
 
 def test_sub_progress_maps_onto_its_slice():

@@ -30,6 +30,16 @@ def article(i: int) -> str:
     return f"Report number {i}.\n\n" + " ".join(picked)
 
 
+#: a speech: its "we" sentences are first-person statements of the speaker's country, once the
+#: document has one (record 5 borrows it from a later copy of its text)
+SPEECH = ("Mr. President,\n\nWe will not accept sanctions against our people, and we call for talks. "
+          "We support the sovereignty of every nation. We condemn terrorism in all its forms.")
+
+
+def record_text(i: int) -> str:
+    return SPEECH if i == 5 else article(i)
+
+
 def make_corpus(root: Path, records: int = 60) -> Path:
     """A folder: a big JSON-lines collection (with blank and broken lines, a copy of another
     record's text, records without id), a small CSV, two text files (one a copy of a record)."""
@@ -37,7 +47,7 @@ def make_corpus(root: Path, records: int = 60) -> Path:
     docs.mkdir(parents=True)
     lines = []
     for i in range(records):
-        rec: dict[str, object] = {"text": article(i)}
+        rec: dict[str, object] = {"text": record_text(i)}
         if i % 5:
             rec["id"] = f"rec-{i}"
         if i == 7:
@@ -49,7 +59,7 @@ def make_corpus(root: Path, records: int = 60) -> Path:
             lines.append("{not json")  # a broken line
     lines.append(json.dumps({"id": "copy-of-2", "text": article(2)}))  # same text as rec-2: kept once
     # a copy of record 5 that names the speaker rec-9 lacks: the kept record 5 borrows it before extraction
-    lines.append(json.dumps({"id": "copy-of-5", "text": article(5), "speaker_country": "IRN"}))
+    lines.append(json.dumps({"id": "copy-of-5", "text": record_text(5), "speaker_country": "IRN"}))
     (docs / "a_big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (docs / "b_small.csv").write_text("id,text\nc1,\"" + article(100) + "\"\nc2,\"" + article(101) + "\"\n",
                                       encoding="utf-8")
