@@ -24,6 +24,8 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
 
+#: points of a header row
+HEADER_POINTS = 16.0
 #: points of one line of 11-point text, and the most a row may be (Excel's limit)
 LINE_POINTS, MAX_ROW_POINTS = 15.0, 409.0
 #: characters of ordinary text one unit of column width holds (a unit is the width of "0", most
@@ -103,7 +105,10 @@ def aligned_style_ids(ws: WriteOnlyWorksheet, alignment: Alignment) -> tuple[int
 
 
 def header(ws: WriteOnlyWorksheet, names: Sequence[Any]) -> list[Any]:
-    """A bold, shaded header row."""
+    """A bold, shaded header row, for row 1: its height is set (unless already), because LibreOffice
+    adds an empty page after a long sheet whose repeated header row has no height of its own."""
+    if ws.row_dimensions[1].height is None:
+        ws.row_dimensions[1].height = HEADER_POINTS
     return [cell(ws, n, font=HEADER_FONT, fill=HEADER_FILL) for n in names]
 
 
