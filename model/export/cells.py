@@ -22,6 +22,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 TITLE_FONT = Font(name=FONT_NAME, size=13, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+CENTRED_TOP = Alignment(horizontal="center", vertical="top")
 
 
 #: points of a header row
@@ -94,13 +95,16 @@ def quote_style_id(ws: WriteOnlyWorksheet) -> int:
     return probe.style_id
 
 
-def aligned_style_ids(ws: WriteOnlyWorksheet, alignment: Alignment) -> tuple[int, int]:
-    """Register cell formats with ``alignment`` (plain, and with the quote prefix); their style ids."""
+def aligned_style_ids(ws: WriteOnlyWorksheet, alignment: Alignment, number_format: str | None = None) -> tuple[int, int]:
+    """Register cell formats with ``alignment`` (and ``number_format``), plain and with the quote prefix;
+    their style ids."""
     plain = WriteOnlyCell(ws, value="")
-    plain.alignment = alignment
     quoted = WriteOnlyCell(ws, value="")
-    quoted.alignment = alignment
     quoted.quotePrefix = True
+    for c in (plain, quoted):
+        c.alignment = alignment
+        if number_format:
+            c.number_format = number_format
     return plain.style_id, quoted.style_id
 
 

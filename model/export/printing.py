@@ -24,8 +24,9 @@ PAGE_FOOTER = "Page &P of &N"
 TITLE_CHARS = 80
 #: column widths (characters) one landscape page shows at about 60 %: the smallest readable scale
 MAX_CHARS_ACROSS = 240
-#: margins in inches: narrow, so more of a wide sheet fits at a readable scale
-MARGINS = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
+#: margins in inches: narrow at the sides, so a wide sheet prints at a readable scale; Excel's usual top and
+#: bottom (with less room for the header, LibreOffice added an empty page after some long sheets)
+MARGINS = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.75, header=0.3, footer=0.3)
 
 
 @dataclass(frozen=True)

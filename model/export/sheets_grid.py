@@ -35,6 +35,8 @@ COMMENT_CHARS = 600
 NOTE_CHARS = 1200
 #: width (characters) of a grid column: a count or a net stance; the header is turned upright
 CELL_WIDTH = 7
+#: width of the country name column: "Saint Vincent and the Grenadines" fits
+NAME_WIDTH = 32
 #: number formats of a matrix cell: the count, and the count marked as a contradiction
 COUNT_FORMAT, CONTRADICTION_FORMAT = "0", f'"{CONTRADICTION_MARK} "0'
 #: height (points) of a grid row
@@ -136,7 +138,7 @@ def _comment(text: str) -> Comment:
 
 def grid_widths(matrix: Matrix) -> list[float]:
     """Country code, name, then one narrow column per matrix column."""
-    return [8, 22] + [CELL_WIDTH] * len(matrix.columns)
+    return [8, NAME_WIDTH] + [CELL_WIDTH] * len(matrix.columns)
 
 
 def _grid_header(ws: WriteOnlyWorksheet, matrix: Matrix) -> list[object]:

@@ -13,7 +13,18 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from model import __version__
 from model.documents import Document, LoadIssue
-from model.export.cells import HEADER_FONT, TITLE_FONT, WRAP, cell, header, set_row_heights, set_widths, table_ref
+from model.export.cells import (
+    CENTRED_TOP,
+    HEADER_FONT,
+    TITLE_FONT,
+    TOP,
+    WRAP,
+    cell,
+    header,
+    set_row_heights,
+    set_widths,
+    table_ref,
+)
 from model.export.sheets_grid import LEGEND
 from model.resources import Topic
 from model.statements import EXTRA_FIELDS, STATEMENT_FIELDS
@@ -24,7 +35,9 @@ DOCUMENT_COLUMNS = (
 )
 #: the Documents columns a printed page shows (the first ones)
 DOCUMENT_PRINTED = 8
-DOCUMENT_WIDTHS = (24, 40, 11, 16, 8, 11, 9, 50, 20, 20, 10, 32, 32, 8, 10, 10, 12, 30)
+DOCUMENT_WIDTHS = (24, 50, 11, 16, 8, 11, 9, 50, 20, 20, 10, 32, 32, 8, 10, 10, 12, 30)
+#: Documents columns whose text wraps, and those centred (counts)
+DOCUMENT_WRAPPED, DOCUMENT_CENTRED = ("title", "reason"), ("words", "statements")
 #: width (characters) of the About sheet's two columns
 ABOUT_WIDTHS = (24, 100)
 #: cue words of a topic listed in About before "… (n in all)"
@@ -66,7 +79,7 @@ def write_documents_sheet(
     ws.freeze_panes = "B2"
     ws.append(header(ws, DOCUMENT_COLUMNS))
     for d in documents:
-        ws.append([cell(ws, v, alignment=WRAP) if k in ("title", "reason") else cell(ws, v) for k, v in (
+        ws.append([_document_cell(ws, k, v) for k, v in (
             ("document", d.id), ("title", d.title), ("date", d.date), ("source", d.source), ("words", d.words),
             ("statements", int(statement_counts.get(d.id, 0))), ("status", "loaded"), ("reason", ""),
             ("byline", d.byline), ("section", d.section), ("length", d.length), ("url", d.url), ("path", d.path),
@@ -74,11 +87,18 @@ def write_documents_sheet(
             ("dateline", d.dateline), ("also_sources", "; ".join(d.also_sources) or None),
         )])
     for issue in issues:
-        ws.append([cell(ws, v) for v in (
+        ws.append([_document_cell(ws, k, v) for k, v in zip(DOCUMENT_COLUMNS, (
             issue.path, None, None, None, None, 0, _STATUS.get(issue.kind, issue.kind), issue.reason,
             None, None, None, None, issue.path, None, None, None, None, None,
-        )])
+        ), strict=True)])
     ws.auto_filter.ref = table_ref(len(DOCUMENT_COLUMNS), len(documents) + len(issues))
+
+
+def _document_cell(ws: WriteOnlyWorksheet, column: str, value: Any) -> Any:
+    """A Documents cell, aligned to the top of its row (titles wrap); counts centred."""
+    if column in DOCUMENT_WRAPPED:
+        return cell(ws, value, alignment=WRAP)
+    return cell(ws, value, alignment=CENTRED_TOP if column in DOCUMENT_CENTRED else TOP)
 
 
 def documents_print_area(rows: int) -> str:

@@ -11,7 +11,7 @@ from model.export.review_log import APPLIED, LOG_COLUMNS
 
 DECISIONS_SHEET = "Decisions"
 #: column widths (characters), in the order of LOG_COLUMNS
-DECISION_WIDTHS = (17, 8, 8, 13, 60, 16, 30, 34, 14)
+DECISION_WIDTHS = (20, 8, 8, 13, 60, 14, 30, 34, 14)
 #: a light fill on the action of decisions that take a statement out, or no longer apply
 REJECT_FILL = PatternFill("solid", fgColor="F4CCCC")
 STALE_FILL = PatternFill("solid", fgColor="FFF2CC")

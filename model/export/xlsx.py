@@ -25,6 +25,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from model.documents import Document, LoadIssue, LoadReport
 from model.export.atomic import atomic_write
 from model.export.cells import (
+    CENTRED_TOP,
     TOP,
     WRAP,
     aligned_style_ids,
@@ -95,7 +96,7 @@ PRINTED = ("stance", "polarity", "sentence", "notes", "speaker", "title")
 #: Statements columns whose text wraps
 WRAPPED = ("stance", "sentence", "notes", "speaker", "title")
 #: widths of the Statements columns that differ from :data:`model.export.layout.WIDTHS`
-SHEET_WIDTHS = {"actor": 8, "polarity": 8, "sentence": 90, "stance": 22, "speaker": 14, "title": 28}
+SHEET_WIDTHS = {"actor": 8, "polarity": 9, "sentence": 84, "stance": 26, "speaker": 14, "title": 32}
 #: width of the notes column when there are notes, and when there are none
 NOTES_WIDTH, NO_NOTES_WIDTH = 32, 8
 
@@ -143,8 +144,9 @@ def _statements_sheet(ws: WriteOnlyWorksheet, columns: Sequence[str], rows: int,
 def _column_styles(ws: WriteOnlyWorksheet, columns: Sequence[str]) -> dict[int, tuple[int, int]]:
     """Style ids of the printed Statements columns: wrapped text, the others aligned to the top with it."""
     wrap, top = aligned_style_ids(ws, WRAP), aligned_style_ids(ws, TOP)
+    number = aligned_style_ids(ws, CENTRED_TOP, NET_FORMAT)
     last = max(i for i, c in enumerate(columns) if c in ("actor", *PRINTED))
-    return {i: wrap if c in WRAPPED else top for i, c in enumerate(columns[: last + 1])}
+    return {i: wrap if c in WRAPPED else number if c == "polarity" else top for i, c in enumerate(columns[: last + 1])}
 
 
 def _sheet(wb: Workbook, title: str, set_title: str, layout: PrintLayout) -> WriteOnlyWorksheet:
