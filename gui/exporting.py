@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
@@ -34,6 +34,18 @@ FORMATS = {
 }
 
 
+def export_folder() -> Path:
+    """Where the export dialog opens: the last export's folder, else the user's Documents folder, else home.
+
+    Never the folder the documents were loaded from (an export there mixes results into the inputs).
+    """
+    last = settings.last_export_folder()
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 class ExportController(QObject):
     sig_exported = Signal(str)
     sig_failed = Signal(str)
@@ -50,12 +62,12 @@ class ExportController(QObject):
             self.window.statusBar().showMessage("Nothing to export yet: open documents first", 4000)
             return
         label = {"qdpx": "project"}.get(what, what)
-        start_at = str(Path(settings.last_folder() or Path.home()) / f"stance-{label}{suffix}")
+        start_at = str(export_folder() / f"stance-{label}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self.window, f"Export {label}", start_at, FORMATS[suffix])
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
-            settings.set_last_folder(str(Path(path).parent))
+            settings.set_last_export_folder(str(Path(path).parent))
             self.export(what, path)
 
     def export(self, what: str, path: str) -> Task | None:
@@ -65,7 +77,11 @@ class ExportController(QObject):
         if view is None or analysis is None:
             return None
         statements = view.statements
+        ws = state.session.ws
         kwargs = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
+        # the review goes into the workbook (Decisions sheet, notes); copies, as the worker runs beside further edits
+        review = {"decisions": tuple(ws.decisions), "notes": tuple(ws.notes), "machine": ws.statements,
+                  "title": self.window.projects.name() if state.session.path else None}
         context = state.export_context(what)
         if what == "statements":
             def job(progress):
@@ -87,12 +103,12 @@ class ExportController(QObject):
             kwargs["comparison"] = comparison_frame(matrix, countries)
 
             def job(progress):
-                return write_matrix(matrix, statements, path, context, **kwargs)
+                return write_matrix(matrix, statements, path, context, **kwargs, **review)
         else:
             matrix = view.matrix
 
             def job(progress):
-                return write_matrix(matrix, statements, path, context, **kwargs)
+                return write_matrix(matrix, statements, path, context, **kwargs, **review)
         task = Task(job)
         task.signals.sig_done.connect(lambda notices: self._done(path, notices))
         task.signals.sig_failed.connect(lambda text: self._failed(path, text))

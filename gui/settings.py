@@ -52,6 +52,18 @@ def set_last_folder(folder: str) -> None:
     _qsettings().setValue(KEY_LAST_FOLDER, folder)
 
 
+KEY_LAST_EXPORT_FOLDER = "export/last_folder"
+
+
+def last_export_folder() -> str:
+    """The folder of the last export ("" before the first); never the folder documents were loaded from."""
+    return str(_qsettings().value(KEY_LAST_EXPORT_FOLDER, ""))
+
+
+def set_last_export_folder(folder: str) -> None:
+    _qsettings().setValue(KEY_LAST_EXPORT_FOLDER, folder)
+
+
 def save_layout(geometry: QByteArray, state: QByteArray) -> None:
     s = _qsettings()
     s.setValue(KEY_GEOMETRY, geometry)

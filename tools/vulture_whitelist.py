@@ -26,6 +26,10 @@ _.fitToWidth
 _.fitToHeight
 _.fitToPage
 _.print_title_rows
+_.print_title_cols  # openpyxl print setup (model/export/printing.py)
+_.print_area
+_.page_margins
+_.gridLines
 _.freeze_panes
 _.row_factory  # sqlite3 connections
 _.inplace  # setuptools' build_ext command (tools/build_native.py)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -18,8 +21,52 @@ HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 TITLE_FONT = Font(name=FONT_NAME, size=13, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-CELL_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
-CONTRADICTION_BORDER = Border(*(Side(style="medium", color="000000"),) * 4)
+TOP = Alignment(vertical="top")
+CENTRED_TOP = Alignment(horizontal="center", vertical="top")
+
+
+#: points of a header row
+HEADER_POINTS = 16.0
+#: points of one line of 11-point text, and the most a row may be (Excel's limit)
+LINE_POINTS, MAX_ROW_POINTS = 15.0, 409.0
+#: characters of ordinary text one unit of column width holds (a unit is the width of "0", most
+#: letters are narrower: about 1.28 measured in LibreOffice) and the characters word wrapping
+#: leaves empty at a line's end; a little low, so a row is rarely too short
+CHARS_PER_WIDTH, WRAP_LOSS = 1.2, 5
+
+
+def line_capacity(width: float) -> int:
+    """Characters of wrapped text one line of a column ``width`` wide holds."""
+    return max(1, int(width * CHARS_PER_WIDTH) - WRAP_LOSS)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` wide (every line break starts one)."""
+    per_line = line_capacity(width)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def wrapped_lines(texts: pd.Series, width: float) -> np.ndarray:
+    """:func:`lines_needed` of every text of a column at once (missing text: one line)."""
+    strings = texts.astype(object).where(texts.notna(), "").astype(str)
+    per_line = line_capacity(width)
+    # each line break adds a line; a line's length is approximated by the whole text's
+    lines = np.ceil(strings.str.len().to_numpy(dtype=float) / per_line) + strings.str.count("\n").to_numpy()
+    return np.maximum(lines, 1).astype(int)
+
+
+def row_height(lines: int | np.ndarray) -> np.ndarray | float:
+    """Points for a row of ``lines`` lines of text (at most Excel's limit)."""
+    return np.minimum(MAX_ROW_POINTS, LINE_POINTS * np.maximum(lines, 1) + 1)
+
+
+def set_row_heights(ws: WriteOnlyWorksheet, rows: Sequence[Sequence[Any]], widths: Sequence[float], first_row: int = 2) -> None:
+    """Heights of rows of wrapped text (write-only sheets need them before the rows); one-line rows keep the default."""
+    for number, values in enumerate(rows, start=first_row):
+        lines = max((lines_needed(v, w) for v, w in zip(values, widths, strict=False) if isinstance(v, str) and v),
+                    default=1)
+        if lines > 1:
+            ws.row_dimensions[number].height = float(row_height(lines))
 
 
 def cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> Any:
@@ -48,8 +95,24 @@ def quote_style_id(ws: WriteOnlyWorksheet) -> int:
     return probe.style_id
 
 
+def aligned_style_ids(ws: WriteOnlyWorksheet, alignment: Alignment, number_format: str | None = None) -> tuple[int, int]:
+    """Register cell formats with ``alignment`` (and ``number_format``), plain and with the quote prefix;
+    their style ids."""
+    plain = WriteOnlyCell(ws, value="")
+    quoted = WriteOnlyCell(ws, value="")
+    quoted.quotePrefix = True
+    for c in (plain, quoted):
+        c.alignment = alignment
+        if number_format:
+            c.number_format = number_format
+    return plain.style_id, quoted.style_id
+
+
 def header(ws: WriteOnlyWorksheet, names: Sequence[Any]) -> list[Any]:
-    """A bold, shaded header row."""
+    """A bold, shaded header row, for row 1: its height is set (unless already), because LibreOffice
+    adds an empty page after a long sheet whose repeated header row has no height of its own."""
+    if ws.row_dimensions[1].height is None:
+        ws.row_dimensions[1].height = HEADER_POINTS
     return [cell(ws, n, font=HEADER_FONT, fill=HEADER_FILL) for n in names]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import posixpath
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -55,50 +55,64 @@ class RowWriter:
 
     ``quote_style`` is the style id of a cell format with Excel's quote prefix,
     given to text a spreadsheet would otherwise read as a formula.
+    ``column_styles`` maps a column position (0-based) to the style ids its cells
+    get: ``(plain, with quote prefix)`` (e.g. wrapped text, see
+    :func:`model.export.cells.wrap_style_ids`).
     """
 
-    def __init__(self, n_columns: int, quote_style: int | None = None) -> None:
+    def __init__(self, n_columns: int, quote_style: int | None = None,
+                 column_styles: Mapping[int, tuple[int, int]] | None = None) -> None:
         self.letters = [get_column_letter(i) for i in range(1, n_columns + 1)]
         self.quote_attr = f' s="{quote_style}"' if quote_style is not None else ""
+        self.styles = {self.letters[i]: (f' s="{plain}"', f' s="{quoted}"')
+                       for i, (plain, quoted) in (column_styles or {}).items()}
 
-    def text(self, ref: str, value: str) -> str:
+    def _attrs(self, letter: str) -> tuple[str, str]:
+        """The style attributes of a plain and a quote-prefixed cell of column ``letter``."""
+        return self.styles.get(letter, ("", self.quote_attr))
+
+    def text(self, ref: str, value: str, attrs: tuple[str, str] | None = None) -> str:
         if not value:
             return ""
         if len(value) > MAX_CELL_CHARS // 2 or ILLEGAL_CHARS.search(value):
             value = clean_text(value)
-        style = self.quote_attr if value[:1] in _RISKY_FIRST else ""
+        plain, quote = attrs or ("", self.quote_attr)
+        style = quote if value[:1] in _RISKY_FIRST else plain
         return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{_escape(value)}</t></is></c>'
 
-    def cell(self, ref: str, value: Any) -> str:
+    def cell(self, ref: str, value: Any, attrs: tuple[str, str] | None = None) -> str:
         """One cell of any value: text, number, boolean; missing values give no cell."""
         if isinstance(value, str):
-            return self.text(ref, value)
+            return self.text(ref, value, attrs)
         if is_missing(value):
             return ""
+        style = attrs[0] if attrs else ""
         if isinstance(value, bool | np.bool_):
-            return f'<c r="{ref}" t="b"><v>{int(bool(value))}</v></c>'
+            return f'<c r="{ref}"{style} t="b"><v>{int(bool(value))}</v></c>'
         if isinstance(value, int | np.integer):
-            return f'<c r="{ref}" t="n"><v>{int(value)}</v></c>'
+            return f'<c r="{ref}"{style} t="n"><v>{int(value)}</v></c>'
         if isinstance(value, float | np.floating):
             number = float(value)
             if math.isinf(number):
-                return self.text(ref, str(number))
-            return f'<c r="{ref}" t="n"><v>{number!r}</v></c>'
-        return self.text(ref, str(value))
+                return self.text(ref, str(number), attrs)
+            return f'<c r="{ref}"{style} t="n"><v>{number!r}</v></c>'
+        return self.text(ref, str(value), attrs)
 
     def column(self, letter: str, kind: str, values: list[Any], numbers: range) -> list[str]:
         """The cells of one column for the rows ``numbers``; ``kind`` from :func:`column_kind`."""
         pairs = zip(numbers, values, strict=True)
+        attrs = self._attrs(letter)
+        style = attrs[0]
         if kind == "float":
-            return [f'<c r="{letter}{n}" t="n"><v>{v!r}</v></c>' if v == v else "" for n, v in pairs]
+            return [f'<c r="{letter}{n}"{style} t="n"><v>{v!r}</v></c>' if v == v else "" for n, v in pairs]
         if kind == "int":
-            return [f'<c r="{letter}{n}" t="n"><v>{v}</v></c>' for n, v in pairs]
+            return [f'<c r="{letter}{n}"{style} t="n"><v>{v}</v></c>' for n, v in pairs]
         if kind == "bool":
-            return [f'<c r="{letter}{n}" t="b"><v>{1 if v else 0}</v></c>' for n, v in pairs]
+            return [f'<c r="{letter}{n}"{style} t="b"><v>{1 if v else 0}</v></c>' for n, v in pairs]
         if kind == "text":
             return self.text_column(letter, values, numbers)
         cell = self.cell
-        return [cell(f"{letter}{n}", v) for n, v in pairs]
+        return [cell(f"{letter}{n}", v, attrs) for n, v in pairs]
 
     def text_column(self, letter: str, texts: list[str], numbers: range) -> list[str]:
         """Cells of a column holding only text ("" for none): cleaned and escaped in bulk."""
@@ -106,15 +120,25 @@ class RowWriter:
             texts = [clean_text(t) for t in texts]
         # U+FFFF cannot occur in cleaned text, so it safely separates the values
         escaped = _escape(_SEP.join(texts)).split(_SEP)
-        quote, risky = self.quote_attr, _RISKY_FIRST
+        plain, quote = self._attrs(letter)
+        risky = _RISKY_FIRST
         return [
-            f'<c r="{letter}{n}"{quote if t[:1] in risky else ""} t="inlineStr"><is><t xml:space="preserve">{e}</t></is></c>'
+            f'<c r="{letter}{n}"{quote if t[:1] in risky else plain} t="inlineStr"><is><t xml:space="preserve">{e}</t></is></c>'
             if t else ""
             for n, t, e in zip(numbers, texts, escaped, strict=True)
         ]
 
-    def chunks(self, frame: pd.DataFrame, first_row: int = 2) -> Iterator[bytes]:
-        """The frame's rows as UTF-8 XML, numbered from ``first_row``, a few thousand at a time."""
+    def chunks(self, frame: pd.DataFrame, first_row: int = 2, heights: Sequence[float] | None = None) -> Iterator[bytes]:
+        """The frame's rows as UTF-8 XML, numbered from ``first_row``, a few thousand at a time.
+
+        ``heights`` (points, one per row) are written as fixed row heights: a
+        spreadsheet does not always grow a row to its wrapped text on opening
+        (LibreOffice keeps the default height), so wrapped rows are sized here.
+        """
+        starts = (
+            [f'<row r="{n}" ht="{h:g}" customHeight="1">' for n, h in zip(range(first_row, first_row + len(frame)), heights, strict=True)]
+            if heights is not None else None
+        )
         kinds, values = zip(*(column_values(frame[c]) for c in frame.columns), strict=True) if len(frame.columns) else ((), ())
         for offset in range(0, len(frame), CHUNK_ROWS):
             stop = min(len(frame), offset + CHUNK_ROWS)
@@ -123,7 +147,8 @@ class RowWriter:
                 self.column(letter, kind, vals[offset:stop], numbers)
                 for letter, kind, vals in zip(self.letters, kinds, values, strict=False)
             ]
-            rows = [f'<row r="{n}">' + "".join(cells) + "</row>" for n, cells in zip(numbers, zip(*columns, strict=True), strict=True)]
+            tags = starts[offset:stop] if starts is not None else [f'<row r="{n}">' for n in numbers]
+            rows = [tag + "".join(cells) + "</row>" for tag, cells in zip(tags, zip(*columns, strict=True), strict=True)]
             yield "".join(rows).encode("utf-8")
 
 

@@ -37,7 +37,7 @@ def statement_columns(statements: pd.DataFrame, by: str) -> list[str]:
     cols = lead + [c for c in _ORDER if c not in lead]
     cols += [c for c in EXTRA_FIELDS if c in statements.columns and c not in cols]
     cols += ["edited"] + (["provenance"] if "provenance" in statements.columns else [])
-    return cols
+    return cols + (["notes"] if "notes" in statements.columns else [])
 
 
 def statement_table(

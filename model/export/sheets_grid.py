@@ -1,4 +1,4 @@
-"""The grid sheets: Matrix (labels, fills, comments, links), Net stance, Counts, Comparison."""
+"""The grid sheets: Matrix (counts, fills, comments, links), Net stance, Counts, Comparison."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from model.countries import country_names
 from model.export.cells import (
-    CELL_WRAP,
-    CONTRADICTION_BORDER,
+    HEADER_FILL,
     HEADER_FONT,
     cell,
     fill_for,
@@ -31,17 +32,28 @@ CONTRADICTION_MARK = "⚠"
 COMMENT_AUTHOR = "Stance Atlas"
 #: characters of evidence shown in a cell comment
 COMMENT_CHARS = 600
-#: width (characters) of a matrix column, and of the text shown in its cells: one line, because
-#: LibreOffice draws a linked cell as one unwrapped line (the comment holds the whole label)
-CELL_WIDTH = 26
-#: height (points) of a matrix row
-ROW_HEIGHT = 20
+#: characters of analyst notes shown in a cell comment
+NOTE_CHARS = 1200
+#: width (characters) of a grid column: a count or a net stance; the header is turned upright
+CELL_WIDTH = 7
+#: width of the country name column: "Saint Vincent and the Grenadines" fits
+NAME_WIDTH = 32
+#: number formats of a matrix cell: the count, and the count marked as a contradiction
+COUNT_FORMAT, CONTRADICTION_FORMAT = "0", f'"{CONTRADICTION_MARK} "0'
+#: height (points) of a grid row
+ROW_HEIGHT = 15
+#: net stances shown in the colour scale under the matrix
+SCALE = (-1.0, -0.5, 0.0, 0.5, 1.0)
 LEGEND = (
-    "Each cell: dominant stance label (number of statements). Fill: net stance, "
-    "red = conflictual, grey = neutral, blue = cooperative (same scale as the screen).",
-    f"{CONTRADICTION_MARK} and a black border: the cell holds both cooperative and conflictual statements.",
-    "Hover a cell for its strongest evidence sentence; click it to jump to its rows in Statements.",
+    "Each cell: the number of statements. Fill: net stance, red = conflictual, grey = neutral, "
+    "blue = cooperative (the scale below; same colours as the screen).",
+    f"{CONTRADICTION_MARK} before the number: a contradiction, the country takes a cooperative and a "
+    "conflictual position on the same issue.",
+    "Each cell's comment: the dominant stance label, the counts, the strongest evidence and the analyst's notes; "
+    "click a cell to jump to its rows in Statements.",
 )
+UPRIGHT = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
+CENTER = Alignment(horizontal="center", vertical="center")
 
 
 def country_name(code: str) -> str:
@@ -51,14 +63,9 @@ def country_name(code: str) -> str:
     return country_names().get(code.upper(), "")  # the same names as the screen
 
 
-def cell_text(label: str, count: int, contradiction: bool) -> str:
-    """What a matrix cell shows: ``[⚠ ]label (count)``, the label shortened to fit one line."""
-    mark = f"{CONTRADICTION_MARK} " if contradiction else ""
-    suffix = f" ({count})"
-    room = CELL_WIDTH - 2 - len(mark) - len(suffix)
-    if len(label) > room:
-        label = label[: room - 1].rstrip() + "…"
-    return f"{mark}{label}{suffix}"
+def count_format(contradiction: bool) -> str:
+    """The number format of a matrix cell: the count, with ⚠ before it for a contradiction."""
+    return CONTRADICTION_FORMAT if contradiction else COUNT_FORMAT
 
 
 def _signed(x: float) -> str:
@@ -70,13 +77,15 @@ def cell_records(matrix: Matrix) -> dict[tuple[str, str], dict[str, object]]:
     return {(str(r["actor"]), str(r[matrix.by])): r for r in matrix.cells.to_dict(orient="records")}
 
 
-def comment_text(actor: str, column: str, row: Mapping[str, Any], evidence: pd.Series | None) -> str:
-    """Counts, net stance and the strongest evidence sentence of one cell (``row`` from :func:`cell_records`)."""
+def comment_text(actor: str, column: str, row: Mapping[str, Any], evidence: pd.Series | None,
+                 notes: str = "") -> str:
+    """Dominant label, counts, net stance, strongest evidence and notes of one cell (``row`` from
+    :func:`cell_records`, ``notes`` the analyst's notes as text)."""
     lines = [
+        f"Dominant stance: {row['label']}",
         f"{actor} · {column}: {int(row['count'])} statement(s) — {int(row['n_coop'])} cooperative, "
         f"{int(row['n_neutral'])} neutral, {int(row['n_conf'])} conflictual; net {_signed(float(row['net']))}",
     ]
-    lines.append(f"Dominant stance: {row['label']}")
     if bool(row["contradiction"]):
         lines.append(f"{CONTRADICTION_MARK} contradiction: this country takes opposite positions on one issue")
     if evidence is not None:
@@ -86,6 +95,9 @@ def comment_text(actor: str, column: str, row: Mapping[str, Any], evidence: pd.S
         who = ", ".join(str(evidence[k]) for k in ("speaker", "document") if isinstance(evidence.get(k), str) and evidence[k])
         lines.append(f"Strongest evidence ({evidence['stance']}, polarity {_signed(float(evidence['polarity']))}):")
         lines.append(f"“{sentence}”" + (f" — {who}" if who else ""))
+    if notes:
+        lines.append("Analyst notes:")
+        lines.append(notes if len(notes) <= NOTE_CHARS else notes[:NOTE_CHARS] + "…")
     return "\n".join(lines)
 
 
@@ -93,25 +105,24 @@ def _matrix_cell(
     ws: WriteOnlyWorksheet,
     matrix: Matrix,
     summary: Mapping[str, object],
-    actor: str,
-    column: str,
+    key: tuple[str, str],
     link: tuple[str, int] | None,
     evidence: pd.Series | None,
+    notes: str,
 ) -> object:
+    actor, column = key
     n = int(matrix.counts.at[actor, column])
     if n == 0:
-        return None
-    net = float(matrix.net.at[actor, column])
+        if not notes:
+            return None
+        c = WriteOnlyCell(ws, value=None)  # a note on an empty cell still shows
+        c.comment = _comment(f"{actor} · {column}: no statements\nAnalyst notes:\n{notes}")
+        return c
     contradiction = bool(matrix.contradictions.at[actor, column])
-    rgb = net_to_rgb(net)
-    text = cell_text(str(matrix.labels.at[actor, column]), n, contradiction)
-    style: dict[str, object] = {"fill": fill_for(rgb), "font": font_for(rgb, bold=contradiction), "alignment": CELL_WRAP}
-    if contradiction:
-        style["border"] = CONTRADICTION_BORDER
-    c = cell(ws, text, **style)
-    note = Comment(clean_text(comment_text(actor, column, summary, evidence)), COMMENT_AUTHOR)
-    note.width, note.height = 360, 180
-    c.comment = note
+    rgb = net_to_rgb(float(matrix.net.at[actor, column]))
+    c = cell(ws, n, fill=fill_for(rgb), font=font_for(rgb, bold=contradiction), alignment=CENTER,
+             number_format=count_format(contradiction))
+    c.comment = _comment(comment_text(actor, column, summary, evidence, notes))
     if link is not None:
         sheet, row = link
         c.hyperlink = Hyperlink(
@@ -120,13 +131,33 @@ def _matrix_cell(
     return c
 
 
-def _print_landscape_fit_width(ws: WriteOnlyWorksheet) -> None:
-    """Printed (or saved as PDF): landscape, all columns on one page width, header on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+def _comment(text: str) -> Comment:
+    note = Comment(clean_text(text), COMMENT_AUTHOR)
+    note.width, note.height = 380, 200
+    return note
+
+
+def grid_widths(matrix: Matrix) -> list[float]:
+    """Country code, name, then one narrow column per matrix column."""
+    return [8.0, float(NAME_WIDTH)] + [float(CELL_WIDTH)] * len(matrix.columns)
+
+
+def _grid_header(ws: WriteOnlyWorksheet, matrix: Matrix) -> list[object]:
+    """The header row: "Country", "Name", then the column names turned upright (row 1 made tall enough)."""
+    longest = max((len(str(c)) for c in matrix.columns), default=8)
+    ws.row_dimensions[1].height = min(200, max(40, 6.5 * longest + 8))
+    names = header(ws, ["Country", "Name"])
+    for c in names:
+        c.alignment = Alignment(vertical="bottom")
+    return names + [cell(ws, c, font=HEADER_FONT, fill=HEADER_FILL, alignment=UPRIGHT) for c in matrix.columns]
+
+
+def _prepare_grid(ws: WriteOnlyWorksheet, matrix: Matrix) -> None:
+    """Widths, frozen pane and row heights: write-only sheets need them before the rows."""
+    set_widths(ws, grid_widths(matrix))
+    ws.freeze_panes = "C2"
+    for i in range(len(matrix.actors)):
+        ws.row_dimensions[i + 2].height = ROW_HEIGHT
 
 
 def write_matrix_sheet(
@@ -134,35 +165,36 @@ def write_matrix_sheet(
     matrix: Matrix,
     links: Mapping[tuple[str, str], tuple[str, int]],
     evidence: Mapping[tuple[str, str], pd.Series],
+    notes: Mapping[tuple[str, str], str] | None = None,
 ) -> None:
-    """Countries × columns: label (count), net-stance fill, contradiction mark, comment, link."""
-    set_widths(ws, [9, 22] + [CELL_WIDTH] * len(matrix.columns))
-    ws.freeze_panes = "C2"
-    _print_landscape_fit_width(ws)
-    ws.append(header(ws, ["Country", "Name", *matrix.columns]))
+    """Countries × columns: the count, net-stance fill, contradiction mark, comment (label, evidence,
+    ``notes`` by (actor, column)), link to the statements."""
+    notes = notes or {}
+    _prepare_grid(ws, matrix)
+    ws.append(_grid_header(ws, matrix))
     summaries = cell_records(matrix)
-    for i in range(len(matrix.actors)):  # write-only sheets need row heights before the rows
-        ws.row_dimensions[i + 2].height = ROW_HEIGHT
     for actor in matrix.actors:
         row = [cell(ws, actor, font=HEADER_FONT), cell(ws, country_name(actor))]
         for column in matrix.columns:
             key = (actor, column)
-            summary = summaries.get(key, {})
-            row.append(_matrix_cell(ws, matrix, summary, actor, column, links.get(key), evidence.get(key)))
+            row.append(_matrix_cell(ws, matrix, summaries.get(key, {}), key, links.get(key), evidence.get(key),
+                                    notes.get(key, "")))
         ws.append(row)
     ws.auto_filter.ref = table_ref(2 + len(matrix.columns), len(matrix.actors))
     ws.append([])
+    ws.append([None, cell(ws, "Net stance scale", font=HEADER_FONT)]
+              + [cell(ws, x, number_format="+0.0;-0.0;0", fill=fill_for(net_to_rgb(x)),
+                      font=font_for(net_to_rgb(x)), alignment=CENTER) for x in SCALE])
     for line in LEGEND:
         ws.append([None, cell(ws, line)])
 
 
 def write_number_grid(ws: WriteOnlyWorksheet, matrix: Matrix, grid: pd.DataFrame, number_format: str) -> None:
     """Net stance or Counts: the matrix grid as numbers, for pivoting and charts."""
-    set_widths(ws, [9, 22] + [max(10, len(str(c)) + 2) for c in matrix.columns])
-    ws.freeze_panes = "C2"
-    ws.append(header(ws, ["Country", "Name", *matrix.columns]))
+    _prepare_grid(ws, matrix)
+    ws.append(_grid_header(ws, matrix))
     for actor in matrix.actors:
-        row: list[object] = [actor, country_name(actor)]
+        row: list[object] = [cell(ws, actor, font=HEADER_FONT), country_name(actor)]
         for column in matrix.columns:
             value = grid.at[actor, column]
             if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -174,10 +206,15 @@ def write_number_grid(ws: WriteOnlyWorksheet, matrix: Matrix, grid: pd.DataFrame
     ws.auto_filter.ref = table_ref(2 + len(matrix.columns), len(matrix.actors))
 
 
-def write_comparison_sheet(ws: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
+def comparison_widths(frame: pd.DataFrame) -> list[float]:
+    """Column widths of the Comparison sheet."""
+    return [max(12, min(40, len(str(c)) + 4)) for c in frame.columns]
+
+
+def write_comparison_sheet(ws: WriteOnlyWorksheet, frame: pd.DataFrame, widths: list[float] | None = None) -> None:
     """Any frame, one row per index entry; "<X> stance" cells are filled by their "<X> net" sibling."""
     columns = [str(c) for c in frame.columns]
-    set_widths(ws, [max(12, min(40, len(c) + 4)) for c in columns])
+    set_widths(ws, widths or comparison_widths(frame))
     ws.freeze_panes = "B2"
     ws.append(header(ws, columns))
     for values in frame.itertuples(index=False, name=None):

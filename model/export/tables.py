@@ -25,6 +25,8 @@ from model.export.safety import MAX_SHEET_ROWS, csv_safe
 from model.export.xlsx import write_workbook
 from model.matrix import Matrix
 from model.resources import Topic
+from model.review.decisions import Decision
+from model.review.notes import Note
 from model.statements import STATEMENT_FIELDS, contract_records
 
 
@@ -136,15 +138,23 @@ def write_matrix(
     comparison: pd.DataFrame | None = None,
     topics: Sequence[Topic] = (),
     max_rows: int = MAX_SHEET_ROWS,
+    decisions: Sequence[Decision] = (),
+    notes: Sequence[Note] = (),
+    machine: pd.DataFrame | None = None,
+    title: str | None = None,
 ) -> list[str]:
-    """``.xlsx`` workbook, ``.csv`` (long form, one row per cell) or ``.json``; returns notices for the user."""
+    """``.xlsx`` workbook, ``.csv`` (long form, one row per cell) or ``.json``; returns notices for the user.
+
+    ``decisions``, ``notes``, ``machine`` and ``title`` are for the workbook (see :func:`write_workbook`).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     context = context or {}
     if suffix == ".xlsx":
         return write_workbook(
             path, matrix, statements, context, documents=documents, issues=issues, filters=filters,
-            comparison=comparison, topics=topics, max_rows=max_rows,
+            comparison=comparison, topics=topics, max_rows=max_rows, decisions=decisions, notes=notes,
+            machine=machine, title=title,
         )
     if suffix not in (".csv", ".json"):
         raise ExportError(f"the matrix is written as .xlsx, .csv or .json, not '{suffix or path.name}'")

@@ -2,13 +2,14 @@
 
 import json
 import shutil
+from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
-from gui import settings
+from gui import exporting, settings
 from tests.gui.conftest import SEEDS
 
 
@@ -106,7 +107,61 @@ def test_export_to_excel_honours_filters(seeded, qtbot, tmp_path, monkeypatch):
     about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True) if len(r) > 1 and r[0]}
     assert about["filters"] == "topics: security"
     assert about["Filter: topics"] == "security"
-    assert settings.last_folder() == str(tmp_path)
+    assert settings.last_export_folder() == str(tmp_path)
+    assert settings.last_folder() != str(tmp_path)  # the folder documents open from is left alone
+
+
+def test_export_dialog_starts_in_documents_then_in_the_last_export_folder(seeded, qtbot, tmp_path, monkeypatch):
+    w = seeded
+    settings.set_last_folder(str(SEEDS))  # where the documents were opened from
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+
+    class Paths:  # the user's Documents folder, here a temporary one
+        StandardLocation = QStandardPaths.StandardLocation
+
+        @staticmethod
+        def writableLocation(location):
+            return str(documents) if location == QStandardPaths.StandardLocation.DocumentsLocation else ""
+
+    monkeypatch.setattr(exporting, "QStandardPaths", Paths)
+    out = tmp_path / "reports" / "matrix.xlsx"
+    out.parent.mkdir()
+    offered = []
+
+    def save_dialog(parent, caption, start, filters):
+        offered.append(Path(start))
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    for _ in range(2):
+        with qtbot.waitSignal(w.exporter.sig_exported, timeout=30000):
+            w.menu_actions["export_xlsx"].trigger()
+    assert offered[0].parent == documents and offered[0].parent != SEEDS
+    assert offered[1].parent == out.parent
+
+
+def test_exported_workbook_holds_the_review(seeded, qtbot, tmp_path):
+    w = seeded
+    st = w.state.analysis.statements
+    rus = st[st["actor"] == "RUS"].iloc[0]
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        w.state.session.actions.reject(rus)
+    pak = w.state.analysis.statements
+    pak = pak[pak["actor"] == "PAK"].iloc[0]
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        w.state.session.actions.note_statement(pak, "Ask the Islamabad desk")
+    out = tmp_path / "reviewed.xlsx"
+    with qtbot.waitSignal(w.exporter.sig_exported, timeout=30000):
+        w.exporter.export("matrix", str(out))
+    wb = load_workbook(out)
+    decisions = [r for r in wb["Decisions"].iter_rows(min_row=2, values_only=True)]
+    assert [(r[1], r[2], r[4]) for r in decisions] == [("reject", "RUS", rus["sentence"]),
+                                                       ("note", "PAK", pak["sentence"])]
+    header = [c.value for c in wb["Statements"][1]]
+    notes = [r[header.index("notes")] for r in wb["Statements"].iter_rows(min_row=2, values_only=True)]
+    assert sum(bool(n) and n.endswith("Ask the Islamabad desk") for n in notes) == 1
+    assert wb["Matrix"].page_setup.orientation == "landscape" and wb["Matrix"].print_title_cols == "$A:$B"
 
 
 def test_export_comparison_and_statements(seeded, qtbot, tmp_path):

@@ -67,11 +67,13 @@ def test_payload_text_kept_exactly_apart_from_illegal_characters(hostile):
     assert set(expected_text(p) for p in PAYLOADS) <= set(docs["title"].dropna())
 
 
-def test_matrix_labels_are_text(hostile):
+def test_matrix_holds_counts_and_the_labels_only_in_comments(hostile):
     wb = load_workbook(hostile[0])
     ws = wb["Matrix"]
-    labels = [c.value for c in ws[2][2:] if c.value]
-    assert labels and all(isinstance(v, str) for v in labels)
+    cells = [c for c in ws[2][2:] if c.value is not None]
+    assert cells and all(isinstance(c.value, int) for c in cells)
+    comments = "\n".join(c.comment.text for c in cells)
+    assert f"Dominant stance: {PAYLOADS[0]}" in comments and f"Dominant stance: {PAYLOADS[1]}" in comments
     assert wb["About"]["B2"].data_type == "s"
 
 

@@ -30,16 +30,17 @@ def hex_rgb(rgb: tuple[int, int, int]) -> str:
 
 def test_sheets_in_order(workbook_path):
     wb = load_workbook(workbook_path)
-    assert wb.sheetnames == ["Matrix", "Net stance", "Counts", "Comparison", "Statements", "Documents", "About"]
+    assert wb.sheetnames == ["Matrix", "Net stance", "Counts", "Comparison", "Statements", "Decisions", "Documents",
+                             "About"]
 
 
-def test_matrix_cells_labels_fills_and_marks(workbook_path, matrix):
+def test_matrix_cells_counts_fills_and_marks(workbook_path, matrix):
     ws = load_workbook(workbook_path)["Matrix"]
     header = [c.value for c in ws[1]]
-    assert header == ["Country", "Name", *matrix.columns]
+    assert header[:5] == ["Country", "Name", *matrix.columns] and not any(header[5:])
     assert ws.freeze_panes == "C2"
     assert ws.auto_filter.ref == f"A1:E{len(matrix.actors) + 1}"
-    assert ws.column_dimensions["C"].width >= 15
+    assert ws["C1"].alignment.textRotation == 90  # column names upright: the count columns stay narrow
     rows = {ws.cell(r, 1).value: r for r in range(2, len(matrix.actors) + 2)}
     assert set(rows) == {"CHN", "PAK", "RUS"}
     assert ws.cell(rows["RUS"], 2).value == "Russia"  # the same name as on screen
@@ -50,13 +51,18 @@ def test_matrix_cells_labels_fills_and_marks(workbook_path, matrix):
             if n == 0:
                 assert c.value is None
                 continue
-            assert c.value.endswith(f"{matrix.labels.at[actor, column]} ({n})")
+            assert c.value == n  # the count, a number
             assert c.fill.fgColor.rgb[-6:] == hex_rgb(net_to_rgb(matrix.net.at[actor, column]))
-    # RUS holds cooperative and conflictual security statements: a contradiction
+            assert c.comment.text.startswith(f"Dominant stance: {matrix.labels.at[actor, column]}")
+    # RUS pledged to respect the ceasefire and rejected the ceasefire terms: a contradiction, ⚠ before the count
     contradiction = ws.cell(rows["RUS"], 3)
-    assert contradiction.value.startswith("⚠ ")
-    assert contradiction.border.left.style == "medium"
-    assert not ws.cell(rows["PAK"], 3).value.startswith("⚠")
+    assert bool(matrix.contradictions.at["RUS", "security"])
+    assert contradiction.number_format == '"⚠ "0' and contradiction.font.bold
+    # RUS diplomacy holds a cooperative and a conflictual statement on no shared issue: no mark
+    mixed = ws.cell(rows["RUS"], 4)
+    assert int(matrix.counts.at["RUS", "diplomacy"]) == 2 and not bool(matrix.contradictions.at["RUS", "diplomacy"])
+    assert mixed.number_format == "0" and "⚠" not in mixed.comment.text
+    assert ws.cell(rows["PAK"], 3).number_format == "0"
 
 
 def test_matrix_comment_holds_strongest_evidence(workbook_path):
@@ -156,7 +162,11 @@ def test_about_names_version_inputs_filters_topics(workbook_path):
     assert "Filter: unused" not in pairs
     assert "Written" in pairs and pairs["Matrix columns"] == "topic"
     rows = list(about.iter_rows(values_only=True))
-    assert ("economy", "Economy", "All about economy.", "economy") in rows
+    assert ("economy", "Economy — All about economy.") in rows
+    cues = rows.index(("Topic cue words", None))
+    assert ("economy", "economy") in rows[cues:]
+    assert about.print_area == f"'About'!$A$1:$B${cues - 1}"  # the cue words and field meanings do not print
+    assert about["B2"].alignment.wrap_text
 
 
 def test_about_says_when_no_filter(tmp_path, matrix, statements):
@@ -190,5 +200,5 @@ def test_empty_statements_still_give_a_workbook(tmp_path):
     path = tmp_path / "empty.xlsx"
     write_matrix(build_matrix(empty_statements(), columns=["security"]), empty_statements(), path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Matrix", "Net stance", "Counts", "Statements", "Documents", "About"]
+    assert wb.sheetnames == ["Matrix", "Net stance", "Counts", "Statements", "Decisions", "Documents", "About"]
     assert wb["Statements"].max_row == 1
