@@ -22,7 +22,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -40,6 +41,7 @@ from model.readers.loader import is_dataset_folder, iter_files
 from model.resources import Topic, load_resources
 from model.review.notes import Note
 from model.review.reviewed import review_workspace
+from model.workspace import Workspace
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
 MATRIX_SUFFIXES = (".xlsx", ".csv", ".json", ".qdpx")  # .qdpx: a REFI-QDA project
@@ -372,7 +374,7 @@ def _run(command: str, argv: Sequence[str], err: TextIO) -> int:
         except ExportError as exc:
             err.write(f"error: {shown(exc)}\n")
             return EXIT_NOT_WRITTEN
-    elif not _write_export(args, statements, report, resources.topics, " ".join(args.paths), (), err):
+    elif not _write_export(args, statements, report, resources.topics, " ".join(args.paths), err):
         return EXIT_NOT_WRITTEN
     if not args.quiet:
         err.write(f"{len(report.documents)} documents, {len(statements)} statements → {shown(out)}\n")
@@ -380,9 +382,16 @@ def _run(command: str, argv: Sequence[str], err: TextIO) -> int:
 
 
 def _write_export(args: argparse.Namespace, statements: pd.DataFrame, report: LoadReport, topics: Sequence[Topic],
-                  inputs: str, notes: Sequence[Note], err: TextIO) -> bool:
-    """Write ``export``'s OUT (the matrix with its statements, or a .qdpx project); False when it failed (said on stderr)."""
+                  inputs: str, err: TextIO, ws: Workspace | None = None) -> bool:
+    """Write ``export``'s OUT (the matrix with its statements, or a .qdpx project); False when it failed (said on stderr).
+
+    ``ws``: a reviewed project, whose decisions and notes go into the workbook (Decisions sheet, notes)
+    and the .qdpx (notes)."""
     out = args.output
+    notes: Sequence[Note] = tuple(ws.notes) if ws is not None else ()
+    review: dict[str, Any] = {} if ws is None else {
+        "decisions": tuple(ws.decisions), "notes": notes, "machine": ws.statements,
+        "title": Path(os.fsdecode(inputs)).stem}
     try:
         if out.lower().endswith(".qdpx"):
             notices = write_qdpx(out, statements, report, topics=topics, notes=notes)
@@ -390,7 +399,7 @@ def _write_export(args: argparse.Namespace, statements: pd.DataFrame, report: Lo
             columns = [t.key for t in topics] if args.by == "topic" else None
             matrix = build_matrix(statements, by=args.by, columns=columns)
             context = {"inputs": safe_text(inputs), "documents": len(report.documents), "statements": len(statements)}
-            notices = write_matrix(matrix, statements, out, context, documents=report, topics=topics)
+            notices = write_matrix(matrix, statements, out, context, documents=report, topics=topics, **review)
     except ExportError as exc:
         err.write(f"error: {shown(exc)}\n")
         return False
@@ -411,7 +420,7 @@ def _export_project(args: argparse.Namespace, err: TextIO) -> int:
     for u in unmatched:
         err.write(f"note: {u.decision.kind} decision not applied: {shown(u.reason)}\n")
     statements = encodable(analysis.statements)
-    if not _write_export(args, statements, analysis.report, analysis.resources.topics, path, tuple(ws.notes), err):
+    if not _write_export(args, statements, analysis.report, analysis.resources.topics, path, err, ws):
         return EXIT_NOT_WRITTEN
     if not args.quiet:
         err.write(f"{len(analysis.documents)} documents, {len(statements)} reviewed statements "

@@ -60,6 +60,22 @@ def test_main_py_exports_the_reviewed_statements_to_xlsx(project, tmp_path):
     assert row["stance"] == "flatly refused by the analyst" and row["polarity"] == -0.9 and bool(row["edited"])
 
 
+def test_the_workbook_of_a_project_records_its_decisions_and_notes(project, tmp_path):
+    path, rejected, edited = project
+    out = tmp_path / "reviewed.xlsx"
+    assert run("export", [str(path), "-o", str(out), "-q"], err=io.StringIO()) == EXIT_OK
+    log = pd.read_excel(out, sheet_name="Decisions")
+    actions = list(log["action"])
+    assert actions.count("reject") == 1 and actions.count("edit") == 1  # nothing rejected vanishes unrecorded
+    [rej] = log[log["action"] == "reject"].to_dict("records")
+    assert rej["sentence"] == rejected["sentence"] and rej["country"] == rejected["actor"]
+    [edit] = log[log["action"] == "edit"].to_dict("records")
+    assert "flatly refused by the analyst" in edit["change"] and "→" in edit["change"]
+    assert log["note"].astype(str).str.contains("checked against the ministry's readout").any()
+    st = pd.read_excel(out, sheet_name="Statements")
+    assert _has(st, edited)["notes"].astype(str).str.contains("ministry's readout").all()
+
+
 def test_matrix_csv_of_a_project_counts_the_reviewed_statements(project, tmp_path):
     path, rejected, _edited = project
     reviewed, machine = tmp_path / "reviewed.csv", tmp_path / "machine.csv"
