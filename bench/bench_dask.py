@@ -56,7 +56,7 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 def run_mode(mode: str, corpus: str, out: str, partition_mb: float) -> dict[str, object]:
     t0 = time.perf_counter()
     if mode in ("single", "forked"):
-        from model.extract import extract_statements
+        from model.engine.extract import extract_statements
         from model.readers import load_paths
         from model.resources import load_resources
 
@@ -66,7 +66,7 @@ def run_mode(mode: str, corpus: str, out: str, partition_mb: float) -> dict[str,
         # forked: the parent, then the largest of its (finished) worker processes
         peaks = [peak_mb()] + ([peak_mb(resource.RUSAGE_CHILDREN)] if mode == "forked" else [])
         return {"seconds": time.perf_counter() - t0, "statements": len(frame), "peak_mb": peaks}
-    from model.dask_extract import DistributedRunner, local_client, run_extract
+    from model.cluster.extract import DistributedRunner, local_client, run_extract
 
     client, cluster = local_client(2)
     try:

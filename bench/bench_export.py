@@ -23,9 +23,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from model.analysis.matrix import build_matrix  # noqa: E402
 from model.documents import Document  # noqa: E402
 from model.export import write_matrix  # noqa: E402
-from model.matrix import build_matrix  # noqa: E402
 from model.statements import statements_frame  # noqa: E402
 
 TARGET_SECONDS = 15.0

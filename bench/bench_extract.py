@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from model import native  # noqa: E402
 from model.documents import Document  # noqa: E402
-from model.extract import Engine, extract_statements  # noqa: E402
+from model.engine.extract import Engine, extract_statements  # noqa: E402
+from model.engine.sentences import split_spans  # noqa: E402
 from model.resources import load_resources  # noqa: E402
-from model.sentences import split_spans  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model.gazetteer import Gazetteer  # noqa: E402
+from model.engine.gazetteer import Gazetteer  # noqa: E402
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "pakistan-hosts-intelligence-chiefs-russia-skips-taliban-ceremony.txt"
 

@@ -32,7 +32,7 @@ def _child(corpus: str, n_docs: int) -> None:
     from bench_extract import build_corpora
 
     from model.documents import Document
-    from model.extract import Engine
+    from model.engine.extract import Engine
     from model.resources import load_resources
 
     engine = Engine(load_resources())

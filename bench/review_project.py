@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model.project import open_project, save_project  # noqa: E402
+from model.project.store import open_project, save_project  # noqa: E402
 from model.review import commands as cmd  # noqa: E402
 from model.review.decisions import apply_decisions  # noqa: E402
-from model.workspace import Workspace  # noqa: E402
+from model.review.workspace import Workspace  # noqa: E402
 from tools.crash_test import state  # noqa: E402
 
 

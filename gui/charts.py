@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.plain import escaped, tooltip
-from model.chart_rows import DEFAULT_TOP, TOP_CHOICES, bar_order, chart_rows
-from model.matrix import net_to_rgb
+from model.analysis.chart_rows import DEFAULT_TOP, TOP_CHOICES, bar_order, chart_rows
+from model.analysis.matrix import net_to_rgb
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
 SERIES_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)]

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from gui.charts import GroupedBarsChart
 from gui.plain import escaped, tooltip
-from model.compare import AGREE, DISAGREE, MAX_COUNTRIES, MIN_COUNTRIES, MIXED, Comparison
-from model.matrix import net_to_rgb
+from model.analysis.compare import AGREE, DISAGREE, MAX_COUNTRIES, MIN_COUNTRIES, MIXED, Comparison
+from model.analysis.matrix import net_to_rgb
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole

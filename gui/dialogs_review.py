@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from gui.plain import escaped, plain_label, tooltip
 from model.countries import resolve_country
+from model.engine.gazetteer import COUNTRY_KINDS, OTHER_KINDS
 from model.errorlog import safe_text
-from model.gazetteer import COUNTRY_KINDS, OTHER_KINDS
 from model.resource_edits import ResourceEditError
 from model.review.decisions import ReviewError, UnmatchedDecision
 

@@ -20,8 +20,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from gui.plain import InertDocument, escaped
+from model.analysis.matrix import net_to_rgb, polarity_class
 from model.documents import Document
-from model.matrix import net_to_rgb, polarity_class
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from gui import settings
 from gui.plain import message_box
 from gui.workers import Task, start
+from model.analysis.filters import filter_fields
 from model.errorlog import safe_text
 from model.export import write_matrix, write_statements
 from model.export.comparison import comparison_frame
 from model.export.qdpx import write_qdpx
-from model.filters import filter_fields
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.flow_layout import FlowLayout
 from gui.matrix_model import DISPLAY_MODES, SORT_KEYS
-from model.filters import StatementFilter
+from model.analysis.filters import StatementFilter
 
 NO_DATE = QDate(1900, 1, 1)
 SEARCH_DELAY_MS = 250

@@ -20,7 +20,7 @@ from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.loading import Loaded, grow_set, load_dataset, load_set
 from model.progress import count_of
-from model.project import SUFFIX as PROJECT_SUFFIX
+from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
 

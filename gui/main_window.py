@@ -29,11 +29,11 @@ from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
 from gui.review_controller import ReviewController
 from gui.state import AppState
-from model.compare import column_breakdown, country_profile
+from model.analysis.compare import column_breakdown, country_profile
+from model.analysis.filters import document_dates, speeches
+from model.analysis.matrix import sort_actors
+from model.analysis.timeline import statements_in_period
 from model.countries import country_names
-from model.filters import document_dates, speeches
-from model.matrix import sort_actors
-from model.timeline import statements_in_period
 
 
 def on_screen(widget: QWidget) -> bool:

@@ -1,4 +1,4 @@
-"""Qt table model over a :class:`model.matrix.Matrix` (countries × topics or issues).
+"""Qt table model over a :class:`model.analysis.matrix.Matrix` (countries × topics or issues).
 
 An adapter: the grids are copied once into numpy arrays so ``data()`` is an
 array lookup (fast at 250 × 50).  Roles:
@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from gui.plain import tooltip
-from model.matrix import Matrix, net_to_rgb, sort_actors
+from model.analysis.matrix import Matrix, net_to_rgb, sort_actors
 
 DISPLAY_MODES = ("count", "net", "label")
 SORT_KEYS = ("name", "activity", "stance")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidge
 
 from gui.frame_model import Column, FrameTableModel
 from gui.plain import escaped
-from model.matrix import net_to_rgb
+from model.analysis.matrix import net_to_rgb
 
 
 def _net(v: object) -> str:

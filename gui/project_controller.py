@@ -1,9 +1,9 @@
 """Projects from the user's side: New, Open, Save, Save As, recent projects, unsaved-changes prompts,
 the window title, background recovery copies and the offer to recover after a crash.
 
-Opening and saving run ``model.project`` in a worker.  A project that cannot
+Opening and saving run ``model.project.store`` in a worker.  A project that cannot
 be opened (damaged, not a project, from a newer version) shows the
-:class:`~model.project.ProjectError` message and changes nothing; a failed
+:class:`~model.project.store.ProjectError` message and changes nothing; a failed
 save keeps the old file (``save_project`` replaces it atomically) and says
 why.  Questions to the user go through ``ask_save`` / ``ask_recover``, which
 tests replace with a fixed answer.
@@ -25,9 +25,9 @@ from gui.plain import message_box
 from gui.workers import Task, start
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
 from model.loading import OpenedProject, load_project_view
-from model.project import SUFFIX, ProjectError, save_project
-from model.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
-from model.workspace import Workspace
+from model.project.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
+from model.project.store import SUFFIX, ProjectError, save_project
+from model.review.workspace import Workspace
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

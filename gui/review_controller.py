@@ -36,7 +36,7 @@ from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
 from model.review.notes import Note
-from model.workspace import extract_with_edits
+from model.review.workspace import extract_with_edits
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

@@ -1,6 +1,6 @@
 """The open workspace behind the views: machine statements, the analyst's decisions and what is unsaved.
 
-:class:`ReviewSession` owns the :class:`~model.workspace.Workspace`, its undo
+:class:`ReviewSession` owns the :class:`~model.review.workspace.Workspace`, its undo
 stack and the review actions, the shipped resources the statements were
 extracted with, and the project file it belongs to.  The views never read the
 machine statements: :func:`model.review.reviewed.reviewed_analysis` (run in a
@@ -25,7 +25,7 @@ from model.resources import Resources
 from model.review.decisions import locate
 from model.review.notes import Note, notes_for_cell
 from model.review.reviewed import Source, machine_statements
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 
 class ReviewSession(QObject):

@@ -18,16 +18,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gui.review_session import ReviewSession
 from gui.workers import Task, start
+from model.analysis.compare import Comparison, compare_countries, distinct
+from model.analysis.filters import StatementFilter, describe_filter
+from model.analysis.matrix import Matrix
 from model.analysis.view import Reviewed, View, compute_reviewed_view
-from model.compare import Comparison, compare_countries, distinct
 from model.documents import Document
-from model.filters import StatementFilter, describe_filter
-from model.matrix import Matrix
 from model.pipeline import Analysis
 from model.resources import Resources
 from model.review.decisions import UnmatchedDecision
 from model.review.reviewed import machine_statements
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 
 class AppState(QObject):

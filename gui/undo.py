@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from model.review.commands import Command
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 
 class ModelCommand(QUndoCommand):

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, cast
 
-from model.keymatch import KeyMatcher
-from model.textfold import Span, key, longest_first, padded, paused_gc, plural
+from model.engine.keymatch import KeyMatcher
+from model.engine.textfold import Span, key, longest_first, padded, paused_gc, plural
 
 
 @dataclass(frozen=True)

@@ -27,21 +27,21 @@ from typing import Any, TextIO
 
 import pandas as pd
 
+from model.analysis.matrix import build_matrix
 from model.documents import LoadReport
+from model.engine.extract import extract_statements
 from model.errorlog import safe_text
 from model.export import ExportError, write_matrix, write_statements
 from model.export.qdpx import write_qdpx
-from model.extract import extract_statements
-from model.matrix import build_matrix
 from model.progress import Progress, StageProgress, StderrProgress
-from model.project import SUFFIX as PROJECT_SUFFIX
-from model.project import ProjectError, open_project
+from model.project.store import SUFFIX as PROJECT_SUFFIX
+from model.project.store import ProjectError, open_project
 from model.readers import load_paths
 from model.readers.loader import is_dataset_folder, iter_files
 from model.resources import Topic, load_resources
 from model.review.notes import Note
 from model.review.reviewed import review_workspace
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
 MATRIX_SUFFIXES = (".xlsx", ".csv", ".json", ".qdpx")  # .qdpx: a REFI-QDA project
@@ -261,7 +261,7 @@ def _validate_dask(args: argparse.Namespace) -> None:
 
 def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
     """``extract --engine dask``: the Parquet dataset at OUT (imports Dask only here)."""
-    from model.dask_extract import DistributedRunner, local_client, run_extract  # noqa: PLC0415
+    from model.cluster.extract import DistributedRunner, local_client, run_extract  # noqa: PLC0415
 
     progress = None if args.quiet else _ShownProgress(StageProgress(err))
     client = cluster = None
@@ -298,7 +298,7 @@ def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
 
 def _export_dataset(args: argparse.Namespace, err: TextIO) -> int:
     """``export DATASET/ -o OUT``: the matrix of a statements dataset."""
-    from model import dataset  # noqa: PLC0415
+    from model.cluster import dataset  # noqa: PLC0415
 
     try:
         statements = dataset.read_statements(args.paths[0])

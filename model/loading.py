@@ -13,15 +13,15 @@ from collections.abc import Sequence
 import pandas as pd
 
 from model.analysis.documents_table import documents_frame
+from model.analysis.filters import StatementFilter
 from model.analysis.view import View, compute_view
-from model.filters import StatementFilter
 from model.pipeline import Analysis, add_documents, analyse
 from model.progress import Progress
-from model.project import open_project
+from model.project.store import open_project
 from model.resources import Resources, load_resources
 from model.review.decisions import UnmatchedDecision
 from model.review.reviewed import as_reviewed, review_workspace
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 #: the analysis (reviewed, or for a grown set the machine's), its view (None: to be computed) and the documents table
 Loaded = tuple[Analysis, View | None, pd.DataFrame]
@@ -52,7 +52,7 @@ def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str
 def load_dataset(folder: str, flt: StatementFilter, by: str, resources: Resources | None = None,
                  compare: Sequence[str] = ()) -> Loaded:
     """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet."""
-    from model.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
+    from model.cluster.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
 
     analysis = as_reviewed(dataset_analysis(folder, resources))
     return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)

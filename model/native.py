@@ -29,25 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = Path(__file__).with_name("_native.json")
 #: the shared C library of the compiled group sits at the project root
 GROUP = "stance_atlas_native"
-#: the hot path of extraction (objects sent to spawned workers pickle the same compiled or not)
-MODULES: tuple[str, ...] = (
-    "model.engine.attribution",
-    "model.engine.clauses",
-    "model.engine.discourse",
-    "model.engine.fallback",
-    "model.engine.holders",
-    "model.engine.labels",
-    "model.engine.lexicon",
-    "model.engine.morph",
-    "model.engine.spans",
-    "model.engine.wording",
-    "model.extract",
-    "model.gazetteer",
-    "model.gazetteer_rules",
-    "model.keymatch",
-    "model.sentences",
-    "model.textfold",
-)
+#: the hot path of extraction, compiled as one group: every module of ``model/engine/``
+#: (objects sent to spawned workers pickle the same compiled or not)
+MODULES: tuple[str, ...] = tuple(
+    f"model.engine.{p.stem}" for p in sorted((ROOT / "model" / "engine").glob("*.py")) if p.stem != "__init__")
 
 _state = {"active": False, "reason": "not checked"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from model.gazetteer import COUNTRY_KINDS, OTHER_KINDS, Entry, Gazetteer
+from model.engine.gazetteer import COUNTRY_KINDS, OTHER_KINDS, Entry, Gazetteer
 from model.resources import Resources, Topic
 
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model.gazetteer import RESOURCES, Gazetteer
+from model.engine.gazetteer import RESOURCES, Gazetteer
 
 
 @dataclass(frozen=True)

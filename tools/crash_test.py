@@ -37,12 +37,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from model.documents import Document  # noqa: E402
-from model.project import ProjectError, open_project, remove_stale_temps, save_project  # noqa: E402
+from model.project.store import ProjectError, open_project, remove_stale_temps, save_project  # noqa: E402
 from model.resource_edits import Alias, ResourceEdits  # noqa: E402
 from model.review.decisions import Decision, StatementRef  # noqa: E402
 from model.review.notes import CellRef, Note  # noqa: E402
+from model.review.workspace import Workspace, fingerprint  # noqa: E402
 from model.statements import statements_frame  # noqa: E402
-from model.workspace import Workspace, fingerprint  # noqa: E402
 
 T = "2026-11-28T12:00:00"
 _SENTENCES = (("Russia", "RUS", "welcomed the talks on item {i}.", 0.6),

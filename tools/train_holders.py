@@ -3,7 +3,7 @@
     python tools/train_holders.py [--threshold 0.5] [--write]   (the model shipped: these defaults)
 
 The engine runs over the annotated documents with every holder candidate collected
-(:attr:`model.extract.Engine.collect`); a candidate is right when its (document, sentence,
+(:attr:`model.engine.extract.Engine.collect`); a candidate is right when its (document, sentence,
 country) pair is gold, neither when an annotator pair disagreed on it (``ignore_items``).
 A logistic model is fitted in folds grouped by document: each document's probabilities come
 from a model that never saw it, so the precision, recall and calibration printed are what
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from model.documents import Document  # noqa: E402
+from model.engine.extract import Engine  # noqa: E402
 from model.engine.holders import FEATURES, MODEL_FILE  # noqa: E402
-from model.extract import Engine  # noqa: E402
 from model.resources import RESOURCES, load_resources  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"

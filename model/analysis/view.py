@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from model.compare import Comparison, comparable, compare_countries
-from model.filters import StatementFilter, apply_filter, cell_positions, document_dates
-from model.matrix import Matrix, build_matrix
+from model.analysis.compare import Comparison, comparable, compare_countries
+from model.analysis.filters import StatementFilter, apply_filter, cell_positions, document_dates
+from model.analysis.matrix import Matrix, build_matrix
+from model.analysis.timeline import statements_over_time
 from model.pipeline import Analysis
 from model.review.decisions import UnmatchedDecision
 from model.review.reviewed import Source, reviewed_analysis
-from model.timeline import statements_over_time
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from model.engine.clauses import (
 )
 from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
+from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.spans import Found, Sentence, cue_hits, governors, list_gap, merge_compounds, round3
 from model.engine.wording import affixed, names_media, sponsored, without_lead_adverb
-from model.gazetteer import Mention
 
 __all__ = ["Attributor", "Found", "Sentence"]
 

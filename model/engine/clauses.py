@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from model.engine.lexicon import CueDef, Hit, category
-from model.textfold import is_word_char
+from model.engine.textfold import is_word_char
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 #: (a list: compiled, a Final tuple would be rebuilt at each use)

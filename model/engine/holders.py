@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Final
 
 from model.engine.discourse import Holder
+from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, category
 from model.engine.spans import Found, Sentence, bisect_left
-from model.gazetteer import Mention
 
 MODEL_FILE: Final = "holder_model.json"
 

@@ -7,7 +7,7 @@ from typing import Final
 
 from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit, by_start
-from model.textfold import is_word_char, next_run, word_fold
+from model.engine.textfold import is_word_char, next_run, word_fold
 
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from model.engine.gazetteer import RESOURCES
+from model.engine.keymatch import KeyMatcher
 from model.engine.morph import noun_forms, verb_forms
-from model.gazetteer import RESOURCES
-from model.keymatch import KeyMatcher
-from model.textfold import lower_same_length, next_run, word_fold
+from model.engine.textfold import lower_same_length, next_run, word_fold
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from typing import Final
 
 from model.engine.clauses import is_nominal, nearest_word_except
 from model.engine.discourse import Holder
+from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, by_start
-from model.gazetteer import Mention
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
 LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from model.matrix import Matrix
+from model.analysis.matrix import Matrix
 
 
 def comparison_frame(matrix: Matrix, countries: Sequence[str], keep_empty: bool = False) -> pd.DataFrame:

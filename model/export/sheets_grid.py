@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from model.analysis.matrix import Matrix, net_to_rgb
 from model.countries import country_names
 from model.export.cells import (
     HEADER_FILL,
@@ -26,7 +27,6 @@ from model.export.cells import (
     table_ref,
 )
 from model.export.safety import clean_text, sheet_ref
-from model.matrix import Matrix, net_to_rgb
 
 CONTRADICTION_MARK = "⚠"
 COMMENT_AUTHOR = "Stance Atlas"

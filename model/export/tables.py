@@ -18,12 +18,12 @@ from typing import Any
 import pandas as pd
 
 from model import __version__
+from model.analysis.matrix import Matrix
 from model.documents import Document, LoadIssue, LoadReport
 from model.export.atomic import ExportError, atomic_write
 from model.export.layout import statement_table
 from model.export.safety import MAX_SHEET_ROWS, csv_safe
 from model.export.xlsx import write_workbook
-from model.matrix import Matrix
 from model.resources import Topic
 from model.review.decisions import Decision
 from model.review.notes import Note

@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from model.analysis.matrix import Matrix
 from model.documents import Document, LoadIssue, LoadReport
 from model.export.atomic import atomic_write
 from model.export.cells import (
@@ -66,7 +67,6 @@ from model.export.sheets_info import (
     write_documents_sheet,
 )
 from model.export.sheets_review import DECISION_WIDTHS, DECISIONS_SHEET, write_decisions_sheet
-from model.matrix import Matrix
 from model.resources import Topic
 from model.review.decisions import Decision
 from model.review.notes import Note

@@ -39,7 +39,7 @@ from model.readers.pool import MEMORY_LIMIT, Outcome, WorkerPool
 from model.readers.safety import MAX_BYTES, special_kind, too_large
 
 DEFAULT_TIMEOUT = 60.0
-#: the file that marks a folder as a statements dataset (``extract --engine dask``; see model.dataset)
+#: the file that marks a folder as a statements dataset (``extract --engine dask``; see model.cluster.dataset)
 DATASET_MARKER = "stance-atlas-dataset.json"
 DATASET_SKIPPED = ("a Stance Atlas statements dataset (extracted statements, not documents): open it with "
                    "File › Open statements dataset…, or `main.py export` it")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from model.documents import Document
+from model.engine.sentences import split_spans
 from model.resource_edits import Alias, ResourceEdits, TopicCue
 from model.review.decisions import (
     ACCEPT,
@@ -30,8 +31,7 @@ from model.review.decisions import (
     now_iso,
 )
 from model.review.notes import CellRef, Note
-from model.sentences import split_spans
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 Clock = Callable[[], str]
 

@@ -18,7 +18,7 @@ from model.pipeline import Analysis
 from model.resource_edits import merge_resources
 from model.resources import Resources, Topic
 from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from gui.charts import ROW_PX, HeatmapChart, StanceBarsChart, TimelineChart
-from model.compare import column_breakdown
+from model.analysis.compare import column_breakdown
+from model.analysis.matrix import build_matrix, sort_actors
 from model.countries import country_names
-from model.matrix import build_matrix, sort_actors
 
 TOPICS = ["security", "diplomacy", "economy", "rights"]
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from gui.compare_view import RELATION_TEXT
 from gui.evidence import ROW_ROLE
-from model.compare import compare_countries
+from model.analysis.compare import compare_countries
 
 
 def test_comparison_of_russia_and_pakistan(seeded, qtbot):

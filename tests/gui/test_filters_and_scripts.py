@@ -10,7 +10,7 @@ from model.documents import Document, LoadReport
 from model.pipeline import Analysis
 from model.resources import load_resources
 from model.statements import statements_frame
-from tests.model.test_filters import row
+from tests.model.analysis.test_filters import row
 
 
 def dated_set(tmp_path):

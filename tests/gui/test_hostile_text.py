@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from gui.evidence import HTML_ROLE, ROW_ROLE
 from gui.plain import InertDocument
 from model.documents import Document
-from model.project import save_project
-from model.workspace import Workspace
+from model.project.store import save_project
+from model.review.workspace import Workspace
 from tests.gui.test_main_window import click_cell
 
 IMG = '<img src="/dev/zero">'

@@ -12,8 +12,8 @@ from gui.compare_view import ComparisonTableModel
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE, EvidenceModel, highlighted_html, sentence_marks
 from gui.frame_model import Column, FrameTableModel
 from gui.matrix_model import MatrixTableModel
-from model.compare import compare_countries
-from model.matrix import build_matrix, net_to_rgb
+from model.analysis.compare import compare_countries
+from model.analysis.matrix import build_matrix, net_to_rgb
 from model.statements import statements_frame
 
 R = Qt.ItemDataRole

@@ -6,8 +6,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from gui.evidence import ROW_ROLE
-from model import dataset
-from model.dask_extract import SynchronousRunner, run_extract
+from model.cluster import dataset
+from model.cluster.extract import SynchronousRunner, run_extract
 from tests.gui.conftest import SEEDS
 from tests.gui.test_main_window import click_cell
 

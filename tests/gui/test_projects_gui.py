@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import settings
 from gui.evidence import ROW_ROLE
-from model.project import open_project, save_project
-from model.recovery import find_recovery, write_recovery
+from model.project.recovery import find_recovery, write_recovery
+from model.project.store import open_project, save_project
 from model.review.decisions import ACCEPT, Decision, StatementRef
 from model.review.notes import CellRef, Note
-from model.workspace import fingerprint
+from model.review.workspace import fingerprint
 from tests.gui.conftest import SEEDS
 from tests.gui.test_main_window import click_cell
 from tests.gui.test_review_gui import count, press_card_button

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from gui.evidence import ROW_ROLE
 from gui.review_panel import button_rects, note_line, provenance_text, strip_text
-from model.sentences import split_spans
+from model.engine.sentences import split_spans
 from tests.gui.test_main_window import click_cell
 
 

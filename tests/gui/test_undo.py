@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QMainWindow
 
 from gui.review_actions import ReviewActions
 from gui.undo import WorkspaceUndo
-from model.matrix import build_matrix
-from model.project import open_project, save_project
+from model.analysis.matrix import build_matrix
+from model.project.store import open_project, save_project
 from model.review.decisions import ReviewError
-from model.workspace import fingerprint
+from model.review.workspace import fingerprint
 from tests.model.review_helpers import DOC_B, reviewed, row, workspace
 
 

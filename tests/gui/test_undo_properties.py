@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from gui.undo import WorkspaceUndo
 from model.resource_edits import Alias, TopicCue
 from model.review import commands as cmd
-from model.workspace import fingerprint
+from model.review.workspace import fingerprint
 from tests.model.review_helpers import DOC_B, clock, reviewed, workspace
 
 OPS = st.lists(st.tuples(st.sampled_from(["reject", "accept", "edit", "add", "note", "rename", "alias", "cue",

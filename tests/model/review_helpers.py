@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from model.documents import Document
+from model.engine.sentences import split_spans
 from model.review.decisions import UnmatchedDecision, apply_decisions
-from model.sentences import split_spans
+from model.review.workspace import Workspace
 from model.statements import statements_frame
-from model.workspace import Workspace
 
 NAMES = (("Russia", "RUS"), ("Pakistan", "PAK"), ("China", "CHN"))
 T = "2026-11-28T12:00:00"

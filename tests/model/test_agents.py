@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from model.agents import Agent, AgentLexicon, read_agents
-from model.gazetteer import Gazetteer
+from model.engine.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")

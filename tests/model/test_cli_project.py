@@ -13,10 +13,10 @@ import pytest
 
 from model.cli import EXIT_NOTHING_READ, EXIT_OK, run
 from model.pipeline import analyse
-from model.project import open_project, save_project
+from model.project.store import open_project, save_project
 from model.review import commands as cmd
 from model.review.reviewed import review_workspace
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from model.filters import StatementFilter
+from model.analysis.filters import StatementFilter
 from model.loading import grow_set, load_project_view, load_set
 from model.progress import NullProgress
-from model.project import save_project
+from model.project.store import save_project
 from model.review import commands as cmd
 from model.review.decisions import REVIEW_COLUMNS
-from model.workspace import Workspace
+from model.review.workspace import Workspace
 from tests.model.review.test_reviewed import BASE
 from tests.model.review_helpers import clock, row, workspace
 

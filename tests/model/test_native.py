@@ -26,14 +26,14 @@ def _run(code: str, pure: bool) -> str:
 
 
 def test_pure_switch_loads_the_sources():
-    out = _run("import model.extract, model.native as n; print(model.extract.__file__); print(n.active())", pure=True)
+    out = _run("import model.engine.extract, model.native as n; print(model.engine.extract.__file__); print(n.active())", pure=True)
     path, active = out.split()
     assert path.endswith("extract.py") and active == "False"
 
 
 def test_a_changed_source_disables_the_build(tmp_path, monkeypatch):
     recorded = native.current()
-    recorded["modules"]["model.extract"] = "0" * 64  # type: ignore[index]
+    recorded["modules"]["model.engine.extract"] = "0" * 64  # type: ignore[index]
     manifest = tmp_path / "_native.json"
     manifest.write_text(json.dumps(recorded), encoding="utf-8")
     monkeypatch.setattr(native, "MANIFEST", manifest)
@@ -72,7 +72,7 @@ NATIVE_REQUIRED = os.environ.get("STANCE_ATLAS_NATIVE") == "required"
 def test_compiled_and_plain_python_extract_the_same_statements():
     assert native.manifest_matches(), f"the compiled engine is required but unusable: {native._mismatch()}"
     code = ("import sys, model.native as n; from model.readers import load_paths; "
-            "from model.extract import extract_statements; "
+            "from model.engine.extract import extract_statements; "
             "df = extract_statements(load_paths(['seeds']).documents, workers=1); "
             "print(n.active()); print(df.to_json(orient='records'))")
     compiled = _run(code, pure=False).split("\n", 1)

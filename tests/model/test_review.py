@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from model.documents import Document
-from model.gazetteer import Gazetteer
+from model.engine.gazetteer import Entry, Gazetteer
 from model.resource_edits import Alias, ResourceEditError, ResourceEdits, TopicCue, merge_resources
 from model.resources import Resources, Topic, load_resources
 from model.review import commands as cmd
 from model.review.decisions import ReviewError
 from model.review.notes import notes_for_cell, notes_for_statement, unmatched_notes
 from model.review.reviewed import renamed_topics
-from model.workspace import Workspace, extract_with_edits, fingerprint
+from model.review.workspace import Workspace, extract_with_edits, fingerprint
 from tests.model.review_helpers import DOC_A, DOC_B, T, clock, machine, reviewed, row, unmatched, workspace
 
 
@@ -200,7 +200,7 @@ def test_resource_edit_commands_and_merge_keep_defaults_apart():
 
 
 def test_user_alias_overrides_a_shipped_name():
-    base = Resources(Gazetteer([__import__("model.gazetteer").gazetteer.Entry("Georgia", "GEO", "country")]), (), ())
+    base = Resources(Gazetteer([Entry("Georgia", "GEO", "country")]), (), ())
     merged = merge_resources(base, ResourceEdits(aliases=(Alias("Georgia", "USA", "other"),)))
     assert merged.gazetteer.entries["georgia"].code == "USA"
     with pytest.raises(ResourceEditError):

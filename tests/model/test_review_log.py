@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from model.analysis.filters import StatementFilter, apply_filter, describe_filter, speeches
 from model.countries import resolve_country
 from model.documents import Document
-from model.filters import StatementFilter, apply_filter, describe_filter, speeches
 from model.review import commands as cmd
 from model.review.decisions import ReviewError
 from model.review.log import decision_log, rejected_now
-from model.workspace import fingerprint
+from model.review.workspace import fingerprint
 from tests.model.review_helpers import T, clock, machine, reviewed, row, workspace
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import load_workbook
 
+from model.analysis.matrix import build_matrix
 from model.cli import run
-from model.matrix import build_matrix
 from model.pipeline import analyse
 from model.statements import STATEMENT_FIELDS
 

@@ -30,7 +30,7 @@ def _build_raising(exc: BaseException):
     return build
 
 
-@pytest.mark.parametrize("exc", [SystemExit("model/extract.py:1: error: bad type"), RuntimeError("cc failed")])
+@pytest.mark.parametrize("exc", [SystemExit("model/engine/extract.py:1: error: bad type"), RuntimeError("cc failed")])
 def test_a_failed_build_fails_only_under_strict(stale: list[str], monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str], exc: BaseException) -> None:
     monkeypatch.setattr(build_native, "build", _build_raising(exc))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from model.analysis.filters import StatementFilter
 from model.analysis.view import compute_reviewed_view, compute_view
 from model.documents import Document, LoadReport
-from model.filters import StatementFilter
 from model.pipeline import Analysis
 from model.review import commands as cmd
 from model.review.reviewed import as_reviewed, review_workspace, workspace_source

@@ -12,9 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from model import dataset
 from model.cli import EXIT_OK, EXIT_USAGE, run
-from model.dask_extract import SynchronousRunner, run_extract
+from model.cluster import dataset
+from model.cluster.extract import SynchronousRunner, run_extract
 from model.readers import load_paths
 from model.readers.loader import DATASET_SKIPPED, is_dataset_folder
 from model.readers.ranges import RangeCount, byte_ranges, count_range, read_range

@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from model import dataset
-from model.dask_extract import SynchronousRunner, plan_parts, run_extract
-from model.dask_plan import FilesPart, RangePart
-from model.extract import extract_statements
+from model.cluster import dataset
+from model.cluster.extract import SynchronousRunner, plan_parts, run_extract
+from model.cluster.plan import FilesPart, RangePart
+from model.engine.extract import extract_statements
 from model.readers import load_paths
 from model.readers.csv_ranges import csv_layout
 from model.readers.dispatch import ReadOptions

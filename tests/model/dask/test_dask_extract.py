@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from model import dataset
-from model.dask_extract import DistributedRunner, SynchronousRunner, run_extract
-from model.extract import extract_statements
+from model.cluster import dataset
+from model.cluster.extract import DistributedRunner, SynchronousRunner, run_extract
+from model.engine.extract import extract_statements
 from model.readers import load_paths
 from model.resources import load_resources
 from tests.model.dask.helpers import KillOnce, make_corpus, sorted_rows

@@ -11,7 +11,7 @@ import pytest
 
 from model import cli
 from model.cli import CANCELLED, EXIT_CANCELLED, run
-from model.dask_extract import SynchronousRunner, plan_parts, run_extract
+from model.cluster.extract import SynchronousRunner, plan_parts, run_extract
 from model.progress import StageProgress
 from model.readers.dispatch import ReadOptions
 from model.readers.safety import MB
@@ -69,7 +69,7 @@ def test_an_interrupt_while_writing_keeps_the_old_dataset_and_leaves_no_partial_
 def test_ctrl_c_on_the_command_line_cancels_with_status_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The command's own progress hook is interrupted on a local cluster (threads, one worker)."""
     distributed = pytest.importorskip("distributed")
-    import model.dask_extract as dask_extract
+    import model.cluster.extract as dask_extract
 
     def threads_client(workers: int | None = None) -> tuple[object, object]:
         cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,

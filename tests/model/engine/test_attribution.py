@@ -3,7 +3,7 @@
 import pytest
 
 from model.documents import Document
-from model.extract import Engine
+from model.engine.extract import Engine
 from model.resources import load_resources
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.clauses import _WORD_RE, nearest_word_except, words_before
-from model.textfold import alpha_fold, lower_same_length, word_fold
+from model.engine.textfold import alpha_fold, lower_same_length, word_fold
 
 
 def _reference(text: str, pos: int, n: int, floor: int) -> list[str]:
@@ -174,7 +174,7 @@ def test_that_end_is_the_that_regex(text):
                                  "Xccording to", " ", ",", "’", "İ", "said", "the source", "."]), max_size=10).map("".join))
 def test_according_frame_found_through_the_fold_is_the_regex(text):
     from model.engine.clauses import _ACCORDING, find_frames
-    from model.textfold import text_folds
+    from model.engine.textfold import text_folds
 
     frames = find_frames(text, 0, len(text), [], [], text_folds(text)[1])
     m = _ACCORDING.search(text)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from model.documents import Document
+from model.engine.extract import Engine
 from model.engine.holders import FEATURES, MODEL_FILE, HolderModel
-from model.extract import Engine
 from model.resources import RESOURCES, load_resources
 
 

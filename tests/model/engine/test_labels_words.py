@@ -17,7 +17,7 @@ from model.engine.labels import (
 )
 from model.engine.lexicon import Hit
 from model.engine.spans import Found
-from model.textfold import word_fold
+from model.engine.textfold import word_fold
 
 #: the regexes the engine used before (stance_label, issue_phrase), kept here as the references
 _STOP_LABEL = re.compile(r"[,;:”\"(]|\b(?:which|who|that|after|before|while|because|although|as part of|according to)\b")
@@ -102,7 +102,7 @@ def test_stop_at_equals_the_stop_regex(text, lo, hi):
     lo, hi = min(lo, len(text)), min(hi, len(text))
     m = _STOP_LABEL.search(text, lo, hi)
     assert _stop_at(text, lo, hi) == (m.start() if m else -1)
-    from model.textfold import lower_same_length
+    from model.engine.textfold import lower_same_length
 
     assert _stop_at(text, lo, hi, word_fold(lower_same_length(text))) == (m.start() if m else -1)
 

@@ -40,7 +40,7 @@ _OBJ_TEXT = st.lists(st.sampled_from(["ties", "relations", "tiés", "ties’", "
 @given(_OBJ_TEXT, st.integers(0, 30))
 def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     from model.engine.lexicon import _Key, _object_end
-    from model.textfold import alpha_fold, lower_same_length, text_folds, word_fold
+    from model.engine.textfold import alpha_fold, lower_same_length, text_folds, word_fold
 
     low = lower_same_length(text)
     pos = min(pos, len(low))

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.documents import Document
-from model.extract import Engine
+from model.engine.extract import Engine
 from model.resources import load_resources
 
 WORDS = ["Russia", "said", "“", "”", '"', ",", ".", "according to", "the", "Kremlin", "we", "it", "they",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from model.engine.labels import top_topic
 from model.engine.lexicon import Hit, by_start
 from model.engine.spans import LIST_GAP, list_gap, round3
-from model.textfold import Span, longest_first
+from model.engine.textfold import Span, longest_first
 
 _PIECES = [" ", "  ", "\n", ",", ", and", ", or", "and", "AND", "or", "&", "as well as", "As Well as", "the", "The",
            "then", "x", "é", "\u2009", "of", "t", "a", "o"]

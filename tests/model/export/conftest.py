@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from model.analysis.matrix import build_matrix
 from model.documents import Document, LoadIssue
-from model.matrix import build_matrix
 from model.resources import Topic
 from model.statements import statements_frame
 

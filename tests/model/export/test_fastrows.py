@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
 
+from model.analysis.matrix import build_matrix
 from model.export.fastrows import RowWriter, column_values
 from model.export.xlsx import write_workbook
-from model.matrix import build_matrix
 
 
 def test_column_kinds():

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from model.analysis.matrix import build_matrix
 from model.documents import Document, LoadIssue
 from model.export import comparison_frame, write_matrix, write_statements
-from model.matrix import build_matrix
 from model.statements import statements_frame
 
 from .conftest import statement

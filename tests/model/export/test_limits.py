@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from openpyxl import load_workbook
 
+from model.analysis.matrix import build_matrix
 from model.export import write_matrix
 from model.export.layout import split_rows
 from model.export.safety import MAX_CELL_CHARS
-from model.matrix import build_matrix
 from model.statements import statements_frame
 
 from .conftest import TOPICS, statement

@@ -7,12 +7,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from model.analysis.matrix import build_matrix, net_to_rgb
 from model.export import write_workbook
 from model.export.printing import PAGE_FOOTER, page_title
 from model.export.review_log import review_log
-from model.matrix import build_matrix, net_to_rgb
 from model.review import commands as cmd
 from tests.model.review_helpers import DOC_A, DOC_B, clock, row, workspace
+from tests.model.review_helpers import reviewed as reviewed_statements
 
 
 def hex_rgb(rgb: tuple[int, int, int]) -> str:
@@ -33,7 +34,7 @@ def reviewed(tmp_path):
     cmd.note_statement(row(ws, "CHN"), "Check the translation", now=later(3)).do(ws)
     cmd.note_cell("RUS", "security", "Ask the Moscow desk", now=later(4)).do(ws)
     cmd.note_statement(row(ws, "RUS"), "Stance was misread", now=later(5)).do(ws)
-    statements = ws.reviewed().statements
+    statements = reviewed_statements(ws)
     matrix = build_matrix(statements, columns=["security", "diplomacy"])
     path = tmp_path / "review.xlsx"
     write_workbook(path, matrix, statements, {"inputs": "/data/sets/speeches"}, documents=ws.documents,
@@ -65,7 +66,7 @@ def test_statements_print_the_reading_columns_wrapped(reviewed):
     sheet = load_workbook(path)["Statements"]
     header = [c.value for c in sheet[1]]
     assert header[:8] == ["actor", "topic", "stance", "polarity", "sentence", "notes", "speaker", "title"]
-    assert sheet.print_area == f"'Statements'!$A$1:$H${len(ws.reviewed().statements) + 1}"
+    assert sheet.print_area == f"'Statements'!$A$1:$H${len(reviewed_statements(ws)) + 1}"
     assert sheet.column_dimensions["E"].width >= 80  # the sentence
     sentence = sheet.cell(2, 5)
     assert sentence.alignment.wrap_text and sentence.alignment.vertical == "top"

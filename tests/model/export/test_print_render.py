@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from model.analysis.matrix import build_matrix
 from model.export import write_workbook
-from model.matrix import build_matrix
 from model.pipeline import analyse
 from model.review import commands as cmd
-from model.workspace import Workspace
+from model.review.workspace import Workspace
+from tests.model.review_helpers import reviewed
 
 TOOLS = Path(__file__).resolve().parents[3] / "tools"
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -43,13 +44,13 @@ def printed(tmp_path_factory):
     work = tmp_path_factory.mktemp("print")
     analysis = analyse([SEEDS])
     ws = Workspace(list(analysis.documents), analysis.statements)
-    st = ws.reviewed().statements
+    st = reviewed(ws)
     cmd.reject_statement(st.iloc[0], now=clock).do(ws)
-    st = ws.reviewed().statements
+    st = reviewed(ws)
     cmd.edit_statement(st.iloc[1], {"stance": "praised", "polarity": 0.9}, now=clock).do(ws)
     cmd.note_statement(st.iloc[2], "Check the translation with the desk", now=clock).do(ws)
     cmd.note_cell(str(st.iloc[3]["actor"]), str(st.iloc[3]["topic"]), "Brief the team", now=clock).do(ws)
-    st = ws.reviewed().statements
+    st = reviewed(ws)
     path = work / "seeds.xlsx"
     write_workbook(path, build_matrix(st, columns=analysis.resources.topic_keys), st, {"inputs": str(SEEDS)},
                    documents=analysis.report, topics=analysis.resources.topics, decisions=ws.decisions,

@@ -14,9 +14,9 @@ from lxml import etree
 
 from model.cli import run
 from model.documents import Document
+from model.engine.extract import extract_statements
 from model.export import ExportError
 from model.export.qdpx import NS, write_qdpx
-from model.extract import extract_statements
 from model.resources import load_resources
 from model.review.decisions import StatementRef
 from model.review.notes import CellRef, Note

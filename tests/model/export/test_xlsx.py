@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from model.analysis.matrix import net_to_rgb
 from model.export import comparison_frame, write_matrix
-from model.matrix import net_to_rgb
 from model.statements import EXTRA_FIELDS, STATEMENT_FIELDS
 
 
@@ -194,7 +194,7 @@ def test_comparison_frame_rejects_unknown_country(matrix):
 
 
 def test_empty_statements_still_give_a_workbook(tmp_path):
-    from model.matrix import build_matrix
+    from model.analysis.matrix import build_matrix
     from model.statements import empty_statements
 
     path = tmp_path / "empty.xlsx"

@@ -219,8 +219,8 @@ def test_export_command_lists_every_article_in_the_documents_sheet(tmp_path: Pat
 
 
 def test_a_project_keeps_the_articles_byline_section_and_length(tmp_path: Path) -> None:
-    from model.project import open_project, save_project
-    from model.workspace import Workspace
+    from model.project.store import open_project, save_project
+    from model.review.workspace import Workspace
     from tests.model.review_helpers import machine
 
     path, _ = _write(tmp_path, "ln.txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from model.documents import Document, LoadReport
-from model.gazetteer import Gazetteer
+from model.engine.gazetteer import Gazetteer
 from model.pipeline import Analysis
 from model.resource_edits import TopicCue
 from model.resources import Resources, Topic, load_resources

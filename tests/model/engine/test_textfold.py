@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.textfold import Span, fold, key, longest_first, plural
+from model.engine.textfold import Span, fold, key, longest_first, plural
 
 
 @given(st.text())
@@ -34,7 +34,7 @@ def test_longest_first_prefers_the_longest_span() -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("aZ .’'“”—é_-1İ\u00a0\u212a\u00dfxY")), max_size=40))
 def test_folds_are_fold_and_word_fold(text):
-    from model.textfold import folds, lower_same_length, word_fold
+    from model.engine.textfold import folds, lower_same_length, word_fold
 
     low = lower_same_length(text)
     assert folds(low) == (fold(text, low), word_fold(low))
@@ -42,13 +42,13 @@ def test_folds_are_fold_and_word_fold(text):
 
 @given(st.text(alphabet=st.sampled_from(list("aZ .’'“”—é_-1İ\u00a0\u212a\u00dfxYΣσς\u2028ǅ\U0001d400")), max_size=40))
 def test_text_folds_equal_folds_of_the_lower_case(text):
-    from model.textfold import folds, lower_same_length, text_folds
+    from model.engine.textfold import folds, lower_same_length, text_folds
 
     assert text_folds(text) == folds(lower_same_length(text))
 
 
 def test_text_folds_fold_every_code_point_as_its_lower_case():
-    from model.textfold import folds, lower_same_length, text_folds
+    from model.engine.textfold import folds, lower_same_length, text_folds
 
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
     for i in range(0, len(chars), 4096):
@@ -59,7 +59,7 @@ def test_text_folds_fold_every_code_point_as_its_lower_case():
 def test_paused_gc_pauses_and_restores_even_nested_and_on_error():
     import gc
 
-    from model.textfold import paused_gc
+    from model.engine.textfold import paused_gc
 
     assert gc.isenabled()
     try:

@@ -24,8 +24,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote_to_bytes
 
 from model.errorlog import safe_text
-from model.project import SUFFIX, ProjectError, read_project, save_project
-from model.workspace import Workspace
+from model.project.store import SUFFIX, ProjectError, read_project, save_project
+from model.review.workspace import Workspace
 
 RECOVERY_SUFFIX = ".recovery" + SUFFIX
 #: meta entries of a recovery copy: the original project's path as text (readable, lone surrogates

@@ -15,9 +15,9 @@ import pytest
 from model.export import write_statements
 from model.export.atomic import EXPORT_SUFFIX, PROJECT_SUFFIX, atomic_write, temp_key
 from model.export.xlsx import _stage_file
-from model.project import ProjectError, open_project, remove_stale_temps, save_project
+from model.project.store import ProjectError, open_project, remove_stale_temps, save_project
+from model.review.workspace import Workspace
 from model.statements import empty_statements
-from model.workspace import Workspace
 
 fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks the writing processes")
 
@@ -77,9 +77,9 @@ def test_a_file_changed_underneath_is_not_overwritten(tmp_path):
     path = tmp_path / "p.stanceatlas"
     save_project(path, Workspace(view={"who": "me"}))
     ws = open_project(path)
-    code = ("import sys; from model.project import save_project; from model.workspace import Workspace; "
+    code = ("import sys; from model.project.store import save_project; from model.review.workspace import Workspace; "
             "save_project(sys.argv[1], Workspace(view={'who': 'other'}))")
-    subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=Path(__file__).resolve().parents[2])
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, cwd=Path(__file__).resolve().parents[3])
     theirs = path.read_bytes()
     ws.view["who"] = "me again"
     with pytest.raises(ProjectError, match="changed by another program or window since it was opened here"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.matrix import Matrix, build_matrix, polarity_class
+from model.analysis.matrix import Matrix, build_matrix, polarity_class
 
 MIN_COUNTRIES = 2
 MAX_COUNTRIES = 4

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model.project import ProjectError, open_project, save_project
-from tests.model.test_project import full_workspace
+from model.project.store import ProjectError, open_project, save_project
+from tests.model.project.test_project import full_workspace
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ import sys
 import pandas as pd
 import pytest
 
-import model.project as project
+import model.project.store as project
 from model.documents import Document
-from model.project import APPLICATION_ID, SCHEMA_VERSION, ProjectError, open_project, read_project, save_project
-from model.recovery import discard_recovery, find_recovery, write_recovery
+from model.project.recovery import discard_recovery, find_recovery, write_recovery
+from model.project.store import APPLICATION_ID, SCHEMA_VERSION, ProjectError, open_project, read_project, save_project
 from model.resource_edits import Alias, TopicCue
 from model.review import commands as cmd
-from model.workspace import Workspace, fingerprint
+from model.review.workspace import Workspace, fingerprint
 from tests.model.review_helpers import DOC_A, DOC_B, clock, machine, reviewed, row
 
 
@@ -216,7 +216,7 @@ def test_a_project_whose_name_cannot_be_encoded_saves_reopens_and_is_recovered(t
 
 
 def test_a_recovery_copy_that_cannot_be_removed_does_not_stop_a_save_or_close(tmp_path):
-    from model.recovery import recovery_path
+    from model.project.recovery import recovery_path
 
     folder = tmp_path / "recovery"
     slot = recovery_path(folder, tmp_path / "study.stanceatlas")
@@ -234,7 +234,7 @@ def test_a_recovery_copy_written_before_paths_were_kept_as_bytes_still_names_its
 
 
 def test_autosave_clock_writes_within_the_interval_of_a_change():
-    from model.recovery import AutosaveClock
+    from model.project.recovery import AutosaveClock
 
     clock = AutosaveClock(300, revision=4)
     assert not clock.due(10_000)                     # nothing changed

@@ -7,7 +7,7 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model.keymatch import KeyMatcher
+from model.engine.keymatch import KeyMatcher
 
 _WORD = st.text(alphabet="abc", min_size=1, max_size=3)
 _KEY = st.lists(_WORD, min_size=1, max_size=3).map(lambda ws: " " + " ".join(ws) + " ")

@@ -1,6 +1,6 @@
 """A contradiction is one holder taking opposite positions on one issue, not a cell with mixed signs."""
 
-from model.matrix import build_matrix, issue_words
+from model.analysis.matrix import build_matrix, issue_words
 from model.statements import statements_frame
 
 

@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from model.dask_plan import FileOut, Part, PartOut, Plan, RangePart
+from model.cluster.plan import FileOut, Part, PartOut, Plan, RangePart
 from model.documents import Document, LoadIssue, LoadReport
+from model.engine.extract import WORKER_FAILED
 from model.engine.labels import normalise_issues
-from model.extract import WORKER_FAILED
 from model.readers.loader import add_unique
 
 

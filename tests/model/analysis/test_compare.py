@@ -1,13 +1,13 @@
-"""model.compare: countries aligned by topic, with agreement flags; country profiles."""
+"""model.analysis.compare: countries aligned by topic, with agreement flags; country profiles."""
 
 import math
 
 import pytest
 
-from model.compare import AGREE, DISAGREE, MIXED, SINGLE, column_breakdown, compare_countries, country_profile
-from model.matrix import build_matrix
+from model.analysis.compare import AGREE, DISAGREE, MIXED, SINGLE, column_breakdown, compare_countries, country_profile
+from model.analysis.matrix import build_matrix
 from model.statements import statements_frame
-from tests.model.test_filters import row
+from tests.model.analysis.test_filters import row
 
 
 @pytest.fixture

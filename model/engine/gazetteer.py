@@ -9,7 +9,7 @@ Matching uses an Aho-Corasick automaton over the folded text (lower case,
 punctuation as spaces, same length) with space-padded keys, so only whole
 words match; the longest match wins, so "New Mexico" (``kind=other``) hides
 "Mexico" and "South Sudan" hides "Sudan".  Case and context rules
-(:mod:`model.gazetteer_rules`) keep "turkey" the bird, "us" the pronoun,
+(:mod:`model.engine.gazetteer_rules`) keep "turkey" the bird, "us" the pronoun,
 "Michael Jordan" and Georgia the US state out.
 """
 
@@ -24,12 +24,12 @@ from typing import Final, cast
 
 import pycountry
 
-from model import gazetteer_rules as rules
 from model.agents import AgentLexicon, AgentMention
-from model.keymatch import KeyMatcher
-from model.textfold import Span, key, longest_first, padded, paused_gc, plural
+from model.engine import gazetteer_rules as rules
+from model.engine.keymatch import KeyMatcher
+from model.engine.textfold import Span, key, longest_first, padded, paused_gc, plural
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 #: kinds that stand for a country's state or people
 COUNTRY_KINDS: Final = frozenset({"country", "demonym", "capital", "body", "person", "nonstate"})

@@ -2,7 +2,7 @@
 
 The work is a map and a reduction, both on Dask:
 
-1. **Plan** (:mod:`model.dask_plan`): the input files in the order the single-process load reads
+1. **Plan** (:mod:`model.cluster.plan`): the input files in the order the single-process load reads
    them, cut into parts of about ``part_bytes``: small files grouped, a large JSON-lines
    collection cut into byte ranges (:mod:`model.readers.ranges`; the lines of each range are
    counted by a first round of tasks, so record ids and line numbers are the whole file's), and
@@ -11,14 +11,14 @@ The work is a map and a reduction, both on Dask:
 2. **Map** (one task per part): read the part's documents, extract each (the engine is built once
    per worker process and kept), and stage the rows in ``_stage/part-N.parquet``.  A document the
    engine fails on is named with the reason, as ``extract_statements`` names it.
-3. **Reduce** (:mod:`model.dask_reduce`, on the client, from the parts' small summaries): the
+3. **Reduce** (:mod:`model.cluster.reduce`, on the client, from the parts' small summaries): the
    set-wide steps of the single-process load — identical texts kept once, colliding ids renamed
    (``model.readers.loader``) — then, over the kept rows, the issue phrases folded across the set
    (``model.engine.labels.normalise_issues``, fed with each phrase's count over the whole set).
 4. **Write** (one task per part): the kept rows, renamed and with the folded issues, as
    ``statements/part-N.parquet``; documents and failures are written here.
 
-Each step is a round of tasks run by a :class:`~model.dask_runners.Runner` (Dask's synchronous
+Each step is a round of tasks run by a :class:`~model.cluster.runners.Runner` (Dask's synchronous
 scheduler, or a ``distributed`` client), which reports its progress under the round's name.
 Every task writes only its own numbered file, so a task that Dask runs again (its worker died)
 writes the same file again: no document is lost or doubled.  The result equals the
@@ -40,14 +40,15 @@ from typing import Any
 
 import pandas as pd
 
-import model.extract as extract_module
-from model import dataset
-from model.dask_plan import FileOut, Job, Part, PartOut, Plan, RangePart, plan_parts
-from model.dask_reduce import analysis_failures, issue_folding, reduce_parts
-from model.dask_runners import DistributedRunner, Runner, SynchronousRunner, local_client
+import model.engine.extract as extract_module
+from model.cluster import dataset
+from model.cluster.plan import FileOut, Job, Part, PartOut, Plan, RangePart, plan_parts
+from model.cluster.reduce import analysis_failures, issue_folding, reduce_parts
+from model.cluster.runners import DistributedRunner, Runner, SynchronousRunner, local_client
 from model.documents import Document, LoadError, LoadIssue, LoadReport
+from model.engine.extract import ANALYSIS_FAILED, Engine
+from model.engine.textfold import paused_gc
 from model.errorlog import log_exception
-from model.extract import ANALYSIS_FAILED, Engine
 from model.readers.collections import MAX_RECORD_BYTES
 from model.readers.csv_ranges import read_csv_range
 from model.readers.dispatch import HEAVY_SUFFIXES, FileRead, ReadOptions, reader_for, reader_modules
@@ -57,7 +58,6 @@ from model.readers.ranges import RangeCount, count_range, read_range
 from model.readers.safety import MB
 from model.resources import load_resources
 from model.statements import Row, statements_frame
-from model.textfold import paused_gc
 
 __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
            "run_extract"]

@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from model.filters import statement_dates
-from model.matrix import NEUTRAL_BAND
+from model.analysis.filters import statement_dates
+from model.analysis.matrix import NEUTRAL_BAND
 
 CLASSES = ("cooperative", "neutral", "conflictual")
 

@@ -1,8 +1,8 @@
-"""model.chart_rows: which countries a chart draws, and in what order."""
+"""model.analysis.chart_rows: which countries a chart draws, and in what order."""
 
 import pandas as pd
 
-from model.chart_rows import DEFAULT_TOP, bar_order, chart_rows
+from model.analysis.chart_rows import DEFAULT_TOP, bar_order, chart_rows
 
 ORDER = ["AAA", "BBB", "CCC", "DDD", "EEE"]          # the matrix's order (say, by name)
 ACTIVITY = pd.Series({"AAA": 1, "BBB": 9, "CCC": 5, "DDD": 9, "EEE": 0})

@@ -29,13 +29,13 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.holders import DocContext, HolderModel, SentenceFacts, features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, normalise_issues, stance_label
 from model.engine.lexicon import Hit, Lexicon
+from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
+from model.engine.textfold import alpha_fold, paused_gc, text_folds
 from model.errorlog import INTERNAL_ERROR, log_exception
 from model.progress import Cancelled, NullProgress, Progress
 from model.resources import Resources, load_resources
-from model.sentences import split_spans
 from model.statements import COLUMNS, Row, statements_frame
-from model.textfold import alpha_fold, paused_gc, text_folds
 
 #: words per worker batch when extraction is spread over processes
 BATCH_WORDS = 100_000

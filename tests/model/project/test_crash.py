@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from model.workspace import fingerprint
+from model.review.workspace import fingerprint
 from tools.crash_test import run, state
 
 

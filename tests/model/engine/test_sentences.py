@@ -3,8 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model import sentences
-from model.sentences import split_spans
+from model.engine import sentences
+from model.engine.sentences import split_spans
 
 
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
@@ -33,7 +33,7 @@ def test_offsets_round_trip_and_paragraphs_split():
 
 
 def test_runaway_sentences_are_cut_with_exact_offsets():
-    from model.sentences import MAX_SENTENCE
+    from model.engine.sentences import MAX_SENTENCE
 
     t = "Russia condemned China, " * 400 + "and it ended."
     spans = split_sentences(t)
@@ -115,7 +115,7 @@ def test_split_spans_equals_the_reference(text: str) -> None:
 
 @given(st.text(alphabet="aZ.. -1é\n’İ_'", max_size=24), st.integers(0, 24))
 def test_lower_word_before_period_read_in_the_fold_is_the_same(text: str, end: int) -> None:
-    from model.textfold import fold
+    from model.engine.textfold import fold
 
     end = min(end, len(text))
     if not text[:end].endswith("."):
@@ -127,6 +127,6 @@ def test_lower_word_before_period_read_in_the_fold_is_the_same(text: str, end: i
 @given(st.lists(st.sampled_from(["Russia said.", " ", "\n", "U.S.", "The", "x", "“Yes.”", "It", "Lt Gen.", "ok!",
                                  "Sept.", "é.", "a1.", "J. ", "AbC."]), max_size=30).map("".join))
 def test_split_spans_with_the_fold_is_the_same(text: str) -> None:
-    from model.textfold import fold
+    from model.engine.textfold import fold
 
     assert list(sentences.split_spans(text, fold(text))) == list(sentences.split_spans(text))

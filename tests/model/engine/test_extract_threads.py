@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 
 from model.documents import Document
-from model.extract import engine_for, extract_statements
+from model.engine.extract import engine_for, extract_statements
 from model.readers import load_paths
 from model.resources import Resources, load_resources
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 #: names swapped in the copies of the seed article, so that every copy says something else
 NAMES = ["China", "Iran", "Russia", "Pakistan", "Tajikistan", "Uzbekistan", "India", "France", "Turkey"]
 

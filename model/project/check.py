@@ -42,7 +42,7 @@ _STORED = {"TEXT": ("text", "null"), "INTEGER": ("integer", "null"), "REAL": ("r
 @cache
 def expected_columns() -> dict[str, tuple[tuple[Any, ...], ...]]:
     """``PRAGMA table_xinfo`` of each fixed table as this version creates it."""
-    from model.project import SCHEMA
+    from model.project.store import SCHEMA
 
     con = sqlite3.connect(":memory:")
     try:

@@ -28,7 +28,7 @@ and costs little against incremental in-place updates (see bench/).
 **Opening changes nothing and runs nothing**: the file is opened read-only; a
 file that is not SQLite, not ours, altered (a schema other than the one this
 version writes: generated columns, constraints, triggers, views, other tables
-or columns — checked before any row is read, :mod:`model.project_check`),
+or columns — checked before any row is read, :mod:`model.project.check`),
 damaged (``PRAGMA integrity_check``, missing tables, values of the wrong type,
 JSON fields too large or too deep, a document whose text does not match its
 hash) or from a newer schema raises :class:`ProjectError` with a plain reason.
@@ -56,7 +56,7 @@ from model.documents import Document, content_hash
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
 from model.export.atomic import PROJECT_SUFFIX, make_temp, release_temp
 from model.export.atomic import remove_stale_temps as _remove_stale_temps
-from model.project_check import (
+from model.project.check import (
     check_schema,
     check_value_types,
     decision_values,
@@ -68,8 +68,8 @@ from model.project_check import (
 from model.resource_edits import Alias, ResourceEdits, TopicCue
 from model.review.decisions import Decision, StatementRef
 from model.review.notes import CellRef, Note
+from model.review.workspace import Workspace
 from model.statements import COLUMNS, DTYPES
-from model.workspace import Workspace
 
 APPLICATION_ID = int.from_bytes(b"StAt", "big")
 SCHEMA_VERSION = 1

@@ -1,12 +1,11 @@
-"""model.filters: each criterion keeps exactly the rows it should."""
+"""model.analysis.filters: each criterion keeps exactly the rows it should."""
 
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from model.documents import Document
-from model.filters import (
+from model.analysis.filters import (
     StatementFilter,
     apply_filter,
     cell_positions,
@@ -15,6 +14,7 @@ from model.filters import (
     filter_fields,
     statement_dates,
 )
+from model.documents import Document
 from model.statements import statements_frame
 
 

@@ -1,10 +1,10 @@
-"""model.timeline: statements per period and stance class."""
+"""model.analysis.timeline: statements per period and stance class."""
 
 import pandas as pd
 
+from model.analysis.timeline import statements_over_time
 from model.statements import statements_frame
-from model.timeline import statements_over_time
-from tests.model.test_filters import row
+from tests.model.analysis.test_filters import row
 
 
 def test_daily_counts_by_class_and_undated_left_out():
@@ -32,7 +32,7 @@ def test_no_dates_gives_empty_frame():
 
 
 def test_the_statements_behind_one_point():
-    from model.timeline import statements_in_period
+    from model.analysis.timeline import statements_in_period
 
     st = statements_frame([
         row(document="a", polarity=0.6), row(document="a", polarity=-0.6), row(document="b", polarity=0.7),

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from model.gazetteer import COUNTRY_KINDS, Entry, Gazetteer, GazetteerError, read_tsv
+from model.engine.gazetteer import COUNTRY_KINDS, Entry, Gazetteer, GazetteerError, read_tsv
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "pakistan-hosts-intelligence-chiefs-russia-skips-taliban-ceremony.txt"
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "pakistan-hosts-intelligence-chiefs-russia-skips-taliban-ceremony.txt"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""Past one machine: the same extraction on Dask, written as a Parquet dataset."""

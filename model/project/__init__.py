@@ -1,0 +1,1 @@
+"""Projects: the .stanceatlas file (store), its untrusted-schema check, recovery copies."""
