@@ -30,7 +30,6 @@ from gui.reader import ReaderPane
 from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.compare import column_breakdown, country_profile
-from model.countries import country_names
 from model.filters import document_dates, speeches
 from model.matrix import sort_actors
 from model.timeline import statements_in_period
@@ -50,9 +49,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.state = state or AppState(self)
-        self.names = country_names()
-        self.col_names: dict[str, str] = {}
-        self.selected: tuple[str, str] | None = None
 
         self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
@@ -135,6 +131,7 @@ class MainWindow(QMainWindow):
         s.sig_analysis_changed.connect(self._on_analysis_changed)
         s.sig_matrix_changed.connect(self._on_matrix_changed)
         s.sig_comparison_changed.connect(self._on_comparison_changed)
+        s.sig_cell_selected.connect(self._show_cell)   # first: the review controller adds the cell's notes after
         s.sig_busy.connect(lambda busy: self.statusBar().showMessage("Updating…" if busy else "", 0 if busy else 1000))
         self.filter_bar.sig_filter_changed.connect(s.set_filter)
         self.filter_bar.sig_by_changed.connect(s.set_by)
@@ -160,7 +157,6 @@ class MainWindow(QMainWindow):
     def _on_analysis_changed(self) -> None:
         a = self.state.analysis
         assert a is not None
-        self.col_names = {t.key: t.name for t in a.resources.topics}
         self.filter_bar.set_topics([(t.key, t.name) for t in a.resources.topics])
         self.filter_bar.set_speeches(speeches(a.documents))
         self.documents.set_analysis(a, self.state.documents_table)
@@ -168,41 +164,41 @@ class MainWindow(QMainWindow):
     def _on_matrix_changed(self) -> None:
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
-        self.matrix_model.set_matrix(view.matrix, names=self.names, column_names=self.col_names)
+        self.matrix_model.set_matrix(view.matrix, names=self.state.names, column_names=self.state.column_names)
         self._draw_heatmap()
         self.timeline.set_data(view.timeline)
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
-        self.comparison.set_countries(view.matrix.actors, self.names, chosen)
+        self.comparison.set_countries(view.matrix.actors, self.state.names, chosen)
         self._default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "
                                   f"{len(view.matrix.actors)} countries")
-        if self.selected is not None:
-            index = self.matrix_model.index_of(*self.selected)
+        selected = self.state.selected
+        if selected is not None:
+            index = self.matrix_model.index_of(*selected)
             if index.isValid():
                 self.matrix_view.setCurrentIndex(index)
-            self._show_cell(*self.selected)
+            self._show_cell(*selected)
         self.loader.matrix_ready()
 
     def _on_comparison_changed(self) -> None:
         c, m = self.state.comparison, self.state.matrix
         if c is not None and m is not None and self.comparison.chosen() != list(c.actors):
-            self.comparison.set_countries(m.actors, self.names, list(c.actors))
-        self.comparison.show_comparison(c, self.names, self.col_names)
+            self.comparison.set_countries(m.actors, self.state.names, list(c.actors))
+        self.comparison.show_comparison(c, self.state.names, self.state.column_names)
 
     def _on_cell(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         key = self.matrix_model.key(current)
         if key is not None:
-            self.selected = key
-            self._show_cell(*key)
-            self.state.select_cell(*key)
+            self.state.select_cell(*key)   # the evidence follows (sig_cell_selected)
 
     def _show_cell(self, actor: str, column: str) -> None:
-        title = f"{self.names.get(actor, actor)} — {self.col_names.get(column, column)}"
-        self.evidence.show_cell(title, self.state.cell_statements(actor, column), self.state.documents_by_id, self.names)
+        s = self.state
+        title = f"{s.name(actor)} — {s.column_name(column)}"
+        self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names)
         self._refresh_side_panels()
 
     def _default_comparison(self, seen: bool | None = None) -> None:
@@ -215,12 +211,12 @@ class MainWindow(QMainWindow):
     def _refresh_side_panels(self) -> None:
         """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
         m = self.state.matrix
-        if m is None or self.selected is None:
+        if m is None or self.state.selected is None:
             return
-        actor, column = self.selected
+        actor, column = self.state.selected
         if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
             self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
-                                      self.matrix_model.sort_key, column, self.col_names.get(column, column), self.names)
+                                      self.matrix_model.sort_key, column, self.state.column_name(column), self.state.names)
             self.stance_bars.matrix = m
         if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
             self.show_profile(actor, raise_dock=False)
@@ -241,7 +237,7 @@ class MainWindow(QMainWindow):
         m = self.state.matrix
         assert m is not None
         self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
-                              self.names, self.col_names)
+                              self.state.names, self.state.column_names)
 
     # --- actions -------------------------------------------------------------
     def select_cell(self, actor: str, column: str) -> None:
@@ -265,7 +261,7 @@ class MainWindow(QMainWindow):
         freq = str(view.timeline.attrs.get("freq", "D"))
         rows = statements_in_period(view.statements, document_dates(a.documents), pd.Timestamp(start), freq, cls)
         self.evidence.show_cell(f"{cls.capitalize()}, period from {pd.Timestamp(start):%d %b %Y}", rows,
-                                self.state.documents_by_id, self.names)
+                                self.state.documents_by_id, self.state.names)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -275,9 +271,9 @@ class MainWindow(QMainWindow):
         if c is None:
             return
         frames = [self.state.cell_statements(a, column) for a in c.actors]
-        who = " · ".join(self.names.get(a, a) for a in c.actors)
-        self.evidence.show_cell(f"{who} — {self.col_names.get(column, column)}", pd.concat(frames),
-                                self.state.documents_by_id, self.names)
+        who = " · ".join(self.state.name(a) for a in c.actors)
+        self.evidence.show_cell(f"{who} — {self.state.column_name(column)}", pd.concat(frames),
+                                self.state.documents_by_id, self.state.names)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -285,7 +281,7 @@ class MainWindow(QMainWindow):
         m = self.state.matrix
         if m is None:
             return
-        self.profile.show_profile(actor, self.names.get(actor, actor), country_profile(m, actor), self.col_names)
+        self.profile.show_profile(actor, self.state.name(actor), country_profile(m, actor), self.state.column_names)
         self.profile.matrix = m
         self.state.select_country(actor)
         if raise_dock:

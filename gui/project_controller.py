@@ -181,7 +181,7 @@ class ProjectController(QObject):
     def _on_loaded(self, result: OpenedProject, path: str | None, unsaved: bool) -> None:
         ws, base, analysis, view, table, unmatched = result
         old = self.session.path
-        self.window.selected = None
+        self.window.state.clear_selection()
         self._restore_view(ws.view, view.by)
         self.window.state.set_workspace(ws, base, analysis, view, table, unmatched, path, unsaved)
         self.clock.reset(ws.revision)

@@ -214,7 +214,7 @@ class ReviewController(QObject):
         return [t.key for t in a.resources.topics] if a else []
 
     def edit(self, row: Mapping[str, Any]) -> StatementDialog:
-        d = StatementDialog("Edit statement", row, self.window.names, self.topics(), self.window)
+        d = StatementDialog("Edit statement", row, self.window.state.names, self.topics(), self.window)
 
         def submit() -> None:
             changes = d.changes()
@@ -250,9 +250,9 @@ class ReviewController(QObject):
 
     def show_cell_notes(self) -> None:
         """The selected cell's notes under the evidence heading."""
-        if self.window.selected is None:
+        if self.window.state.selected is None:
             return
-        notes = self.session.notes_for_cell(*self.window.selected, self.window.state.by)
+        notes = self.session.notes_for_cell(*self.window.state.selected, self.window.state.by)
         heading = self.window.evidence.heading
         text = heading.text().split("<br><span class='notes'>")[0]
         if notes:
@@ -274,10 +274,10 @@ class ReviewController(QObject):
         except ReviewError as exc:
             self._say(str(exc))
             return None
-        actor, column = self.window.selected or ("", "")
+        actor, column = self.window.state.selected or ("", "")
         row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.window.state.by == "topic" else "",
                "polarity": 0.0, "stance": ""}
-        d = StatementDialog("Add statement", row, self.window.names, self.topics(), self.window)
+        d = StatementDialog("Add statement", row, self.window.state.names, self.topics(), self.window)
 
         def submit() -> None:
             values = {k: v for k, v in d.values().items() if v not in ("", None)}
@@ -301,7 +301,7 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def add_alias(self) -> AliasDialog:
-        d = AliasDialog(self.window.names, self.window)
+        d = AliasDialog(self.window.state.names, self.window)
         d.submit = lambda: self.actions.add_alias(d.name.text().strip(), combo_code(d.code), d.kind.currentText())
         return self._open(d)  # type: ignore[return-value]
 

@@ -65,7 +65,7 @@ def test_clicking_a_decision_shows_its_sentence_in_the_reader(review, qtbot):
     view = w.decisions.view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(w.decisions.model.index(0, 4)).center())
     assert w.reader.document_id == accepted["document"]
-    assert w.selected == ("PAK", "security")
+    assert w.state.selected == ("PAK", "security")
 
 
 def test_decisions_panel_filters_by_kind_and_text(review, qtbot):
@@ -203,7 +203,7 @@ def test_a_card_says_whose_words_it_is(window, qtbot, tmp_path):
     voices = {}
     for actor, topic in {(r.actor, r.topic) for r in st.itertuples()}:
         window.evidence.show_cell("x", window.state.cell_statements(actor, topic), window.state.documents_by_id,
-                                  window.names)
+                                  window.state.names)
         for i in range(window.evidence.model.rowCount()):
             index = window.evidence.model.index(i, 0)
             voices[(index.data(ROW_ROLE)["document"], actor)] = index.data(HTML_ROLE)
