@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -247,7 +248,8 @@ class EvidencePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel("Click a cell of the matrix to see the sentences behind it.")
+        self._title = "Click a cell of the matrix to see the sentences behind it."
+        self.heading = QLabel(self._title)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
         self.setMinimumWidth(340)
@@ -269,14 +271,30 @@ class EvidencePanel(QWidget):
         lay.addWidget(self.view)
 
     def show_cell(self, title: str, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
+        """The cards of ``statements`` under ``title`` (the notes of what was shown before are cleared)."""
         self.model.set_statements(statements, docs, names)
         n = self.model.total
-        self.heading.setText(f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
-                             if n else f"<b>{escaped(title)}</b> — no stance recorded")
+        self._title = (f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
+                       if n else f"<b>{escaped(title)}</b> — no stance recorded")
+        self.set_notes([])
+
+    def set_notes(self, notes: Sequence[str]) -> None:
+        """The analyst's notes on what is shown, under the heading (plain text; none: no notes line)."""
+        text = self._title
+        if notes:
+            items = "<br>".join(f"Note: {escaped(n)}" for n in notes)
+            text += f"<br><span style='color:#92400e'>{items}</span>"
+        self.heading.setText(text)
+
+    def current_row(self) -> dict[str, Any] | None:
+        """The statement of the current card (None when no card is current)."""
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
 
     def clear(self) -> None:
         self.model.set_statements(pd.DataFrame(columns=["confidence"]), {}, {})
-        self.heading.setText("Click a cell of the matrix to see the sentences behind it.")
+        self._title = "Click a cell of the matrix to see the sentences behind it."
+        self.heading.setText(self._title)
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

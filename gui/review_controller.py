@@ -27,8 +27,7 @@ from gui.dialogs_review import (
     UnmatchedDialog,
     combo_code,
 )
-from gui.evidence import ROW_ROLE
-from gui.plain import escaped, menu_text
+from gui.plain import menu_text
 from gui.review_panel import ReviewDelegate
 from gui.workers import Task, start
 from model.errorlog import safe_text
@@ -130,16 +129,8 @@ class ReviewController(QObject):
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.setToolTip("Record a statement the machine missed, on the selected sentence (Ctrl+Shift+A)")
         act.triggered.connect(lambda _c=False: self.add_from_selection())
-        reader.addAction(act)
+        reader.add_context_action(act)
         self.menu_actions["add_statement"] = act
-        reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        reader.text.customContextMenuRequested.connect(self._reader_menu)
-
-    def _reader_menu(self, pos: QPoint) -> None:
-        menu = self.context_menu = self.window.reader.text.createStandardContextMenu()
-        menu.addSeparator()
-        menu.addAction(self.menu_actions["add_statement"])
-        menu.popup(self.window.reader.text.viewport().mapToGlobal(pos))
 
     def _matrix_hooks(self) -> None:
         header = self.window.matrix_view.horizontalHeader()
@@ -178,8 +169,7 @@ class ReviewController(QObject):
         return cols[section] if 0 <= section < len(cols) else None
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.window.evidence.view.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return self.window.evidence.current_row()
 
     # --- review intents → commands -------------------------------------------
     def on_card_button(self, action: str, row: Mapping[str, Any] | None) -> None:
@@ -253,22 +243,16 @@ class ReviewController(QObject):
         if self.window.state.selected is None:
             return
         notes = self.session.notes_for_cell(*self.window.state.selected, self.window.state.by)
-        heading = self.window.evidence.heading
-        text = heading.text().split("<br><span class='notes'>")[0]
-        if notes:
-            items = "<br>".join(f"Note: {escaped(n.text)}" for n in notes)
-            text += f"<br><span class='notes' style='color:#92400e'>{items}</span>"
-        heading.setText(text)
+        self.window.evidence.set_notes([n.text for n in notes])
 
     def add_from_selection(self) -> StatementDialog | None:
         """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""
-        reader = self.window.reader
-        cursor = reader.text.textCursor()
-        doc = self.window.state.documents_by_id.get(reader.document_id or "")
-        if doc is None or not cursor.hasSelection():
+        selection = self.window.reader.selection()
+        doc = self.window.state.documents_by_id.get(selection[0]) if selection else None
+        if doc is None or selection is None:
             self._say("Select a sentence in the reader first")
             return None
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        _doc_id, start, end = selection
         try:
             s, e = sentence_span(doc.text, start, end)
         except ReviewError as exc:
