@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTab
 from gui import settings
 from gui.charts import HeatmapChart, StanceBarsChart, TimelineChart
 from gui.compare_view import ComparisonPanel
+from gui.decisions_controller import DecisionsController
 from gui.decisions_panel import DecisionsPanel
 from gui.documents_panel import DocumentsPanel
 from gui.evidence import EvidencePanel
@@ -75,12 +76,17 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.loader = LoadController(self)
-        self.exporter = ExportController(self)
+        # controllers get the state, this window as their StatusHost (gui/host.py) and the panels they work on
+        s = self.state
+        self.projects = ProjectController(s, self, self.filter_bar, self.matrix_model, self)
+        self.loader = LoadController(s, self, self.projects, self)
+        self.loader.sig_loaded.connect(self.sig_loaded)
+        self.exporter = ExportController(s, self, self)
         self.menu_actions = build_menus(self)
         self._connect()
-        self.review = ReviewController(self)
-        self.projects = ProjectController(self)
+        self.review = ReviewController(s, self, self.evidence, self.reader, self.matrix_view, self.matrix_model, self)
+        self.decision_log = DecisionsController(s, self, self.decisions, self.docks["decisions"], self.show_in_matrix,
+                                                self.open_in_reader, self)
         self.menu_actions.update(build_review_menus(self))
         self._restore_layout()
 
@@ -239,17 +245,37 @@ class MainWindow(QMainWindow):
         self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
                               self.state.names, self.state.column_names)
 
+    # --- StatusHost (gui/host.py): what the controllers may ask of the window ---
+    def show_status(self, text: str, ms: int = 0) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_title(self, title: str, modified: bool) -> None:
+        self.setWindowTitle(title)
+        self.setWindowModified(modified)
+
     # --- actions -------------------------------------------------------------
-    def select_cell(self, actor: str, column: str) -> None:
-        """Select a matrix cell and show its evidence, as a click on the cell does (charts and the comparison call this)."""
+    def show_in_matrix(self, actor: str, column: str) -> bool:
+        """Make the cell current and scroll to it (its evidence shows); False when the matrix has no such cell."""
         index = self.matrix_model.index_of(actor, column)
         if not index.isValid():
-            return
+            return False
         if self.matrix_view.currentIndex() == index:
             self._on_cell(index)   # already current: show its evidence again (something else may be shown)
         else:
             self.matrix_view.setCurrentIndex(index)
         self.matrix_view.scrollTo(index)
+        return True
+
+    def select_cell(self, actor: str, column: str) -> None:
+        """Select a matrix cell and show its evidence, as a click on the cell does (charts and the comparison call this)."""
+        if not self.show_in_matrix(actor, column):
+            return
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 

@@ -40,7 +40,7 @@ def _menu_named(w: MainWindow, title: str) -> QMenu | None:
 
 
 def build_review_menus(w: MainWindow) -> dict[str, QAction]:
-    pc, rc = w.projects, w.review
+    pc, rc, dc = w.projects, w.review, w.decision_log
     acts: dict[str, QAction] = {}
     # File: projects first
     f = _menu_named(w, "File") or w.menuBar().addMenu("&File")
@@ -72,7 +72,7 @@ def build_review_menus(w: MainWindow) -> dict[str, QAction]:
     e.addSeparator()
     for name in ("accept_sentence", "reject_sentence", "accept_document", "reject_document"):
         e.addAction(rc.menu_actions[name])
-    acts["decisions"] = _act(w, "&Decisions…", rc.decisions.show_panel, "Ctrl+Shift+D",
+    acts["decisions"] = _act(w, "&Decisions…", dc.show_panel, "Ctrl+Shift+D",
                              "Every decision made, with Restore for rejected statements (Ctrl+Shift+D)")
     e.addAction(acts["decisions"])
 

@@ -10,13 +10,13 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
-from gui.decisions_controller import DecisionsController, document_rows, sentence_rows
+from gui.decisions_controller import document_rows, sentence_rows
 from gui.dialogs_review import (
     AliasDialog,
     NoteDialog,
@@ -27,8 +27,13 @@ from gui.dialogs_review import (
     UnmatchedDialog,
     combo_code,
 )
+from gui.evidence import EvidencePanel
+from gui.host import StatusHost
+from gui.matrix_model import MatrixTableModel
 from gui.plain import menu_text
+from gui.reader import ReaderPane
 from gui.review_panel import ReviewDelegate
+from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.resource_edits import ResourceEdits
@@ -37,18 +42,18 @@ from model.review.decisions import ReviewError
 from model.review.notes import Note
 from model.workspace import extract_with_edits
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
 
 class ReviewController(QObject):
     sig_reextracted = Signal()          # machine statements replaced after a resource edit
     sig_dialog_opened = Signal(object)  # a review dialog was opened (tests fill it in)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.state.session
+    def __init__(self, state: AppState, host: StatusHost, evidence: EvidencePanel, reader: ReaderPane,
+                 matrix_view: QTableView, matrix_model: MatrixTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host = state, host
+        self.evidence, self.reader = evidence, reader
+        self.matrix_view, self.matrix_model = matrix_view, matrix_model
+        self.session = state.session
         self.actions = self.session.actions
         self.dialog: ReviewDialog | None = None
         self.context_menu: QMenu | None = None   # the last context menu shown (tests pick from it)
@@ -59,9 +64,9 @@ class ReviewController(QObject):
         self.unmatched_label.setStyleSheet("color:#b45309")
         self.unmatched_label.setToolTip("Tools › Decisions that no longer match… lists them with the reason")
         self.unmatched_label.hide()
-        window.statusBar().addPermanentWidget(self.unmatched_label)
-        self.delegate = ReviewDelegate(window.evidence.view, self.session.notes_for_row)
-        window.evidence.view.setItemDelegate(self.delegate)
+        host.add_status_widget(self.unmatched_label)
+        self.delegate = ReviewDelegate(evidence.view, self.session.notes_for_row)
+        evidence.view.setItemDelegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
         self.menu_actions: dict[str, QAction] = {}
         self._evidence_keys()
@@ -69,15 +74,14 @@ class ReviewController(QObject):
         self._reader_hooks()
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
-        window.state.sig_unmatched_changed.connect(self._on_unmatched)
+        state.sig_unmatched_changed.connect(self._on_unmatched)
         # after the window has shown the cell (its slots were connected first): add the cell's notes
-        window.state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
-        window.state.sig_matrix_changed.connect(self.show_cell_notes)
-        self.decisions = DecisionsController(window)
+        state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
+        state.sig_matrix_changed.connect(self.show_cell_notes)
 
     # --- where review happens ------------------------------------------------
     def _evidence_keys(self) -> None:
-        view = self.window.evidence.view
+        view = self.evidence.view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for name, text, key in (("accept", "Accept statement", "A"), ("reject", "Reject statement", "R"),
                                 ("edit", "Edit statement…", "E"), ("note", "Note on statement…", "N")):
@@ -90,7 +94,7 @@ class ReviewController(QObject):
 
     def _bulk_actions(self) -> None:
         """Accept or reject every statement of the card's sentence or document (right-click a card)."""
-        view = self.window.evidence.view
+        view = self.evidence.view
         sep = QAction(view)
         sep.setSeparator(True)
         view.addAction(sep)
@@ -109,7 +113,7 @@ class ReviewController(QObject):
         if row is None:
             self._say("Select an evidence card first")
             return False
-        a = self.window.state.analysis
+        a = self.state.analysis
         statements = a.statements if a is not None else None
         if scope == "sentence":
             rows, what = sentence_rows(statements, row), f"a sentence of '{row['document']}'"
@@ -119,11 +123,11 @@ class ReviewController(QObject):
 
     def decide_cell(self, kind: str, actor: str, column: str) -> bool:
         """Accept or reject every statement of a matrix cell, as filtered (one undo step)."""
-        rows = self.window.state.cell_statements(actor, column).to_dict(orient="records")
+        rows = self.state.cell_statements(actor, column).to_dict(orient="records")
         return self._push(lambda: self.actions.decide_all(kind, rows, f"{actor} × {column}"))
 
     def _reader_hooks(self) -> None:
-        reader = self.window.reader
+        reader = self.reader
         act = QAction("Add statement from selection…", reader)
         act.setShortcut(QKeySequence("Ctrl+Shift+A"))
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -133,43 +137,43 @@ class ReviewController(QObject):
         self.menu_actions["add_statement"] = act
 
     def _matrix_hooks(self) -> None:
-        header = self.window.matrix_view.horizontalHeader()
+        header = self.matrix_view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        view = self.window.matrix_view
+        view = self.matrix_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._cell_menu)
 
     def _header_menu(self, pos: QPoint) -> None:
-        header = self.window.matrix_view.horizontalHeader()
+        header = self.matrix_view.horizontalHeader()
         column = self.column_at(header.logicalIndexAt(pos))
         if column is None:
             return
         menu = self.context_menu = QMenu(header)
-        menu.addAction(menu_text(f"Rename or merge {self.window.state.by} “{column}”…"), lambda: self.rename_column(column))
+        menu.addAction(menu_text(f"Rename or merge {self.state.by} “{column}”…"), lambda: self.rename_column(column))
         menu.popup(header.mapToGlobal(pos))
 
     def _cell_menu(self, pos: QPoint) -> None:
-        key = self.window.matrix_model.key(self.window.matrix_view.indexAt(pos))
+        key = self.matrix_model.key(self.matrix_view.indexAt(pos))
         if key is None:
             return
-        menu = self.context_menu = QMenu(self.window.matrix_view)
+        menu = self.context_menu = QMenu(self.matrix_view)
         menu.addAction(menu_text(f"Note on {key[0]} × {key[1]}…"), lambda: self.note_cell(*key))
-        n = len(self.window.state.cell_statements(*key))
+        n = len(self.state.cell_statements(*key))
         if n:
             menu.addSeparator()
             menu.addAction(menu_text(f"Accept all {n} statements of {key[0]} × {key[1]}"),
                            lambda: self.decide_cell("accept", *key))
             menu.addAction(menu_text(f"Reject all {n} statements of {key[0]} × {key[1]}"),
                            lambda: self.decide_cell("reject", *key))
-        menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
+        menu.popup(self.matrix_view.viewport().mapToGlobal(pos))
 
     def column_at(self, section: int) -> str | None:
-        cols = self.window.matrix_model.columns
+        cols = self.matrix_model.columns
         return cols[section] if 0 <= section < len(cols) else None
 
     def current_row(self) -> dict[str, Any] | None:
-        return self.window.evidence.current_row()
+        return self.evidence.current_row()
 
     # --- review intents → commands -------------------------------------------
     def on_card_button(self, action: str, row: Mapping[str, Any] | None) -> None:
@@ -200,11 +204,11 @@ class ReviewController(QObject):
         return dialog
 
     def topics(self) -> list[str]:
-        a = self.window.state.analysis
+        a = self.state.analysis
         return [t.key for t in a.resources.topics] if a else []
 
     def edit(self, row: Mapping[str, Any]) -> StatementDialog:
-        d = StatementDialog("Edit statement", row, self.window.state.names, self.topics(), self.window)
+        d = StatementDialog("Edit statement", row, self.state.names, self.topics(), self.host.dialog_parent())
 
         def submit() -> None:
             changes = d.changes()
@@ -219,13 +223,13 @@ class ReviewController(QObject):
                                  lambda text: self.actions.note_statement(row, text))
 
     def note_cell(self, actor: str, column: str) -> NoteDialog:
-        by = self.window.state.by
+        by = self.state.by
         return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
                                  lambda text: self.actions.note_cell(actor, column, text, by))
 
     def _note_dialog(self, subject: str, existing: list[Note], add) -> NoteDialog:
         note = existing[0] if existing else None
-        d = NoteDialog(subject, note.text if note else "", parent=self.window)
+        d = NoteDialog(subject, note.text if note else "", parent=self.host.dialog_parent())
 
         def submit() -> None:
             text = d.note()
@@ -240,15 +244,15 @@ class ReviewController(QObject):
 
     def show_cell_notes(self) -> None:
         """The selected cell's notes under the evidence heading."""
-        if self.window.state.selected is None:
+        if self.state.selected is None:
             return
-        notes = self.session.notes_for_cell(*self.window.state.selected, self.window.state.by)
-        self.window.evidence.set_notes([n.text for n in notes])
+        notes = self.session.notes_for_cell(*self.state.selected, self.state.by)
+        self.evidence.set_notes([n.text for n in notes])
 
     def add_from_selection(self) -> StatementDialog | None:
         """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""
-        selection = self.window.reader.selection()
-        doc = self.window.state.documents_by_id.get(selection[0]) if selection else None
+        selection = self.reader.selection()
+        doc = self.state.documents_by_id.get(selection[0]) if selection else None
         if doc is None or selection is None:
             self._say("Select a sentence in the reader first")
             return None
@@ -258,10 +262,10 @@ class ReviewController(QObject):
         except ReviewError as exc:
             self._say(str(exc))
             return None
-        actor, column = self.window.state.selected or ("", "")
-        row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.window.state.by == "topic" else "",
+        actor, column = self.state.selected or ("", "")
+        row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.state.by == "topic" else "",
                "polarity": 0.0, "stance": ""}
-        d = StatementDialog("Add statement", row, self.window.state.names, self.topics(), self.window)
+        d = StatementDialog("Add statement", row, self.state.names, self.topics(), self.host.dialog_parent())
 
         def submit() -> None:
             values = {k: v for k, v in d.values().items() if v not in ("", None)}
@@ -271,9 +275,9 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def rename_column(self, column: str) -> RenameDialog:
-        by = self.window.state.by
-        others = list(self.window.matrix_model.columns)
-        d = RenameDialog(by, column, others, self.window)
+        by = self.state.by
+        others = list(self.matrix_model.columns)
+        d = RenameDialog(by, column, others, self.host.dialog_parent())
 
         def submit() -> None:
             new = d.target()
@@ -285,12 +289,12 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def add_alias(self) -> AliasDialog:
-        d = AliasDialog(self.window.state.names, self.window)
+        d = AliasDialog(self.state.names, self.host.dialog_parent())
         d.submit = lambda: self.actions.add_alias(d.name.text().strip(), combo_code(d.code), d.kind.currentText())
         return self._open(d)  # type: ignore[return-value]
 
     def add_topic_cue(self) -> TopicCueDialog:
-        d = TopicCueDialog(self.topics(), self.window)
+        d = TopicCueDialog(self.topics(), self.host.dialog_parent())
         d.submit = lambda: self.actions.add_topic_cue(d.topic.currentText().strip(), d.cue.text().strip())
         return self._open(d)  # type: ignore[return-value]
 
@@ -322,7 +326,7 @@ class ReviewController(QObject):
         self.sig_reextracted.emit()
 
     def _on_unmatched(self) -> None:
-        unmatched = self.window.state.unmatched
+        unmatched = self.state.unmatched
         n = len(unmatched)
         self.unmatched_label.setText(f"{n} decision{' no longer matches' if n == 1 else 's no longer match'}" if n else "")
         self.unmatched_label.setVisible(bool(n))
@@ -335,12 +339,12 @@ class ReviewController(QObject):
     def show_unmatched(self) -> UnmatchedDialog:
         if self.unmatched_dialog is not None:
             self.unmatched_dialog.close()
-        self.unmatched_dialog = UnmatchedDialog(self.window.state.unmatched, self.window)
+        self.unmatched_dialog = UnmatchedDialog(self.state.unmatched, self.host.dialog_parent())
         self.unmatched_dialog.show()
         return self.unmatched_dialog
 
     def _say(self, text: str, ms: int = 5000) -> None:
-        self.window.statusBar().showMessage(safe_text(text), ms)
+        self.host.show_status(safe_text(text), ms)
 
 
 def _need(text: str) -> str:

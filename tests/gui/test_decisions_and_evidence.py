@@ -33,7 +33,7 @@ def test_a_rejected_statement_is_restored_from_the_decisions_panel(review, qtbot
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         rejected = press_card_button(qtbot, w, "reject")
     assert count(w, "RUS", "diplomacy") == before - 1
-    with qtbot.waitSignal(w.review.decisions.sig_log_updated):
+    with qtbot.waitSignal(w.decision_log.sig_log_updated):
         w.menu_actions["decisions"].trigger()
     panel = w.decisions
     assert on_screen(panel)
@@ -61,7 +61,7 @@ def test_clicking_a_decision_shows_its_sentence_in_the_reader(review, qtbot):
     click_cell(qtbot, w, "PAK", "security")
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         accepted = press_card_button(qtbot, w, "accept")
-    w.review.decisions.show_panel()
+    w.decision_log.show_panel()
     view = w.decisions.view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(w.decisions.model.index(0, 4)).center())
     assert w.reader.document_id == accepted["document"]
@@ -73,8 +73,8 @@ def test_decisions_panel_filters_by_kind_and_text(review, qtbot):
     click_cell(qtbot, w, "RUS", "diplomacy")
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         press_card_button(qtbot, w, "accept")
-    w.review.decisions.show_panel()
-    with qtbot.waitSignal(w.review.decisions.sig_log_updated):
+    w.decision_log.show_panel()
+    with qtbot.waitSignal(w.decision_log.sig_log_updated):
         w.state.session.actions.note_cell("PAK", "security", "second source needed")
     panel = w.decisions
     assert sorted(e.kind for e in panel.model.shown) == ["accept", "note"]
