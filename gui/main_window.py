@@ -24,7 +24,6 @@ from gui.layout import apply_default_layout
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
-from gui.menus_review import build_review_menus
 from gui.profile import ProfilePanel
 from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
@@ -82,12 +81,11 @@ class MainWindow(QMainWindow):
         self.loader = LoadController(s, self, self.projects, self)
         self.loader.sig_loaded.connect(self.sig_loaded)
         self.exporter = ExportController(s, self, self)
-        self.menu_actions = build_menus(self)
         self._connect()
         self.review = ReviewController(s, self, self.evidence, self.reader, self.matrix_view, self.matrix_model, self)
         self.decision_log = DecisionsController(s, self, self.decisions, self.docks["decisions"], self.show_in_matrix,
                                                 self.open_in_reader, self)
-        self.menu_actions.update(build_review_menus(self))
+        self.menu_actions = build_menus(self)   # every menu and shortcut, from the table in gui/menus.py
         self._restore_layout()
 
     # --- composition ---------------------------------------------------------

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
 from gui.decisions_controller import document_rows, sentence_rows
@@ -68,10 +67,8 @@ class ReviewController(QObject):
         self.delegate = ReviewDelegate(evidence.view, self.session.notes_for_row)
         evidence.view.setItemDelegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
-        self.menu_actions: dict[str, QAction] = {}
-        self._evidence_keys()
-        self._bulk_actions()
-        self._reader_hooks()
+        # the Edit menu's review rows (gui/menus.py) live on the cards and the reader; right-click shows them
+        evidence.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
         state.sig_unmatched_changed.connect(self._on_unmatched)
@@ -80,33 +77,13 @@ class ReviewController(QObject):
         state.sig_matrix_changed.connect(self.show_cell_notes)
 
     # --- where review happens ------------------------------------------------
-    def _evidence_keys(self) -> None:
-        view = self.evidence.view
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for name, text, key in (("accept", "Accept statement", "A"), ("reject", "Reject statement", "R"),
-                                ("edit", "Edit statement…", "E"), ("note", "Note on statement…", "N")):
-            act = QAction(text, view)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(lambda _c=False, n=name: self.on_card_button(n, self.current_row()))
-            view.addAction(act)
-            self.menu_actions[name] = act
+    def on_current_card(self, action: str) -> None:
+        """Edit › Accept/Reject/Edit/Note (A, R, E, N on the cards): the current evidence card."""
+        self.on_card_button(action, self.current_row())
 
-    def _bulk_actions(self) -> None:
-        """Accept or reject every statement of the card's sentence or document (right-click a card)."""
-        view = self.evidence.view
-        sep = QAction(view)
-        sep.setSeparator(True)
-        view.addAction(sep)
-        for name, text in (("accept_sentence", "Accept all statements of this sentence"),
-                           ("reject_sentence", "Reject all statements of this sentence"),
-                           ("accept_document", "Accept all statements of this document"),
-                           ("reject_document", "Reject all statements of this document")):
-            act = QAction(text, view)
-            kind, scope = name.split("_")
-            act.triggered.connect(lambda _c=False, k=kind, sc=scope: self.decide_all(k, sc, self.current_row()))
-            view.addAction(act)
-            self.menu_actions[name] = act
+    def decide_all_current(self, kind: str, scope: str) -> bool:
+        """Edit › Accept/Reject all statements of this sentence/document: the current card's."""
+        return self.decide_all(kind, scope, self.current_row())
 
     def decide_all(self, kind: str, scope: str, row: Mapping[str, Any] | None) -> bool:
         """Accept or reject all statements of ``row``'s sentence or document (one undo step)."""
@@ -125,16 +102,6 @@ class ReviewController(QObject):
         """Accept or reject every statement of a matrix cell, as filtered (one undo step)."""
         rows = self.state.cell_statements(actor, column).to_dict(orient="records")
         return self._push(lambda: self.actions.decide_all(kind, rows, f"{actor} × {column}"))
-
-    def _reader_hooks(self) -> None:
-        reader = self.reader
-        act = QAction("Add statement from selection…", reader)
-        act.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.setToolTip("Record a statement the machine missed, on the selected sentence (Ctrl+Shift+A)")
-        act.triggered.connect(lambda _c=False: self.add_from_selection())
-        reader.add_context_action(act)
-        self.menu_actions["add_statement"] = act
 
     def _matrix_hooks(self) -> None:
         header = self.matrix_view.horizontalHeader()

@@ -94,7 +94,7 @@ def test_reject_all_of_a_document_is_undone_in_one_step(review, qtbot):
     in_doc, total = int((st["document"] == doc).sum()), len(st)
     assert in_doc >= 2
     with qtbot.waitSignal(w.state.sig_matrix_changed):
-        w.review.menu_actions["reject_document"].trigger()
+        w.menu_actions["reject_document"].trigger()
     st = w.state.analysis.statements
     assert len(st) == total - in_doc and doc not in set(st["document"])
     assert w.menu_actions["undo"].text() == f"Undo Reject {in_doc} statements of document '{doc}'"
