@@ -1,7 +1,7 @@
 """Every menu, action, shortcut and tooltip of the main window, in one table (:data:`MENUS`).
 
-A row names its slot by an attribute path on the window (``"loader.open_files"``)
-and the arguments to call it with, so the table reads as data and is built once,
+A row's slot is a one-line function of the window (``lambda w: w.loader.open_files()``),
+looked up when the action fires, so the table reads as data and is built once,
 after the window has made its controllers.  Rows with a ``widget`` live on that
 widget (the evidence cards, the reader) and their shortcut works only there, as
 ``context`` says; they appear in the widget's context menu and in the menu bar.
@@ -9,8 +9,7 @@ widget (the evidence cards, the reader) and their shortcut works only there, as
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,24 +28,23 @@ Shortcut = QKeySequence.StandardKey | str | None
 
 @dataclass(frozen=True)
 class Act:
-    """One action: ``slot`` is an attribute path on the window (called with ``args``) or a function of the window."""
+    """One action; ``slot`` and ``widget`` are functions of the window."""
 
     id: str
     text: str
-    slot: str | Callable[[Any], object]
-    args: tuple[object, ...] = ()
+    slot: Callable[[Any], object]
     shortcut: Shortcut = None
     tip: str = ""
-    widget: str = ""                      # attribute path of the widget the action lives on ("" = the window)
+    widget: Callable[[Any], QWidget] | None = None   # the widget the action lives on (None: the window)
     context: SC = SC.WindowShortcut
 
 
 @dataclass(frozen=True)
 class Provided:
-    """Actions something else makes (the undo stack's Undo and Redo): ``factory`` path, called with the window."""
+    """Actions something else makes (the undo stack's Undo and Redo): ``factory`` of the window makes them."""
 
     ids: tuple[str, ...]
-    factory: str
+    factory: Callable[[Any], Sequence[QAction]]
 
 
 @dataclass(frozen=True)
@@ -62,8 +60,11 @@ class Separator:
     pass
 
 
+@dataclass(frozen=True)
 class Docks:
-    """The show/hide toggles of the window's docks."""
+    """The show/hide toggles of the window's docks (``of`` the window lists them)."""
+
+    of: Callable[[Any], Iterable[QDockWidget]]
 
 
 SEP = Separator()
@@ -92,34 +93,38 @@ def _fill_recent_projects(window: Any, menu: QMenu) -> None:
         a.triggered.connect(lambda _c=False, p=path: window.projects.open(p))
 
 
+def _cards(w: Any) -> QWidget:
+    return w.evidence.view
+
+
 def _card(id_: str, text: str, key: str) -> Act:
     """Review of the current evidence card (its key works while the cards have the focus)."""
-    return Act(id_, text, "review.on_current_card", (id_,), key, widget="evidence.view", context=SC.WidgetShortcut)
+    return Act(id_, text, lambda w: w.review.on_current_card(id_), key, widget=_cards, context=SC.WidgetShortcut)
 
 
 def _bulk(kind: str, scope: str) -> Act:
-    return Act(f"{kind}_{scope}", f"{kind.capitalize()} all statements of this {scope}", "review.decide_all_current",
-               (kind, scope), widget="evidence.view", context=SC.WidgetShortcut)
+    return Act(f"{kind}_{scope}", f"{kind.capitalize()} all statements of this {scope}",
+               lambda w: w.review.decide_all_current(kind, scope), widget=_cards, context=SC.WidgetShortcut)
 
 
 def _export(id_: str, text: str, what: str, suffix: str, shortcut: Shortcut = None, tip: str = "") -> Act:
-    return Act(id_, text, "exporter.ask", (what, suffix), shortcut, tip)
+    return Act(id_, text, lambda w: w.exporter.ask(what, suffix), shortcut, tip)
 
 
 MENUS: dict[str, list[Row]] = {
     "&File": [
-        Act("new_project", "&New project", "projects.new_project", (), SK.New, "Start an empty project (Ctrl+N)"),
-        Act("open_project", "Open &project…", "projects.ask_open", (), "Ctrl+Alt+O",
+        Act("new_project", "&New project", lambda w: w.projects.new_project(), SK.New, "Start an empty project (Ctrl+N)"),
+        Act("open_project", "Open &project…", lambda w: w.projects.ask_open(), "Ctrl+Alt+O",
             "Open a saved project (.stanceatlas) with its review (Ctrl+Alt+O)"),
-        Act("save", "&Save project", "projects.save", (), SK.Save,
+        Act("save", "&Save project", lambda w: w.projects.save(), SK.Save,
             "Save documents, statements, decisions and notes (Ctrl+S)"),
-        Act("save_as", "Save project &as…", "projects.save_as", (), "Ctrl+Shift+S", "Save the project to a new file"),
+        Act("save_as", "Save project &as…", lambda w: w.projects.save_as(), "Ctrl+Shift+S", "Save the project to a new file"),
         SEP,
-        Act("open", "&Open files…", "loader.open_files", (), SK.Open, "Open documents as a new set (Ctrl+O)"),
-        Act("open_folder", "Open &folder…", "loader.open_folder", (), "Ctrl+Shift+O", "Open every document in a folder"),
-        Act("open_dataset", "Open &statements dataset…", "loader.open_dataset", (), None,
+        Act("open", "&Open files…", lambda w: w.loader.open_files(), SK.Open, "Open documents as a new set (Ctrl+O)"),
+        Act("open_folder", "Open &folder…", lambda w: w.loader.open_folder(), "Ctrl+Shift+O", "Open every document in a folder"),
+        Act("open_dataset", "Open &statements dataset…", lambda w: w.loader.open_dataset(), None,
             "Open the Parquet statements of `extract --engine dask` (no review yet)"),
-        Act("add", "&Add documents to set…", "loader.add_files", (), None, "Add documents to the open set"),
+        Act("add", "&Add documents to set…", lambda w: w.loader.add_files(), None, "Add documents to the open set"),
         Submenu("recent_sets", "&Recent sets", _fill_recent_sets),
         Submenu("recent_projects", "Recent pro&jects", _fill_recent_projects),
         SEP,
@@ -133,56 +138,51 @@ MENUS: dict[str, list[Row]] = {
         _export("export_qdpx", "Export REFI-&QDA project…", "qdpx", ".qdpx", None,
                 "Coded sentences, codes and notes for NVivo, MAXQDA, ATLAS.ti or QualCoder"),
         SEP,
-        Act("report", "Load &report…", "loader.show_report", (), None, "Files that failed or were skipped, and why"),
+        Act("report", "Load &report…", lambda w: w.loader.show_report(), None, "Files that failed or were skipped, and why"),
         SEP,
-        Act("quit", "&Quit", "close", (), SK.Quit, "Quit (Ctrl+Q)"),
+        Act("quit", "&Quit", lambda w: w.close(), SK.Quit, "Quit (Ctrl+Q)"),
     ],
     "&Edit": [
-        Provided(("undo", "redo"), "state.session.undo.actions"),
+        Provided(("undo", "redo"), lambda w: w.state.session.undo.actions(w)),
         SEP,
         _card("accept", "Accept statement", "A"),
         _card("reject", "Reject statement", "R"),
         _card("edit", "Edit statement…", "E"),
         _card("note", "Note on statement…", "N"),
-        Act("add_statement", "Add statement from selection…", "review.add_from_selection", (), "Ctrl+Shift+A",
+        Act("add_statement", "Add statement from selection…", lambda w: w.review.add_from_selection(), "Ctrl+Shift+A",
             "Record a statement the machine missed, on the selected sentence (Ctrl+Shift+A)",
-            widget="reader", context=SC.WidgetWithChildrenShortcut),
+            widget=lambda w: w.reader, context=SC.WidgetWithChildrenShortcut),
         SEP,
         _bulk("accept", "sentence"), _bulk("reject", "sentence"), _bulk("accept", "document"), _bulk("reject", "document"),
-        Act("decisions", "&Decisions…", "decision_log.show_panel", (), "Ctrl+Shift+D",
+        Act("decisions", "&Decisions…", lambda w: w.decision_log.show_panel(), "Ctrl+Shift+D",
             "Every decision made, with Restore for rejected statements (Ctrl+Shift+D)"),
     ],
     "&View": [
-        Act("find", "&Find in evidence", "focus_search", (), SK.Find, "Search the evidence text (Ctrl+F)"),
-        Act("compare", "&Compare countries", "compare_dialog", (), "Ctrl+K", "2–4 countries side by side"),
-        Act("clear", "C&lear filters", "filter_bar.clear", (), "Ctrl+Shift+L"),
-        Act("reset_layout", "&Reset layout", "reset_layout", (), "Ctrl+Shift+R",
+        Act("find", "&Find in evidence", lambda w: w.focus_search(), SK.Find, "Search the evidence text (Ctrl+F)"),
+        Act("compare", "&Compare countries", lambda w: w.compare_dialog(), "Ctrl+K", "2–4 countries side by side"),
+        Act("clear", "C&lear filters", lambda w: w.filter_bar.clear(), "Ctrl+Shift+L"),
+        Act("reset_layout", "&Reset layout", lambda w: w.reset_layout(), "Ctrl+Shift+R",
             "Evidence and matrix first, the other panels tabbed below (Ctrl+Shift+R)"),
         SEP,
-        Docks(),
+        Docks(lambda w: w.docks.values()),
     ],
     "&Tools": [
-        Act("add_alias", "Add &alias…", "review.add_alias", (), None,
+        Act("add_alias", "Add &alias…", lambda w: w.review.add_alias(), None,
             "A name that stands for a country (e.g. a new minister); the documents are analysed again"),
-        Act("add_cue", "Add topic &cue…", "review.add_topic_cue", (), None,
+        Act("add_cue", "Add topic &cue…", lambda w: w.review.add_topic_cue(), None,
             "A phrase that marks a topic; the documents are analysed again"),
-        Act("reextract", "&Re-extract now", "review.reextract", (), None,
+        Act("reextract", "&Re-extract now", lambda w: w.review.reextract(), None,
             "Analyse the documents again; every decision is kept"),
-        Act("unmatched", "Decisions that &no longer match…", "review.show_unmatched"),
+        Act("unmatched", "Decisions that &no longer match…", lambda w: w.review.show_unmatched()),
     ],
     "&Help": [
-        Act("quick", "&Quick start", lambda w: QuickStartDialog(w).exec(), (), SK.HelpContents),
+        Act("quick", "&Quick start", lambda w: QuickStartDialog(w).exec(), SK.HelpContents),
         Act("about", "&About Stance Atlas", show_about),
     ],
 }
 
 
-def _attr(window: QMainWindow, path: str) -> Any:
-    return functools.reduce(getattr, path.split("."), window) if path else window
-
-
-def _make(window: QMainWindow, row: Act) -> QAction:
-    owner = _attr(window, row.widget)
+def _make(window: QMainWindow, row: Act, owner: QWidget) -> QAction:
     a = QAction(row.text, owner)
     if row.shortcut is not None:
         a.setShortcut(QKeySequence(row.shortcut))
@@ -190,9 +190,8 @@ def _make(window: QMainWindow, row: Act) -> QAction:
     if row.tip:
         a.setToolTip(row.tip)
         a.setStatusTip(row.tip)
-    slot = functools.partial(row.slot, window) if callable(row.slot) else _attr(window, row.slot)
-    a.triggered.connect(lambda _checked=False: slot(*row.args))
-    if row.widget:
+    a.triggered.connect(lambda _checked=False: row.slot(window))
+    if owner is not window:
         add = getattr(owner, "add_context_action", None)   # a panel that builds its own context menu
         add(a) if add is not None else owner.addAction(a)
     return a
@@ -207,18 +206,18 @@ def _fill(window: QMainWindow, menu: QMenu, rows: Sequence[Row], acts: dict[str,
             need_sep |= on_widgets
             on_widgets = set()
         elif isinstance(row, Act):
-            if row.widget:
-                owner = _attr(window, row.widget)
+            owner = row.widget(window) if row.widget else window
+            if owner is not window:
                 if owner in need_sep and not hasattr(owner, "add_context_action"):
                     sep = QAction(owner)
                     sep.setSeparator(True)
                     owner.addAction(sep)   # the widget's context menu is grouped as the menu is
                 need_sep.discard(owner)
                 on_widgets.add(owner)
-            acts[row.id] = _make(window, row)
+            acts[row.id] = _make(window, row, owner)
             menu.addAction(acts[row.id])
         elif isinstance(row, Provided):
-            for id_, action in zip(row.ids, _attr(window, row.factory)(window), strict=True):
+            for id_, action in zip(row.ids, row.factory(window), strict=True):
                 acts[id_] = action
                 menu.addAction(action)
         elif isinstance(row, Submenu):
@@ -226,8 +225,7 @@ def _fill(window: QMainWindow, menu: QMenu, rows: Sequence[Row], acts: dict[str,
             sub.setObjectName(row.id)
             sub.aboutToShow.connect(lambda s=sub, fill=row.fill: fill(window, s))
         else:
-            docks: dict[str, QDockWidget] = _attr(window, "docks")
-            for dock in docks.values():
+            for dock in row.of(window):
                 menu.addAction(dock.toggleViewAction())
 
 

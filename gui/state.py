@@ -40,7 +40,7 @@ class AppState(QObject):
     sig_busy = Signal(bool)
     sig_unmatched_changed = Signal()   # decisions that no longer match were (re)counted
     sig_selection_changed = Signal(object)   # the selected (country, column), or None
-    sig_names_changed = Signal()       # country or column names changed (views redraw their labels)
+    sig_names_changed = Signal()       # the column names changed (a set with other topics)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -210,11 +210,6 @@ class AppState(QObject):
         if self.selected is not None:
             self.selected = None
             self.sig_selection_changed.emit(None)
-
-    def set_names(self, names: dict[str, str]) -> None:
-        """Country names as shown (code → name)."""
-        self.names = names
-        self.sig_names_changed.emit()
 
     def name(self, actor: str) -> str:
         return self.names.get(actor, actor)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from gui.state import AppState
+from tests.gui.conftest import SEEDS
 
 
 def test_a_new_state_knows_country_names_and_selects_nothing(qtbot):
     state = AppState()
     assert state.selected is None and state.column_names == {}
     assert state.name("RUS") != "RUS" and state.name("XXX") == "XXX"
-    with qtbot.waitSignal(state.sig_names_changed):
-        state.set_names({"RUS": "Russian Federation"})
-    assert state.name("RUS") == "Russian Federation"
+    assert state.column_name("security") == "security"   # no set yet: the key as it is
 
 
-def test_column_names_follow_the_topics_of_the_set(seeded):
-    topics = seeded.state.analysis.resources.topics
-    assert seeded.state.column_names == {t.key: t.name for t in topics}
-    assert seeded.state.column_name(topics[0].key) == topics[0].name
+def test_column_names_follow_the_topics_of_the_set(window, qtbot):
+    with qtbot.waitSignals([window.state.sig_names_changed, window.sig_loaded], timeout=30000):
+        window.load([str(SEEDS)])
+    topics = window.state.analysis.resources.topics
+    assert window.state.column_names == {t.key: t.name for t in topics}
+    assert window.state.column_name(topics[0].key) == topics[0].name
 
 
 def test_a_click_on_a_cell_is_the_state_s_selection(seeded, qtbot):
