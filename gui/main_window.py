@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         for chart in (self.heatmap, self.stance_bars, self.timeline):
             self.charts.addTab(chart, chart.title)
         self.docks = self._docks()
-        apply_default_layout(self)
+        apply_default_layout(self, self.docks)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """View › Reset layout: evidence and matrix first (see :mod:`gui.layout`)."""
-        apply_default_layout(self)
+        apply_default_layout(self, self.docks)
 
     def _connect(self) -> None:
         s = self.state
