@@ -337,8 +337,7 @@ class MainWindow(QMainWindow):
         self.docks["reader"].raise_()
 
     def focus_search(self) -> None:
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
+        self.filter_bar.focus_search()
 
     def load(self, paths: list[str]):
         """Open ``paths`` as a new set (in a worker); sig_loaded fires when the matrix is shown."""

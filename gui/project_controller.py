@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui import settings
@@ -197,14 +197,8 @@ class ProjectController(QObject):
 
     def _restore_view(self, saved: dict, by: str) -> None:
         """Columns (topics or issues), cell display and country order as saved in the project."""
-        bar = self.filter_bar
-        with QSignalBlocker(bar.by):
-            bar.by.setCurrentIndex(max(0, bar.by.findData(by)))
+        self.filter_bar.show_view(by, saved.get("mode"), saved.get("sort"))   # mode and sort: the matrix follows
         self.state.by = by
-        for combo, key in ((bar.mode, "mode"), (bar.sort, "sort")):
-            at = combo.findData(saved.get(key))
-            if at >= 0:
-                combo.setCurrentIndex(at)   # its signal updates the matrix model
 
     def _on_open_failed(self, text: str) -> None:
         reason = safe_text(text.split("\n\n")[0])
