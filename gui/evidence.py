@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from gui.plain import InertDocument, escaped
@@ -295,6 +295,20 @@ class EvidencePanel(QWidget):
         self.model.set_statements(pd.DataFrame(columns=["confidence"]), {}, {})
         self._title = "Click a cell of the matrix to see the sentences behind it."
         self.heading.setText(self._title)
+
+    def set_card_delegate(self, delegate: EvidenceDelegate) -> None:
+        """Paint the cards with ``delegate`` (the review delegate adds Accept/Reject/Edit/Note buttons)."""
+        delegate.setParent(self.view)
+        self.view.setItemDelegate(delegate)
+
+    def add_context_action(self, action: QAction, separate: bool = False) -> None:
+        """An entry of the cards' context menu (after a separator with ``separate``); its shortcut works on the cards."""
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if separate:
+            sep = QAction(self.view)
+            sep.setSeparator(True)
+            self.view.addAction(sep)
+        self.view.addAction(action)
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

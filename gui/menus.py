@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from gui import settings
 from gui.dialogs import QuickStartDialog, show_about
@@ -24,6 +24,12 @@ from gui.plain import menu_text, tooltip
 SK = QKeySequence.StandardKey
 SC = Qt.ShortcutContext
 Shortcut = QKeySequence.StandardKey | str | None
+
+
+class ContextPanel(Protocol):
+    """A panel that carries actions: their shortcuts work in it and its context menu lists them."""
+
+    def add_context_action(self, action: QAction, separate: bool = False) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class Act:
     slot: Callable[[Any], object]
     shortcut: Shortcut = None
     tip: str = ""
-    widget: Callable[[Any], QWidget] | None = None   # the widget the action lives on (None: the window)
+    widget: Callable[[Any], ContextPanel] | None = None   # the panel the action lives on (None: the window)
     context: SC = SC.WindowShortcut
 
 
@@ -93,8 +99,8 @@ def _fill_recent_projects(window: Any, menu: QMenu) -> None:
         a.triggered.connect(lambda _c=False, p=path: window.projects.open(p))
 
 
-def _cards(w: Any) -> QWidget:
-    return w.evidence.view
+def _cards(w: Any) -> ContextPanel:
+    return w.evidence
 
 
 def _card(id_: str, text: str, key: str) -> Act:
@@ -182,7 +188,7 @@ MENUS: dict[str, list[Row]] = {
 }
 
 
-def _make(window: QMainWindow, row: Act, owner: QWidget) -> QAction:
+def _make(window: QMainWindow, row: Act, owner: QObject) -> QAction:
     a = QAction(row.text, owner)
     if row.shortcut is not None:
         a.setShortcut(QKeySequence(row.shortcut))
@@ -191,31 +197,26 @@ def _make(window: QMainWindow, row: Act, owner: QWidget) -> QAction:
         a.setToolTip(row.tip)
         a.setStatusTip(row.tip)
     a.triggered.connect(lambda _checked=False: row.slot(window))
-    if owner is not window:
-        add = getattr(owner, "add_context_action", None)   # a panel that builds its own context menu
-        add(a) if add is not None else owner.addAction(a)
     return a
 
 
 def _fill(window: QMainWindow, menu: QMenu, rows: Sequence[Row], acts: dict[str, QAction]) -> None:
-    on_widgets: set[QWidget] = set()      # widgets given actions since the last separator
-    need_sep: set[QWidget] = set()
+    on_panels: list[ContextPanel] = []     # panels given actions since the last separator
+    need_sep: list[ContextPanel] = []      # their next action starts a new group
     for row in rows:
         if isinstance(row, Separator):
             menu.addSeparator()
-            need_sep |= on_widgets
-            on_widgets = set()
+            need_sep += on_panels
+            on_panels = []
         elif isinstance(row, Act):
-            owner = row.widget(window) if row.widget else window
-            if owner is not window:
-                if owner in need_sep and not hasattr(owner, "add_context_action"):
-                    sep = QAction(owner)
-                    sep.setSeparator(True)
-                    owner.addAction(sep)   # the widget's context menu is grouped as the menu is
-                need_sep.discard(owner)
-                on_widgets.add(owner)
-            acts[row.id] = _make(window, row, owner)
-            menu.addAction(acts[row.id])
+            panel = row.widget(window) if row.widget else None
+            acts[row.id] = action = _make(window, row, panel if isinstance(panel, QObject) else window)
+            if panel is not None:   # its context menu is grouped as the menu is
+                panel.add_context_action(action, separate=any(p is panel for p in need_sep))
+                need_sep = [p for p in need_sep if p is not panel]
+                if not any(p is panel for p in on_panels):
+                    on_panels.append(panel)
+            menu.addAction(action)
         elif isinstance(row, Provided):
             for id_, action in zip(row.ids, row.factory(window), strict=True):
                 acts[id_] = action

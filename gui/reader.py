@@ -69,12 +69,17 @@ class ReaderPane(QWidget):
             return None
         return self.document_id, cursor.selectionStart(), cursor.selectionEnd()
 
-    def add_context_action(self, action: QAction) -> None:
-        """An entry below the text's standard context menu (Copy, Select all); its shortcut works in the pane."""
+    def add_context_action(self, action: QAction, separate: bool = False) -> None:
+        """An entry below the text's standard context menu (Copy, Select all), after a separator with
+        ``separate``; its shortcut works in the pane."""
         self.addAction(action)
         if not self._context_actions:
             self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.text.customContextMenuRequested.connect(self._context_menu)
+        if separate:
+            sep = QAction(self)
+            sep.setSeparator(True)
+            self._context_actions.append(sep)
         self._context_actions.append(action)
 
     def _context_menu(self, pos: QPoint) -> None:

@@ -64,11 +64,9 @@ class ReviewController(QObject):
         self.unmatched_label.setToolTip("Tools › Decisions that no longer match… lists them with the reason")
         self.unmatched_label.hide()
         host.add_status_widget(self.unmatched_label)
-        self.delegate = ReviewDelegate(evidence.view, self.session.notes_for_row)
-        evidence.view.setItemDelegate(self.delegate)
+        self.delegate = ReviewDelegate(notes_for=self.session.notes_for_row)
+        evidence.set_card_delegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
-        # the Edit menu's review rows (gui/menus.py) live on the cards and the reader; right-click shows them
-        evidence.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
         state.sig_unmatched_changed.connect(self._on_unmatched)
