@@ -9,28 +9,35 @@ also live here: each is one undoable command.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDockWidget
 
+from gui.decisions_panel import DecisionsPanel
+from gui.host import StatusHost
+from gui.state import AppState
 from model.review.decisions import ReviewError, locate
 from model.review.log import LogEntry, decision_log
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+#: shows a statement of a document in the reader: (document id, statement row)
+OpenDocument = Callable[[str, dict[str, Any]], None]
+#: makes a matrix cell current (without raising the evidence): (country, column) → whether the matrix has it
+ShowCell = Callable[[str, str], object]
 
 
 class DecisionsController(QObject):
     sig_log_updated = Signal()   # the panel shows the current decisions
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.state.session
-        self.panel = window.decisions
-        self.dock = window.docks["decisions"]
+    def __init__(self, state: AppState, host: StatusHost, panel: DecisionsPanel, dock: QDockWidget,
+                 show_cell: ShowCell, open_document: OpenDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host = state, host
+        self.session = state.session
+        self.panel, self.dock = panel, dock
+        self.show_cell, self.open_document = show_cell, open_document
         self._stale = True
         self.session.sig_workspace_changed.connect(self._on_changed)
         self.dock.visibilityChanged.connect(lambda visible: self.update() if visible and self._stale else None)
@@ -62,25 +69,21 @@ class DecisionsController(QObject):
         try:
             self.session.actions.restore(entry.ref, entry.topic)
         except ReviewError as exc:
-            self.window.statusBar().showMessage(f"Not restored: {exc}", 5000)
+            self.host.show_status(f"Not restored: {exc}", 5000)
 
     def show_entry(self, entry: LogEntry) -> None:
         """The entry's cell in the matrix (when it has one) and its sentence in the reader."""
-        w = self.window
-        if entry.actor and entry.topic and w.state.by == "topic" and not entry.rejected:
-            index = w.matrix_model.index_of(entry.actor, entry.topic)
-            if index.isValid():
-                w.matrix_view.setCurrentIndex(index)
-                w.matrix_view.scrollTo(index)
+        if entry.actor and entry.topic and self.state.by == "topic" and not entry.rejected:
+            self.show_cell(entry.actor, entry.topic)
         if entry.ref is None:
             return
         docs = self.session.ws.documents
         where = locate(entry.ref, {d.hash: d for d in docs}, {d.id: d for d in docs})
         if isinstance(where, str):
-            w.statusBar().showMessage(where, 5000)
+            self.host.show_status(where, 5000)
             return
         doc, start, end = where
-        w.open_in_reader(doc.id, {"document": doc.id, "start": start, "end": end, "sentence": doc.text[start:end],
+        self.open_document(doc.id, {"document": doc.id, "start": start, "end": end, "sentence": doc.text[start:end],
                                   "actor": entry.actor})
 
 

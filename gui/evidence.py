@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QPalette
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
 
 from gui.plain import InertDocument, escaped
@@ -247,7 +248,8 @@ class EvidencePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel("Click a cell of the matrix to see the sentences behind it.")
+        self._title = "Click a cell of the matrix to see the sentences behind it."
+        self.heading = QLabel(self._title)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # built here from escaped text only
         self.setMinimumWidth(340)
@@ -269,14 +271,44 @@ class EvidencePanel(QWidget):
         lay.addWidget(self.view)
 
     def show_cell(self, title: str, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
+        """The cards of ``statements`` under ``title`` (the notes of what was shown before are cleared)."""
         self.model.set_statements(statements, docs, names)
         n = self.model.total
-        self.heading.setText(f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
-                             if n else f"<b>{escaped(title)}</b> — no stance recorded")
+        self._title = (f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
+                       if n else f"<b>{escaped(title)}</b> — no stance recorded")
+        self.set_notes([])
+
+    def set_notes(self, notes: Sequence[str]) -> None:
+        """The analyst's notes on what is shown, under the heading (plain text; none: no notes line)."""
+        text = self._title
+        if notes:
+            items = "<br>".join(f"Note: {escaped(n)}" for n in notes)
+            text += f"<br><span style='color:#92400e'>{items}</span>"
+        self.heading.setText(text)
+
+    def current_row(self) -> dict[str, Any] | None:
+        """The statement of the current card (None when no card is current)."""
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
 
     def clear(self) -> None:
         self.model.set_statements(pd.DataFrame(columns=["confidence"]), {}, {})
-        self.heading.setText("Click a cell of the matrix to see the sentences behind it.")
+        self._title = "Click a cell of the matrix to see the sentences behind it."
+        self.heading.setText(self._title)
+
+    def set_card_delegate(self, delegate: EvidenceDelegate) -> None:
+        """Paint the cards with ``delegate`` (the review delegate adds Accept/Reject/Edit/Note buttons)."""
+        delegate.setParent(self.view)
+        self.view.setItemDelegate(delegate)
+
+    def add_context_action(self, action: QAction, separate: bool = False) -> None:
+        """An entry of the cards' context menu (after a separator with ``separate``); its shortcut works on the cards."""
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if separate:
+            sep = QAction(self.view)
+            sep.setSeparator(True)
+            self.view.addAction(sep)
+        self.view.addAction(action)
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

@@ -8,22 +8,20 @@ reports success or the error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui import settings
+from gui.host import StatusHost
 from gui.plain import message_box
+from gui.state import AppState
 from gui.workers import Task, start
 from model.analysis.filters import filter_fields
 from model.errorlog import safe_text
 from model.export import write_matrix, write_statements
 from model.export.comparison import comparison_frame
 from model.export.qdpx import write_qdpx
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 FORMATS = {
     ".xlsx": "Excel workbook (*.xlsx)",
@@ -50,20 +48,20 @@ class ExportController(QObject):
     sig_exported = Signal(str)
     sig_failed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, state: AppState, host: StatusHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host = state, host
         self.task: Task | None = None
         self.error_box: QMessageBox | None = None
 
     def ask(self, what: str, suffix: str) -> None:
         """File dialog, then export ``what`` ("matrix", "comparison", "statements" or "qdpx") to the chosen path."""
-        if self.window.state.view is None:
-            self.window.statusBar().showMessage("Nothing to export yet: open documents first", 4000)
+        if self.state.view is None:
+            self.host.show_status("Nothing to export yet: open documents first", 4000)
             return
         label = {"qdpx": "project"}.get(what, what)
         start_at = str(export_folder() / f"stance-{label}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {label}", start_at, FORMATS[suffix])
+        path, _ = QFileDialog.getSaveFileName(self.host.dialog_parent(), f"Export {label}", start_at, FORMATS[suffix])
         if path:
             if not path.lower().endswith(suffix):
                 path += suffix
@@ -72,7 +70,7 @@ class ExportController(QObject):
 
     def export(self, what: str, path: str) -> Task | None:
         """Write ``what`` ("matrix", "comparison", "statements" or "qdpx") to ``path`` in a worker; the filters apply."""
-        state = self.window.state
+        state = self.state
         view, analysis = state.view, state.analysis
         if view is None or analysis is None:
             return None
@@ -94,7 +92,7 @@ class ExportController(QObject):
                 return write_qdpx(path, statements, analysis.report, topics=analysis.resources.topics, notes=notes)
         elif what == "comparison":
             if state.comparison is None:
-                self.window.statusBar().showMessage("Open a comparison first (View › Compare countries)", 4000)
+                self.host.show_status("Open a comparison first (View › Compare countries)", 4000)
                 return None
             matrix = state.comparison.matrix
             countries = [a for a in state.comparison.actors if a in matrix.actors]
@@ -112,20 +110,20 @@ class ExportController(QObject):
         task = Task(job)
         task.signals.sig_done.connect(lambda notices: self._done(path, notices))
         task.signals.sig_failed.connect(lambda text: self._failed(path, text))
-        self.window.statusBar().showMessage(safe_text(f"Exporting to {Path(path).name}…"))
+        self.host.show_status(safe_text(f"Exporting to {Path(path).name}…"))
         self.task = start(task)
         return task
 
     def _done(self, path: str, notices: list[str] | None) -> None:
         extra = f" — {'; '.join(notices)}" if notices else ""
-        self.window.statusBar().showMessage(safe_text(f"Exported to {path}{extra}"), 12000)
+        self.host.show_status(safe_text(f"Exported to {path}{extra}"), 12000)
         self.sig_exported.emit(path)
 
     def _failed(self, path: str, text: str) -> None:
         reason = text.split("\n\n")[0]
-        self.window.statusBar().showMessage(safe_text(f"Export failed: {reason}"), 8000)
+        self.host.show_status(safe_text(f"Export failed: {reason}"), 8000)
         box = message_box(QMessageBox.Icon.Warning, "Export failed", f"{Path(path).name} was not written:\n{reason}",
-                          self.window)
+                          self.host.dialog_parent())
         box.show()
         self.error_box = box
         self.sig_failed.emit(reason)

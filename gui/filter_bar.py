@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -142,6 +142,23 @@ class FilterBar(QWidget):
             own_speech=bool(self.holder.currentData()),
             speeches=self._speeches if self.holder.currentData() else frozenset(),
         )
+
+    def show_view(self, by: str, mode: object, sort: object) -> None:
+        """Columns, cell display and country order as a project saved them.
+
+        Columns change quietly (the caller sets them on the state); mode and sort emit their
+        signals, so the matrix follows. An unknown mode or sort keeps the current one.
+        """
+        with QSignalBlocker(self.by):
+            self.by.setCurrentIndex(max(0, self.by.findData(by)))
+        for combo, value in ((self.mode, mode), (self.sort, sort)):
+            at = combo.findData(value)
+            if at >= 0:
+                combo.setCurrentIndex(at)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def clear(self) -> None:
         widgets = (self.topic, self.hedged, self.holder, self.date_from, self.date_to, self.confidence, self.search)

@@ -10,12 +10,12 @@ full width and the reader joins it, so the evidence alone has the right side
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+Docks = Mapping[str, QDockWidget]
 
 A = Qt.DockWidgetArea
 #: docks tabbed in the strip under the matrix, the first one raised
@@ -24,9 +24,8 @@ NARROW = 1200
 RIGHT_SHARE, BOTTOM_SHARE, EVIDENCE_SHARE = 0.42, 0.30, 0.62
 
 
-def apply_default_layout(w: MainWindow) -> None:
-    """Put every dock where the default layout has it and size the areas for the window's size."""
-    docks = w.docks
+def apply_default_layout(w: QMainWindow, docks: Docks) -> None:
+    """Put each of the window's ``docks`` where the default layout has it and size the areas for the window's size."""
     size = w.size()
     narrow = w.width() < NARROW
     w.setCorner(Qt.Corner.TopRightCorner, A.RightDockWidgetArea)
@@ -50,13 +49,12 @@ def apply_default_layout(w: MainWindow) -> None:
         if layout is not None:
             layout.activate()
         w.resize(size)
-    _size(w, narrow)
+    _size(w, docks, narrow)
     # sizes asked for before the window is laid out are not all honoured: ask again once it is
-    QTimer.singleShot(0, w, lambda: _size(w, narrow))
+    QTimer.singleShot(0, w, lambda: _size(w, docks, narrow))
 
 
-def _size(w: MainWindow, narrow: bool) -> None:
-    docks = w.docks
+def _size(w: QMainWindow, docks: Docks, narrow: bool) -> None:
     width, height = max(w.width(), 800), max(w.height(), 560)
     right = max(380, int(width * RIGHT_SHARE))
     w.resizeDocks([docks["evidence"]], [right], Qt.Orientation.Horizontal)

@@ -8,14 +8,16 @@ them and shows results.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QPushButton
 
 from gui import settings
 from gui.dialogs import LoadReportDialog
+from gui.host import StatusHost
 from gui.plain import message_box, tooltip
+from gui.project_controller import ProjectController
+from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.loading import Loaded, grow_set, load_dataset, load_set
@@ -23,9 +25,6 @@ from model.progress import count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 
 def file_filter() -> str:
@@ -35,10 +34,12 @@ def file_filter() -> str:
 
 class LoadController(QObject):
     sig_report_ready = Signal(object)  # LoadReport of the last load
+    sig_loaded = Signal()              # a load is complete: the matrix shows its result
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, state: AppState, host: StatusHost, projects: ProjectController,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host, self.projects = state, host, projects
         self.task: Task | None = None
         self.paths: list[str] = []
         self.report_dialog: LoadReportDialog | None = None
@@ -59,31 +60,30 @@ class LoadController(QObject):
         self.cancel_button.setToolTip("Stop loading; the open set stays as it was")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
-        window.statusBar().addPermanentWidget(self.progress_label)
-        window.statusBar().addPermanentWidget(self.progress)
-        window.statusBar().addPermanentWidget(self.cancel_button)
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            host.add_status_widget(widget)
 
     # --- entry points --------------------------------------------------------
     def open_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Open documents", settings.last_folder(), file_filter())
+        files, _ = QFileDialog.getOpenFileNames(self.host.dialog_parent(), "Open documents", settings.last_folder(), file_filter())
         if files:
             settings.set_last_folder(str(Path(files[0]).parent))
             self.load(files)
 
     def open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Open folder", settings.last_folder())
+        folder = QFileDialog.getExistingDirectory(self.host.dialog_parent(), "Open folder", settings.last_folder())
         if folder:
             settings.set_last_folder(folder)
             self.load([folder])
 
     def open_dataset(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Open statements dataset", settings.last_folder())
+        folder = QFileDialog.getExistingDirectory(self.host.dialog_parent(), "Open statements dataset", settings.last_folder())
         if folder:
             settings.set_last_folder(str(Path(folder).parent))
             self.load([folder])
 
     def add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Add documents to the set", settings.last_folder(), file_filter())
+        files, _ = QFileDialog.getOpenFileNames(self.host.dialog_parent(), "Add documents to the set", settings.last_folder(), file_filter())
         if files:
             settings.set_last_folder(str(Path(files[0]).parent))
             self.add(files)
@@ -91,18 +91,18 @@ class LoadController(QObject):
     def drop(self, paths: list[str]) -> Task | None:
         """Dropped files: added to the open set, or opened as a new set when none is open (a project file: opened)."""
         is_project = len(paths) == 1 and str(paths[0]).endswith(PROJECT_SUFFIX)
-        return self.add(paths) if self.window.state.analysis is not None and not is_project else self.load(paths)
+        return self.add(paths) if self.state.analysis is not None and not is_project else self.load(paths)
 
     def load(self, paths: list[str]) -> Task | None:
         """Open ``paths`` as a new set (after asking about unsaved work; None when the user cancels).
 
         A single project file (.stanceatlas) is opened as the project instead."""
         if len(paths) == 1 and str(paths[0]).endswith(PROJECT_SUFFIX):
-            return self.window.projects.open(str(paths[0]))
-        if not self.window.projects.confirm_discard():
+            return self.projects.open(str(paths[0]))
+        if not self.projects.confirm_discard():
             return None
         paths = [str(p) for p in paths]
-        state = self.window.state
+        state = self.state
         flt, by, compare = state.flt, state.by, state.compared()
         resources = state.session.base   # the shipped resources, without the open project's edits
         self.paths = paths
@@ -114,7 +114,7 @@ class LoadController(QObject):
                            f"Loading {self._what(paths)}…", paths)
 
     def add(self, paths: list[str]) -> Task | None:
-        state = self.window.state
+        state = self.state
         if state.analysis is None:
             return self.load(paths)
         paths = [str(p) for p in paths]
@@ -126,13 +126,13 @@ class LoadController(QObject):
     def cancel(self) -> None:
         if self.task is not None and not self.task.finished:
             self.task.cancel()
-            self.window.statusBar().showMessage("Cancelling…")
+            self.host.show_status("Cancelling…")
 
     def show_report(self) -> LoadReportDialog | None:
-        a = self.window.state.analysis
+        a = self.state.analysis
         if a is None:
             return None
-        self.report_dialog = LoadReportDialog(a.report, self.window)
+        self.report_dialog = LoadReportDialog(a.report, self.host.dialog_parent())
         self.report_dialog.show()
         return self.report_dialog
 
@@ -160,7 +160,7 @@ class LoadController(QObject):
         self.progress.show()
         self.progress_label.show()
         self.cancel_button.show()
-        self.window.statusBar().showMessage(safe_text(message))
+        self.host.show_status(safe_text(message))
         self.task = start(task)
         return task
 
@@ -178,9 +178,9 @@ class LoadController(QObject):
         analysis, view, documents = result
         settings.push_recent_set(recent)
         self._waiting_for_matrix = True
-        self.window.state.set_result(analysis, view, documents, grown=grown)
+        self.state.set_result(analysis, view, documents, grown=grown)
         n_err = len(analysis.report.errors)
-        self.window.statusBar().showMessage(
+        self.host.show_status(
             f"Loaded {len(analysis.documents)} documents" + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""),
             8000)
         self.sig_report_ready.emit(analysis.report)
@@ -191,19 +191,20 @@ class LoadController(QObject):
         """Called when the matrix shows the newest result; a load waiting for it is complete."""
         if self._waiting_for_matrix:
             self._waiting_for_matrix = False
-            self.window.sig_loaded.emit()
+            self.sig_loaded.emit()
 
     def _on_failed(self, gen: int, text: str) -> None:
         if gen != self._generation:
             return
-        box = message_box(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], self.window, detail=text)
+        box = message_box(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], self.host.dialog_parent(),
+                          detail=text)
         box.show()
         self.error_box = box
-        self.window.statusBar().showMessage("Loading failed; the open set is unchanged", 8000)
+        self.host.show_status("Loading failed; the open set is unchanged", 8000)
 
     def _on_cancelled(self, gen: int) -> None:
         if gen == self._generation:
-            self.window.statusBar().showMessage("Loading cancelled; the open set is unchanged", 8000)
+            self.host.show_status("Loading cancelled; the open set is unchanged", 8000)
 
     def _on_finished(self, gen: int) -> None:
         if gen == self._generation:

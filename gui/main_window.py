@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTab
 from gui import settings
 from gui.charts import HeatmapChart, StanceBarsChart, TimelineChart
 from gui.compare_view import ComparisonPanel
+from gui.decisions_controller import DecisionsController
 from gui.decisions_panel import DecisionsPanel
 from gui.documents_panel import DocumentsPanel
 from gui.evidence import EvidencePanel
@@ -23,7 +24,6 @@ from gui.layout import apply_default_layout
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
-from gui.menus_review import build_review_menus
 from gui.profile import ProfilePanel
 from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
@@ -33,7 +33,6 @@ from model.analysis.compare import column_breakdown, country_profile
 from model.analysis.filters import document_dates, speeches
 from model.analysis.matrix import sort_actors
 from model.analysis.timeline import statements_in_period
-from model.countries import country_names
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -50,9 +49,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.state = state or AppState(self)
-        self.names = country_names()
-        self.col_names: dict[str, str] = {}
-        self.selected: tuple[str, str] | None = None
 
         self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
@@ -75,17 +71,21 @@ class MainWindow(QMainWindow):
         for chart in (self.heatmap, self.stance_bars, self.timeline):
             self.charts.addTab(chart, chart.title)
         self.docks = self._docks()
-        apply_default_layout(self)
+        apply_default_layout(self, self.docks)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.loader = LoadController(self)
-        self.exporter = ExportController(self)
-        self.menu_actions = build_menus(self)
+        # controllers get the state, this window as their StatusHost (gui/host.py) and the panels they work on
+        s = self.state
+        self.projects = ProjectController(s, self, self.filter_bar, self.matrix_model, self)
+        self.loader = LoadController(s, self, self.projects, self)
+        self.loader.sig_loaded.connect(self.sig_loaded)
+        self.exporter = ExportController(s, self, self)
         self._connect()
-        self.review = ReviewController(self)
-        self.projects = ProjectController(self)
-        self.menu_actions.update(build_review_menus(self))
+        self.review = ReviewController(s, self, self.evidence, self.reader, self.matrix_view, self.matrix_model, self)
+        self.decision_log = DecisionsController(s, self, self.decisions, self.docks["decisions"], self.show_in_matrix,
+                                                self.open_in_reader, self)
+        self.menu_actions = build_menus(self)   # every menu and shortcut, from the table in gui/menus.py
         self._restore_layout()
 
     # --- composition ---------------------------------------------------------
@@ -128,13 +128,14 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """View › Reset layout: evidence and matrix first (see :mod:`gui.layout`)."""
-        apply_default_layout(self)
+        apply_default_layout(self, self.docks)
 
     def _connect(self) -> None:
         s = self.state
         s.sig_analysis_changed.connect(self._on_analysis_changed)
         s.sig_matrix_changed.connect(self._on_matrix_changed)
         s.sig_comparison_changed.connect(self._on_comparison_changed)
+        s.sig_cell_selected.connect(self._show_cell)   # first: the review controller adds the cell's notes after
         s.sig_busy.connect(lambda busy: self.statusBar().showMessage("Updating…" if busy else "", 0 if busy else 1000))
         self.filter_bar.sig_filter_changed.connect(s.set_filter)
         self.filter_bar.sig_by_changed.connect(s.set_by)
@@ -160,7 +161,6 @@ class MainWindow(QMainWindow):
     def _on_analysis_changed(self) -> None:
         a = self.state.analysis
         assert a is not None
-        self.col_names = {t.key: t.name for t in a.resources.topics}
         self.filter_bar.set_topics([(t.key, t.name) for t in a.resources.topics])
         self.filter_bar.set_speeches(speeches(a.documents))
         self.documents.set_analysis(a, self.state.documents_table)
@@ -168,41 +168,41 @@ class MainWindow(QMainWindow):
     def _on_matrix_changed(self) -> None:
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
-        self.matrix_model.set_matrix(view.matrix, names=self.names, column_names=self.col_names)
+        self.matrix_model.set_matrix(view.matrix, names=self.state.names, column_names=self.state.column_names)
         self._draw_heatmap()
         self.timeline.set_data(view.timeline)
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
-        self.comparison.set_countries(view.matrix.actors, self.names, chosen)
+        self.comparison.set_countries(view.matrix.actors, self.state.names, chosen)
         self._default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "
                                   f"{len(view.matrix.actors)} countries")
-        if self.selected is not None:
-            index = self.matrix_model.index_of(*self.selected)
+        selected = self.state.selected
+        if selected is not None:
+            index = self.matrix_model.index_of(*selected)
             if index.isValid():
                 self.matrix_view.setCurrentIndex(index)
-            self._show_cell(*self.selected)
+            self._show_cell(*selected)
         self.loader.matrix_ready()
 
     def _on_comparison_changed(self) -> None:
         c, m = self.state.comparison, self.state.matrix
         if c is not None and m is not None and self.comparison.chosen() != list(c.actors):
-            self.comparison.set_countries(m.actors, self.names, list(c.actors))
-        self.comparison.show_comparison(c, self.names, self.col_names)
+            self.comparison.set_countries(m.actors, self.state.names, list(c.actors))
+        self.comparison.show_comparison(c, self.state.names, self.state.column_names)
 
     def _on_cell(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         key = self.matrix_model.key(current)
         if key is not None:
-            self.selected = key
-            self._show_cell(*key)
-            self.state.select_cell(*key)
+            self.state.select_cell(*key)   # the evidence follows (sig_cell_selected)
 
     def _show_cell(self, actor: str, column: str) -> None:
-        title = f"{self.names.get(actor, actor)} — {self.col_names.get(column, column)}"
-        self.evidence.show_cell(title, self.state.cell_statements(actor, column), self.state.documents_by_id, self.names)
+        s = self.state
+        title = f"{s.name(actor)} — {s.column_name(column)}"
+        self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names)
         self._refresh_side_panels()
 
     def _default_comparison(self, seen: bool | None = None) -> None:
@@ -215,12 +215,12 @@ class MainWindow(QMainWindow):
     def _refresh_side_panels(self) -> None:
         """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
         m = self.state.matrix
-        if m is None or self.selected is None:
+        if m is None or self.state.selected is None:
             return
-        actor, column = self.selected
+        actor, column = self.state.selected
         if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
             self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
-                                      self.matrix_model.sort_key, column, self.col_names.get(column, column), self.names)
+                                      self.matrix_model.sort_key, column, self.state.column_name(column), self.state.names)
             self.stance_bars.matrix = m
         if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
             self.show_profile(actor, raise_dock=False)
@@ -241,19 +241,39 @@ class MainWindow(QMainWindow):
         m = self.state.matrix
         assert m is not None
         self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
-                              self.names, self.col_names)
+                              self.state.names, self.state.column_names)
+
+    # --- StatusHost (gui/host.py): what the controllers may ask of the window ---
+    def show_status(self, text: str, ms: int = 0) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_title(self, title: str, modified: bool) -> None:
+        self.setWindowTitle(title)
+        self.setWindowModified(modified)
 
     # --- actions -------------------------------------------------------------
-    def select_cell(self, actor: str, column: str) -> None:
-        """Select a matrix cell and show its evidence, as a click on the cell does (charts and the comparison call this)."""
+    def show_in_matrix(self, actor: str, column: str) -> bool:
+        """Make the cell current and scroll to it (its evidence shows); False when the matrix has no such cell."""
         index = self.matrix_model.index_of(actor, column)
         if not index.isValid():
-            return
+            return False
         if self.matrix_view.currentIndex() == index:
             self._on_cell(index)   # already current: show its evidence again (something else may be shown)
         else:
             self.matrix_view.setCurrentIndex(index)
         self.matrix_view.scrollTo(index)
+        return True
+
+    def select_cell(self, actor: str, column: str) -> None:
+        """Select a matrix cell and show its evidence, as a click on the cell does (charts and the comparison call this)."""
+        if not self.show_in_matrix(actor, column):
+            return
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -265,7 +285,7 @@ class MainWindow(QMainWindow):
         freq = str(view.timeline.attrs.get("freq", "D"))
         rows = statements_in_period(view.statements, document_dates(a.documents), pd.Timestamp(start), freq, cls)
         self.evidence.show_cell(f"{cls.capitalize()}, period from {pd.Timestamp(start):%d %b %Y}", rows,
-                                self.state.documents_by_id, self.names)
+                                self.state.documents_by_id, self.state.names)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -275,9 +295,9 @@ class MainWindow(QMainWindow):
         if c is None:
             return
         frames = [self.state.cell_statements(a, column) for a in c.actors]
-        who = " · ".join(self.names.get(a, a) for a in c.actors)
-        self.evidence.show_cell(f"{who} — {self.col_names.get(column, column)}", pd.concat(frames),
-                                self.state.documents_by_id, self.names)
+        who = " · ".join(self.state.name(a) for a in c.actors)
+        self.evidence.show_cell(f"{who} — {self.state.column_name(column)}", pd.concat(frames),
+                                self.state.documents_by_id, self.state.names)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -285,7 +305,7 @@ class MainWindow(QMainWindow):
         m = self.state.matrix
         if m is None:
             return
-        self.profile.show_profile(actor, self.names.get(actor, actor), country_profile(m, actor), self.col_names)
+        self.profile.show_profile(actor, self.state.name(actor), country_profile(m, actor), self.state.column_names)
         self.profile.matrix = m
         self.state.select_country(actor)
         if raise_dock:
@@ -317,8 +337,7 @@ class MainWindow(QMainWindow):
         self.docks["reader"].raise_()
 
     def focus_search(self) -> None:
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
+        self.filter_bar.focus_search()
 
     def load(self, paths: list[str]):
         """Open ``paths`` as a new set (in a worker); sig_loaded fires when the matrix is shown."""

@@ -15,22 +15,22 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui import settings
+from gui.filter_bar import FilterBar
+from gui.host import StatusHost
+from gui.matrix_model import MatrixTableModel
 from gui.plain import message_box
+from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
 from model.loading import OpenedProject, load_project_view
 from model.project.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
 from model.project.store import SUFFIX, ProjectError, save_project
 from model.review.workspace import Workspace
-
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
 
 FILE_FILTER = f"Stance Atlas project (*{SUFFIX});;All files (*)"
 #: how often the autosave clock is looked at (a copy is due 5 minutes after the oldest unwritten change)
@@ -61,9 +61,9 @@ def recover_or_explain(ws: Workspace, folder: str, path: str | None) -> str:
         raise ProjectError(INTERNAL_ERROR) from exc
 
 
-def _ask_save(window: MainWindow) -> str:
+def _ask_save(parent: QWidget, name: str) -> str:
     box = message_box(QMessageBox.Icon.Warning, "Unsaved changes",
-                      f"{window.projects.name()} has changes that are not saved.", window,
+                      f"{name} has changes that are not saved.", parent,
                       info="Save them before going on?")
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
@@ -73,11 +73,11 @@ def _ask_save(window: MainWindow) -> str:
         QMessageBox.StandardButton(answer), CANCEL)
 
 
-def _ask_recover(window: MainWindow, copy: RecoveryCopy) -> str:
+def _ask_recover(parent: QWidget, copy: RecoveryCopy) -> str:
     what = Path(copy.original).name if copy.original else "an unsaved project"
     box = message_box(QMessageBox.Icon.Question, "Recover unsaved work",
                       f"Stance Atlas did not close cleanly. A recovery copy of {what} from {copy.saved_at} UTC "
-                      f"({copy.documents} documents, {copy.decisions} decisions) was found.", window,
+                      f"({copy.documents} documents, {copy.decisions} decisions) was found.", parent,
                       info="Recover it? Discard deletes the copy.")
     recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
@@ -94,12 +94,14 @@ class ProjectController(QObject):
     sig_save_failed = Signal(str)
     sig_recovery_written = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.state.session
-        self.ask_save: Callable[[], str] = lambda: _ask_save(window)
-        self.ask_recover: Callable[[RecoveryCopy], str] = lambda copy: _ask_recover(window, copy)
+    def __init__(self, state: AppState, host: StatusHost, filter_bar: FilterBar, matrix_model: MatrixTableModel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host = state, host
+        self.filter_bar, self.matrix_model = filter_bar, matrix_model   # the view settings a project keeps
+        self.session = state.session
+        self.ask_save: Callable[[], str] = lambda: _ask_save(host.dialog_parent(), self.name())
+        self.ask_recover: Callable[[RecoveryCopy], str] = lambda copy: _ask_recover(host.dialog_parent(), copy)
         self.recovery_folder = settings.recovery_folder()
         self.clock = AutosaveClock()
         self.task: Task | None = None
@@ -120,8 +122,7 @@ class ProjectController(QObject):
         return safe_text(Path(self.session.path).stem) if self.session.path else "Untitled"
 
     def update_title(self) -> None:
-        self.window.setWindowTitle(f"{self.name()}[*] — Stance Atlas")
-        self.window.setWindowModified(self.session.is_dirty())
+        self.host.show_title(f"{self.name()}[*] — Stance Atlas", self.session.is_dirty())
 
     def confirm_discard(self) -> bool:
         """Before replacing or closing the workspace: True when it may go (saved, discarded or clean)."""
@@ -159,7 +160,7 @@ class ProjectController(QObject):
     def ask_open(self) -> Task | None:
         if not self.confirm_discard():
             return None
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", settings.last_folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), "Open project", settings.last_folder(), FILE_FILTER)
         return self.open(path, confirmed=True) if path else None
 
     def open(self, path: str, confirmed: bool = False) -> Task | None:
@@ -169,21 +170,21 @@ class ProjectController(QObject):
         return self._load(str(path), str(path))
 
     def _load(self, what: Workspace | str, path: str | None, unsaved: bool = False) -> Task:
-        state = self.window.state
+        state = self.state
         flt, by, base, compare = state.flt, state.by, self.session.base, state.compared()
         task = Task(lambda progress: load_project_view(what, base, flt, by, progress, compare))
         task.signals.sig_done.connect(lambda result: self._on_loaded(result, path, unsaved))
         task.signals.sig_failed.connect(self._on_open_failed)
-        self.window.statusBar().showMessage("Opening project…" if path else "New project…")
+        self.host.show_status("Opening project…" if path else "New project…")
         self.task = start(task)
         return task
 
     def _on_loaded(self, result: OpenedProject, path: str | None, unsaved: bool) -> None:
         ws, base, analysis, view, table, unmatched = result
         old = self.session.path
-        self.window.selected = None
+        self.state.clear_selection()
         self._restore_view(ws.view, view.by)
-        self.window.state.set_workspace(ws, base, analysis, view, table, unmatched, path, unsaved)
+        self.state.set_workspace(ws, base, analysis, view, table, unmatched, path, unsaved)
         self.clock.reset(ws.revision)
         if not unsaved and old != path:
             discard_recovery(self.recovery_folder, old)  # a recovered copy stays until the project is saved
@@ -191,19 +192,13 @@ class ProjectController(QObject):
             settings.push_recent_project(path)
             settings.set_last_folder(str(Path(path).parent))
         self.update_title()
-        self.window.statusBar().showMessage(safe_text(f"Opened {path}") if path else "New project", 6000)
+        self.host.show_status(safe_text(f"Opened {path}") if path else "New project", 6000)
         self.sig_opened.emit(path or "")
 
     def _restore_view(self, saved: dict, by: str) -> None:
         """Columns (topics or issues), cell display and country order as saved in the project."""
-        bar = self.window.filter_bar
-        with QSignalBlocker(bar.by):
-            bar.by.setCurrentIndex(max(0, bar.by.findData(by)))
-        self.window.state.by = by
-        for combo, key in ((bar.mode, "mode"), (bar.sort, "sort")):
-            at = combo.findData(saved.get(key))
-            if at >= 0:
-                combo.setCurrentIndex(at)   # its signal updates the matrix model
+        self.filter_bar.show_view(by, saved.get("mode"), saved.get("sort"))   # mode and sort: the matrix follows
+        self.state.by = by
 
     def _on_open_failed(self, text: str) -> None:
         reason = safe_text(text.split("\n\n")[0])
@@ -219,7 +214,7 @@ class ProjectController(QObject):
 
     def save_as(self, sync: bool = False) -> bool:
         start_at = self.session.path or str(Path(settings.last_folder() or Path.home()) / f"untitled{SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save project as", start_at, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.host.dialog_parent(), "Save project as", start_at, FILE_FILTER)
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -228,14 +223,14 @@ class ProjectController(QObject):
 
     def _snapshot(self) -> Workspace:
         ws = self.session.ws
-        m = self.window.matrix_model
-        ws.view = {"by": self.window.state.by, "mode": m.mode, "sort": m.sort_key}
+        m = self.matrix_model
+        ws.view = {"by": self.state.by, "mode": m.mode, "sort": m.sort_key}
         return ws.snapshot()
 
     def write(self, path: str, sync: bool = False) -> bool:
         """Save to ``path`` (atomically; a failure keeps the old file). Async returns True when started."""
         if self.task is not None and not self.task.finished:
-            self.window.statusBar().showMessage("Still busy with the last save or open; try again in a moment", 4000)
+            self.host.show_status("Still busy with the last save or open; try again in a moment", 4000)
             return False
         snapshot, point, revision = self._snapshot(), self.session.save_point(), self.session.ws.revision
         if sync:
@@ -249,7 +244,7 @@ class ProjectController(QObject):
         task = Task(lambda progress: save_or_explain(path, snapshot))
         task.signals.sig_done.connect(lambda _r: self._on_saved(path, point, revision))
         task.signals.sig_failed.connect(lambda text: self._on_save_failed(text.split("\n\n")[0]))
-        self.window.statusBar().showMessage(safe_text(f"Saving {Path(path).name}…"))
+        self.host.show_status(safe_text(f"Saving {Path(path).name}…"))
         self.task = start(task)
         return True
 
@@ -262,7 +257,7 @@ class ProjectController(QObject):
         self.clock.written(revision, time.monotonic())
         settings.push_recent_project(path)
         self.update_title()
-        self.window.statusBar().showMessage(safe_text(f"Saved {path}"), 6000)
+        self.host.show_status(safe_text(f"Saved {path}"), 6000)
         self.sig_saved.emit(path)
 
     def _on_save_failed(self, reason: str) -> None:
@@ -272,8 +267,8 @@ class ProjectController(QObject):
 
     def _warn(self, status: str, title: str, reason: str, info: str) -> None:
         """A status-bar line and a non-blocking warning box (kept in ``error_box`` for tests)."""
-        self.window.statusBar().showMessage(safe_text(status), 10000)
-        box = message_box(QMessageBox.Icon.Warning, title, reason, self.window, info=info)
+        self.host.show_status(safe_text(status), 10000)
+        box = message_box(QMessageBox.Icon.Warning, title, reason, self.host.dialog_parent(), info=info)
         box.show()
         self.error_box = box
 
@@ -287,7 +282,7 @@ class ProjectController(QObject):
         snapshot, folder, path, revision = self._snapshot(), self.recovery_folder, self.session.path, self.session.ws.revision
         task = Task(lambda progress: recover_or_explain(snapshot, folder, path))
         task.signals.sig_done.connect(lambda written: self._on_recovery_written(written, revision))
-        task.signals.sig_failed.connect(lambda text: self.window.statusBar().showMessage(
+        task.signals.sig_failed.connect(lambda text: self.host.show_status(
             safe_text(f"Recovery copy not written: {text.splitlines()[0]}"), 8000))
         self.recovery_task = start(task)
         return task

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from gui.evidence import sentence_marks
 from gui.plain import escaped
@@ -27,6 +27,8 @@ class ReaderPane(QWidget):
         self.text.setOpenLinks(False)
         self.document_id: str | None = None
         self.highlight: tuple[int, int] | None = None
+        self.context_menu: QMenu | None = None   # the last context menu shown (tests pick from it)
+        self._context_actions: list[QAction] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
@@ -59,6 +61,32 @@ class ReaderPane(QWidget):
         # bring the sentence to about a third of the way down, so the lines before it give context
         bar = self.text.verticalScrollBar()
         bar.setValue(bar.value() + self.text.cursorRect().top() - self.text.viewport().height() // 3)
+
+    def selection(self) -> tuple[str, int, int] | None:
+        """The document shown and the selected character range in it (None: no document or no selection)."""
+        cursor = self.text.textCursor()
+        if self.document_id is None or not cursor.hasSelection():
+            return None
+        return self.document_id, cursor.selectionStart(), cursor.selectionEnd()
+
+    def add_context_action(self, action: QAction, separate: bool = False) -> None:
+        """An entry below the text's standard context menu (Copy, Select all), after a separator with
+        ``separate``; its shortcut works in the pane."""
+        self.addAction(action)
+        if not self._context_actions:
+            self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.text.customContextMenuRequested.connect(self._context_menu)
+        if separate:
+            sep = QAction(self)
+            sep.setSeparator(True)
+            self._context_actions.append(sep)
+        self._context_actions.append(action)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu = self.text.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addActions(self._context_actions)
+        menu.popup(self.text.viewport().mapToGlobal(pos))
 
     def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()

@@ -10,13 +10,12 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
-from gui.decisions_controller import DecisionsController, document_rows, sentence_rows
+from gui.decisions_controller import document_rows, sentence_rows
 from gui.dialogs_review import (
     AliasDialog,
     NoteDialog,
@@ -27,9 +26,13 @@ from gui.dialogs_review import (
     UnmatchedDialog,
     combo_code,
 )
-from gui.evidence import ROW_ROLE
-from gui.plain import escaped, menu_text
+from gui.evidence import EvidencePanel
+from gui.host import StatusHost
+from gui.matrix_model import MatrixTableModel
+from gui.plain import menu_text
+from gui.reader import ReaderPane
 from gui.review_panel import ReviewDelegate
+from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.resource_edits import ResourceEdits
@@ -38,18 +41,18 @@ from model.review.decisions import ReviewError
 from model.review.notes import Note
 from model.review.workspace import extract_with_edits
 
-if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-
 
 class ReviewController(QObject):
     sig_reextracted = Signal()          # machine statements replaced after a resource edit
     sig_dialog_opened = Signal(object)  # a review dialog was opened (tests fill it in)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.session = window.state.session
+    def __init__(self, state: AppState, host: StatusHost, evidence: EvidencePanel, reader: ReaderPane,
+                 matrix_view: QTableView, matrix_model: MatrixTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.host = state, host
+        self.evidence, self.reader = evidence, reader
+        self.matrix_view, self.matrix_model = matrix_view, matrix_model
+        self.session = state.session
         self.actions = self.session.actions
         self.dialog: ReviewDialog | None = None
         self.context_menu: QMenu | None = None   # the last context menu shown (tests pick from it)
@@ -60,57 +63,32 @@ class ReviewController(QObject):
         self.unmatched_label.setStyleSheet("color:#b45309")
         self.unmatched_label.setToolTip("Tools › Decisions that no longer match… lists them with the reason")
         self.unmatched_label.hide()
-        window.statusBar().addPermanentWidget(self.unmatched_label)
-        self.delegate = ReviewDelegate(window.evidence.view, self.session.notes_for_row)
-        window.evidence.view.setItemDelegate(self.delegate)
+        host.add_status_widget(self.unmatched_label)
+        self.delegate = ReviewDelegate(notes_for=self.session.notes_for_row)
+        evidence.set_card_delegate(self.delegate)
         self.delegate.sig_clicked.connect(self.on_card_button)
-        self.menu_actions: dict[str, QAction] = {}
-        self._evidence_keys()
-        self._bulk_actions()
-        self._reader_hooks()
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
-        window.state.sig_unmatched_changed.connect(self._on_unmatched)
+        state.sig_unmatched_changed.connect(self._on_unmatched)
         # after the window has shown the cell (its slots were connected first): add the cell's notes
-        window.state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
-        window.state.sig_matrix_changed.connect(self.show_cell_notes)
-        self.decisions = DecisionsController(window)
+        state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
+        state.sig_matrix_changed.connect(self.show_cell_notes)
 
     # --- where review happens ------------------------------------------------
-    def _evidence_keys(self) -> None:
-        view = self.window.evidence.view
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for name, text, key in (("accept", "Accept statement", "A"), ("reject", "Reject statement", "R"),
-                                ("edit", "Edit statement…", "E"), ("note", "Note on statement…", "N")):
-            act = QAction(text, view)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(lambda _c=False, n=name: self.on_card_button(n, self.current_row()))
-            view.addAction(act)
-            self.menu_actions[name] = act
+    def on_current_card(self, action: str) -> None:
+        """Edit › Accept/Reject/Edit/Note (A, R, E, N on the cards): the current evidence card."""
+        self.on_card_button(action, self.current_row())
 
-    def _bulk_actions(self) -> None:
-        """Accept or reject every statement of the card's sentence or document (right-click a card)."""
-        view = self.window.evidence.view
-        sep = QAction(view)
-        sep.setSeparator(True)
-        view.addAction(sep)
-        for name, text in (("accept_sentence", "Accept all statements of this sentence"),
-                           ("reject_sentence", "Reject all statements of this sentence"),
-                           ("accept_document", "Accept all statements of this document"),
-                           ("reject_document", "Reject all statements of this document")):
-            act = QAction(text, view)
-            kind, scope = name.split("_")
-            act.triggered.connect(lambda _c=False, k=kind, sc=scope: self.decide_all(k, sc, self.current_row()))
-            view.addAction(act)
-            self.menu_actions[name] = act
+    def decide_all_current(self, kind: str, scope: str) -> bool:
+        """Edit › Accept/Reject all statements of this sentence/document: the current card's."""
+        return self.decide_all(kind, scope, self.current_row())
 
     def decide_all(self, kind: str, scope: str, row: Mapping[str, Any] | None) -> bool:
         """Accept or reject all statements of ``row``'s sentence or document (one undo step)."""
         if row is None:
             self._say("Select an evidence card first")
             return False
-        a = self.window.state.analysis
+        a = self.state.analysis
         statements = a.statements if a is not None else None
         if scope == "sentence":
             rows, what = sentence_rows(statements, row), f"a sentence of '{row['document']}'"
@@ -120,66 +98,47 @@ class ReviewController(QObject):
 
     def decide_cell(self, kind: str, actor: str, column: str) -> bool:
         """Accept or reject every statement of a matrix cell, as filtered (one undo step)."""
-        rows = self.window.state.cell_statements(actor, column).to_dict(orient="records")
+        rows = self.state.cell_statements(actor, column).to_dict(orient="records")
         return self._push(lambda: self.actions.decide_all(kind, rows, f"{actor} × {column}"))
 
-    def _reader_hooks(self) -> None:
-        reader = self.window.reader
-        act = QAction("Add statement from selection…", reader)
-        act.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.setToolTip("Record a statement the machine missed, on the selected sentence (Ctrl+Shift+A)")
-        act.triggered.connect(lambda _c=False: self.add_from_selection())
-        reader.addAction(act)
-        self.menu_actions["add_statement"] = act
-        reader.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        reader.text.customContextMenuRequested.connect(self._reader_menu)
-
-    def _reader_menu(self, pos: QPoint) -> None:
-        menu = self.context_menu = self.window.reader.text.createStandardContextMenu()
-        menu.addSeparator()
-        menu.addAction(self.menu_actions["add_statement"])
-        menu.popup(self.window.reader.text.viewport().mapToGlobal(pos))
-
     def _matrix_hooks(self) -> None:
-        header = self.window.matrix_view.horizontalHeader()
+        header = self.matrix_view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        view = self.window.matrix_view
+        view = self.matrix_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._cell_menu)
 
     def _header_menu(self, pos: QPoint) -> None:
-        header = self.window.matrix_view.horizontalHeader()
+        header = self.matrix_view.horizontalHeader()
         column = self.column_at(header.logicalIndexAt(pos))
         if column is None:
             return
         menu = self.context_menu = QMenu(header)
-        menu.addAction(menu_text(f"Rename or merge {self.window.state.by} “{column}”…"), lambda: self.rename_column(column))
+        menu.addAction(menu_text(f"Rename or merge {self.state.by} “{column}”…"), lambda: self.rename_column(column))
         menu.popup(header.mapToGlobal(pos))
 
     def _cell_menu(self, pos: QPoint) -> None:
-        key = self.window.matrix_model.key(self.window.matrix_view.indexAt(pos))
+        key = self.matrix_model.key(self.matrix_view.indexAt(pos))
         if key is None:
             return
-        menu = self.context_menu = QMenu(self.window.matrix_view)
+        menu = self.context_menu = QMenu(self.matrix_view)
         menu.addAction(menu_text(f"Note on {key[0]} × {key[1]}…"), lambda: self.note_cell(*key))
-        n = len(self.window.state.cell_statements(*key))
+        n = len(self.state.cell_statements(*key))
         if n:
             menu.addSeparator()
             menu.addAction(menu_text(f"Accept all {n} statements of {key[0]} × {key[1]}"),
                            lambda: self.decide_cell("accept", *key))
             menu.addAction(menu_text(f"Reject all {n} statements of {key[0]} × {key[1]}"),
                            lambda: self.decide_cell("reject", *key))
-        menu.popup(self.window.matrix_view.viewport().mapToGlobal(pos))
+        menu.popup(self.matrix_view.viewport().mapToGlobal(pos))
 
     def column_at(self, section: int) -> str | None:
-        cols = self.window.matrix_model.columns
+        cols = self.matrix_model.columns
         return cols[section] if 0 <= section < len(cols) else None
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.window.evidence.view.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return self.evidence.current_row()
 
     # --- review intents → commands -------------------------------------------
     def on_card_button(self, action: str, row: Mapping[str, Any] | None) -> None:
@@ -210,11 +169,11 @@ class ReviewController(QObject):
         return dialog
 
     def topics(self) -> list[str]:
-        a = self.window.state.analysis
+        a = self.state.analysis
         return [t.key for t in a.resources.topics] if a else []
 
     def edit(self, row: Mapping[str, Any]) -> StatementDialog:
-        d = StatementDialog("Edit statement", row, self.window.names, self.topics(), self.window)
+        d = StatementDialog("Edit statement", row, self.state.names, self.topics(), self.host.dialog_parent())
 
         def submit() -> None:
             changes = d.changes()
@@ -229,13 +188,13 @@ class ReviewController(QObject):
                                  lambda text: self.actions.note_statement(row, text))
 
     def note_cell(self, actor: str, column: str) -> NoteDialog:
-        by = self.window.state.by
+        by = self.state.by
         return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
                                  lambda text: self.actions.note_cell(actor, column, text, by))
 
     def _note_dialog(self, subject: str, existing: list[Note], add) -> NoteDialog:
         note = existing[0] if existing else None
-        d = NoteDialog(subject, note.text if note else "", parent=self.window)
+        d = NoteDialog(subject, note.text if note else "", parent=self.host.dialog_parent())
 
         def submit() -> None:
             text = d.note()
@@ -250,34 +209,28 @@ class ReviewController(QObject):
 
     def show_cell_notes(self) -> None:
         """The selected cell's notes under the evidence heading."""
-        if self.window.selected is None:
+        if self.state.selected is None:
             return
-        notes = self.session.notes_for_cell(*self.window.selected, self.window.state.by)
-        heading = self.window.evidence.heading
-        text = heading.text().split("<br><span class='notes'>")[0]
-        if notes:
-            items = "<br>".join(f"Note: {escaped(n.text)}" for n in notes)
-            text += f"<br><span class='notes' style='color:#92400e'>{items}</span>"
-        heading.setText(text)
+        notes = self.session.notes_for_cell(*self.state.selected, self.state.by)
+        self.evidence.set_notes([n.text for n in notes])
 
     def add_from_selection(self) -> StatementDialog | None:
         """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""
-        reader = self.window.reader
-        cursor = reader.text.textCursor()
-        doc = self.window.state.documents_by_id.get(reader.document_id or "")
-        if doc is None or not cursor.hasSelection():
+        selection = self.reader.selection()
+        doc = self.state.documents_by_id.get(selection[0]) if selection else None
+        if doc is None or selection is None:
             self._say("Select a sentence in the reader first")
             return None
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        _doc_id, start, end = selection
         try:
             s, e = sentence_span(doc.text, start, end)
         except ReviewError as exc:
             self._say(str(exc))
             return None
-        actor, column = self.window.selected or ("", "")
-        row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.window.state.by == "topic" else "",
+        actor, column = self.state.selected or ("", "")
+        row = {"sentence": doc.text[s:e], "actor": actor, "topic": column if self.state.by == "topic" else "",
                "polarity": 0.0, "stance": ""}
-        d = StatementDialog("Add statement", row, self.window.names, self.topics(), self.window)
+        d = StatementDialog("Add statement", row, self.state.names, self.topics(), self.host.dialog_parent())
 
         def submit() -> None:
             values = {k: v for k, v in d.values().items() if v not in ("", None)}
@@ -287,9 +240,9 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def rename_column(self, column: str) -> RenameDialog:
-        by = self.window.state.by
-        others = list(self.window.matrix_model.columns)
-        d = RenameDialog(by, column, others, self.window)
+        by = self.state.by
+        others = list(self.matrix_model.columns)
+        d = RenameDialog(by, column, others, self.host.dialog_parent())
 
         def submit() -> None:
             new = d.target()
@@ -301,12 +254,12 @@ class ReviewController(QObject):
         return self._open(d)  # type: ignore[return-value]
 
     def add_alias(self) -> AliasDialog:
-        d = AliasDialog(self.window.names, self.window)
+        d = AliasDialog(self.state.names, self.host.dialog_parent())
         d.submit = lambda: self.actions.add_alias(d.name.text().strip(), combo_code(d.code), d.kind.currentText())
         return self._open(d)  # type: ignore[return-value]
 
     def add_topic_cue(self) -> TopicCueDialog:
-        d = TopicCueDialog(self.topics(), self.window)
+        d = TopicCueDialog(self.topics(), self.host.dialog_parent())
         d.submit = lambda: self.actions.add_topic_cue(d.topic.currentText().strip(), d.cue.text().strip())
         return self._open(d)  # type: ignore[return-value]
 
@@ -338,7 +291,7 @@ class ReviewController(QObject):
         self.sig_reextracted.emit()
 
     def _on_unmatched(self) -> None:
-        unmatched = self.window.state.unmatched
+        unmatched = self.state.unmatched
         n = len(unmatched)
         self.unmatched_label.setText(f"{n} decision{' no longer matches' if n == 1 else 's no longer match'}" if n else "")
         self.unmatched_label.setVisible(bool(n))
@@ -351,12 +304,12 @@ class ReviewController(QObject):
     def show_unmatched(self) -> UnmatchedDialog:
         if self.unmatched_dialog is not None:
             self.unmatched_dialog.close()
-        self.unmatched_dialog = UnmatchedDialog(self.window.state.unmatched, self.window)
+        self.unmatched_dialog = UnmatchedDialog(self.state.unmatched, self.host.dialog_parent())
         self.unmatched_dialog.show()
         return self.unmatched_dialog
 
     def _say(self, text: str, ms: int = 5000) -> None:
-        self.window.statusBar().showMessage(safe_text(text), ms)
+        self.host.show_status(safe_text(text), ms)
 
 
 def _need(text: str) -> str:

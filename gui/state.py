@@ -22,6 +22,7 @@ from model.analysis.compare import Comparison, compare_countries, distinct
 from model.analysis.filters import StatementFilter, describe_filter
 from model.analysis.matrix import Matrix
 from model.analysis.view import Reviewed, View, compute_reviewed_view
+from model.countries import country_names
 from model.documents import Document
 from model.pipeline import Analysis
 from model.resources import Resources
@@ -38,6 +39,8 @@ class AppState(QObject):
     sig_comparison_changed = Signal()
     sig_busy = Signal(bool)
     sig_unmatched_changed = Signal()   # decisions that no longer match were (re)counted
+    sig_selection_changed = Signal(object)   # the selected (country, column), or None
+    sig_names_changed = Signal()       # the column names changed (a set with other topics)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,10 @@ class AppState(QObject):
         self.unmatched: list[UnmatchedDecision] = []
         self._analysis_revision = -1
         self.session.sig_workspace_changed.connect(self.refresh)
+        # view state the panels read: what is selected and how countries and columns are called
+        self.selected: tuple[str, str] | None = None
+        self.names: dict[str, str] = country_names()
+        self.column_names: dict[str, str] = {}
 
     # --- results in ------------------------------------------------------------
     @property
@@ -109,13 +116,21 @@ class AppState(QObject):
         self.analysis = analysis
         self.documents_by_id = {d.id: d for d in analysis.documents}
         self.documents_table = documents_table
-        self.sig_analysis_changed.emit()
+        self._analysis_changed()
         if view is not None and view.flt == self.flt and view.by == self.by:
             self._generation += 1
             generation = self._generation
             QTimer.singleShot(0, self, lambda: self._on_view(generation, view))
         else:
             self.refresh()
+
+    def _analysis_changed(self) -> None:
+        assert self.analysis is not None
+        columns = {t.key: t.name for t in self.analysis.resources.topics}
+        if columns != self.column_names:
+            self.column_names = columns
+            self.sig_names_changed.emit()
+        self.sig_analysis_changed.emit()
 
     def set_filter(self, flt: StatementFilter) -> None:
         if flt != self.flt:
@@ -161,7 +176,7 @@ class AppState(QObject):
             self.unmatched = unmatched
             self.sig_unmatched_changed.emit()
         if old is None or old.report is not analysis.report or old.resources.topics != analysis.resources.topics:
-            self.sig_analysis_changed.emit()
+            self._analysis_changed()
         self._set_view(view)
 
     def _set_view(self, view: View) -> None:
@@ -186,7 +201,21 @@ class AppState(QObject):
         return self.view.statements.iloc[pos]
 
     def select_cell(self, actor: str, column: str) -> None:
+        """The analyst selected a matrix cell (the evidence shows it)."""
+        self.selected = (actor, column)
+        self.sig_selection_changed.emit(self.selected)
         self.sig_cell_selected.emit(actor, column)
+
+    def clear_selection(self) -> None:
+        if self.selected is not None:
+            self.selected = None
+            self.sig_selection_changed.emit(None)
+
+    def name(self, actor: str) -> str:
+        return self.names.get(actor, actor)
+
+    def column_name(self, column: str) -> str:
+        return self.column_names.get(column, column)
 
     def select_country(self, actor: str) -> None:
         self.sig_country_selected.emit(actor)

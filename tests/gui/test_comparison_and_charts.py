@@ -18,7 +18,7 @@ def test_comparison_of_russia_and_pakistan(seeded, qtbot):
     c = w.state.comparison
     assert c.actors == ("RUS", "PAK")
     assert m.columnCount() == 3
-    assert m.headerData(0, Qt.Orientation.Horizontal) == f"{w.names['RUS']} (RUS)"
+    assert m.headerData(0, Qt.Orientation.Horizontal) == f"{w.state.names['RUS']} (RUS)"
     assert m.headerData(2, Qt.Orientation.Horizontal) == "Agreement"
     expected = compare_countries(w.state.statements, ["RUS", "PAK"], columns=w.state.analysis.resources.topic_keys)
     assert c.topics == expected.topics
@@ -42,7 +42,7 @@ def test_comparison_of_russia_and_pakistan(seeded, qtbot):
 
 def test_pickers_request_a_comparison(seeded, qtbot):
     w = seeded
-    w.comparison.set_countries(w.state.matrix.actors, w.names, ["RUS", "PAK"])
+    w.comparison.set_countries(w.state.matrix.actors, w.state.names, ["RUS", "PAK"])
     picker = w.comparison.pickers[2]
     with qtbot.waitSignal(w.state.sig_comparison_changed):
         picker.setCurrentIndex(picker.findData("CHN"))
@@ -81,7 +81,7 @@ def test_heatmap_holds_the_net_grid_with_labelled_axes(seeded):
     assert tuple(h.image.getLevels()) == (-1.0, 1.0)
     assert [n for n, _ in h.legend][::4] == ["−1 conflictual", "+1 cooperative"]   # the colour key, in the heading
     left_ticks = h.plot.getAxis("left")._tickLevels[0]
-    assert [t[1] for t in left_ticks][:1] == [w.names[h.rows[0]]]   # short names are not cut
+    assert [t[1] for t in left_ticks][:1] == [w.state.names[h.rows[0]]]   # short names are not cut
 
 
 def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
@@ -152,7 +152,7 @@ def test_a_heatmap_click_selects_the_matrix_cell_and_shows_its_evidence(seeded, 
     assert blocker.args == ["PAK", "security"]
     assert w.matrix_model.key(w.matrix_view.currentIndex()) == ("PAK", "security")
     assert w.evidence.model.total == w.state.matrix.counts.at["PAK", "security"] > 0
-    assert w.names["PAK"] in w.evidence.heading.text()
+    assert w.state.names["PAK"] in w.evidence.heading.text()
 
 
 def test_a_stance_bar_click_selects_that_country_on_the_column(seeded, qtbot):
@@ -186,7 +186,7 @@ def test_a_comparison_cell_click_shows_that_country_and_topics_evidence(seeded, 
     _click_view(qtbot, table, m.index(sec, 2))
     expected = sum(int(w.state.comparison.table.at["security", f"{a}_count"]) for a in ("RUS", "PAK"))
     assert w.evidence.model.total == expected
-    assert w.names["RUS"] in w.evidence.heading.text() and w.names["PAK"] in w.evidence.heading.text()
+    assert w.state.names["RUS"] in w.evidence.heading.text() and w.state.names["PAK"] in w.evidence.heading.text()
     # back to a country cell: its own evidence again, though the matrix cell did not change
     _click_view(qtbot, table, m.index(sec, 1))
     assert w.evidence.model.total == w.state.comparison.table.at["security", "PAK_count"]
@@ -220,11 +220,11 @@ def test_typing_in_a_comparison_box_picks_a_country(seeded, qtbot):
     completer = picker.completer()
     assert completer.filterMode() == Qt.MatchFlag.MatchContains
     completer.setCompletionPrefix("kista")
-    assert completer.currentCompletion() == f"{w.names['PAK']} (PAK)"
+    assert completer.currentCompletion() == f"{w.state.names['PAK']} (PAK)"
     # text that matches nothing leaves the country as it was
     picker.lineEdit().setText("zzzz")
     picker.settle()
-    assert picker.currentData() == "PAK" and picker.lineEdit().text() == f"{w.names['PAK']} (PAK)"
+    assert picker.currentData() == "PAK" and picker.lineEdit().text() == f"{w.state.names['PAK']} (PAK)"
 
 
 def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot, tmp_path):

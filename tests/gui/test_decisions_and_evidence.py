@@ -33,7 +33,7 @@ def test_a_rejected_statement_is_restored_from_the_decisions_panel(review, qtbot
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         rejected = press_card_button(qtbot, w, "reject")
     assert count(w, "RUS", "diplomacy") == before - 1
-    with qtbot.waitSignal(w.review.decisions.sig_log_updated):
+    with qtbot.waitSignal(w.decision_log.sig_log_updated):
         w.menu_actions["decisions"].trigger()
     panel = w.decisions
     assert on_screen(panel)
@@ -61,11 +61,11 @@ def test_clicking_a_decision_shows_its_sentence_in_the_reader(review, qtbot):
     click_cell(qtbot, w, "PAK", "security")
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         accepted = press_card_button(qtbot, w, "accept")
-    w.review.decisions.show_panel()
+    w.decision_log.show_panel()
     view = w.decisions.view
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(w.decisions.model.index(0, 4)).center())
     assert w.reader.document_id == accepted["document"]
-    assert w.selected == ("PAK", "security")
+    assert w.state.selected == ("PAK", "security")
 
 
 def test_decisions_panel_filters_by_kind_and_text(review, qtbot):
@@ -73,8 +73,8 @@ def test_decisions_panel_filters_by_kind_and_text(review, qtbot):
     click_cell(qtbot, w, "RUS", "diplomacy")
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         press_card_button(qtbot, w, "accept")
-    w.review.decisions.show_panel()
-    with qtbot.waitSignal(w.review.decisions.sig_log_updated):
+    w.decision_log.show_panel()
+    with qtbot.waitSignal(w.decision_log.sig_log_updated):
         w.state.session.actions.note_cell("PAK", "security", "second source needed")
     panel = w.decisions
     assert sorted(e.kind for e in panel.model.shown) == ["accept", "note"]
@@ -94,7 +94,7 @@ def test_reject_all_of_a_document_is_undone_in_one_step(review, qtbot):
     in_doc, total = int((st["document"] == doc).sum()), len(st)
     assert in_doc >= 2
     with qtbot.waitSignal(w.state.sig_matrix_changed):
-        w.review.menu_actions["reject_document"].trigger()
+        w.menu_actions["reject_document"].trigger()
     st = w.state.analysis.statements
     assert len(st) == total - in_doc and doc not in set(st["document"])
     assert w.menu_actions["undo"].text() == f"Undo Reject {in_doc} statements of document '{doc}'"
@@ -203,7 +203,7 @@ def test_a_card_says_whose_words_it_is(window, qtbot, tmp_path):
     voices = {}
     for actor, topic in {(r.actor, r.topic) for r in st.itertuples()}:
         window.evidence.show_cell("x", window.state.cell_statements(actor, topic), window.state.documents_by_id,
-                                  window.names)
+                                  window.state.names)
         for i in range(window.evidence.model.rowCount()):
             index = window.evidence.model.index(i, 0)
             voices[(index.data(ROW_ROLE)["document"], actor)] = index.data(HTML_ROLE)

@@ -132,7 +132,7 @@ def hostile_file(tmp_path) -> Path:
 @pytest.fixture
 def hostile(window, qtbot, hostile_file):
     """The main window with the hostile documents loaded, and hostile country names (profile, comparison)."""
-    window.names.update({"FRA": IMG, "CAN": LINK, "DEU": HEADING, "BRA": "caf" + SURROGATE})
+    window.state.names.update({"FRA": IMG, "CAN": LINK, "DEU": HEADING, "BRA": "caf" + SURROGATE})
     with qtbot.waitSignal(window.sig_loaded, timeout=60000):
         window.load([str(hostile_file)])
     return window
@@ -182,7 +182,7 @@ def test_evidence_cards_and_headings_show_titles_literally_and_load_nothing(host
         assert found == [] and doc.requested == []
         assert shown(title) in text and shown(source) in text
         heading = visible_text(w.evidence.heading)
-        assert heading.startswith(f"{shown(w.names[actor])} — ")
+        assert heading.startswith(f"{shown(w.state.names[actor])} — ")
         w.evidence.view.grab()                    # the delegate lays every card out: nothing requested
         assert all(d.requested == [] for d in w.evidence.view.itemDelegate()._cache.values())
         double_click(qtbot, w.evidence.view, card)
@@ -197,7 +197,7 @@ def test_the_profile_heading_shows_a_country_name_literally(hostile, qtbot):
         pos = QPoint(header.width() // 2, header.sectionViewportPosition(section) + header.sectionSize(section) // 2)
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         assert w.profile.actor == actor
-        assert visible_text(w.profile.heading).startswith(f"{shown(w.names[actor])} ({actor}) — 1 statement(s)")
+        assert visible_text(w.profile.heading).startswith(f"{shown(w.state.names[actor])} ({actor}) — 1 statement(s)")
         assert_no_link_opens(w.profile)
 
 

@@ -100,7 +100,7 @@ def test_evidence_model_fetches_in_batches(qtmodeltester):
 
 def test_comparison_and_frame_models(seeded, qtmodeltester):
     cmp_model = ComparisonTableModel()
-    cmp_model.set_comparison(compare_countries(seeded.state.statements, ["RUS", "PAK", "CHN"]), seeded.names, {})
+    cmp_model.set_comparison(compare_countries(seeded.state.statements, ["RUS", "PAK", "CHN"]), seeded.state.names, {})
     qtmodeltester.check(cmp_model)
     qtmodeltester.check(seeded.documents.model)
     seeded.show_profile("RUS")

@@ -56,7 +56,7 @@ def test_clicking_a_cell_lists_its_statements_as_cards(seeded, qtbot):
     assert {r["topic"] for r in rows} == {"diplomacy"}
     card = ev.index(0, 0).data(HTML_ROLE)
     assert "Russia" in card and "background-color:#fde68a" in card  # actor word highlighted
-    assert f"{w.names['RUS']} — Diplomacy" in w.evidence.heading.text()
+    assert f"{w.state.names['RUS']} — Diplomacy" in w.evidence.heading.text()
 
 
 def test_keyboard_moves_through_cells(seeded, qtbot):

@@ -115,11 +115,11 @@ def test_add_statement_from_the_reader_selection(review, qtbot):
     w.reader.text.setTextCursor(cursor)
     before = count(w, "NOR", "economy")
     w.reader.text.customContextMenuRequested.emit(QPoint(5, 5))
-    entry = w.review.context_menu.actions()[-1]
+    entry = w.reader.context_menu.actions()[-1]
     assert entry.text() == "Add statement from selection…" and entry.shortcut().toString() == "Ctrl+Shift+A"
     with qtbot.waitSignal(w.review.sig_dialog_opened) as opened:
         entry.trigger()
-    w.review.context_menu.close()
+    w.reader.context_menu.close()
     dialog = opened.args[0]
     assert dialog.row["sentence"] == doc.text[start:end]
     dialog.actor.setCurrentIndex(dialog.actor.findData("NOR"))
