@@ -168,7 +168,8 @@ class DocContext:
         state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
         state += sum(1 for a in agents if a[2] in _STATE_ROLES)
         # (relative to how often it names countries, up to six: a short report needs fewer)
-        self.state = min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
+        # a speech is a state speaking, whatever it names
+        self.state = 1.0 if speaker_country else min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
         self.agent_starts = [a[0] for a in agents]
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
         self.title_codes: set[str] = set()  # countries the document's title names
