@@ -102,6 +102,7 @@ def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
 
 def test_timeline_says_when_documents_have_no_dates(seeded):
     t = seeded.timeline
+    seeded.charts.setCurrentWidget(t)   # a hidden chart is drawn when it is shown
     assert t.values.empty
     assert t.is_empty and t.message.text().startswith("No dated documents")
 
@@ -234,9 +235,9 @@ def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot
     with qtbot.waitSignal(w.sig_loaded, timeout=30000):
         w.load([str(dated_set(tmp_path))])
     t = w.timeline
-    assert not t.is_empty and len(t.values) == 2
     w.docks["charts"].raise_()
-    w.charts.setCurrentWidget(t)
+    w.charts.setCurrentWidget(t)   # a hidden chart is drawn when it is shown
+    assert not t.is_empty and len(t.values) == 2
     qtbot.waitUntil(lambda: t.plot.vb.width() > 0)
     cls = next(c for c in ("cooperative", "neutral", "conflictual") if t.values.iloc[1][c] > 0)
     x = float(t.values.index[1].to_datetime64().astype("datetime64[s]").astype(np.int64))
