@@ -25,6 +25,7 @@ import pandas as pd
 
 from model.countries import country_names
 from model.documents import Document
+from model.frames import group_positions, map_distinct
 from model.statements import COLUMNS, DTYPES
 
 #: decision kinds
@@ -184,7 +185,7 @@ class _Rows:
             return
         self._indexed.add(doc_id)
         if self._rows_of is None:
-            self._rows_of = self.df.groupby("document", sort=False).indices if len(self.df) else {}
+            self._rows_of = group_positions(self.df["document"])
         pos = self._rows_of.get(doc_id)
         if pos is None:
             return
@@ -323,7 +324,7 @@ def apply_decisions(
     df["review"] = "machine"
     df["edited"] = False
     df["provenance"] = "machine"
-    df["doc_hash"] = df["document"].map({d.id: d.hash for d in docs}).fillna("").astype(object)
+    df["doc_hash"] = map_distinct(df["document"], {d.id: d.hash for d in docs}).fillna("").astype(object)
     df["key_actor"] = df["actor"]
     rows = _Rows(df)
     unmatched: list[UnmatchedDecision] = []
@@ -349,7 +350,7 @@ def apply_decisions(
     out = rows.frame()
     if rows.added:
         order = {d.id: n for n, d in enumerate(docs)}
-        pos = out["document"].map(order).fillna(len(order)).to_numpy()
+        pos = map_distinct(out["document"], order).fillna(len(order)).to_numpy(dtype=float)
         out = out.iloc[np.lexsort((out["start"].to_numpy(), pos))].reset_index(drop=True)
     for col, dtype in DTYPES.items():
         if col in out.columns:
