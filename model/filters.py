@@ -139,7 +139,7 @@ def describe_filter(flt: StatementFilter) -> str:
     return "; ".join(parts) if parts else "none"
 
 
-def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[str, str], np.ndarray]:
+def cell_positions(statements: pd.DataFrame, by: str = "topic") -> Mapping[tuple[str, str], np.ndarray]:
     """(actor, column) → row positions in ``statements``: a cell's evidence in one lookup."""
     if statements.empty:
         return {}
@@ -147,8 +147,9 @@ def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[st
     pos = np.flatnonzero(ok.to_numpy())
     if not len(pos):
         return {}
-    groups = group_positions(statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos])
-    return {k: pos[v] for k, v in groups.items()}
+    if len(pos) == len(statements):
+        return group_positions(statements["actor"], statements[by])
+    return group_positions(statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos]).through(pos)
 
 
 def filter_fields(flt: StatementFilter) -> dict[str, object]:

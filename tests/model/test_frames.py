@@ -39,3 +39,11 @@ def test_group_positions_equals_groupby_indices_for_one_and_two_columns():
 def test_group_positions_of_nothing():
     assert group_positions(_strings([])) == {}
     assert group_positions(_strings([None, None])) == {}
+
+
+def test_positions_through_maps_rows():
+    groups = group_positions(_strings(["a", "b", "a"]))
+    moved = groups.through(np.array([10, 20, 30]))
+    np.testing.assert_array_equal(moved["a"], [10, 30])
+    np.testing.assert_array_equal(moved["b"], [20])
+    assert moved.get("zz") is None and len(moved) == 2
