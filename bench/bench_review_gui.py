@@ -78,6 +78,8 @@ def bench(app: QApplication, n: int, folder: Path, save: bool = True) -> None:
            *wait_for(state.sig_matrix_changed, lambda: state.set_filter(StatementFilter(min_confidence=0.5))), 2000)
     wait_for(state.sig_matrix_changed, lambda: state.set_filter(StatementFilter()))
     row = state.analysis.statements.iloc[0]
+    window.select_cell(row["actor"], row["topic"])   # as an analyst reviews: the cell's evidence is shown
+    app.processEvents()
     report("reject", *wait_for(state.sig_matrix_changed, lambda: actions.reject(row)), 2000)
     expect(state, n - 1)
     report("undo", *wait_for(state.sig_matrix_changed, window.menu_actions["undo"].trigger), 2000)

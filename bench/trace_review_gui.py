@@ -156,6 +156,8 @@ def run(n: int, profile: bool) -> None:
     wait(lambda: state.set_filter(StatementFilter()))
     QApplication.processEvents()
     row, row2 = state.analysis.statements.iloc[0], state.analysis.statements.iloc[1]
+    window.select_cell(row["actor"], row["topic"])   # as an analyst reviews: the cell's evidence is shown
+    QApplication.processEvents()
     bulk = state.analysis.statements[state.analysis.statements["document"] == row["document"]].to_dict(orient="records")
     steps = [("reject", lambda: actions.reject(row)), ("undo", window.menu_actions["undo"].trigger),
              ("redo", window.menu_actions["redo"].trigger), ("edit topic", lambda: actions.edit(row2, {"topic": "economy"})),
