@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from model.documents import Document
-from model.frames import group_positions, map_distinct
+from model.frames import distinct, group_positions, map_distinct
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def statement_dates(statements: pd.DataFrame, dates: Mapping[str, str | None]) -
         return pd.Series(pd.NaT, index=statements.index, dtype="datetime64[ns]")
     # parsed once per document (parsing and mapping 100,000 rows held the interpreter for 60+ ms at a time)
     codes, uniques = pd.factorize(statements["document"], use_na_sentinel=True)
-    parsed = _parse_dates(pd.Series([dates.get(u) for u in uniques] + [None], dtype=object)).to_numpy()
+    parsed = _parse_dates(pd.Series([dates.get(u) for u in distinct(uniques)] + [None], dtype=object)).to_numpy()
     return pd.Series(parsed[codes], index=statements.index, name="document")
 
 

@@ -17,10 +17,15 @@ import numpy as np
 import pandas as pd
 
 
+def distinct(uniques: pd.Index | np.ndarray) -> list[Any]:
+    """``pd.factorize``'s uniques as a list of Python values (iterating an Arrow-backed index is 20× slower)."""
+    return np.asarray(uniques, dtype=object).tolist()
+
+
 def map_distinct(values: pd.Series, mapping: Mapping[Any, Any]) -> pd.Series:
     """``values.map(mapping)`` (missing keys → NaN, object dtype), looking up each distinct value once."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    looked_up = np.array([mapping.get(u, np.nan) for u in uniques] + [np.nan], dtype=object)
+    looked_up = np.array([mapping.get(u, np.nan) for u in distinct(uniques)] + [np.nan], dtype=object)
     return pd.Series(looked_up[codes], index=values.index, name=values.name, dtype=object)
 
 
@@ -65,6 +70,6 @@ def group_positions(*columns: np.ndarray | pd.Series) -> Positions:
     order = rows[np.argsort(code[rows], kind="stable")]
     starts = np.flatnonzero(np.r_[True, np.diff(code[order]) != 0]) if len(order) else np.zeros(0, dtype=np.intp)
     firsts = order[starts]
-    firsts_keys = [np.asarray(u.take(c[firsts]), dtype=object).tolist() for c, u in factors]
+    firsts_keys = [distinct(u.take(c[firsts])) for c, u in factors]
     keys: list[Hashable] = firsts_keys[0] if len(columns) == 1 else list(zip(*firsts_keys, strict=True))
     return Positions({k: i for i, k in enumerate(keys)}, order, np.r_[starts, len(order)])

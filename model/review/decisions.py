@@ -162,7 +162,9 @@ def locate(ref: StatementRef, by_hash: Mapping[str, Document], by_id: Mapping[st
     return doc, best, best + len(ref.sentence)
 
 
-#: columns decisions may change (kept as Python lists while decisions are replayed: fast)
+#: columns decisions may change (kept as Python lists while decisions are replayed: fast); a column
+#: becomes a list only when a decision reads or changes it, and only those are rebuilt afterwards
+#: (converting all 14 both ways took 200–400 ms a replay at 100,000 statements, most of a reject's wait)
 _MUTABLE = (*EDITABLE_FIELDS, "actor_text", "actor_start", "review", "edited", "provenance")
 
 
@@ -171,7 +173,7 @@ class _Rows:
 
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
-        self.cols: dict[str, list[Any]] = {c: df[c].tolist() for c in _MUTABLE if c in df.columns}
+        self.cols: dict[str, list[Any]] = {}   # the mutable columns used so far, as lists
         self.added: list[dict[str, Any]] = []
         self.index: dict[tuple[str, int, int, str], list[int]] = {}
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
@@ -205,16 +207,26 @@ class _Rows:
         near = [i for s, e, i in self.by_actor.get((doc_id, actor), []) if s < end and e > start]
         return near if len(near) == 1 else []
 
+    def column(self, col: str) -> list[Any] | None:
+        """A mutable column as a list (made on first use), or None for a column decisions do not change."""
+        values = self.cols.get(col)
+        if values is None and col in _MUTABLE and col in self.df.columns:
+            values = self.cols[col] = self.df[col].tolist()
+        return values
+
     def get(self, i: int, col: str) -> Any:
         if i < 0:
             return self.added[-i - 1][col]
-        return self.cols[col][i] if col in self.cols else self.df[col].iat[i]
+        values = self.column(col)
+        return values[i] if values is not None else self.df[col].iat[i]
 
     def set(self, i: int, col: str, value: Any) -> None:
         if i < 0:
             self.added[-i - 1][col] = value
-        elif col in self.cols:
-            self.cols[col][i] = value
+        else:
+            values = self.column(col)
+            if values is not None:
+                values[i] = value
 
     def add(self, row: dict[str, Any]) -> None:
         self._index_document(row["document"])
@@ -224,12 +236,14 @@ class _Rows:
         self.by_actor.setdefault((row["document"], row["key_actor"]), []).append((row["start"], row["end"], -len(self.added)))
 
     def rename(self, col: str, old: Any, new: Any, provenance: str) -> None:
-        values, review = self.cols[col], self.cols["review"]
+        values, review = self.column(col), self.column("review")
+        edited, prov = self.column("edited"), self.column("provenance")
+        assert values is not None and review is not None and edited is not None and prov is not None
         for i, v in enumerate(values):
             if v == old:
                 values[i] = new
-                self.cols["edited"][i] = True
-                self.cols["provenance"][i] = provenance
+                edited[i] = True
+                prov[i] = provenance
                 if review[i] in ("machine", "accepted"):
                     review[i] = "edited"
         for r in self.added:
@@ -353,9 +367,11 @@ def apply_decisions(
         pos = map_distinct(out["document"], order).fillna(len(order)).to_numpy(dtype=float)
         out = out.iloc[np.lexsort((out["start"].to_numpy(), pos))].reset_index(drop=True)
     for col, dtype in DTYPES.items():
-        if col in out.columns:
+        if col in out.columns and out[col].dtype != dtype:
             out[col] = out[col].astype(dtype)
-    out["edited"] = out["edited"].astype(bool)
+    if out["edited"].dtype != bool:
+        out["edited"] = out["edited"].astype(bool)
     if not keep_rejected:
-        out = out[out["review"] != "rejected"].reset_index(drop=True)
+        kept = (out["review"] != "rejected").to_numpy()
+        out = out[kept].reset_index(drop=True) if not kept.all() else out.reset_index(drop=True)
     return out, unmatched
