@@ -50,6 +50,39 @@ def test_pickers_request_a_comparison(seeded, qtbot):
     assert w.comparison.model.columnCount() == 4
 
 
+def test_pickers_keep_their_lists_while_the_countries_stay_the_same(seeded):
+    c, actors, names = seeded.comparison, seeded.state.matrix.actors, seeded.names
+    c.set_countries(actors, names, ["RUS", "PAK"])
+    c.pickers[2].setCurrentIndex(c.pickers[2].findData("CHN"))
+    items = [c.pickers[0].itemData(i) for i in range(c.pickers[0].count())]
+    removed = []
+    c.pickers[0].model().rowsRemoved.connect(lambda *_a: removed.append(True))
+    c.set_countries(actors, names, ["PAK", "RUS"])           # a review edit: the same countries
+    assert not removed and [c.pickers[0].itemData(i) for i in range(c.pickers[0].count())] == items
+    assert c.chosen() == ["PAK", "RUS"]                      # the optional box is back at "—", as after a refill
+    c.set_countries([a for a in actors if a != "CHN"], names, ["PAK", "RUS"])   # a country left: refilled
+    assert removed and c.pickers[0].findData("CHN") == -1 and c.chosen() == ["PAK", "RUS"]
+
+
+def test_a_hidden_chart_is_drawn_when_it_is_shown(window, qtbot, tmp_path):
+    from tests.gui.test_filters_and_scripts import dated_set
+
+    w = window
+    with qtbot.waitSignal(w.sig_loaded, timeout=30000):
+        w.load([str(dated_set(tmp_path))])
+    assert w.charts.currentWidget() is w.heatmap and w.heatmap.rows   # the heat map is seen: drawn
+    assert w.timeline.values.empty                                     # behind its tab: not drawn yet
+    w.charts.setCurrentWidget(w.timeline)
+    assert len(w.timeline.values) == 2 and not w.timeline.is_empty
+    w.charts.setCurrentWidget(w.heatmap)
+    with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=10000):
+        w.filter_bar.search.setText("Pakistan")
+    assert len(w.timeline.values) == 2                                 # hidden: still the former view
+    assert w.heatmap.rows == ["PAK"]
+    w.charts.setCurrentWidget(w.timeline)
+    assert len(w.timeline.values) == 1                                 # shown: the current view
+
+
 def test_comparison_follows_filters(seeded, qtbot):
     w = seeded
     w.compare(["RUS", "PAK"])
