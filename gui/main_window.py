@@ -222,10 +222,10 @@ class MainWindow(QMainWindow):
         view = self.state.view
         if view is None:
             return
-        if self.heatmap in self._charts_stale and self.heatmap.isVisible():
+        if self.heatmap in self._charts_stale and on_screen(self.heatmap):
             self._charts_stale.discard(self.heatmap)
             self._draw_heatmap()
-        if self.timeline in self._charts_stale and self.timeline.isVisible():
+        if self.timeline in self._charts_stale and on_screen(self.timeline):
             self._charts_stale.discard(self.timeline)
             self.timeline.set_data(view.timeline)
 

@@ -81,6 +81,14 @@ def test_a_hidden_chart_is_drawn_when_it_is_shown(window, qtbot, tmp_path):
     assert w.heatmap.rows == ["PAK"]
     w.charts.setCurrentWidget(w.timeline)
     assert len(w.timeline.values) == 1                                 # shown: the current view
+    w.charts.setCurrentWidget(w.heatmap)
+    w.docks["profile"].raise_()                                        # the Charts dock goes behind another tab
+    qtbot.waitUntil(lambda: w.heatmap.visibleRegion().isEmpty())
+    with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=10000):
+        w.filter_bar.search.setText("")
+    assert w.heatmap.rows == ["PAK"]
+    w.docks["charts"].raise_()
+    qtbot.waitUntil(lambda: set(w.heatmap.rows) == set(w.state.matrix.actors))
 
 
 def test_comparison_follows_filters(seeded, qtbot):
