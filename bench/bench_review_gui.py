@@ -105,6 +105,13 @@ def bench(app: QApplication, n: int, folder: Path, save: bool = True) -> None:
     expect(state, n - 1 - len(bulk))
     report("undo bulk reject", *wait_for(state.sig_matrix_changed, window.menu_actions["undo"].trigger), 2000)
     expect(state, n - 1)
+    cell = (row["actor"], row["topic"])   # the selected cell, as its context menu does it
+    size = len(state.cell_statements(*cell))
+    report(f"bulk reject of the selected cell ({size} statements)",
+           *wait_for(state.sig_matrix_changed, lambda: window.review.decide_cell("reject", *cell)), 2000)
+    expect(state, n - 1 - size)
+    report("undo cell reject", *wait_for(state.sig_matrix_changed, window.menu_actions["undo"].trigger), 2000)
+    expect(state, n - 1)
     if not save:
         window.close()
         return

@@ -179,7 +179,8 @@ class _Rows:
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         # rows are indexed per document on first lookup: a few decisions over 100,000
         # statements then touch only their documents' rows (the GUI replays on every edit)
-        self._rows_of: dict[Any, np.ndarray] | None = None
+        self._rows_of: Mapping[Any, np.ndarray] | None = None
+        self._keys: tuple[np.ndarray, ...] = ()   # start, end and key_actor of every row, as arrays
         self._indexed: set[str] = set()
 
     def _index_document(self, doc_id: str) -> None:
@@ -187,13 +188,15 @@ class _Rows:
             return
         self._indexed.add(doc_id)
         if self._rows_of is None:
-            self._rows_of = group_positions(self.df["document"])
+            df = self.df
+            self._rows_of = group_positions(df["document"])
+            # converted once: per document, a bulk reject of a 340-statement cell converted the
+            # whole key_actor column 340 times (2–3 s)
+            self._keys = (df["start"].to_numpy(), df["end"].to_numpy(), df["key_actor"].to_numpy())
         pos = self._rows_of.get(doc_id)
         if pos is None:
             return
-        df = self.df
-        starts, ends = df["start"].to_numpy()[pos].tolist(), df["end"].to_numpy()[pos].tolist()
-        actors = df["key_actor"].to_numpy()[pos].tolist()
+        starts, ends, actors = (k[pos].tolist() for k in self._keys)
         for i, s, e, a in zip(pos.tolist(), starts, ends, actors, strict=True):
             self.index.setdefault((doc_id, int(s), int(e), a), []).append(i)
             self.by_actor.setdefault((doc_id, a), []).append((int(s), int(e), i))
