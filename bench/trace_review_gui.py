@@ -185,7 +185,7 @@ def run(n: int, profile: bool) -> None:
     for t, name in marks:
         print(f"  {t:9.0f} ms  --- {name}")
     for start, end in probe.gaps:
-        if end - start < 35:
+        if end - start < 80:
             continue
         print(f"UI gap {end - start:.0f} ms ({start:.0f} → {end:.0f})")
         for s, e, who, what in sorted(EVENTS):

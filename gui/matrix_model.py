@@ -38,10 +38,11 @@ MAX_CELL_SIGNALS = 200
 Arrays = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _rows(grid: pd.DataFrame, actors: list[str], dtype: type) -> np.ndarray:
-    """``grid``'s rows for ``actors``, in that order, as an array."""
-    at = {a: i for i, a in enumerate(grid.index)}
-    return grid.to_numpy(dtype=dtype)[[at[a] for a in actors]]
+def _rows(grid: pd.DataFrame, order: list[int], dtype: type, index: pd.Index) -> np.ndarray:
+    """``grid``'s rows at ``order`` (positions in ``index``) as an array (by label when its index differs)."""
+    if not grid.index.equals(index):
+        grid = grid.reindex(index)
+    return grid.to_numpy(dtype=dtype)[order]
 
 
 def net_colour(net: float) -> QColor:
@@ -133,8 +134,11 @@ class MatrixTableModel(QAbstractTableModel):
         else:
             actors = sort_actors(m, self.sort_key)
         # rows taken by position: ``.loc`` with a list of 250 labels took 20–40 ms on the UI thread
-        return actors, m.columns, (_rows(m.counts, actors, int), _rows(m.net, actors, float),
-                                   _rows(m.labels, actors, object), _rows(m.contradictions, actors, bool))
+        index = m.counts.index
+        at = {a: i for i, a in enumerate(index.tolist())}
+        order = [at[a] for a in actors]
+        return actors, m.columns, (_rows(m.counts, order, int, index), _rows(m.net, order, float, index),
+                                   _rows(m.labels, order, object, index), _rows(m.contradictions, order, bool, index))
 
     def set_mode(self, mode: str) -> None:
         if mode not in DISPLAY_MODES:
