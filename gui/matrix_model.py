@@ -109,7 +109,9 @@ class MatrixTableModel(QAbstractTableModel):
         return self._counts, self._net, self._labels, self._contra
 
     def _report_changes(self, old: Arrays) -> None:
-        """Emit ``dataChanged`` for each cell that changed (and ``headerDataChanged`` for the rows' tooltips)."""
+        """Emit ``dataChanged`` for each cell that changed.  The row headers show names only (their
+        tooltips are asked for on hover), so no ``headerDataChanged``: it made the header and the whole
+        table lay out and repaint again."""
         counts, net, labels, contra = old
         same_net = (net == self._net) | (np.isnan(net) & np.isnan(self._net))
         changed = (counts != self._counts) | ~same_net | (labels != self._labels) | (contra != self._contra)
@@ -122,7 +124,6 @@ class MatrixTableModel(QAbstractTableModel):
             for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
                 index = self.index(r, c)
                 self.dataChanged.emit(index, index)
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, int(rows.min()), int(rows.max()))
 
     def _arrays_of(self, m: Matrix | None, names: dict[str, str]) -> tuple[list[str], list[str], Arrays]:
         """Rows in display order, columns, and the grids as arrays in that order."""

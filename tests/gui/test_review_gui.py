@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -75,6 +76,9 @@ def test_a_reject_repaints_only_its_cell_and_keeps_the_selection(review, qtbot):
     assert changed == [(("RUS", "diplomacy"), ("RUS", "diplomacy"))] and not resets
     assert w.matrix_view.currentIndex() == current and w.selected == ("RUS", "diplomacy")
     assert model.index_of("RUS", "diplomacy").data().startswith(str(before - 1))
+    heat = w.heatmap   # same rows and columns: only its colours are set again, to the new net stance
+    net = w.state.matrix.net.reindex(heat.rows).to_numpy(dtype=float)
+    np.testing.assert_allclose(heat.image.image, net, equal_nan=True)
     changed.clear()
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         w.menu_actions["undo"].trigger()
