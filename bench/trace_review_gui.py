@@ -185,11 +185,11 @@ def run(n: int, profile: bool) -> None:
     for t, name in marks:
         print(f"  {t:9.0f} ms  --- {name}")
     for start, end in probe.gaps:
-        if end - start < 80:
+        if end - start < 50:
             continue
         print(f"UI gap {end - start:.0f} ms ({start:.0f} → {end:.0f})")
         for s, e, who, what in sorted(EVENTS):
-            if s < end and e > start and e - s >= 3:
+            if s < end and e > start and e - s >= 5:
                 print(f"    {who:9s} {s:9.0f} → {e:9.0f} ({e - s:5.0f} ms) {what}")
     if profiler:
         stats = pstats.Stats(profiler)
