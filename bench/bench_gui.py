@@ -165,17 +165,25 @@ def synthetic_analysis(n: int) -> Analysis:
     a = rng.choice(250, n, p=weights / weights.sum())
     t = rng.integers(0, 50, n)
     pol = rng.uniform(-1, 1, n).round(2)
-    docs = [Document(f"doc{i}", f"Document {i} text.", date=f"2021-{1 + i % 12:02d}-01") for i in range(10000)]
+    n_docs = 10000
+    texts: list[list[str]] = [[] for _ in range(n_docs)]   # each document holds its statements' sentences
+    lengths = [0] * n_docs
     rows = []
     for k in range(n):
         actor = actors[a[k]]
         sentence = f"Country {actor} said it would act on {topics[t[k]]} after talks."
-        rows.append({"document": f"doc{k % 10000}", "sentence": sentence, "start": 0, "end": len(sentence),
+        d = k % n_docs
+        start = lengths[d]
+        texts[d].append(sentence)
+        lengths[d] += len(sentence) + 1
+        rows.append({"document": f"doc{d}", "sentence": sentence, "start": start, "end": start + len(sentence),
                      "actor": actor, "actor_text": f"Country {actor}", "speaker": None, "target": None,
                      "topic": topics[t[k]], "stance": "said it would act", "polarity": float(pol[k]),
                      "confidence": float(rng.uniform(0.3, 1.0)), "reporter": None, "hedged": bool(k % 5 == 0),
-                     "negated": False, "issue": "", "actor_kind": "country", "cue": "said", "cue_start": 12,
-                     "actor_start": 0})
+                     "negated": False, "issue": "", "actor_kind": "country", "cue": "said", "cue_start": start + 12,
+                     "actor_start": start})
+    docs = [Document(f"doc{i}", " ".join(texts[i]) or f"Document {i} text.", date=f"2021-{1 + i % 12:02d}-01")
+            for i in range(n_docs)]
     return Analysis(LoadReport(documents=docs, files_seen=1), statements_frame(rows), resources)
 
 

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.state = state or AppState(self)
+        self._charts_stale: set[QWidget] = set()   # charts to draw again once they can be seen
 
         self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
@@ -152,7 +153,9 @@ class MainWindow(QMainWindow):
         self.timeline.sig_point_clicked.connect(self.show_period)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
+        self.charts.currentChanged.connect(lambda _i: self._refresh_charts())
         self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
+        self.docks["charts"].visibilityChanged.connect(lambda _v: self._refresh_charts())
         for name in ("charts", "profile"):
             self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
         self.docks["comparison"].visibilityChanged.connect(lambda v: self._default_comparison(v))
@@ -169,8 +172,8 @@ class MainWindow(QMainWindow):
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
         self.matrix_model.set_matrix(view.matrix, names=self.state.names, column_names=self.state.column_names)
-        self._draw_heatmap()
-        self.timeline.set_data(view.timeline)
+        self._charts_stale = {self.heatmap, self.timeline}
+        self._refresh_charts()
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
@@ -183,9 +186,10 @@ class MainWindow(QMainWindow):
         selected = self.state.selected
         if selected is not None:
             index = self.matrix_model.index_of(*selected)
-            if index.isValid():
-                self.matrix_view.setCurrentIndex(index)
-            self._show_cell(*selected)
+            if index.isValid() and index != self.matrix_view.currentIndex():
+                self.matrix_view.setCurrentIndex(index)   # shows the cell (after a reset of the matrix)
+            else:
+                self._show_cell(*selected)
         self.loader.matrix_ready()
 
     def _on_comparison_changed(self) -> None:
@@ -212,6 +216,19 @@ class MainWindow(QMainWindow):
         if self.state.comparison is None and len(chosen) >= 2 and seen:
             self.state.compare(chosen)
 
+    def _refresh_charts(self) -> None:
+        """Heat map and timeline follow the view, but are drawn only while they can be seen (each hidden
+        chart redrawn after a review edit at 100,000 statements cost the UI thread 10–50 ms)."""
+        view = self.state.view
+        if view is None:
+            return
+        if self.heatmap in self._charts_stale and on_screen(self.heatmap):
+            self._charts_stale.discard(self.heatmap)
+            self._draw_heatmap()
+        if self.timeline in self._charts_stale and on_screen(self.timeline):
+            self._charts_stale.discard(self.timeline)
+            self.timeline.set_data(view.timeline)
+
     def _refresh_side_panels(self) -> None:
         """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
         m = self.state.matrix
@@ -233,7 +250,8 @@ class MainWindow(QMainWindow):
     def _sort(self, key: str) -> None:
         self.matrix_model.set_sort(key)
         if self.state.matrix is not None:
-            self._draw_heatmap()
+            self._charts_stale.add(self.heatmap)
+            self._refresh_charts()
             self.stance_bars.matrix = None   # drawn again in the new order
             self._refresh_side_panels()
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -31,6 +32,17 @@ LUT_STEPS = 100
 #: the diverging scale as ready-made colours, one per 0.01 of net stance (−1 … +1)
 NET_COLOURS = [QColor(*net_to_rgb(i / LUT_STEPS - 1.0)) for i in range(2 * LUT_STEPS + 1)]
 WHITE = QColor("white")
+#: above this many changed cells, one ``dataChanged`` spans them all
+MAX_CELL_SIGNALS = 200
+#: counts, net stance, labels and contradictions as arrays in display order
+Arrays = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _rows(grid: pd.DataFrame, order: list[int], dtype: type, index: pd.Index) -> np.ndarray:
+    """``grid``'s rows at ``order`` (positions in ``index``) as an array (by label when its index differs)."""
+    if not grid.index.equals(index):
+        grid = grid.reindex(index)
+    return grid.to_numpy(dtype=dtype)[order]
 
 
 def net_colour(net: float) -> QColor:
@@ -64,13 +76,24 @@ class MatrixTableModel(QAbstractTableModel):
         names: dict[str, str] | None = None,
         column_names: dict[str, str] | None = None,
     ) -> None:
+        """Show ``matrix``.  With the same rows, columns and names as now (a review edit, most filter
+        changes) only the cells whose values changed are reported (``dataChanged``): the view keeps its
+        selection and scroll position and repaints those cells (a model reset took the UI thread
+        50–100 ms at 250 × 50, mostly laying out and repainting every cell)."""
+        names = self._names if names is None else names
+        column_names = self._col_names if column_names is None else column_names
+        actors, cols, arrays = self._arrays_of(matrix, names)
+        if (self._matrix is not None and matrix is not None and names == self._names
+                and column_names == self._col_names and actors == self._actors and cols == self._cols):
+            old = self._arrays()
+            self._matrix = matrix
+            self._counts, self._net, self._labels, self._contra = arrays
+            self._report_changes(old)
+            return
         self.beginResetModel()
-        self._matrix = matrix
-        if names is not None:
-            self._names = names
-        if column_names is not None:
-            self._col_names = column_names
-        self._load_arrays()
+        self._matrix, self._names, self._col_names = matrix, names, column_names
+        self._actors, self._cols = actors, cols
+        self._counts, self._net, self._labels, self._contra = arrays
         self.endResetModel()
 
     def set_sort(self, key: str) -> None:
@@ -78,25 +101,45 @@ class MatrixTableModel(QAbstractTableModel):
             raise ValueError(key)
         self.sort_key = key
         self.beginResetModel()
-        self._load_arrays()
+        self._actors, self._cols, arrays = self._arrays_of(self._matrix, self._names)
+        self._counts, self._net, self._labels, self._contra = arrays
         self.endResetModel()
 
-    def _load_arrays(self) -> None:
-        m = self._matrix
-        if m is None:
-            self._actors, self._cols = [], []
-            self._counts, self._net = np.zeros((0, 0), dtype=int), np.zeros((0, 0))
-            self._labels, self._contra = np.zeros((0, 0), dtype=object), np.zeros((0, 0), dtype=bool)
+    def _arrays(self) -> Arrays:
+        return self._counts, self._net, self._labels, self._contra
+
+    def _report_changes(self, old: Arrays) -> None:
+        """Emit ``dataChanged`` for each cell that changed.  The row headers show names only (their
+        tooltips are asked for on hover), so no ``headerDataChanged``: it made the header and the whole
+        table lay out and repaint again."""
+        counts, net, labels, contra = old
+        same_net = (net == self._net) | (np.isnan(net) & np.isnan(self._net))
+        changed = (counts != self._counts) | ~same_net | (labels != self._labels) | (contra != self._contra)
+        rows, cols = np.nonzero(changed)
+        if not len(rows):
+            return
+        if len(rows) > MAX_CELL_SIGNALS:   # a large change: one signal over the rows and columns it spans
+            self.dataChanged.emit(self.index(int(rows.min()), int(cols.min())), self.index(int(rows.max()), int(cols.max())))
         else:
-            if self.sort_key == "name":
-                self._actors = sorted(m.actors, key=lambda a: self._names.get(a, a).casefold())
-            else:
-                self._actors = sort_actors(m, self.sort_key)
-            self._cols = m.columns
-            self._counts = m.counts.loc[self._actors].to_numpy(dtype=int)
-            self._net = m.net.loc[self._actors].to_numpy(dtype=float)
-            self._labels = m.labels.loc[self._actors].to_numpy(dtype=object)
-            self._contra = m.contradictions.loc[self._actors].to_numpy(dtype=bool)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                index = self.index(r, c)
+                self.dataChanged.emit(index, index)
+
+    def _arrays_of(self, m: Matrix | None, names: dict[str, str]) -> tuple[list[str], list[str], Arrays]:
+        """Rows in display order, columns, and the grids as arrays in that order."""
+        if m is None:
+            return [], [], (np.zeros((0, 0), dtype=int), np.zeros((0, 0)), np.zeros((0, 0), dtype=object),
+                            np.zeros((0, 0), dtype=bool))
+        if self.sort_key == "name":
+            actors = sorted(m.actors, key=lambda a: names.get(a, a).casefold())
+        else:
+            actors = sort_actors(m, self.sort_key)
+        # rows taken by position: ``.loc`` with a list of 250 labels took 20–40 ms on the UI thread
+        index = m.counts.index
+        at = {a: i for i, a in enumerate(index.tolist())}
+        order = [at[a] for a in actors]
+        return actors, m.columns, (_rows(m.counts, order, int, index), _rows(m.net, order, float, index),
+                                   _rows(m.labels, order, object, index), _rows(m.contradictions, order, bool, index))
 
     def set_mode(self, mode: str) -> None:
         if mode not in DISPLAY_MODES:

@@ -8,7 +8,7 @@ the analyst asked for; :func:`apply_filter` returns the rows that pass, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from model.documents import Document
+from model.frames import distinct, group_positions, map_distinct
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,10 @@ def statement_dates(statements: pd.DataFrame, dates: Mapping[str, str | None]) -
     """The date of each statement's document (NaT when unknown), aligned with ``statements``."""
     if statements.empty:
         return pd.Series(pd.NaT, index=statements.index, dtype="datetime64[ns]")
-    return _parse_dates(statements["document"].map(dates))
+    # parsed once per document (parsing and mapping 100,000 rows held the interpreter for 60+ ms at a time)
+    codes, uniques = pd.factorize(statements["document"], use_na_sentinel=True)
+    parsed = _parse_dates(pd.Series([dates.get(u) for u in distinct(uniques)] + [None], dtype=object)).to_numpy()
+    return pd.Series(parsed[codes], index=statements.index, name="document")
 
 
 def apply_filter(
@@ -100,7 +104,7 @@ def apply_filter(
 
 def _own_speech_mask(statements: pd.DataFrame, pairs: frozenset[tuple[str, str]]) -> np.ndarray:
     speaker = dict(pairs)
-    holder = statements["document"].astype(object).map(speaker).to_numpy(dtype=object)
+    holder = map_distinct(statements["document"], speaker).to_numpy(dtype=object)
     return holder == statements["actor"].astype(object).to_numpy(dtype=object)
 
 
@@ -135,7 +139,7 @@ def describe_filter(flt: StatementFilter) -> str:
     return "; ".join(parts) if parts else "none"
 
 
-def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[str, str], np.ndarray]:
+def cell_positions(statements: pd.DataFrame, by: str = "topic") -> Mapping[Hashable, np.ndarray]:
     """(actor, column) → row positions in ``statements``: a cell's evidence in one lookup."""
     if statements.empty:
         return {}
@@ -143,9 +147,9 @@ def cell_positions(statements: pd.DataFrame, by: str = "topic") -> dict[tuple[st
     pos = np.flatnonzero(ok.to_numpy())
     if not len(pos):
         return {}
-    keys = statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos]
-    groups = pd.Series(pos).groupby([keys[0], keys[1]], sort=False).indices
-    return {k: pos[v] for k, v in groups.items()}
+    if len(pos) == len(statements):
+        return group_positions(statements["actor"], statements[by])
+    return group_positions(statements["actor"].to_numpy()[pos], statements[by].to_numpy()[pos]).through(pos)
 
 
 def filter_fields(flt: StatementFilter) -> dict[str, object]:

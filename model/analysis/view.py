@@ -7,7 +7,7 @@ take too long for the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,7 +28,7 @@ class View:
 
     statements: pd.DataFrame
     matrix: Matrix
-    positions: dict[tuple[str, str], np.ndarray] = field(repr=False)
+    positions: Mapping[Hashable, np.ndarray] = field(repr=False)  # (actor, column) → rows
     flt: StatementFilter
     by: str
     timeline: pd.DataFrame = field(repr=False)

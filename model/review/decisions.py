@@ -25,6 +25,7 @@ import pandas as pd
 
 from model.countries import country_names
 from model.documents import Document
+from model.frames import group_positions, map_distinct
 from model.statements import COLUMNS, DTYPES
 
 #: decision kinds
@@ -161,7 +162,9 @@ def locate(ref: StatementRef, by_hash: Mapping[str, Document], by_id: Mapping[st
     return doc, best, best + len(ref.sentence)
 
 
-#: columns decisions may change (kept as Python lists while decisions are replayed: fast)
+#: columns decisions may change (kept as Python lists while decisions are replayed: fast); a column
+#: becomes a list only when a decision reads or changes it, and only those are rebuilt afterwards
+#: (converting all 14 both ways took 200–400 ms a replay at 100,000 statements, most of a reject's wait)
 _MUTABLE = (*EDITABLE_FIELDS, "actor_text", "actor_start", "review", "edited", "provenance")
 
 
@@ -170,13 +173,14 @@ class _Rows:
 
     def __init__(self, df: pd.DataFrame) -> None:
         self.df = df
-        self.cols: dict[str, list[Any]] = {c: df[c].tolist() for c in _MUTABLE if c in df.columns}
+        self.cols: dict[str, list[Any]] = {}   # the mutable columns used so far, as lists
         self.added: list[dict[str, Any]] = []
         self.index: dict[tuple[str, int, int, str], list[int]] = {}
         self.by_actor: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
         # rows are indexed per document on first lookup: a few decisions over 100,000
         # statements then touch only their documents' rows (the GUI replays on every edit)
-        self._rows_of: dict[Any, np.ndarray] | None = None
+        self._rows_of: Mapping[Any, np.ndarray] | None = None
+        self._keys: tuple[np.ndarray, ...] = ()   # start, end and key_actor of every row, as arrays
         self._indexed: set[str] = set()
 
     def _index_document(self, doc_id: str) -> None:
@@ -184,13 +188,15 @@ class _Rows:
             return
         self._indexed.add(doc_id)
         if self._rows_of is None:
-            self._rows_of = self.df.groupby("document", sort=False).indices if len(self.df) else {}
+            df = self.df
+            self._rows_of = group_positions(df["document"])
+            # converted once: per document, a bulk reject of a 340-statement cell converted the
+            # whole key_actor column 340 times (2–3 s)
+            self._keys = (df["start"].to_numpy(), df["end"].to_numpy(), df["key_actor"].to_numpy())
         pos = self._rows_of.get(doc_id)
         if pos is None:
             return
-        df = self.df
-        starts, ends = df["start"].to_numpy()[pos].tolist(), df["end"].to_numpy()[pos].tolist()
-        actors = df["key_actor"].to_numpy()[pos].tolist()
+        starts, ends, actors = (k[pos].tolist() for k in self._keys)
         for i, s, e, a in zip(pos.tolist(), starts, ends, actors, strict=True):
             self.index.setdefault((doc_id, int(s), int(e), a), []).append(i)
             self.by_actor.setdefault((doc_id, a), []).append((int(s), int(e), i))
@@ -204,16 +210,26 @@ class _Rows:
         near = [i for s, e, i in self.by_actor.get((doc_id, actor), []) if s < end and e > start]
         return near if len(near) == 1 else []
 
+    def column(self, col: str) -> list[Any] | None:
+        """A mutable column as a list (made on first use), or None for a column decisions do not change."""
+        values = self.cols.get(col)
+        if values is None and col in _MUTABLE and col in self.df.columns:
+            values = self.cols[col] = self.df[col].tolist()
+        return values
+
     def get(self, i: int, col: str) -> Any:
         if i < 0:
             return self.added[-i - 1][col]
-        return self.cols[col][i] if col in self.cols else self.df[col].iat[i]
+        values = self.column(col)
+        return values[i] if values is not None else self.df[col].iat[i]
 
     def set(self, i: int, col: str, value: Any) -> None:
         if i < 0:
             self.added[-i - 1][col] = value
-        elif col in self.cols:
-            self.cols[col][i] = value
+        else:
+            values = self.column(col)
+            if values is not None:
+                values[i] = value
 
     def add(self, row: dict[str, Any]) -> None:
         self._index_document(row["document"])
@@ -223,12 +239,14 @@ class _Rows:
         self.by_actor.setdefault((row["document"], row["key_actor"]), []).append((row["start"], row["end"], -len(self.added)))
 
     def rename(self, col: str, old: Any, new: Any, provenance: str) -> None:
-        values, review = self.cols[col], self.cols["review"]
+        values, review = self.column(col), self.column("review")
+        edited, prov = self.column("edited"), self.column("provenance")
+        assert values is not None and review is not None and edited is not None and prov is not None
         for i, v in enumerate(values):
             if v == old:
                 values[i] = new
-                self.cols["edited"][i] = True
-                self.cols["provenance"][i] = provenance
+                edited[i] = True
+                prov[i] = provenance
                 if review[i] in ("machine", "accepted"):
                     review[i] = "edited"
         for r in self.added:
@@ -323,7 +341,7 @@ def apply_decisions(
     df["review"] = "machine"
     df["edited"] = False
     df["provenance"] = "machine"
-    df["doc_hash"] = df["document"].map({d.id: d.hash for d in docs}).fillna("").astype(object)
+    df["doc_hash"] = map_distinct(df["document"], {d.id: d.hash for d in docs}).fillna("").astype(object)
     df["key_actor"] = df["actor"]
     rows = _Rows(df)
     unmatched: list[UnmatchedDecision] = []
@@ -349,12 +367,14 @@ def apply_decisions(
     out = rows.frame()
     if rows.added:
         order = {d.id: n for n, d in enumerate(docs)}
-        pos = out["document"].map(order).fillna(len(order)).to_numpy()
+        pos = map_distinct(out["document"], order).fillna(len(order)).to_numpy(dtype=float)
         out = out.iloc[np.lexsort((out["start"].to_numpy(), pos))].reset_index(drop=True)
     for col, dtype in DTYPES.items():
-        if col in out.columns:
+        if col in out.columns and out[col].dtype != dtype:
             out[col] = out[col].astype(dtype)
-    out["edited"] = out["edited"].astype(bool)
+    if out["edited"].dtype != bool:
+        out["edited"] = out["edited"].astype(bool)
     if not keep_rejected:
-        out = out[out["review"] != "rejected"].reset_index(drop=True)
+        kept = (out["review"] != "rejected").to_numpy()
+        out = out[kept].reset_index(drop=True) if not kept.all() else out.reset_index(drop=True)
     return out, unmatched

@@ -50,6 +50,47 @@ def test_pickers_request_a_comparison(seeded, qtbot):
     assert w.comparison.model.columnCount() == 4
 
 
+def test_pickers_keep_their_lists_while_the_countries_stay_the_same(seeded):
+    c, actors, names = seeded.comparison, seeded.state.matrix.actors, seeded.names
+    c.set_countries(actors, names, ["RUS", "PAK"])
+    c.pickers[2].setCurrentIndex(c.pickers[2].findData("CHN"))
+    items = [c.pickers[0].itemData(i) for i in range(c.pickers[0].count())]
+    removed = []
+    c.pickers[0].model().rowsRemoved.connect(lambda *_a: removed.append(True))
+    c.set_countries(actors, names, ["PAK", "RUS"])           # a review edit: the same countries
+    assert not removed and [c.pickers[0].itemData(i) for i in range(c.pickers[0].count())] == items
+    assert c.chosen() == ["PAK", "RUS"]                      # the optional box is back at "—", as after a refill
+    c.set_countries([a for a in actors if a != "CHN"], names, ["PAK", "RUS"])   # a country left: refilled
+    assert removed and c.pickers[0].findData("CHN") == -1 and c.chosen() == ["PAK", "RUS"]
+
+
+def test_a_hidden_chart_is_drawn_when_it_is_shown(window, qtbot, tmp_path):
+    from tests.gui.test_filters_and_scripts import dated_set
+
+    w = window
+    with qtbot.waitSignal(w.sig_loaded, timeout=30000):
+        w.load([str(dated_set(tmp_path))])
+    assert w.charts.currentWidget() is w.heatmap and w.heatmap.rows   # the heat map is seen: drawn
+    assert w.timeline.values.empty                                     # behind its tab: not drawn yet
+    w.charts.setCurrentWidget(w.timeline)
+    assert len(w.timeline.values) == 2 and not w.timeline.is_empty
+    w.charts.setCurrentWidget(w.heatmap)
+    with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=10000):
+        w.filter_bar.search.setText("Pakistan")
+    assert len(w.timeline.values) == 2                                 # hidden: still the former view
+    assert w.heatmap.rows == ["PAK"]
+    w.charts.setCurrentWidget(w.timeline)
+    assert len(w.timeline.values) == 1                                 # shown: the current view
+    w.charts.setCurrentWidget(w.heatmap)
+    w.docks["profile"].raise_()                                        # the Charts dock goes behind another tab
+    qtbot.waitUntil(lambda: w.heatmap.visibleRegion().isEmpty())
+    with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=10000):
+        w.filter_bar.search.setText("")
+    assert w.heatmap.rows == ["PAK"]
+    w.docks["charts"].raise_()
+    qtbot.waitUntil(lambda: set(w.heatmap.rows) == set(w.state.matrix.actors))
+
+
 def test_comparison_follows_filters(seeded, qtbot):
     w = seeded
     w.compare(["RUS", "PAK"])
@@ -102,6 +143,7 @@ def test_stance_bars_follow_the_selected_cell(seeded, qtbot):
 
 def test_timeline_says_when_documents_have_no_dates(seeded):
     t = seeded.timeline
+    seeded.charts.setCurrentWidget(t)   # a hidden chart is drawn when it is shown
     assert t.values.empty
     assert t.is_empty and t.message.text().startswith("No dated documents")
 
@@ -234,9 +276,9 @@ def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot
     with qtbot.waitSignal(w.sig_loaded, timeout=30000):
         w.load([str(dated_set(tmp_path))])
     t = w.timeline
-    assert not t.is_empty and len(t.values) == 2
     w.docks["charts"].raise_()
-    w.charts.setCurrentWidget(t)
+    w.charts.setCurrentWidget(t)   # a hidden chart is drawn when it is shown
+    assert not t.is_empty and len(t.values) == 2
     qtbot.waitUntil(lambda: t.plot.vb.width() > 0)
     cls = next(c for c in ("cooperative", "neutral", "conflictual") if t.values.iloc[1][c] > 0)
     x = float(t.values.index[1].to_datetime64().astype("datetime64[s]").astype(np.int64))

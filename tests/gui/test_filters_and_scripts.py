@@ -28,6 +28,7 @@ def test_date_range_from_the_filter_bar(window, qtbot, tmp_path):
         window.load([str(dated_set(tmp_path))])
     all_docs = set(window.state.statements["document"])
     assert all_docs == {"a", "b"}
+    window.charts.setCurrentWidget(window.timeline)   # a hidden chart is drawn when it is shown
     assert len(window.timeline.values) == 2
     with qtbot.waitSignal(window.state.sig_matrix_changed, timeout=10000):
         window.filter_bar.date_from.setDate(QDate(2021, 10, 1))

@@ -66,6 +66,33 @@ def test_matrix_model_250_by_50(big_matrix, qtmodeltester):
     assert model.actors[0] == totals.sort_values(ascending=False, kind="stable").index[0]
 
 
+def test_matrix_model_reports_changed_cells_and_resets_only_for_new_rows_or_names():
+    st = synthetic_statements(3000, n_actors=20, n_topics=6)
+    model = MatrixTableModel()
+    model.set_matrix(build_matrix(st), names={})
+    changed, resets = [], []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((model.key(top), model.key(bottom))))
+    model.headerDataChanged.connect(lambda orientation, first, last: changed.append(("header", first, last)))
+    model.layoutChanged.connect(lambda *_a: changed.append(("layout",)))
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_matrix(build_matrix(st), names={})
+    assert changed == [] and resets == []                 # the same figures: nothing to repaint
+    actor, topic = st["actor"].iat[0], st["topic"].iat[0]
+    other = st[(st["actor"] == actor) & (st["topic"] != topic)].index[0]
+    edited = st.copy()
+    edited.loc[other, "topic"] = topic                    # one statement moves between two cells of a row
+    model.set_matrix(build_matrix(edited), names={})
+    assert sorted(changed) == sorted([((actor, topic), (actor, topic)),      # the two cells, nothing else
+                                      ((actor, st.at[other, "topic"]), (actor, st.at[other, "topic"]))])
+    assert resets == []
+    assert model.index_of(actor, topic).data(R.DisplayRole).startswith(
+        str(int(build_matrix(edited).counts.at[actor, topic])))
+    model.set_matrix(build_matrix(st[st["actor"] != actor]), names={})   # a row goes: the view lays out again
+    assert resets == [True] and actor not in model.actors
+    model.set_matrix(build_matrix(st[st["actor"] != actor]), names={"ABA": "Renamed"})
+    assert resets == [True, True]
+
+
 def test_matrix_model_marks_contradictions_and_empties():
     st = synthetic_statements(6, n_actors=1, n_topics=2)
     st.loc[:, "polarity"] = [0.9, -0.9, 0.9, 0.9, 0.9, 0.9]

@@ -30,6 +30,7 @@ def test_adding_documents_keeps_the_set_and_extracts_only_new(seeded, qtbot, tmp
     assert [d.id for d in a.documents][-1] == "extra-1"
     assert len(a.statements[a.statements["document"] != "extra-1"]) == before
     assert w.documents.model.rowCount() == 2
+    w.charts.setCurrentWidget(w.timeline)   # a hidden chart is drawn when it is shown
     assert not w.timeline.values.empty  # the new document carries a date
     assert w.loader.paths == [str(SEEDS), str(tmp_path / "extra.jsonl")]
 

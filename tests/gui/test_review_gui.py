@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -58,6 +59,31 @@ def test_reject_on_a_card_changes_the_cell_undo_brings_it_back_redo_again(review
     with qtbot.waitSignal(w.state.sig_matrix_changed):
         redo.trigger()
     assert count(w, "RUS", "diplomacy") == before - 1
+
+
+def test_a_reject_repaints_only_its_cell_and_keeps_the_selection(review, qtbot):
+    """The matrix is not reset by a review edit: the changed cell is reported, the selection stays."""
+    w = review
+    click_cell(qtbot, w, "RUS", "diplomacy")
+    model, current = w.matrix_model, w.matrix_view.currentIndex()
+    changed, resets = [], []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((model.key(top), model.key(bottom))))
+    model.modelReset.connect(lambda: resets.append(True))
+    before = count(w, "RUS", "diplomacy")
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        press_card_button(qtbot, w, "reject")
+    assert count(w, "RUS", "diplomacy") == before - 1
+    assert changed == [(("RUS", "diplomacy"), ("RUS", "diplomacy"))] and not resets
+    assert w.matrix_view.currentIndex() == current and w.selected == ("RUS", "diplomacy")
+    assert model.index_of("RUS", "diplomacy").data().startswith(str(before - 1))
+    heat = w.heatmap   # same rows and columns: only its colours are set again, to the new net stance
+    net = w.state.matrix.net.reindex(heat.rows).to_numpy(dtype=float)
+    np.testing.assert_allclose(heat.image.image, net, equal_nan=True)
+    changed.clear()
+    with qtbot.waitSignal(w.state.sig_matrix_changed):
+        w.menu_actions["undo"].trigger()
+    assert changed == [(("RUS", "diplomacy"), ("RUS", "diplomacy"))] and not resets
+    assert model.index_of("RUS", "diplomacy").data().startswith(str(before))
 
 
 def test_accept_marks_the_statement_with_analyst_provenance(review, qtbot):
