@@ -79,7 +79,7 @@ class ExportController(QObject):
         kwargs = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
         # the review goes into the workbook (Decisions sheet, notes); copies, as the worker runs beside further edits
         review = {"decisions": tuple(ws.decisions), "notes": tuple(ws.notes), "machine": ws.statements,
-                  "title": self.window.projects.name() if state.session.path else None}
+                  "title": safe_text(Path(state.session.path).stem) if state.session.path else None}
         context = state.export_context(what)
         if what == "statements":
             def job(progress):

@@ -37,6 +37,9 @@ def window(qtbot):
 
     w = MainWindow()
     w.loader.show_report_on_errors = False
+    # closing a window with unsaved review work asks first; a test that checks the question sets its own
+    # answer, the others discard (pytest-qt closes the window before fixtures end: a modal box would hang)
+    w.projects.ask_save = lambda: "discard"
     qtbot.addWidget(w)
     w.show()
     return w
