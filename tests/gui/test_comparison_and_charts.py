@@ -51,7 +51,7 @@ def test_pickers_request_a_comparison(seeded, qtbot):
 
 
 def test_pickers_keep_their_lists_while_the_countries_stay_the_same(seeded):
-    c, actors, names = seeded.comparison, seeded.state.matrix.actors, seeded.names
+    c, actors, names = seeded.comparison, seeded.state.matrix.actors, seeded.state.names
     c.set_countries(actors, names, ["RUS", "PAK"])
     c.pickers[2].setCurrentIndex(c.pickers[2].findData("CHN"))
     items = [c.pickers[0].itemData(i) for i in range(c.pickers[0].count())]

@@ -74,7 +74,7 @@ def test_a_reject_repaints_only_its_cell_and_keeps_the_selection(review, qtbot):
         press_card_button(qtbot, w, "reject")
     assert count(w, "RUS", "diplomacy") == before - 1
     assert changed == [(("RUS", "diplomacy"), ("RUS", "diplomacy"))] and not resets
-    assert w.matrix_view.currentIndex() == current and w.selected == ("RUS", "diplomacy")
+    assert w.matrix_view.currentIndex() == current and w.state.selected == ("RUS", "diplomacy")
     assert model.index_of("RUS", "diplomacy").data().startswith(str(before - 1))
     heat = w.heatmap   # same rows and columns: only its colours are set again, to the new net stance
     net = w.state.matrix.net.reindex(heat.rows).to_numpy(dtype=float)
