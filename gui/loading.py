@@ -151,7 +151,7 @@ class LoadController(QObject):
         gen = self._generation
         task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(gen, d, t, m))
         task.signals.sig_done.connect(lambda result: self._on_done(gen, result, recent, grown))
-        task.signals.sig_failed.connect(lambda text: self._on_failed(gen, text))
+        task.signals.sig_failed.connect(lambda text: self._on_failed(gen, text, recent))
         task.signals.sig_cancelled.connect(lambda: self._on_cancelled(gen))
         task.signals.sig_finished.connect(lambda: self._on_finished(gen))
         self.progress.setRange(0, 100)
@@ -176,7 +176,10 @@ class LoadController(QObject):
         if gen != self._generation:
             return
         analysis, view, documents = result
-        settings.push_recent_set(recent)
+        if analysis.documents or grown:
+            settings.push_recent_set(recent)
+        elif recent:
+            settings.forget_recent_set(recent)  # nothing could be read: not a set to offer again
         self._waiting_for_matrix = True
         self.state.set_result(analysis, view, documents, grown=grown)
         n_err = len(analysis.report.errors)
@@ -193,9 +196,11 @@ class LoadController(QObject):
             self._waiting_for_matrix = False
             self.sig_loaded.emit()
 
-    def _on_failed(self, gen: int, text: str) -> None:
+    def _on_failed(self, gen: int, text: str, recent: list[str] | None = None) -> None:
         if gen != self._generation:
             return
+        if recent:
+            settings.forget_recent_set(recent)
         box = message_box(QMessageBox.Icon.Critical, "Loading failed", text.split("\n\n")[0], self.host.dialog_parent(),
                           detail=text)
         box.show()

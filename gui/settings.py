@@ -44,6 +44,13 @@ def push_recent_set(paths: list[str]) -> list[list[str]]:
     return sets
 
 
+def forget_recent_set(paths: list[str]) -> list[list[str]]:
+    """Take a set that could not be opened (moved, deleted, nothing readable) off the recent list."""
+    sets = [s for s in recent_sets() if s != list(paths)]
+    _qsettings().setValue(KEY_RECENT, json.dumps(sets))
+    return sets
+
+
 def last_folder() -> str:
     return str(_qsettings().value(KEY_LAST_FOLDER, ""))
 

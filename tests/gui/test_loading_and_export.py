@@ -93,6 +93,16 @@ def test_recent_sets_menu_reopens_a_set(seeded, qtbot):
         entry.trigger()
 
 
+def test_a_set_that_cannot_be_read_leaves_the_recent_sets(seeded, qtbot, tmp_path):
+    w = seeded
+    gone = tmp_path / "moved-away"
+    settings.push_recent_set([str(gone)])
+    assert [str(gone)] in settings.recent_sets()
+    w.load([str(gone)])
+    qtbot.waitUntil(lambda: [str(gone)] not in settings.recent_sets(), timeout=30000)
+    assert settings.recent_sets()[0] == [str(SEEDS)]    # the set that did open stays
+
+
 def test_export_to_excel_honours_filters(seeded, qtbot, tmp_path, monkeypatch):
     w = seeded
     with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=10000):
