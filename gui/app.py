@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
 
 HEADLESS_HELP = """Stance Atlas cannot open a window: no display was found.
   - Run it headless:   python main.py export seeds/ -o matrix.xlsx
@@ -70,6 +74,18 @@ def grab_window(window, path: str) -> bool:
     return pixmap.save(path)
 
 
+def offer_quick_start(window: QWidget) -> QDialog | None:
+    """On the first start on this account, the Quick start beside the window (not modal); else None."""
+    from gui import settings
+    from gui.dialogs import QuickStartDialog
+
+    if not settings.first_start():
+        return None
+    dialog = QuickStartDialog(window)
+    dialog.show()
+    return dialog
+
+
 def run_gui(paths: list[str]) -> int:
     if not display_available():
         sys.stderr.write(HEADLESS_HELP + "\n")
@@ -100,6 +116,7 @@ def run_gui(paths: list[str]) -> int:
     # after a crash: offer to recover the unsaved work instead (not in the unattended screenshot run)
     if shot or window.projects.offer_recovery() is None:
         window.load(paths)
+    quick_start = None if shot else offer_quick_start(window)  # noqa: F841 (kept alive while the app runs)
     try:
         return app.exec()
     finally:

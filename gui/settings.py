@@ -51,6 +51,18 @@ def forget_recent_set(paths: list[str]) -> list[list[str]]:
     return sets
 
 
+KEY_QUICK_START = "help/quick_start_shown"
+
+
+def first_start() -> bool:
+    """True the first time it is asked on this account (the Quick start is offered then), False after."""
+    q = _qsettings()
+    if q.value(KEY_QUICK_START, False, type=bool):
+        return False
+    q.setValue(KEY_QUICK_START, True)
+    return True
+
+
 def last_folder() -> str:
     return str(_qsettings().value(KEY_LAST_FOLDER, ""))
 
