@@ -140,7 +140,8 @@ class CountryPicker(QComboBox):
         self.optional = optional
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(14)
+        # four boxes share a narrow dock (1024 px window): short minimum, they widen with the panel
+        self.setMinimumContentsLength(7)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = QCompleter(self.model(), self)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
