@@ -208,12 +208,14 @@ class ChartPanel(QWidget):
         """The empty state: a sentence instead of axes with no meaning."""
         self.plot.clear()
         self.empty_text = text
+        self._set_heading()
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
     def show_plot(self, rows: int = 0, min_width: int = 0, row_px: int = ROW_PX) -> None:
         """Show the plot, tall enough for ``rows`` labelled rows of ``row_px`` (the area scrolls past what fits)."""
         self.empty_text = ""
+        self._set_heading()
         self.plot_widget.setMinimumHeight(FRAME_PX + rows * row_px if rows else 0)
         self.plot_widget.setMinimumWidth(min_width)
         self.stack.setCurrentWidget(self.scroll)
@@ -229,7 +231,7 @@ class ChartPanel(QWidget):
         self._set_heading()
 
     def _set_heading(self) -> None:
-        legend = legend_html(self.legend)
+        legend = "" if self.empty_text else legend_html(self.legend)   # no key beside a chart that draws nothing
         self.heading.setText(f"<b>{escaped(self.caption)}</b>" + (f"&nbsp;&nbsp;&nbsp;{legend}" if legend else ""))
 
     def _hit(self, x: float, y: float) -> tuple[str, str] | None:
