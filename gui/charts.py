@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +47,7 @@ ROW_PX = 20      # one row of a bar chart or heat map: room for a line of label 
 COL_PX = 64      # one heat-map column: room for a short topic name
 LABEL_PX = 150   # the country names' axis
 FRAME_PX = 70    # axes, margins and colour bar around the rows
+MIN_HEADING_PX = 120   # the heading's least width: charts fit a dock of a 1024 px window
 
 
 def configure_pyqtgraph() -> None:
@@ -155,6 +156,7 @@ class ChartPanel(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)   # built here from escaped text only
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setWordWrap(True)   # a narrow chart wraps its legend instead of claiming the width
+        self.heading.setMinimumWidth(MIN_HEADING_PX)   # (a legend entry never breaks: wider ones are cut, not the window)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.plot_widget)
         self.scroll.setWidgetResizable(True)
@@ -181,7 +183,8 @@ class ChartPanel(QWidget):
             bar.addWidget(QLabel("Show:"))
             bar.addWidget(self.top)
         for label, suffix in (("PNG…", ".png"), ("SVG…", ".svg")):
-            b = QPushButton(label)
+            b = QToolButton()   # narrower than a push button: the heading keeps the width
+            b.setText(label)
             b.setToolTip(f"Export this chart as a {suffix[1:].upper()} file")
             b.clicked.connect(lambda _=False, s=suffix: self._export_dialog(s))
             bar.addWidget(b)
@@ -205,12 +208,14 @@ class ChartPanel(QWidget):
         """The empty state: a sentence instead of axes with no meaning."""
         self.plot.clear()
         self.empty_text = text
+        self._set_heading()
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
 
     def show_plot(self, rows: int = 0, min_width: int = 0, row_px: int = ROW_PX) -> None:
         """Show the plot, tall enough for ``rows`` labelled rows of ``row_px`` (the area scrolls past what fits)."""
         self.empty_text = ""
+        self._set_heading()
         self.plot_widget.setMinimumHeight(FRAME_PX + rows * row_px if rows else 0)
         self.plot_widget.setMinimumWidth(min_width)
         self.stack.setCurrentWidget(self.scroll)
@@ -226,7 +231,7 @@ class ChartPanel(QWidget):
         self._set_heading()
 
     def _set_heading(self) -> None:
-        legend = legend_html(self.legend)
+        legend = "" if self.empty_text else legend_html(self.legend)   # no key beside a chart that draws nothing
         self.heading.setText(f"<b>{escaped(self.caption)}</b>" + (f"&nbsp;&nbsp;&nbsp;{legend}" if legend else ""))
 
     def _hit(self, x: float, y: float) -> tuple[str, str] | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,6 +29,12 @@ R = Qt.ItemDataRole
 RELATION_TEXT = {AGREE: "✔ agree", DISAGREE: "✘ disagree", MIXED: "≈ mixed", "single": ""}
 RELATION_COLOUR = {AGREE: QColor("#d1fae5"), DISAGREE: QColor("#fecaca"), MIXED: QColor("#fef9c3")}
 MAX_LABELS = 3
+TALL = 0.6   # a panel taller than this share of its width puts the chart under the table
+LABEL_CHARS = 48   # a stance label longer than this is cut in the cell (the tooltip has it whole): rows stay short
+
+
+def cut(label: str, n: int = LABEL_CHARS) -> str:
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -81,7 +87,7 @@ class ComparisonTableModel(QAbstractTableModel):
             labels = list(c.table.at[topic, f"{actor}_stances"])
             more = f"\n(+{len(labels) - MAX_LABELS} more)" if len(labels) > MAX_LABELS else ""
             head = f"net {net:+.2f} · {count} statement{'s' if count != 1 else ''}"
-            return head + "\n" + "\n".join(f"• {label}" for label in labels[:MAX_LABELS]) + more
+            return head + "\n" + "\n".join(f"• {cut(label)}" for label in labels[:MAX_LABELS]) + more
         if role == R.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == R.UserRole:
@@ -140,7 +146,8 @@ class CountryPicker(QComboBox):
         self.optional = optional
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(14)
+        # four boxes share a narrow dock (1024 px window): short minimum, they widen with the panel
+        self.setMinimumContentsLength(7)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = QCompleter(self.model(), self)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -191,6 +198,10 @@ class ComparisonPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        palette = self.table.palette()   # a translucent selection: the clicked cell keeps its stance colour
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 45))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        self.table.setPalette(palette)
         self.table.setToolTip("Click a cell to see the sentences behind it")
         # the countries share the width and their text wraps; each row grows to its text
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -199,6 +210,10 @@ class ComparisonPanel(QWidget):
         self.table.verticalHeader().setMaximumWidth(120)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # rows fit their text at the columns' current widths (not the widths they had when the model was reset)
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = GroupedBarsChart()
         self.chart.sig_cell_clicked.connect(self.sig_cell_clicked)
@@ -223,9 +238,22 @@ class ComparisonPanel(QWidget):
         self._split_by_user = True
 
     def resizeEvent(self, event) -> None:
-        """The table comes first: four countries need about 800 px; the chart takes what is left (at least a third)."""
+        """Table and chart side by side in a wide panel, the chart under the table in a tall one.
+
+        Side by side, the table comes first: four countries need about 800 px; the chart takes
+        what is left (at least a third).  One above the other, the table takes 60% of the height."""
         super().resizeEvent(event)
-        if not self._split_by_user:
+        Orient = Qt.Orientation
+        orientation = Orient.Vertical if self.height() > TALL * self.width() else Orient.Horizontal
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            self._split_by_user = False
+        if self._split_by_user:
+            return
+        if orientation == Orient.Vertical:
+            h = self.split.height()
+            self.split.setSizes([int(h * 0.6), h - int(h * 0.6)])
+        else:
             w = self.width() - 8
             table = max(int(w * 0.62), min(w - 260, 820))
             self.split.setSizes([table, w - table])

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.flow_layout import FlowLayout
 from gui.plain import tooltip
 from model.errorlog import safe_text
 from model.review.log import LOG_KINDS, LogEntry, rejected_now
@@ -149,13 +149,16 @@ class DecisionsPanel(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        top = QHBoxLayout()
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("Filter by country, topic, text…") + 40)
+        # the controls keep their natural widths and wrap in a narrow dock (no minimum width for the window)
+        bar = QWidget()
+        top = FlowLayout(bar, spacing=6)
+        top.setContentsMargins(0, 0, 0, 0)
         for w in (self.kind, self.search, self.rejected, self.restore, self.count):
             top.addWidget(w)
-        top.setStretch(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(top)
+        lay.addWidget(bar)
         lay.addWidget(self.view, 1)
         self.kind.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)

@@ -53,19 +53,28 @@ class FlowLayout(QLayout):
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     def _place(self, rect: QRect, move: bool) -> int:
-        """Lay the items out in ``rect`` (or only measure); the height used."""
+        """Lay the items out in ``rect`` (or only measure); the height used.  Items are centred in their row's height."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and row_height > 0:
-                x, y = area.x(), y + row_height + self._row_spacing
-                row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            if x + hint.width() > area.right() + 1 and rows[-1]:
+                rows.append([])
+                x = area.x()
+            rows[-1].append((item, hint))
             x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + m.bottom()
+        y = area.y()
+        for row in rows:
+            height = max((hint.height() for _item, hint in row), default=0)
+            x = area.x()
+            for item, hint in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + self._row_spacing
+        bottom = y - self._row_spacing if rows[0] else area.y()
+        return bottom - rect.y() + m.bottom()

@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         v.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         v.horizontalHeader().setDefaultSectionSize(84)
         v.verticalHeader().setDefaultSectionSize(26)
+        # the longest names ("Saint Vincent and the Grenadines") are cut with "…" rather than taking topic columns' room
+        v.verticalHeader().setMaximumWidth(v.fontMetrics().horizontalAdvance("Bosnia and Herzegovina  BIH") + 28)
         v.setToolTip("")
         v.setWordWrap(False)
         return v
@@ -235,11 +237,11 @@ class MainWindow(QMainWindow):
         if m is None or self.state.selected is None:
             return
         actor, column = self.state.selected
-        if on_screen(self.stance_bars) and (self.stance_bars.column, self.stance_bars.matrix) != (column, m):
+        if on_screen(self.stance_bars) and (self.stance_bars.column != column or self.stance_bars.matrix is not m):
             self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
                                       self.matrix_model.sort_key, column, self.state.column_name(column), self.state.names)
             self.stance_bars.matrix = m
-        if on_screen(self.profile) and (self.profile.actor, self.profile.matrix) != (actor, m):
+        if on_screen(self.profile) and (self.profile.actor != actor or self.profile.matrix is not m):
             self.show_profile(actor, raise_dock=False)
 
     def _on_country_header(self, section: int) -> None:

@@ -35,7 +35,7 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    window = open_on(seeds)
+    window = open_on([seeds])
     window.matrix_view.setCurrentIndex(window.matrix_model.index_of("RUS", "diplomacy"))
     window.resizeDocks([window.docks["evidence"]], [620], Qt.Orientation.Horizontal)
     window.resizeDocks([window.docks["evidence"], window.docks["reader"]], [560, 200], Qt.Orientation.Vertical)

@@ -180,3 +180,18 @@ def test_help_quick_start_and_tooltips(window):
     for name in ("open", "export_xlsx", "find", "compare"):
         assert window.menu_actions[name].toolTip()
     assert window.filter_bar.search.toolTip() and window.evidence.view.toolTip()
+
+
+def test_window_shrinks_to_1024_by_700_with_a_set_and_four_countries_compared(seeded, qtbot):
+    """No dock imposes a minimum width over 1024 px: the wide layout (from 1400 × 860) shrinks to a laptop screen."""
+    w = seeded
+    assert w.width() > 1200   # the wide layout: the evidence holds the whole right side, the strip is under the matrix
+    four = w.matrix_model.actors[:4]
+    w.compare(four)
+    qtbot.waitUntil(lambda: w.state.comparison is not None and list(w.state.comparison.actors) == four)
+    for name in ("comparison", "charts", "decisions"):
+        w.docks[name].raise_()
+        w.resize(1024, 700)
+        qtbot.waitUntil(lambda: w.height() == 700)
+        assert w.width() <= 1024, (name, w.width(), w.minimumSizeHint().width())
+        assert w.minimumSizeHint().width() <= 1024, name
