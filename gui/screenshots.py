@@ -1,7 +1,7 @@
 """Screenshots of the running app on a real set, for the README.
 
     python -m gui.screenshots OUTDIR [--set PATH ...] [--ids-ending _2022] [--name un2022]
-                                     [--size 1024x700 --size 1600x1000]
+                                     [--size 1024x700 --size 1600x1000] [--project OUT.stanceatlas]
 
 Opens the real main window on the set (default ``seeds/``; with
 ``--ids-ending`` only the records of a JSONL collection whose id ends so, written
@@ -197,11 +197,14 @@ class Shooter:
 
 
 def take(out: Path, paths: Sequence[Path] = (HERE / "seeds",), name: str = "seed",
-         sizes: Sequence[tuple[int, int]] = SIZES) -> list[Path]:
+         sizes: Sequence[tuple[int, int]] = SIZES, project: Path | None = None) -> list[Path]:
+    """The shots at each size; with ``project``, the reviewed set is saved there too (File › Save project)."""
     out.mkdir(parents=True, exist_ok=True)
     window = open_on(paths, sizes[0])
     shooter = Shooter(window, out, name)
     shots = [shot for size in sizes for shot in shooter.at(size)]
+    if project is not None and not window.projects.write(str(project), sync=True):
+        raise OSError(f"cannot save the project {project}")
     window.close()
     return shots
 
@@ -212,6 +215,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--set", dest="paths", type=Path, action="append", help="file or folder to open (repeatable; default seeds/)")
     p.add_argument("--ids-ending", help="only the records of the (one, JSONL) set whose id ends with this, e.g. _2022")
     p.add_argument("--name", help="file name prefix (default: seed, or the set's name)")
+    p.add_argument("--project", type=Path, help="also save the reviewed set as this project (.stanceatlas), "
+                   "e.g. for `main.py export PROJECT -o OUT.xlsx` with a Decisions sheet")
     p.add_argument("--size", dest="sizes", type=parse_size, action="append", help="WIDTHxHEIGHT (repeatable; default 1024x700 1600x1000)")
     return p
 
@@ -234,7 +239,7 @@ def main(argv: list[str]) -> int:
         app.setApplicationName(settings.APPLICATION)
         configure_pyqtgraph()
         collector = collect_garbage_on_ui_thread()
-        take(args.outdir, paths, name, args.sizes or SIZES)
+        take(args.outdir, paths, name, args.sizes or SIZES, args.project)
         del collector
     return 0
 

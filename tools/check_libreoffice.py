@@ -6,13 +6,15 @@
    12th token ``-1`` = all sheets) and checks each value against pandas'
    reading of the same workbook (openpyxl engine).
 3. Renders the Matrix sheet to PDF with LibreOffice and to PNG with
-   ``pdftoppm`` (poppler-utils), for a person to look at.
+   ``pdftoppm`` (poppler-utils), for a person to look at (``--png``; by
+   default in the work folder, kept with ``--keep``).  The README's pictures
+   of every sheet come from ``tools/render_workbook.py --first-pages``.
 
 Needs ``soffice`` (Debian: libreoffice-calc-nogui) and ``pdftoppm``
 (poppler-utils).  Exit status 0 when every sheet matches, 1 otherwise,
 2 when LibreOffice is not installed.
 
-    .venv/bin/python tools/check_libreoffice.py [--png docs/matrix-sheet.png] [--keep DIR]
+    .venv/bin/python tools/check_libreoffice.py [--png OUT.png] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def content_box(pdf: Path, work: Path, dpi: int, margin: int = 12) -> tuple[int,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--png", type=Path, default=ROOT / "docs" / "matrix-sheet.png", help="where to save the render")
+    parser.add_argument("--png", type=Path, help="where to save the render (default: matrix-sheet.png in the work folder)")
     parser.add_argument("--keep", type=Path, help="keep the workbook and LibreOffice's files in this folder")
     args = parser.parse_args(argv)
     if not shutil.which("soffice"):
@@ -158,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"exported {xlsx.name}; LibreOffice vs pandas, sheet by sheet:")
         problems = compare(xlsx, work)
         if shutil.which("pdftoppm"):
-            print(f"Matrix sheet rendered by LibreOffice: {render_matrix(xlsx, work, args.png)}")
+            print(f"Matrix sheet rendered by LibreOffice: {render_matrix(xlsx, work, args.png or work / 'matrix-sheet.png')}")
         else:
             print("pdftoppm not installed (poppler-utils): no PNG of the Matrix sheet")
     for p in problems[:40]:

@@ -5,12 +5,16 @@ see :mod:`model.export.printing`), so the pages of one PDF are told apart by the
 text of their first line.  Needs ``soffice`` (LibreOffice) and poppler's
 ``pdftotext`` / ``pdftoppm``.
 
-    .venv/bin/python tools/render_workbook.py OUT.xlsx --outdir DIR [--dpi 50]
+    .venv/bin/python tools/render_workbook.py OUT.xlsx --outdir DIR [--dpi 50] [--first-pages docs/workbook]
+
+``--first-pages`` also copies each sheet's first page to ``<folder>/<sheet>.png``
+(``net-stance.png`` …), the pictures the README shows.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -61,11 +65,17 @@ def render_page(pdf: Path, page: int, png_base: Path, dpi: int = 50) -> Path:
     return png_base.with_suffix(".png")
 
 
+def slug(sheet: str) -> str:
+    """A file name for a sheet: "Net stance" → "net-stance", "Statements (2)" → "statements-2"."""
+    return "-".join("".join(c if c.isalnum() else " " for c in sheet.lower()).split())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("xlsx", type=Path)
     parser.add_argument("--outdir", type=Path, required=True)
     parser.add_argument("--dpi", type=int, default=50)
+    parser.add_argument("--first-pages", type=Path, help="also copy each sheet's first page here as <sheet>.png")
     args = parser.parse_args(argv)
     sheets = load_workbook(args.xlsx, read_only=True).sheetnames
     pdf = to_pdf(args.xlsx, args.outdir)
@@ -77,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {sheet or '(no sheet named)':<16} no pages")
             continue
         png = render_page(pdf, numbers[0], args.outdir / f"first-{(sheet or 'unknown').replace(' ', '_')}", args.dpi)
+        if args.first_pages is not None and sheet:
+            args.first_pages.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(png, args.first_pages / f"{slug(sheet)}.png")
         print(f"  {sheet or '(no sheet named)':<16} {len(numbers):>5} pages from page {numbers[0]:>5}  {png.name}")
     return 0
 

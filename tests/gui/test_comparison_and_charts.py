@@ -287,3 +287,31 @@ def test_a_timeline_point_click_shows_the_sentences_of_that_period(window, qtbot
     assert blocker.args[1] == cls
     assert w.evidence.model.total == t.values.iloc[1][cls]
     assert set(w.evidence.model.index(i, 0).data(ROW_ROLE)["document"] for i in range(w.evidence.model.rowCount())) == {"b"}
+
+
+def test_stance_bars_are_drawn_again_when_a_review_decision_changes_the_matrix(seeded, qtbot):
+    w = seeded
+    w.projects.ask_save = lambda: "discard"   # closing the window at the end: the decision is not kept
+    w.charts.setCurrentWidget(w.stance_bars)
+    w.select_cell("RUS", "security")
+    before = int(w.stance_bars.values.loc["RUS"].sum())
+    row = w.evidence.model.index(0, 0).data(ROW_ROLE)
+    with qtbot.waitSignal(w.state.sig_matrix_changed, timeout=30000):
+        w.state.session.actions.reject(row)
+    qtbot.waitUntil(lambda: w.stance_bars.matrix is w.state.matrix)
+    assert int(w.stance_bars.values.loc["RUS"].sum()) == before - 1 == w.state.matrix.counts.at["RUS", "security"]
+
+
+def test_comparison_rows_fit_their_text_at_the_columns_widths(seeded, qtbot):
+    w = seeded
+    four = w.matrix_model.actors[:4]
+    w.compare(four)
+    table = w.comparison.table
+    for width in (1400, 1024):
+        w.resize(width, 800)
+        qtbot.waitUntil(lambda: all(table.rowHeight(r) == table.sizeHintForRow(r) for r in range(w.comparison.model.rowCount())))
+    assert w.comparison.model.rowCount() > 0
+    label = max((x for a in four for labels in w.state.comparison.table[f"{a}_stances"] for x in labels), key=len)
+    shown = [w.comparison.model.index(r, c).data() for r in range(w.comparison.model.rowCount()) for c in range(4)]
+    if len(label) > 48:   # a long stance label is cut in the cell (the tooltip has it whole)
+        assert not any(label in text for text in shown)
