@@ -175,7 +175,7 @@ class Shooter:
         if not self.reviewed:
             self._review()
             self.reviewed = True
-        w.review.decisions.show_panel()
+        w.decision_log.show_panel()
         self._strip("decisions")
         return grab(w, self._path("decisions"))
 
