@@ -32,7 +32,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gui.app import collect_garbage_on_ui_thread, share_interpreter_with_the_ui  # noqa: E402
-from gui.charts import configure_pyqtgraph  # noqa: E402
+from gui.chart_panel import configure_pyqtgraph  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 from model.analysis.filters import StatementFilter  # noqa: E402
 from model.review.reviewed import as_reviewed  # noqa: E402

@@ -94,7 +94,7 @@ def run_gui(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui import settings
-    from gui.charts import configure_pyqtgraph
+    from gui.chart_panel import configure_pyqtgraph
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gui.charts import configure_pyqtgraph
+from gui.chart_panel import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
 from gui.screenshots import _settle, open_on
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui import compact_png, settings
 from gui.app import collect_garbage_on_ui_thread
-from gui.charts import configure_pyqtgraph
+from gui.chart_panel import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
 from gui.main_window import MainWindow
 from model.analysis.matrix import sort_actors

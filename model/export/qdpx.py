@@ -39,8 +39,8 @@ from model import __version__
 from model.countries import country_names
 from model.documents import Document, LoadReport
 from model.export.atomic import ExportError, atomic_write
+from model.export.review_log import statement_notes
 from model.resources import Topic
-from model.review.decisions import locate
 from model.review.notes import Note
 
 NS = "urn:QDA-XML:project:1.0"
@@ -155,20 +155,6 @@ def _codebook(root: etree._Element, statements: pd.DataFrame, topics: Sequence[T
 
 # ---- notes --------------------------------------------------------------------------------------
 
-def _statement_note_index(notes: Sequence[Note], docs: Sequence[Document]) -> dict[tuple[str, int, int, str], list[Note]]:
-    """Notes on statements by (document, start, end, original actor) where their sentence is now."""
-    by_hash = {d.hash: d for d in docs}
-    by_id = {d.id: d for d in docs}
-    index: dict[tuple[str, int, int, str], list[Note]] = {}
-    for n in notes:
-        if n.statement is None:
-            continue
-        where = locate(n.statement, by_hash, by_id)
-        if not isinstance(where, str):
-            index.setdefault((where[0].id, where[1], where[2], n.statement.actor), []).append(n)
-    return index
-
-
 def _note_time(note: Note, default: str) -> str:
     try:
         when = dt.datetime.fromisoformat(note.time.replace("Z", "+00:00"))
@@ -234,7 +220,7 @@ def build_project(
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in statements.to_dict(orient="records"):
         by_doc.setdefault(str(row.get("document")), []).append(row)
-    note_index = _statement_note_index(notes, docs)
+    note_index = statement_notes(notes, docs)
     sources: dict[str, str] = {}
     sources_el = _el(root, "Sources") if docs else None  # the schema wants at least one source in <Sources>
     notices: list[str] = []

@@ -25,7 +25,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 @pytest.fixture(scope="session", autouse=True)
 def _pyqtgraph_options():
-    from gui.charts import configure_pyqtgraph
+    from gui.chart_panel import configure_pyqtgraph
 
     configure_pyqtgraph()
 

@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gui.charts import ROW_PX, HeatmapChart, StanceBarsChart, TimelineChart
+from gui.chart_panel import ROW_PX
+from gui.charts import HeatmapChart, StanceBarsChart, TimelineChart
 from model.analysis.compare import column_breakdown
 from model.analysis.matrix import build_matrix, sort_actors
 from model.countries import country_names
