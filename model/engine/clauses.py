@@ -27,7 +27,7 @@ _NOUN_PREPS: Final = frozenset("of for in after against from with by during amid
 #: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
 _PARTICIPLE_ENDINGS: Final = frozenset({"ed", "en", "ld", "ht", "wn", "ne"})
 _IRREGULAR_PARTICIPLES: Final = frozenset({"met", "held", "told", "sent", "cut", "shot"})
-_ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun start started stop stopped keep kept were was are is been be am not also still now".split())
+_ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
 
 
 @dataclass
