@@ -28,6 +28,8 @@ _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone cla
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+#: what ends a verb's object: punctuation or a coordinated second act
+_OBJECT_END: Final = re.compile(r"[,;:]|\s(?:and|but|while|after|before)\s")
 
 
 
@@ -41,6 +43,8 @@ class Attributor:
         self.target_preps = frozenset(w.get("target_prepositions", []))
         self.light = frozenset(w.get("light_verbs", []))
         self.light_keep = frozenset(w.get("light_keep", []))
+        #: verbs whose object carries the act: "signed a decree banning …", "ordered a pullback"
+        self.light_object = frozenset(w.get("light_object", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
         # the last target found with no holder among the candidates, and what it was found for
         self._t_source: list[Mention] | None = None
@@ -369,6 +373,10 @@ class Attributor:
         negated = any((a if a > cue.start - 30 else cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
         pol = d.polarity
         category = d.category
+        if d.lemma in self.light_object and not d.objects:
+            inner = self._object_act(sent, cue, b)
+            if inner is not None:  # "signed a decree banning …": the act is the object's
+                pol, category = inner.polarity, inner.category
         if any(a <= h.start < b for h in sent.of("absence")):
             pol, category, negated = -0.4, "REJECT", False
         if negated:
@@ -380,6 +388,17 @@ class Attributor:
             conf *= 0.7
         return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
                      self._target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
+
+    def _object_act(self, sent: Sentence, cue: Hit, b: int) -> CueDef | None:
+        """The cue inside the object of a light verb ("a decree banning", "a pullback"), if any."""
+        limit = min(b, cue.end + 40)
+        for h in sent.of("cue"):
+            if cue.end <= h.start < limit:
+                d: CueDef = h.value
+                if d.category != "SAY" and d.lemma not in self.light_object and not _clause_break(
+                        sent.text, cue.end, h.start):
+                    return d
+        return None
 
     def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,
                      first_cue: tuple[Hit, int, int] | None, frames: list[Frame],
@@ -397,3 +416,8 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    """The object of a verb ends between ``a`` and ``b`` (so a cue after ``b`` is not inside it)."""
+    return _OBJECT_END.search(text, a, b) is not None

@@ -1,0 +1,38 @@
+"""A light verb whose object carries the act takes the object's sign (issue 15: "signed a decree
+banning …" is conflictual, "ordered a pullback" cooperative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.documents import Document
+from model.engine.extract import Engine
+from model.resources import load_resources
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_resources())
+
+
+def _polarity(engine: Engine, text: str) -> float:
+    rows = engine.document(Document(id="d", text=text))
+    assert len(rows) == 1
+    return float(rows[0]["polarity"])
+
+
+def test_signed_decree_banning_is_conflictual(engine: Engine) -> None:
+    assert _polarity(engine, "Tunisia signed a government decree banning the niqab in public offices.") < 0
+
+
+def test_ordered_pullback_is_cooperative(engine: Engine) -> None:
+    assert _polarity(engine, "Russia ordered a pullback of its troops from the border.") > 0
+
+
+def test_signed_agreement_keeps_its_own_sign(engine: Engine) -> None:
+    assert _polarity(engine, "China signed an agreement with Russia.") > 0
+
+
+def test_a_second_act_is_not_the_object(engine: Engine) -> None:
+    """"signed the deal and condemned …": the condemnation is its own act, not the deal's sign."""
+    assert _polarity(engine, "Japan signed the deal and condemned the missile test.") > 0
