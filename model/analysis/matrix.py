@@ -70,6 +70,14 @@ def _opposed(coop: Sides, conf: Sides) -> bool:
     return False
 
 
+def two_sentences(sub: pd.DataFrame, by: str) -> pd.DataFrame:
+    """At most two sentences of each (actor, column, issue, side): all :func:`contradicted` needs (two
+    sentences on one side, or one on each, make a contradiction), so it walks thousands of rows, not millions."""
+    keys = list(dict.fromkeys(["actor", by, "issue", "_coop"]))
+    sub = sub[[*keys, "_conf", "document", "start"]].drop_duplicates([*keys, "document", "start"])
+    return sub.groupby(keys, sort=False, observed=True).head(2)
+
+
 def contradicted(df: pd.DataFrame, by: str, cells: pd.Index) -> list[tuple[str, str]]:
     """The (actor, column) cells among ``cells`` where one holder takes opposite positions on one issue.
 
@@ -80,7 +88,8 @@ def contradicted(df: pd.DataFrame, by: str, cells: pd.Index) -> list[tuple[str, 
     """
     want = set(cells)
     sides: dict[tuple[str, str], tuple[Sides, Sides]] = {}
-    sub = df[(df["_coop"] | df["_conf"]) & (df["issue"].notna() & (df["issue"] != "")).to_numpy()]
+    sub = df[((df["_coop"] | df["_conf"]) & df["issue"].notna() & (df["issue"] != "")).to_numpy()]
+    sub = two_sentences(sub[pd.MultiIndex.from_arrays([sub["actor"], sub[by]]).isin(cells)], by)
     for actor, column, issue, coop, doc, start in zip(sub["actor"], sub[by], sub["issue"], sub["_coop"],
                                                       sub["document"], sub["start"], strict=True):
         key = (actor, column)

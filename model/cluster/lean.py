@@ -113,6 +113,8 @@ def lean_statements(parts: Sequence[Path], columns: Sequence[str] = LIGHT_COLUMN
     table = pa.concat_tables(tables)
     del tables
     frame = table.to_pandas(self_destruct=True)   # dictionary columns become one Categorical each
+    del table
+    pa.default_memory_pool().release_unused()     # the parts' buffers, back to the system
     for col in CATEGORY_COLUMNS:
         if col in frame.columns:   # categories in the order of their values, as a groupby of the values sorts them
             frame[col] = frame[col].cat.reorder_categories(sorted(frame[col].cat.categories))
