@@ -4,7 +4,7 @@ Whole, a dataset's statements take about :data:`WHOLE_FACTOR` times their Arrow 
 opening (the frame, the reviewed copy, the view).  When that estimate passes the memory budget
 (:func:`budget_bytes`: a quarter of the physical memory, or ``STANCE_ATLAS_DATASET_BUDGET_MB``), the
 dataset is opened lean (:func:`lean_statements`): only :data:`LIGHT_COLUMNS` are read, with compact
-types (categories for codes and ids, int32 offsets, float32 confidence), plus a row locator
+types (categories for codes and ids, int32 offsets), plus a row locator
 (:data:`PART`, :data:`ROW`: the part number and the row within the part).  :class:`DatasetTexts`
 reads the heavy columns (:data:`model.texts.HEAVY_COLUMNS`) of given rows: only the parts that hold
 them, only those columns.  This module needs pyarrow only (not Dask).
@@ -32,8 +32,9 @@ LIGHT_COLUMNS: tuple[str, ...] = ("document", "actor", "topic", "issue", "actor_
                                   "polarity", "confidence", "hedged", "negated")
 #: light columns read as categories (few distinct values, many rows)
 CATEGORY_COLUMNS: tuple[str, ...] = ("document", "actor", "topic", "issue", "actor_kind")
-#: compact types of the light numeric columns
-COMPACT_TYPES: dict[str, pa.DataType] = {"start": pa.int32(), "end": pa.int32(), "confidence": pa.float32()}
+#: compact types of the light numeric columns (confidence and polarity stay float64: the net stance is a
+#: weighted mean of them, and float32 weights moved it in the 8th digit, so exports differed from whole mode)
+COMPACT_TYPES: dict[str, pa.DataType] = {"start": pa.int32(), "end": pa.int32()}
 #: the row locator: part number (in name order) and row within that part
 PART, ROW = "_part", "_row"
 LOCATOR = (PART, ROW)
