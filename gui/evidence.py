@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QV
 from gui.plain import InertDocument, escaped
 from model.analysis.matrix import net_to_rgb, polarity_class
 from model.documents import Document
+from model.texts import StatementTexts, with_texts
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
@@ -136,9 +137,14 @@ class EvidenceModel(QAbstractListModel):
         self._docs: Mapping[str, Document] = {}
         self._names: Mapping[str, str] = {}
         self._html: dict[int, str] = {}
+        self._texts: StatementTexts | None = None
 
-    def set_statements(self, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
+    def set_statements(self, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str],
+                       texts: StatementTexts | None = None) -> None:
+        """The cards of ``statements``; ``texts``: where their sentences, labels… are read, batch by batch, when
+        ``statements`` holds only the light columns (a dataset opened lean)."""
         self.beginResetModel()
+        self._texts = texts
         # most confident first; rows become dicts batch by batch, as they are shown
         self._frame = statements.sort_values("confidence", ascending=False, kind="stable", na_position="last")
         self._rows = []
@@ -148,7 +154,8 @@ class EvidenceModel(QAbstractListModel):
         self.endResetModel()
 
     def _extend(self, n: int) -> int:
-        batch = self._frame.iloc[len(self._rows):len(self._rows) + n].to_dict(orient="records")
+        rows = self._frame.iloc[len(self._rows):len(self._rows) + n]
+        batch = with_texts(rows, self._texts).to_dict(orient="records")
         self._rows.extend(batch)
         self._shown = len(self._rows)
         return len(batch)
@@ -270,9 +277,11 @@ class EvidencePanel(QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.view)
 
-    def show_cell(self, title: str, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str]) -> None:
-        """The cards of ``statements`` under ``title`` (the notes of what was shown before are cleared)."""
-        self.model.set_statements(statements, docs, names)
+    def show_cell(self, title: str, statements: pd.DataFrame, docs: Mapping[str, Document], names: Mapping[str, str],
+                  texts: StatementTexts | None = None) -> None:
+        """The cards of ``statements`` under ``title`` (the notes of what was shown before are cleared); ``texts``:
+        where the texts of a lean frame's statements are read as the cards are shown."""
+        self.model.set_statements(statements, docs, names, texts)
         n = self.model.total
         self._title = (f"<b>{escaped(title)}</b> — {n} statement{'s' if n != 1 else ''}"
                        if n else f"<b>{escaped(title)}</b> — no stance recorded")

@@ -183,9 +183,11 @@ class LoadController(QObject):
         self._waiting_for_matrix = True
         self.state.set_result(analysis, view, documents, grown=grown)
         n_err = len(analysis.report.errors)
+        lean = (f"; {len(analysis.statements):,} statements; texts are read from the dataset when shown"
+                if analysis.texts is not None else "")
         self.host.show_status(
-            f"Loaded {len(analysis.documents)} documents" + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""),
-            8000)
+            f"Loaded {len(analysis.documents)} documents" + lean
+            + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""), 8000)
         self.sig_report_ready.emit(analysis.report)
         if n_err and self.show_report_on_errors:
             self.show_report()

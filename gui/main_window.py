@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def _show_cell(self, actor: str, column: str) -> None:
         s = self.state
         title = f"{s.name(actor)} — {s.column_name(column)}"
-        self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names)
+        self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names, s.texts)
         self._refresh_side_panels()
 
     def _default_comparison(self, seen: bool | None = None) -> None:
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         freq = str(view.timeline.attrs.get("freq", "D"))
         rows = statements_in_period(view.statements, document_dates(a.documents), pd.Timestamp(start), freq, cls)
         self.evidence.show_cell(f"{cls.capitalize()}, period from {pd.Timestamp(start):%d %b %Y}", rows,
-                                self.state.documents_by_id, self.state.names)
+                                self.state.documents_by_id, self.state.names, self.state.texts)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         frames = [self.state.cell_statements(a, column) for a in c.actors]
         who = " · ".join(self.state.name(a) for a in c.actors)
         self.evidence.show_cell(f"{who} — {self.state.column_name(column)}", pd.concat(frames),
-                                self.state.documents_by_id, self.state.names)
+                                self.state.documents_by_id, self.state.names, self.state.texts)
         self.docks["evidence"].show()
         self.docks["evidence"].raise_()
 

@@ -155,6 +155,9 @@ class ReviewController(QObject):
             self.note(row)
 
     def _push(self, change) -> bool:
+        if self.state.lean:
+            self._say("Not changed: review is not supported on a statements dataset (its texts are read when shown)")
+            return False
         try:
             change()
         except ReviewError as exc:

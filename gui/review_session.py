@@ -26,6 +26,7 @@ from model.review.decisions import locate
 from model.review.notes import Note, notes_for_cell
 from model.review.reviewed import Source, machine_statements
 from model.review.workspace import Workspace
+from model.texts import StatementTexts
 
 
 class ReviewSession(QObject):
@@ -40,6 +41,7 @@ class ReviewSession(QObject):
         self.undo = WorkspaceUndo(parent=self)
         self.actions = ReviewActions(self.undo, self)
         self.base: Resources | None = None
+        self.texts: StatementTexts | None = None
         self.report = LoadReport()
         self.path: str | None = None
         #: the resource edits the machine statements were extracted with
@@ -70,7 +72,8 @@ class ReviewSession(QObject):
 
     def source(self) -> Source:
         ws = self.ws
-        return Source(self.report, ws.statements, tuple(ws.decisions), tuple(ws.documents), self.resources(), ws.revision)
+        return Source(self.report, ws.statements, tuple(ws.decisions), tuple(ws.documents), self.resources(), ws.revision,
+                      self.texts)
 
     def statement_notes(self) -> dict[tuple[str, int, int, str], list[Note]]:
         """Notes on statements by (document, start, end, key actor) where their sentence is now (cached per revision)."""
@@ -101,9 +104,11 @@ class ReviewSession(QObject):
 
     # --- changes -------------------------------------------------------------
     def start(self, ws: Workspace, report: LoadReport, base: Resources, path: str | None = None,
-              unsaved: bool = False) -> None:
-        """A new document set or an opened project: empty history; clean unless ``unsaved`` (a recovered copy)."""
-        self.base, self.report = base, report
+              unsaved: bool = False, texts: StatementTexts | None = None) -> None:
+        """A new document set or an opened project: empty history; clean unless ``unsaved`` (a recovered copy).
+
+        ``texts``: where the texts of a lean dataset's statements are read (see :mod:`model.texts`)."""
+        self.base, self.report, self.texts = base, report, texts
         self.extracted_with = ws.resource_edits
         with QSignalBlocker(self.undo):
             self.undo.set_workspace(ws)

@@ -29,6 +29,7 @@ from model.resources import Resources
 from model.review.decisions import UnmatchedDecision
 from model.review.reviewed import machine_statements
 from model.review.workspace import Workspace
+from model.texts import StatementTexts
 
 
 class AppState(QObject):
@@ -72,6 +73,16 @@ class AppState(QObject):
         """The filtered statements the matrix is built from."""
         return self.view.statements if self.view else None
 
+    @property
+    def texts(self) -> StatementTexts | None:
+        """Where the shown statements' texts are read from (a dataset opened lean); None: they are in the frame."""
+        return self.analysis.texts if self.analysis else None
+
+    @property
+    def lean(self) -> bool:
+        """Is the open set a statements dataset opened lean (texts read when shown)?"""
+        return self.texts is not None
+
     def set_result(self, analysis: Analysis, view: View | None = None, documents_table: pd.DataFrame | None = None,
                    grown: bool = False) -> None:
         """A new set (``analysis`` reviewed, see :func:`model.review.reviewed.reviewed_analysis`) or, with ``grown``, the machine
@@ -87,7 +98,7 @@ class AppState(QObject):
             view = None
         else:
             self.session.start(Workspace(list(analysis.documents), machine_statements(analysis.statements)),
-                               analysis.report, analysis.resources)
+                               analysis.report, analysis.resources, texts=analysis.texts)
             self._analysis_revision = -1
             self.unmatched = []
             if "provenance" in analysis.statements.columns:

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from model.analysis.matrix import build_matrix
+from model.analysis.matrix import build_matrix, matrix_of_cells
 from model.documents import LoadReport
 from model.engine.extract import extract_statements
 from model.errorlog import safe_text
@@ -42,6 +42,7 @@ from model.resources import Topic, load_resources
 from model.review.notes import Note
 from model.review.reviewed import review_workspace
 from model.review.workspace import Workspace
+from model.statements import empty_statements
 
 STATEMENT_SUFFIXES = (".jsonl", ".csv")
 MATRIX_SUFFIXES = (".xlsx", ".csv", ".json", ".qdpx")  # .qdpx: a REFI-QDA project
@@ -297,29 +298,50 @@ def _run_dask(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def _export_dataset(args: argparse.Namespace, err: TextIO) -> int:
-    """``export DATASET/ -o OUT``: the matrix of a statements dataset."""
-    from model.cluster import dataset  # noqa: PLC0415
+    """``export DATASET/ -o OUT``: the matrix of a statements dataset.
 
+    Whole when it fits the memory budget; else lean (:mod:`model.cluster.lean`: light columns, texts read
+    for the workbook's rows only) and, for a ``.csv`` or ``.json`` matrix whose lean frame would not fit
+    either, aggregated with Dask (:mod:`model.cluster.aggregate`)."""
+    from model.cluster import dataset, lean  # noqa: PLC0415
+
+    columns = None
     try:
-        statements = dataset.read_statements(args.paths[0])
+        parts = dataset.statement_parts(args.paths[0])
+        info = dataset.read_info(args.paths[0])
         documents = dataset.read_documents(args.paths[0])
         issues = dataset.read_failures(args.paths[0])
+        resources = load_resources()
+        columns = resources.topic_keys if args.by == "topic" else None
+        notices: list[str] = []
+        if lean.fits_whole(parts):
+            statements = dataset.read_statements(args.paths[0])
+            matrix = build_matrix(statements, by=args.by, columns=columns)
+            n = len(statements)
+        elif not args.output.lower().endswith(".xlsx") and not lean.fits_lean(info.statements):
+            from model.cluster.aggregate import dask_cells  # noqa: PLC0415 (Dask only for a dataset this large)
+
+            matrix = matrix_of_cells(dask_cells(parts, args.by), args.by, columns)
+            statements, n = empty_statements(), info.statements
+        else:
+            frame = lean.lean_statements(parts)
+            texts = lean.DatasetTexts(parts)
+            matrix = build_matrix(frame, by=args.by, columns=columns, texts=texts)
+            statements, n = lean.sheet_statements(frame, args.by, texts, notices)
     except dataset.DatasetError as exc:
         err.write(f"error: {shown(exc)}\n")
         return EXIT_NOTHING_READ
-    resources = load_resources()
-    matrix = build_matrix(statements, by=args.by, columns=resources.topic_keys if args.by == "topic" else None)
     report = LoadReport(documents=documents, issues=issues)
-    context = {"inputs": safe_text(args.paths[0]), "documents": len(documents), "statements": len(statements)}
+    context = {"inputs": safe_text(args.paths[0]), "documents": len(documents), "statements": n}
     try:
-        notices = write_matrix(matrix, statements, args.output, context, documents=report, topics=resources.topics)
+        notices += write_matrix(matrix, statements, args.output, context, documents=report, topics=resources.topics)
     except ExportError as exc:
         err.write(f"error: {shown(exc)}\n")
         return EXIT_NOT_WRITTEN
     for notice in notices:
         err.write(f"note: {shown(notice)}\n")
     if not args.quiet:
-        err.write(f"{len(documents)} documents, {len(statements)} statements → {shown(args.output)}\n")
+        err.write(f"{len(documents)} documents, {n} statements → {shown(args.output)}\n")
     return EXIT_OK
 
 

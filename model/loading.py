@@ -51,10 +51,15 @@ def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str
 
 def load_dataset(folder: str, flt: StatementFilter, by: str, resources: Resources | None = None,
                  compare: Sequence[str] = ()) -> Loaded:
-    """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet."""
+    """A statements dataset (``extract --engine dask``) as the open set; review is not offered on it yet.
+
+    A dataset larger than the memory budget is opened lean (:mod:`model.cluster.lean`): its analysis
+    holds the light columns, already with the review columns, and reads the texts when shown."""
     from model.cluster.dataset import dataset_analysis  # noqa: PLC0415 (pyarrow only when a dataset is opened)
 
-    analysis = as_reviewed(dataset_analysis(folder, resources))
+    analysis = dataset_analysis(folder, resources)
+    if analysis.texts is None:
+        analysis = as_reviewed(analysis)
     return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
 
 

@@ -16,6 +16,7 @@ from model.engine.extract import extract_statements
 from model.progress import NullProgress, Progress, SubProgress
 from model.readers import load_paths
 from model.resources import Resources, load_resources
+from model.texts import StatementTexts
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Analysis:
     report: LoadReport
     statements: pd.DataFrame
     resources: Resources
+    #: where the heavy columns of ``statements`` are read from when it holds only the light ones (a large
+    #: statements dataset opened lean, see :mod:`model.texts`); None: ``statements`` holds every column
+    texts: StatementTexts | None = None
 
     @property
     def documents(self) -> list[Document]:

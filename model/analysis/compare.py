@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from model.analysis.matrix import Matrix, build_matrix, polarity_class
+from model.texts import StatementTexts, with_texts
 
 MIN_COUNTRIES = 2
 MAX_COUNTRIES = 4
@@ -48,11 +49,12 @@ class Comparison:
         return pd.DataFrame({a: self.table[f"{a}_net"] for a in self.actors}, index=self.table.index)
 
 
-def _stance_lists(statements: pd.DataFrame, by: str) -> pd.Series:
+def _stance_lists(statements: pd.DataFrame, by: str, texts: StatementTexts | None = None) -> pd.Series:
     if statements.empty:
         return pd.Series(dtype=object)
-    ordered = statements.sort_values("confidence", ascending=False, kind="stable")
-    return ordered.groupby(["actor", by], sort=False)["stance"].agg(lambda s: tuple(dict.fromkeys(s.astype(str))))
+    ordered = with_texts(statements.sort_values("confidence", ascending=False, kind="stable"), texts, ["stance"])
+    return ordered.groupby(["actor", by], sort=False, observed=True)["stance"].agg(
+        lambda s: tuple(dict.fromkeys(s.astype(str))))
 
 
 def _relation(classes: list[str]) -> str:
@@ -81,17 +83,19 @@ def compare_countries(
     actors: Sequence[str],
     by: str = "topic",
     columns: Sequence[str] | None = None,
+    texts: StatementTexts | None = None,
 ) -> Comparison:
-    """Compare 2–4 countries (ISO3 codes, in display order) topic by topic."""
+    """Compare 2–4 countries (ISO3 codes, in display order) topic by topic (``texts``: a lean frame's stance
+    labels, read for the compared countries' statements only)."""
     actors = distinct(actors)
     if not comparable(actors):
         raise ValueError(f"compare {MIN_COUNTRIES} to {MAX_COUNTRIES} different countries, not {len(actors)}")
-    sub = statements[statements["actor"].isin(actors)]
-    matrix = build_matrix(sub, by=by, columns=list(columns) if columns is not None else None)
+    sub = statements[statements["actor"].isin(actors).to_numpy()]
+    matrix = build_matrix(sub, by=by, columns=list(columns) if columns is not None else None, texts=texts)
     counts = matrix.counts.reindex(index=list(actors), fill_value=0)
     net = matrix.net.reindex(index=list(actors))
     spoken = [c for c in matrix.columns if counts[c].sum() > 0]
-    stances = _stance_lists(sub[sub[by].notna() & (sub[by] != "")], by)
+    stances = _stance_lists(sub[(sub[by].notna() & (sub[by] != "")).to_numpy()], by, texts)
     table = pd.DataFrame(index=pd.Index(spoken, name=by))
     for a in actors:
         table[f"{a}_count"] = [int(counts.at[a, c]) for c in spoken]

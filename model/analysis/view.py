@@ -40,10 +40,11 @@ def compute_view(analysis: Analysis, flt: StatementFilter, by: str, compare: Seq
     """Filter the statements and aggregate them, and compare the ``compare`` countries (2–4, if given)
     on them (runs off the UI thread: comparing on it held the event loop for 30–50 ms at 30,000 statements)."""
     dates = document_dates(analysis.documents)
-    st = apply_filter(analysis.statements, flt, dates)
+    texts = analysis.texts
+    st = apply_filter(analysis.statements, flt, dates, texts)
     columns = analysis.resources.topic_keys if by == "topic" else None
-    matrix = build_matrix(st, by=by, columns=columns)
-    comparison = compare_countries(st, compare, by=by, columns=columns) if comparable(compare) else None
+    matrix = build_matrix(st, by=by, columns=columns, texts=texts)
+    comparison = compare_countries(st, compare, by=by, columns=columns, texts=texts) if comparable(compare) else None
     return View(st, matrix, cell_positions(st, by), flt, by, statements_over_time(st, dates), comparison)
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -212,12 +213,56 @@ OPENED_NOTE = ("opened as a statements dataset: the matrix, charts and evidence 
                "sentences only)")
 
 
-def dataset_analysis(path: str | os.PathLike[str], resources: Resources | None = None) -> Analysis:
-    """A statements dataset as an open set (documents without their text; failures as load issues)."""
+def lean_note(statements: int) -> str:
+    """What the load report says of a dataset opened lean."""
+    return (f"{statements:,} statements; texts are read from the dataset when shown (the dataset is larger than "
+            f"the memory budget: only the columns the matrix, charts and filters need are in memory)")
+
+
+def statement_parts(path: str | os.PathLike[str]) -> list[Path]:
+    """The statement parts of a dataset, in name (document) order."""
+    folder = Path(path)
+    read_info(folder)
+    return _parts(folder, STATEMENTS)
+
+
+def lean_reviewed(statements: pd.DataFrame, documents: Sequence[Document]) -> pd.DataFrame:
+    """A lean frame with the review columns :func:`model.review.decisions.apply_decisions` adds when there is no
+    decision, in compact types (categories): a dataset opened lean is shown as it was extracted."""
+    hashes = {d.id: d.hash for d in documents}
+    doc = statements["document"].astype("category")
+    codes, uniques = pd.factorize(pd.Series([hashes.get(c, "") for c in doc.cat.categories] + [""], dtype=object))
+    machine = pd.Categorical.from_codes(np.zeros(len(statements), dtype=np.int8), categories=["machine"])
+    doc_codes = doc.cat.codes.to_numpy()
+    return statements.assign(
+        review=machine, edited=np.zeros(len(statements), dtype=bool), provenance=machine,
+        doc_hash=pd.Categorical.from_codes(codes[np.where(doc_codes >= 0, doc_codes, len(codes) - 1)], categories=uniques),
+        key_actor=statements["actor"])
+
+
+def dataset_analysis(path: str | os.PathLike[str], resources: Resources | None = None,
+                     lean: bool | None = None) -> Analysis:
+    """A statements dataset as an open set (documents without their text; failures as load issues).
+
+    ``lean``: None decides by the memory budget (:func:`model.cluster.lean.fits_whole`); True reads only
+    the light columns, with the review columns of an unreviewed set, and the texts when shown (the
+    analysis's ``texts``); False reads every column."""
+    from model.cluster.lean import DatasetTexts, fits_whole, lean_statements  # noqa: PLC0415
     from model.pipeline import Analysis  # noqa: PLC0415 (pipeline imports the readers and the engine)
     from model.resources import load_resources  # noqa: PLC0415
 
-    statements = read_statements(path)
-    report = LoadReport(documents=read_documents(path),
-                        issues=[*read_failures(path), LoadIssue(str(path), OPENED_NOTE, "warning")])
-    return Analysis(report, statements, resources or load_resources())
+    parts = statement_parts(path)
+    if lean is None:
+        lean = not fits_whole(parts)
+    documents = read_documents(path)
+    notes = [LoadIssue(str(path), OPENED_NOTE, "warning")]
+    if not lean:
+        report = LoadReport(documents=documents, issues=[*read_failures(path), *notes])
+        return Analysis(report, read_statements(path), resources or load_resources())
+    try:
+        statements = lean_statements(parts)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{path}: the statements of the dataset cannot be read ({exc})") from None
+    notes.append(LoadIssue(str(path), lean_note(len(statements)), "warning"))
+    report = LoadReport(documents=documents, issues=[*read_failures(path), *notes])
+    return Analysis(report, lean_reviewed(statements, documents), resources or load_resources(), DatasetTexts(parts))

@@ -19,6 +19,7 @@ from model.resource_edits import merge_resources
 from model.resources import Resources, Topic
 from model.review.decisions import RENAME, REVIEW_COLUMNS, Decision, UnmatchedDecision, apply_decisions
 from model.review.workspace import Workspace
+from model.texts import StatementTexts
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Source:
     documents: tuple[Document, ...]
     resources: Resources   # the shipped resources with the analyst's edits laid over
     revision: int
+    texts: StatementTexts | None = None   # the texts of a lean dataset's statements (see model.texts)
 
 
 def workspace_source(ws: Workspace, base: Resources, report: LoadReport | None = None) -> Source:
@@ -62,7 +64,7 @@ def reviewed_analysis(src: Source) -> tuple[Analysis, list[UnmatchedDecision]]:
     statements, unmatched = apply_decisions(src.statements, src.decisions, src.documents)
     topics = renamed_topics(src.resources.topics, src.decisions)
     resources = src.resources if topics is src.resources.topics else replace(src.resources, topics=topics)
-    return Analysis(src.report, statements, resources), unmatched
+    return Analysis(src.report, statements, resources, src.texts), unmatched
 
 
 def review_workspace(ws: Workspace, base: Resources) -> tuple[Analysis, list[UnmatchedDecision]]:
@@ -72,7 +74,7 @@ def review_workspace(ws: Workspace, base: Resources) -> tuple[Analysis, list[Unm
 
 def as_reviewed(machine: Analysis) -> Analysis:
     """A fresh machine analysis as the views show it (no decisions yet; adds the review columns)."""
-    src = Source(machine.report, machine.statements, (), tuple(machine.documents), machine.resources, 0)
+    src = Source(machine.report, machine.statements, (), tuple(machine.documents), machine.resources, 0, machine.texts)
     return reviewed_analysis(src)[0]
 
 

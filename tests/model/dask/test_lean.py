@@ -1,0 +1,134 @@
+"""A statements dataset opened lean (light columns, texts read when shown) gives what it gives opened whole:
+the same matrix, comparison and timeline, the same evidence texts, after filters too; the Dask matrix equals
+the pandas one; the workbook of a lean dataset caps its Statements sheet with a note."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from model.analysis.filters import StatementFilter
+from model.analysis.matrix import cell_table
+from model.cli import EXIT_OK, run
+from model.cluster import dataset, lean
+from model.cluster.aggregate import dask_cells
+from model.cluster.extract import SynchronousRunner, run_extract
+from model.export.layout import statement_table
+from model.loading import load_dataset
+from model.texts import HEAVY_COLUMNS, with_texts
+from tests.model.dask.helpers import make_corpus
+
+ROOT = Path(__file__).resolve().parents[3]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("lean")
+    out = root / "set"
+    run_extract([str(make_corpus(root)), str(SEEDS)], out, SynchronousRunner(), part_mb=0.002)
+    assert len(dataset.statement_parts(out)) > 3   # rows spread over parts: the locator is part and row
+    return out
+
+
+NO_FILTER = StatementFilter()
+
+
+def _open(folder: Path, monkeypatch: pytest.MonkeyPatch, budget_mb: str, flt: StatementFilter = NO_FILTER,
+          by: str = "topic", compare: tuple[str, ...] = ()):
+    monkeypatch.setenv(lean.BUDGET_ENV, budget_mb)
+    return load_dataset(str(folder), flt, by, compare=compare)
+
+
+def test_the_budget_decides_and_the_env_var_overrides_it(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = dataset.statement_parts(seeds_set)
+    monkeypatch.setenv(lean.BUDGET_ENV, "0")
+    assert not lean.fits_whole(parts)
+    monkeypatch.setenv(lean.BUDGET_ENV, "100000")
+    assert lean.fits_whole(parts)
+    monkeypatch.delenv(lean.BUDGET_ENV)
+    assert lean.budget_bytes() == lean.physical_memory() // 4
+
+
+def test_lean_gives_the_whole_matrix_comparison_timeline_and_evidence(seeds_set: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    whole, wv, wdocs = _open(seeds_set, monkeypatch, "100000", compare=("RUS", "PAK"))
+    thin, tv, tdocs = _open(seeds_set, monkeypatch, "0", compare=("RUS", "PAK"))
+    assert whole.texts is None and thin.texts is not None
+    assert set(HEAVY_COLUMNS).isdisjoint(thin.statements.columns)
+    assert isinstance(thin.statements["actor"].dtype, pd.CategoricalDtype)
+    assert thin.statements["start"].dtype == np.int32
+    assert wv is not None and tv is not None and wv.comparison is not None and tv.comparison is not None
+    pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
+    for grid in ("counts", "net", "labels", "contradictions"):
+        pd.testing.assert_frame_equal(getattr(wv.matrix, grid), getattr(tv.matrix, grid))
+    pd.testing.assert_frame_equal(wv.comparison.table, tv.comparison.table)
+    pd.testing.assert_frame_equal(wv.timeline, tv.timeline)
+    lean_row = tdocs["reason"].str.contains("texts are read from the dataset when shown").to_numpy()
+    pd.testing.assert_frame_equal(wdocs, tdocs[~lean_row].reset_index(drop=True))
+    assert set(wv.positions) == set(tv.positions)
+    for key in list(wv.positions)[:25]:
+        shown = with_texts(tv.statements.iloc[tv.positions[key]], thin.texts)
+        expected = wv.statements.iloc[wv.positions[key]]
+        for col in HEAVY_COLUMNS:
+            assert shown[col].astype(object).where(shown[col].notna(), None).tolist() == \
+                expected[col].astype(object).where(expected[col].notna(), None).tolist(), (key, col)
+    notes = [i.reason for i in thin.report.issues if "texts are read from the dataset when shown" in i.reason]
+    assert len(notes) == 1 and f"{len(thin.statements):,} statements" in notes[0]
+
+
+def test_evidence_read_on_demand_is_right_after_filters(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    flt = StatementFilter(search="SAID", min_confidence=0.3, hedged=False)
+    whole, wv, _ = _open(seeds_set, monkeypatch, "100000", flt)
+    thin, tv, _ = _open(seeds_set, monkeypatch, "0", flt)
+    assert wv is not None and tv is not None
+    assert 0 < len(tv.statements) < len(thin.statements)
+    assert len(wv.statements) == len(tv.statements)
+    shown = with_texts(tv.statements, thin.texts)
+    assert shown["sentence"].tolist() == wv.statements["sentence"].tolist()
+    assert all("said" in (s + " " + t).lower() for s, t in zip(shown["sentence"], shown["stance"], strict=True)
+               ) or shown["speaker"].notna().any()
+    pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
+    # by issue too
+    _, wi, _ = _open(seeds_set, monkeypatch, "100000", flt, by="issue")
+    _, ti, _ = _open(seeds_set, monkeypatch, "0", flt, by="issue")
+    assert wi is not None and ti is not None
+    pd.testing.assert_frame_equal(wi.matrix.cells, ti.matrix.cells)
+
+
+@pytest.mark.parametrize("by", ["topic", "issue"])
+def test_the_dask_matrix_equals_the_pandas_matrix(seeds_set: Path, by: str) -> None:
+    expected = cell_table(dataset.read_statements(seeds_set), by)
+    got = dask_cells(dataset.statement_parts(seeds_set), by)
+    assert len(got) > 10 and got["contradiction"].dtype == bool
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_a_lean_workbook_caps_its_statements_sheet_with_a_note(seeds_set: Path) -> None:
+    parts = dataset.statement_parts(seeds_set)
+    frame, texts = lean.lean_statements(parts), lean.DatasetTexts(parts)
+    notices: list[str] = []
+    rows, n = lean.sheet_statements(frame, "topic", texts, notices, cap=40)
+    assert n == len(frame) > 40 and len(rows) == 40
+    assert notices == [lean.cap_note(40, len(frame))]
+    whole = statement_table(dataset.read_statements(seeds_set), "topic").head(40)
+    assert statement_table(rows, "topic")["sentence"].tolist() == whole["sentence"].tolist()
+
+
+def test_export_of_a_lean_dataset_writes_what_the_whole_one_does(seeds_set: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs = {}
+    for budget in ("100000", "0"):   # whole; lean past even the lean budget: Dask for the .csv matrix
+        monkeypatch.setenv(lean.BUDGET_ENV, budget)
+        out = tmp_path / f"m{budget}.csv"
+        assert run("export", [str(seeds_set), "-o", str(out)], err=io.StringIO()) == EXIT_OK
+        outputs[budget] = pd.read_csv(out)
+    pd.testing.assert_frame_equal(outputs["0"], outputs["100000"])
+    monkeypatch.setenv(lean.BUDGET_ENV, "0")
+    err = io.StringIO()
+    assert run("export", [str(seeds_set), "-o", str(tmp_path / "m.xlsx")], err=err) == EXIT_OK
+    assert (tmp_path / "m.xlsx").stat().st_size > 0
