@@ -9,6 +9,7 @@ from model.engine.clauses import (
     Frame,
     clause_bounds,
     find_frames,
+    first_word,
     is_passive,
     words_before,
 )
@@ -22,8 +23,13 @@ from model.engine.wording import affixed, names_media, sponsored, without_lead_a
 __all__ = ["Attributor", "Found", "Sentence"]
 
 _AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
-_IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:\s+[a-z-]+)?\s+"
+_IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
+#: kinds of name that stand for the country itself
+_NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
+#: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
+_STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
+                            "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
@@ -294,20 +300,26 @@ class Attributor:
         govs = governors(text, mentions, a, sent.alpha)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
-        if is_passive(text, cue, a, sent.alpha):
+        passive = is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in _STATIVE
+        if passive:  # (from here on: a country was dropped as the passive's subject or agent)
             by = _BY.search(text, cue.end, b)
             if by is None and category(cue) in ("ASSAULT", "FIGHT"):
                 by = _IN_ATTACK.search(text, cue.end, b)
+            agents: list[Holder] = []
             if by:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
                 agent_end = stop.start() if stop else b
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents:
                     agents = self._context_holders(sent, by.end(), b, disc)
-                if agents:
-                    holders = agents
+            if agents:
+                holders = agents
             else:
-                holders = [h for h in holders if govs.get(h.start, "") not in self.location_preps]
+                # "Russia was barred from the games", "Yemenis were wounded": a country named as the subject is
+                # acted upon; a person or body ("Trump was sentenced") is acted upon by his own state, mostly
+                kept = [h for h in holders if h.kind not in _NAMED_STATE and govs.get(h.start, "") not in self.location_preps]
+                passive = len(kept) < len(holders)
+                holders = kept
         if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
                 and any(holders[0].start < h.start < cue.start for h in sent.of("modal"))):
             # in a speech, "India must reverse its measures" is the speaker's demand on India
@@ -317,7 +329,7 @@ class Attributor:
             return [f]
         if self._igo_subject(sent, a, cue.start, holders):
             return None
-        if not holders:
+        if not holders and not passive:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
         if found and cue.value.lemma in _RECIPROCAL and category(cue) in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):

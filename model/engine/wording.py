@@ -25,9 +25,11 @@ def affixed(text: str, start: int) -> bool:
 
 
 def sponsored(text: str, end: int) -> bool:
-    """"Russian-backed", "Iran-funded" …: the name qualifies someone else (tested on the hyphen first)."""
+    """"Russian-backed", "Iran-funded", "a Beijing-based analyst", "a Paris-bound flight" …: the name qualifies
+    someone or something else (tested on the hyphen first)."""
     return (end < len(text) and text[end] == "-"
-            and text.startswith(("-backed", "-funded", "-sponsored", "-allied"), end))
+            and text.startswith(("-backed", "-funded", "-sponsored", "-allied", "-based", "-bound", "-born", "-made",
+                                 "-built", "-registered", "-flagged", "-owned", "-listed", "-headquartered"), end))
 
 
 def without_lead_adverb(s: str) -> str:

@@ -1,0 +1,32 @@
+"""Categories of wrong holder from real documents (issue 15): a country acted upon in a passive, a name
+that qualifies someone else, "Brussels" as the EU."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.documents import Document
+from model.engine.extract import Engine
+from model.resources import load_resources
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_resources())
+
+
+def _holders(engine: Engine, text: str) -> set[str]:
+    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Russia was barred from the Olympic games.", set()),                     # passive: acted upon
+    ("Yemenis were wounded in the Saudi-led strikes.", {"SAU"}),              # the attack's agent holds
+    ("Iran was criticised by France over the missile test.", {"FRA"}),        # the by-agent holds
+    ("Vietnam is committed to opening up its economy.", {"VNM"}),             # a stative participle
+    ("A Beijing-based analyst said the talks would fail.", set()),            # the name qualifies a person
+    ("A Paris-bound flight was diverted after the threat.", set()),
+    ("Brussels criticised Hungary over the new law.", set()),                 # the EU, not Belgium
+])
+def test_holder_category(engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
