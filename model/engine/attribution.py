@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.clauses import (
@@ -25,6 +26,8 @@ __all__ = ["Attributor", "Found", "Sentence"]
 _AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
 _IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z-]+)?\s+"
                         r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
+#: "a group based in Trinidad": the place is where the subject belongs
+_BASED: Final = frozenset("based stationed living operating headquartered".split())
 #: kinds of name that stand for the country itself
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 #: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
@@ -43,8 +46,10 @@ class Attributor:
     """Who holds the stances of a sentence.  Results are returned, never kept; the only state is a cache of
     the sentence at hand (the last target found), so one attributor serves one thread at a time."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, find_agents: Callable[[str], Sequence[object]] | None = None) -> None:
         self.lex = lexicon
+        #: role words in a text ("police", "protesters", "the foreign minister"): the gazetteer's agent finder
+        self.find_agents = find_agents
         w = lexicon.words
         self.target_preps = frozenset(w.get("target_prepositions", []))
         self.light = frozenset(w.get("light_verbs", []))
@@ -118,11 +123,21 @@ class Attributor:
                 continue
             if not allow_targets and govs.get(m.start, "") in self.target_preps:
                 continue
+            if subject and govs.get(m.start, "") in self.location_preps and not self.actor_placed(text, a, m.start):
+                continue  # "In France, the storm killed …", "A fire in Russia …": a place, not the subject
             if m.code in seen:
                 continue
             seen.add(m.code)
             out.append(Holder(m.code, m.text, m.start, m.kind))
         return out
+
+    def actor_placed(self, text: str, a: int, start: int) -> bool:
+        """An actor stands before the place name at ``start`` in the subject ("Police in Kenya …", "Protesters
+        in Bahrain …"), so the place is where that actor belongs (True also when role words are not at hand)."""
+        if self.find_agents is None:
+            return True
+        words = text[a:start].lower().split()
+        return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start]))
 
     def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
         region = [h for h in sent.hits if a <= h.start < b]

@@ -73,7 +73,7 @@ class Engine:
         """``holder_model=False``: the rules' holders and confidence, unscored (and no model file read)."""
         self.resources = resources
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
-        self.attributor = Attributor(self.lexicon)
+        self.attributor = Attributor(self.lexicon, self.resources.gazetteer.find_agents)
         self.model = HolderModel.load(resources.folder) if holder_model else None
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
         #: to it and every candidate is emitted (``tools/train_holders.py`` reads them)

@@ -32,7 +32,9 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     if not cands:
         return []
     govs = governors(text, cands, s, sent.alpha)
-    first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps), None)
+    first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps
+                  and not (govs.get(m.start, "") in attr.location_preps and not attr.actor_placed(text, s, m.start))),
+                 None)
     if first is None or first.start - s > 90 or first.start > before:
         return []
     subject = attr.subject_mentions(text, cands, first.start, e)

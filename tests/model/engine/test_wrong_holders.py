@@ -27,6 +27,10 @@ def _holders(engine: Engine, text: str) -> set[str]:
     ("A Beijing-based analyst said the talks would fail.", set()),            # the name qualifies a person
     ("A Paris-bound flight was diverted after the threat.", set()),
     ("Brussels criticised Hungary over the new law.", set()),                 # the EU, not Belgium
+    ("In France, the storm killed twelve people.", set()),                   # a place phrase, no actor
+    ("A fire in Russia killed twelve people on Monday.", set()),
+    ("Police in Kenya arrested twelve protesters.", {"KEN"}),                 # an actor placed in its country
+    ("A group based in Trinidad claims to be making weapons.", {"TTO"}),
 ])
 def test_holder_category(engine: Engine, text: str, holders: set[str]) -> None:
     assert _holders(engine, text) == holders
