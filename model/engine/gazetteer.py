@@ -28,6 +28,7 @@ from model.agents import AgentLexicon, AgentMention
 from model.engine import gazetteer_rules as rules
 from model.engine.keymatch import KeyMatcher
 from model.engine.textfold import Span, key, longest_first, padded, paused_gc, plural
+from model.engine.titles import title_aliases
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -188,6 +189,7 @@ class Gazetteer:
             paths += sorted(user_folder.glob("*.tsv"))
             agent_files.append(user_folder.parent / "agents.tsv")
         entries = [e for p in paths for e in read_tsv(p)]
+        entries += title_aliases(entries)
         agent_paths: list[Path] = []
         for p in agent_files:
             if p.exists() and all(p.resolve() != q.resolve() for q in agent_paths):
@@ -237,6 +239,8 @@ class Gazetteer:
     def _namesake(self, text: str, start: int, end: int, entry: Entry) -> bool:
         if "us-state" in entry.flags and rules.is_us_state(text, start, end):
             return True
+        if "title-alias" in entry.flags and rules.name_goes_on(text, end):
+            return True  # "President Hassan Rouhani": "Hassan" is a given name here, not Samia Suluhu Hassan
         return "personal-name" in entry.flags and rules.is_personal_name(text, start, end, self._known_word)
 
     def _known_word(self, word: str) -> bool:

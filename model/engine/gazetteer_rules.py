@@ -124,3 +124,8 @@ def is_us_state(text: str, start: int, end: int, reach: int = 200) -> bool:
     window = text[max(0, start - reach): end + reach]
     us = len(_US_STATE_CUES.findall(window))
     return us > 0 and us > len(_GEORGIA_CUES.findall(window))
+
+
+def name_goes_on(text: str, end: int) -> bool:
+    """A capitalised word follows ``end`` after one space: the name at ``end`` continues."""
+    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
