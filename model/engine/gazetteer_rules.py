@@ -64,6 +64,8 @@ def case_ok(surface: str, name: str, text: str, start: int, end: int) -> bool:
         return True
     if surface.isupper():
         return name.isupper() or len(name) > 4 or caps_context(text, start, end)
+    if name.isupper() and len(name) >= 4 and surface == name.capitalize():
+        return True  # "Nasa", "Opec", "Nato": the British style of an acronym
     if len(name) <= 4 or (name.isupper() and len(name) <= 6):
         return False  # "us", "Us", "un", "Xi" in lower case: only the exact form counts
     name_words, surf_words = name.split(), surface.split()
