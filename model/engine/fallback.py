@@ -30,7 +30,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     text = sent.text
     cands = [m for m in sent.mentions if m.is_country and s <= m.start < e]
     if not cands:
-        return []
+        return _speaker_fallback(attr, sent, s, e, hedged, reporter) if sent.speaker_country else []
     govs = governors(text, cands, s, sent.alpha)
     first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps
                   and not (govs.get(m.start, "") in attr.location_preps and not attr.actor_placed(text, s, m.start))),
@@ -65,6 +65,30 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
         f.confidence = round3(f.confidence * 0.6)
         out.append(f)
     return out
+
+def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool,
+                      reporter: str | None) -> list[Found]:
+    """A speech's first-person clause with no known cue ("We are actively pursuing new ventures in …",
+    "We will continue striving …"): the speaker's, through its first finite verb (low confidence)."""
+    text = sent.text
+    fp = next((h for h in sent.of("fp") if s <= h.start < e), None)
+    if fp is None or _words(text, s, fp.start) > 8:
+        return []
+    verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
+    if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()):
+        return []
+    d = CueDef(verb.group("v").lower(), "OTHER", sentiment(attr.lex, text[verb.start():e].lower()), "", "verb")
+    cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+    speaker = str(sent.speaker_country)
+    f = attr.make(sent, Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"), cue, s, e, hedged,
+                  reporter, None)
+    f.confidence = round3(f.confidence * 0.6)
+    return [f]
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
 
 def sentiment(lex: Lexicon, low: str) -> float:
     score = sum(lex.sentiment.get(w, 0.0) for w in _TOKENS.findall(low))

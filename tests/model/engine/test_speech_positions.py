@@ -37,3 +37,14 @@ def test_a_noun_is_not_a_position(engine: Engine) -> None:
     """"it is my honour", "the disputed areas": nouns of position words are not cues."""
     text = "It is my honour to address this Assembly. There are twenty disputed areas along the border."
     assert engine.document(Document(id="s", text=text, speaker_country="KGZ")) == []
+
+
+def test_first_person_clause_without_a_known_cue_is_a_candidate() -> None:
+    """"We are actively pursuing new ventures …": no cue word, but the speaker's own clause (scored like any)."""
+    rules = Engine(load_resources(), holder_model=False)
+    sentence = "We are actively pursuing new ventures in renewable energy."
+    text = f"Mr. President, it is a pleasure to be here. {sentence}"
+    rows = [r for r in rules.document(Document(id="s", text=text, speaker_country="GEO")) if r["sentence"] == sentence]
+    assert [(r["actor"], r["cue"]) for r in rows] == [("GEO", "pursuing")]
+    # outside a speech "we" is nobody's country
+    assert [r for r in rules.document(Document(id="n", text=text)) if r["sentence"] == sentence] == []
