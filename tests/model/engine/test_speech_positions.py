@@ -23,6 +23,8 @@ def engine() -> Engine:
     ("Our Government has long championed the reform of the international financial architecture.", 1),
     ("We regret that the Conference ended without an outcome document.", -1),
     ("My government keeps supporting the reconstruction of the region.", 1),
+    ("I wish to convey my condolences to the people of Morocco.", 1),
+    ("We reaffirm our support for the two-State solution.", 1),
 ])
 def test_first_person_position_is_the_speakers(engine: Engine, sentence: str, sign: int) -> None:
     text = f"Mr. President, it is a pleasure to be here. {sentence}"
