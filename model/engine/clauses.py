@@ -19,7 +19,7 @@ from model.engine.textfold import is_word_char
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 #: (a list: compiled, a Final tuple would be rebuilt at each use)
 _PUNCT_OPENERS: Final = [";", ":", " – ", " — ", " - "]
-_DETERMINERS: Final = frozenset("the a an its his her their our this these those that any every each no".split())
+_DETERMINERS: Final = frozenset("the a an its his her their our your my whose such certain this these those that any every each no".split())
 _BE: Final = frozenset("is are was were be been being am 's".split())
 _WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
 _QUOTE_CLOSE: Final = "”\"’'"
@@ -159,6 +159,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
     if kind != "verb":
         return False
+    if text[cue.start].isupper() and _lower_word_before(text, cue.start, floor):
+        return True  # "small island States", "the Armed Forces" (a headline's "Canada Supports …" stays a verb)
     # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
     # strings rather than a list
     n = 0
@@ -186,6 +188,17 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
         return last not in _BE and last not in _ING_LICENSORS
     return False
+
+
+def _lower_word_before(text: str, pos: int, floor: int) -> bool:
+    """The word right before ``pos`` (after spaces) starts with a lower-case letter."""
+    j = pos - 1
+    while j >= floor and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= floor and is_word_char(text[k]):
+        k -= 1
+    return j > k and text[k + 1].islower()
 
 
 def first_word(text: str, hit: Hit) -> str:

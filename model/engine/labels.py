@@ -119,21 +119,63 @@ def _stop_at(text: str, lo: int, hi: int, fold: str = "") -> int:
 
 
 def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int]:
-    """Short label from the sentence: modal/negation + cue + its object.
+    """Short label from the sentence: modal/negation + cue + its object, or what a saying verb says.
 
     ``fold``: ``word_fold(text.lower())``, which the engine has at hand (computed here otherwise).
     """
     cue = f.cue
     if cue is None:
         return "", -1
+    fold = fold or word_fold(text.lower())
+    label, start, label_end = object_label(text, f, max_words, fold)
+    if label_end <= cue.end:
+        # "lament that more has not been done …", "said, “We are always against terror …”": the content
+        at = _content_start(text, cue.end)
+        if at >= 0:
+            stop = _sentence_end(text, at)
+            content_end = _label_object_end(text, fold, at, stop, max_words)
+            if content_end > at:
+                sep = " that " if text.startswith("that", at - 5) else ": "
+                return single_spaced(text[start:cue.end] + sep + text[at:content_end]), start
+    return label, start
+
+
+def object_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int, int]:
+    """Modal/negation + cue + its object (up to ``max_words`` words, stopping at a clause break): the
+    label, where it starts and where it ends in ``text``."""
+    cue = f.cue
+    if cue is None:
+        return "", -1, -1
     start = cue.start
     # pull in an auxiliary / negation right before the cue ("will not take part")
     start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
     end_limit = min(f.clause_end, len(text))
-    # the object: up to ``max_words`` words after the cue, stopping at a clause break
     fold = fold or word_fold(text.lower())
     label_end = _label_object_end(text, fold, cue.end, end_limit, max_words)
-    return single_spaced(text[start:label_end]), start
+    return single_spaced(text[start:label_end]), start, label_end
+
+
+def _content_start(text: str, pos: int) -> int:
+    """Where a saying verb's content starts after ``pos`` ("that …", ", “…", ": …"), or -1."""
+    n = len(text)
+    while pos < n and text[pos] == " ":
+        pos += 1
+    if text.startswith("that ", pos):
+        return pos + 5
+    if pos < n and text[pos] in ",:":
+        pos += 1
+        while pos < n and text[pos] == " ":
+            pos += 1
+    if pos < n and text[pos] in "“\"":
+        return pos + 1
+    return -1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """The first full stop, question or exclamation mark after ``pos`` (at most 300 characters on)."""
+    hi = min(len(text), pos + 300)
+    ends = [k for k in (text.find(ch, pos, hi) for ch in ".?!") if k >= 0]
+    return min(ends) if ends else hi
 
 
 def _label_object_end(text: str, fold: str, lo: int, hi: int, max_words: int) -> int:

@@ -123,12 +123,17 @@ def test_is_passive_same_as_before(head, cue_text):
 
 
 def _nominal_before(text, cue, floor, alpha=""):
-    """``is_nominal`` as it read before its two words became two strings (the reference)."""
+    """``is_nominal`` as it read before its two words became two strings (the reference), with the
+    capitalised-noun rule ("small island States") read the plain way."""
     from model.engine.clauses import _BE, _DETERMINERS, _ING_LICENSORS, _NOUN_PREPS, first_word
 
     d = cue.value
     if d.kind != "verb":
         return False
+    prior = text[floor:cue.start].rstrip(" ").split(" ")[-1] if text[floor:cue.start].strip() else ""
+    word = re.match(r"[\w’'-]*$", prior)
+    if text[cue.start].isupper() and prior and prior[-1:].isalnum() and word and prior[:1].islower():
+        return True
     before = words_before(text, cue.start, 2, floor, alpha)
     if before and (before[-1] in _DETERMINERS or before[-1] in _NOUN_PREPS or before[-1].endswith(("'s", "’s"))):
         return True
