@@ -18,7 +18,8 @@ from model.cluster import dataset, lean
 from model.cluster.aggregate import dask_cells
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.export.layout import statement_table
-from model.loading import load_dataset
+from model.loading import DatasetUnchangeable, dataset_refusal, grow_set, load_dataset
+from model.progress import NullProgress
 from model.texts import HEAVY_COLUMNS, with_texts
 from tests.model.dask.helpers import make_corpus
 
@@ -132,3 +133,21 @@ def test_export_of_a_lean_dataset_writes_what_the_whole_one_does(seeds_set: Path
     err = io.StringIO()
     assert run("export", [str(seeds_set), "-o", str(tmp_path / "m.xlsx")], err=err) == EXIT_OK
     assert (tmp_path / "m.xlsx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("budget_mb", ["0", "100000"])
+def test_documents_cannot_be_added_to_a_dataset(seeds_set: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                budget_mb: str) -> None:
+    """Lean or whole, a set opened from a dataset holds statements, not texts: growing it is refused, with why."""
+    analysis, _view, _docs = _open(seeds_set, monkeypatch, budget_mb)
+    assert (analysis.texts is not None) == (budget_mb == "0")
+    assert analysis.report.dataset == str(seeds_set)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Russia warned Pakistan about the military exercises near the border.", encoding="utf-8")
+    before = analysis.statements.copy()
+    with pytest.raises(DatasetUnchangeable, match="holds statements, not the texts of their documents"):
+        grow_set(analysis, [str(extra)], NO_FILTER, "topic", NullProgress())
+    pd.testing.assert_frame_equal(analysis.statements, before)
+    assert len(analysis.documents) == len(dataset.read_documents(seeds_set))
+    reason = dataset_refusal(analysis.report)
+    assert reason is not None and "“set”" in reason and "Open the documents as a document set" in reason
