@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from model.export.safety import MAX_SHEET_ROWS
+from model.progress import Cancelled, Progress
 from model.statements import DTYPES
 from model.texts import with_texts
 
@@ -47,6 +49,8 @@ LEAN_BYTES = 290
 BUDGET_ENV = "STANCE_ATLAS_DATASET_BUDGET_MB"
 #: parts read for the bytes per statement
 SAMPLE_PARTS = 4
+#: a text search reports its progress (and hears a cancel) once every this many parts
+PROGRESS_PARTS = 32
 
 
 def physical_memory() -> int:
@@ -145,7 +149,7 @@ class _Codes:
 
     def __init__(self, rows: int) -> None:
         self.codes = np.empty(rows, dtype=np.int32)
-        self.code_of: dict[object, int] = {}
+        self.code_of: dict[str, int] = {}
 
     def put(self, at: int, column: pa.ChunkedArray) -> None:
         for chunk in column.chunks:
@@ -222,18 +226,29 @@ def _groups(parts: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
         yield int(sorted_parts[a]), order[a:b]
 
 
+@dataclass(frozen=True)
+class SearchMatches:
+    """What one text search found: per part searched, which of its rows hold ``text`` in one of ``columns``."""
+
+    text: str
+    columns: tuple[str, ...]
+    parts: dict[int, np.ndarray] = field(repr=False)
+
+
 class DatasetTexts:
     """The heavy columns of a lean frame's rows, read from the dataset's statement parts."""
 
     def __init__(self, parts: Sequence[Path]) -> None:
         self.parts = [Path(p) for p in parts]
+        #: the last search's matches (None: no search yet)
+        self.matches: SearchMatches | None = None
 
     def __repr__(self) -> str:
         folder = self.parts[0].parent.parent if self.parts else "?"
         return f"DatasetTexts({str(folder)!r}, {len(self.parts)} parts)"
 
     def _part(self, number: int, columns: Sequence[str]) -> pa.Table:
-        return pq.read_table(self.parts[number], columns=list(columns))
+        return read_part(self.parts[number], columns)
 
     def read(self, rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
         """``columns`` of ``rows`` (each part read once, only these columns), typed as ``read_statements`` types them."""
@@ -254,17 +269,56 @@ class DatasetTexts:
         frame.index = rows.index
         return frame
 
-    def contains(self, rows: pd.DataFrame, text: str, columns: Sequence[str]) -> np.ndarray:
-        """Does one of ``columns`` of each row contain ``text`` (case-insensitive)? Part by part, one part in memory."""
+    def contains(self, rows: pd.DataFrame, text: str, columns: Sequence[str],
+                 progress: Progress | None = None) -> np.ndarray:
+        """Does one of ``columns`` of each row contain ``text`` (case-insensitive)? Part by part, one part in memory.
+
+        The matches of the last search are kept per part (:class:`SearchMatches`, a bool a row): the same text
+        again (another filter, a column switch) reads no part, and a longer text holding the last one (the
+        analyst typing on) reads only the parts that matched, only the rows that did.  ``progress`` hears of
+        the parts searched and may cancel (:class:`model.progress.Cancelled`; the parts done stay known)."""
         hit = np.zeros(len(rows), dtype=bool)
         if not len(rows):
             return hit
+        columns = tuple(columns)
+        last = self.matches
+        same = last is not None and last.columns == columns
+        done = dict(last.parts) if same and last is not None and last.text == text else {}
+        shorter = last if same and last is not None and last.text != text and last.text in text else None
         within = rows[ROW].to_numpy()
-        for part, at in _groups(rows[PART].to_numpy()):
-            table = self._part(part, columns)
-            found = np.zeros(table.num_rows, dtype=bool)
-            for col in columns:
-                match = pc.match_substring(table.column(col), pattern=text, ignore_case=True)
-                found |= pc.fill_null(match, False).to_numpy(zero_copy_only=False)
-            hit[at] = found[within[at]]
+        groups = list(_groups(rows[PART].to_numpy()))
+        try:
+            for i, (part, at) in enumerate(groups):
+                if progress is not None and i % PROGRESS_PARTS == 0:
+                    if progress.cancelled():
+                        raise Cancelled
+                    progress.report(i, len(groups), f"searching the dataset: {i:,} of {len(groups):,} parts")
+                found = done.get(part)
+                if found is None:
+                    found = done[part] = self._match(part, text, columns, shorter.parts.get(part) if shorter else None)
+                hit[at] = found[within[at]]
+        finally:
+            self.matches = SearchMatches(text, columns, done)   # one assignment: a search in another worker sees either
+        if progress is not None:
+            progress.report(len(groups), len(groups), "searching the dataset: done")
         return hit
+
+    def _match(self, part: int, text: str, columns: Sequence[str], among: np.ndarray | None) -> np.ndarray:
+        """Which rows of ``part`` hold ``text`` in one of ``columns``; ``among``: only these rows can (they hold a
+        text that ``text`` contains), so only they are matched, and none is read when there are none."""
+        if among is not None and not among.any():
+            return among.copy()
+        table = read_part(self.parts[part], columns)
+        rows = table.num_rows
+        if among is not None:
+            at = np.flatnonzero(among)
+            table = table.take(pa.array(at))
+        found = np.zeros(table.num_rows, dtype=bool)
+        for col in columns:
+            match = pc.match_substring(table.column(col), pattern=text, ignore_case=True)
+            found |= pc.fill_null(match, False).to_numpy(zero_copy_only=False)
+        if among is None:
+            return found
+        every = np.zeros(rows, dtype=bool)
+        every[at] = found
+        return every

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE
-from model.cluster import dataset
+from model.cluster import dataset, lean
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.cluster.lean import BUDGET_ENV
 from tests.gui.conftest import SEEDS
@@ -137,3 +137,21 @@ def test_aliases_cues_and_re_extraction_are_refused_on_a_dataset(window, qtbot, 
     assert window.review.dialog is None and window.review.task is None
     assert window.state.session.ws.resource_edits == window.state.session.extracted_with
     pd.testing.assert_frame_equal(window.state.analysis.statements, statements)
+
+
+def test_a_lean_search_reports_its_progress_and_finds_what_the_texts_hold(window, qtbot, monkeypatch, tmp_path: Path):
+    """The filter bar's search on a lean set reads the texts in a worker: the state relays how many parts it
+    has searched (the status bar shows it) and the matrix shows the statements whose texts hold the words."""
+    out = _open_dataset(window, qtbot, monkeypatch, tmp_path, "0")
+    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
+    reports: list[tuple[int, int, str]] = []
+    window.state.sig_progress.connect(lambda done, total, message: reports.append((done, total, message)))
+    with qtbot.waitSignal(window.state.sig_matrix_changed, timeout=30000):
+        window.filter_bar.search.setText("taliban")
+    parts = len(dataset.statement_parts(out))
+    assert reports[0] == (0, parts, f"searching the dataset: 0 of {parts} parts") and reports[-1][:2] == (parts, parts)
+    stored = dataset.read_statements(out)
+    holds = (stored["sentence"].str.contains("taliban", case=False, na=False)
+             | stored["stance"].str.contains("taliban", case=False, na=False)
+             | stored["speaker"].str.contains("taliban", case=False, na=False))
+    assert len(window.state.statements) == int(holds.sum()) > 0
