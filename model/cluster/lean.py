@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,10 @@ BUDGET_ENV = "STANCE_ATLAS_DATASET_BUDGET_MB"
 SAMPLE_PARTS = 4
 #: a text search reports its progress (and hears a cancel) once every this many parts
 PROGRESS_PARTS = 32
+#: threads a text search reads and matches parts in
+SEARCH_THREADS = max(1, min(4, os.cpu_count() or 1))
+#: the most bytes of matched rows' texts a search keeps, for a longer text to be matched on them
+SEARCH_TEXT_BYTES = 64 * 1024 ** 2
 
 
 def physical_memory() -> int:
@@ -228,11 +233,18 @@ def _groups(parts: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
 
 @dataclass(frozen=True)
 class SearchMatches:
-    """What one text search found: per part searched, which of its rows hold ``text`` in one of ``columns``."""
+    """What one text search found: per part searched, which of its rows hold ``text`` in one of ``columns``,
+    and (while they take at most :data:`SEARCH_TEXT_BYTES`) those rows' ``columns``, in row order, for a longer
+    text to be matched on without reading the part; None: too many to keep."""
 
     text: str
     columns: tuple[str, ...]
     parts: dict[int, np.ndarray] = field(repr=False)
+    texts: dict[int, pa.Table] | None = field(default=None, repr=False)
+
+
+#: a part searched: which of its rows hold the text, and those rows' searched columns
+Matched = tuple[np.ndarray, pa.Table]
 
 
 class DatasetTexts:
@@ -271,54 +283,79 @@ class DatasetTexts:
 
     def contains(self, rows: pd.DataFrame, text: str, columns: Sequence[str],
                  progress: Progress | None = None) -> np.ndarray:
-        """Does one of ``columns`` of each row contain ``text`` (case-insensitive)? Part by part, one part in memory.
+        """Does one of ``columns`` of each row contain ``text`` (case-insensitive)? Part by part, a part in memory
+        per thread (:data:`SEARCH_THREADS`: Arrow reads and matches without the interpreter lock).
 
-        The matches of the last search are kept per part (:class:`SearchMatches`, a bool a row): the same text
-        again (another filter, a column switch) reads no part, and a longer text holding the last one (the
-        analyst typing on) reads only the parts that matched, only the rows that did.  ``progress`` hears of
-        the parts searched and may cancel (:class:`model.progress.Cancelled`; the parts done stay known)."""
+        The matches of the last search are kept (:class:`SearchMatches`): the same text again (another filter, a
+        column switch) reads no part, and a longer text holding the last one (the analyst typing on) is matched
+        only on the rows that held the last one, read from memory while they fit :data:`SEARCH_TEXT_BYTES`, else
+        from only the parts holding them.  ``progress`` hears of the parts searched and may cancel
+        (:class:`model.progress.Cancelled`; the parts done stay known)."""
         hit = np.zeros(len(rows), dtype=bool)
         if not len(rows):
             return hit
         columns = tuple(columns)
-        last = self.matches
-        same = last is not None and last.columns == columns
-        done = dict(last.parts) if same and last is not None and last.text == text else {}
-        shorter = last if same and last is not None and last.text != text and last.text in text else None
-        within = rows[ROW].to_numpy()
+        last = self.matches if self.matches is not None and self.matches.columns == columns else None
+        done = dict(last.parts) if last is not None and last.text == text else {}
+        kept = dict(last.texts) if last is not None and last.text == text and last.texts is not None else {}
+        shorter = last if last is not None and last.text != text and last.text in text else None
         groups = list(_groups(rows[PART].to_numpy()))
+        need = [part for part, _ in groups if part not in done]
+        texts: dict[int, pa.Table] | None = kept if last is None or last.text != text or last.texts is not None else None
+        size = sum(t.nbytes for t in kept.values())
+
+        def match(part: int) -> Matched:
+            among = shorter.parts.get(part) if shorter is not None else None
+            among_texts = shorter.texts.get(part) if shorter is not None and shorter.texts is not None else None
+            return self._match(part, text, columns, among, among_texts)
+        pool = ThreadPoolExecutor(SEARCH_THREADS) if SEARCH_THREADS > 1 and len(need) > 1 else None
+        results = pool.map(match, need) if pool is not None else map(match, need)
         try:
-            for i, (part, at) in enumerate(groups):
+            for i, part in enumerate(need):
                 if progress is not None and i % PROGRESS_PARTS == 0:
                     if progress.cancelled():
                         raise Cancelled
-                    progress.report(i, len(groups), f"searching the dataset: {i:,} of {len(groups):,} parts")
-                found = done.get(part)
-                if found is None:
-                    found = done[part] = self._match(part, text, columns, shorter.parts.get(part) if shorter else None)
-                hit[at] = found[within[at]]
+                    progress.report(i, len(need), f"searching the dataset: {i:,} of {len(need):,} parts")
+                done[part], found = next(results)
+                if texts is not None and found.num_rows:
+                    size += found.nbytes
+                    texts[part] = found
+                    if size > SEARCH_TEXT_BYTES:
+                        texts = None
         finally:
-            self.matches = SearchMatches(text, columns, done)   # one assignment: a search in another worker sees either
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)   # no read goes on after the search returns
+            self.matches = SearchMatches(text, columns, done, texts)   # one assignment: another worker sees either
         if progress is not None:
-            progress.report(len(groups), len(groups), "searching the dataset: done")
+            progress.report(len(need), len(need), "searching the dataset: done")
+        within = rows[ROW].to_numpy()
+        for part, at in groups:
+            hit[at] = done[part][within[at]]
         return hit
 
-    def _match(self, part: int, text: str, columns: Sequence[str], among: np.ndarray | None) -> np.ndarray:
-        """Which rows of ``part`` hold ``text`` in one of ``columns``; ``among``: only these rows can (they hold a
-        text that ``text`` contains), so only they are matched, and none is read when there are none."""
+    def _match(self, part: int, text: str, columns: Sequence[str], among: np.ndarray | None,
+               among_texts: pa.Table | None) -> Matched:
+        """Which rows of ``part`` hold ``text`` in one of ``columns``, and those rows' ``columns``.
+
+        ``among``: only these rows can (they hold a text that ``text`` contains), so only they are matched, on
+        ``among_texts`` (their ``columns``, in row order) when given, else read from the part; none is read when
+        there are none."""
         if among is not None and not among.any():
-            return among.copy()
-        table = read_part(self.parts[part], columns)
-        rows = table.num_rows
-        if among is not None:
-            at = np.flatnonzero(among)
-            table = table.take(pa.array(at))
+            return among.copy(), pa.table({c: pa.array([], pa.string()) for c in columns})
+        if among is not None and among_texts is not None:
+            table, rows = among_texts, len(among)
+        else:
+            table = read_part(self.parts[part], columns)
+            rows = table.num_rows
+            if among is not None:
+                table = table.take(pa.array(np.flatnonzero(among)))
         found = np.zeros(table.num_rows, dtype=bool)
         for col in columns:
             match = pc.match_substring(table.column(col), pattern=text, ignore_case=True)
             found |= pc.fill_null(match, False).to_numpy(zero_copy_only=False)
+        hits = table.filter(pa.array(found))
         if among is None:
-            return found
+            return found, hits
         every = np.zeros(rows, dtype=bool)
-        every[at] = found
-        return every
+        every[np.flatnonzero(among)[found]] = True
+        return every, hits

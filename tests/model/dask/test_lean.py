@@ -209,7 +209,11 @@ def test_a_lean_search_reads_the_parts_once_and_narrows_on_a_longer_text(seeds_s
     holding = sorted(set(found["_part"]))
     assert 0 < len(holding) < parts                                               # the seeds' part only
     narrowed = search("Taliban")
-    assert 0 < len(narrowed) <= len(found)
+    assert 0 < len(narrowed) <= len(found) and reads.take() == []   # matched on the rows "Tali" found, kept in memory
+    monkeypatch.setattr(lean, "SEARCH_TEXT_BYTES", 0)                # too many to keep: read from the parts holding them
+    search("Tali")                                                   # not a longer "Taliban": every part read
+    assert len(reads.take()) == parts and thin.texts.matches is not None and thin.texts.matches.texts is None
+    assert search("Taliba").equals(narrowed)
     assert sorted(reads.take()) == sorted(dataset.statement_parts(seeds_set)[p].name for p in holding)
     search("Pakistan")
     assert len(reads.take()) == parts                                             # not a longer "Taliban"
@@ -227,7 +231,8 @@ def test_a_lean_search_reports_its_parts_and_can_be_cancelled(seeds_set: Path, m
     assert [r[:2] for r in stop.reports] == [(0, parts), (1, parts)]
     progress = _Progress()
     hit = thin.texts.contains(rows, "said", SEARCHED_COLUMNS, progress)
-    assert progress.reports[-1][:2] == (parts, parts) and "searching the dataset" in progress.reports[1][2]
+    # the two parts searched before the cancel are known: only the others are read
+    assert progress.reports[-1][:2] == (parts - 2, parts - 2) and "searching the dataset" in progress.reports[1][2]
     whole, _, _ = _open(seeds_set, monkeypatch, "100000")
     said = np.zeros(len(whole.statements), dtype=bool)
     for col in SEARCHED_COLUMNS:
