@@ -45,8 +45,9 @@ LOCATOR = (PART, ROW)
 #: peak memory of opening a dataset whole, per byte of its statements in Arrow (measured: 1 M UN
 #: statements, 373 MB in Arrow, peaked at 1,655 MB)
 WHOLE_FACTOR = 4.5
-#: peak memory of opening a dataset lean, per statement (measured: 10 M UN statements peaked at 2,842 MB)
-LEAN_BYTES = 290
+#: peak memory of opening a dataset lean, per statement (measured: 10 M UN statements peaked at 1,890 MB, the
+#: process's ~540 MB of documents and resources included; 2,842 MB before the parts were written straight into the frame)
+LEAN_BYTES = 190
 BUDGET_ENV = "STANCE_ATLAS_DATASET_BUDGET_MB"
 #: parts read for the bytes per statement
 SAMPLE_PARTS = 4
@@ -149,36 +150,40 @@ def code_dtype(categories: int) -> np.dtype:
 
 
 class _Codes:
-    """A category column filled part by part: each value gets a set-wide code as it is first seen (nulls -1),
-    so no part's Arrow dictionary outlives the part; :meth:`categorical` sorts the categories at the end."""
+    """A category column filled part by part: each part's codes into its own Arrow dictionary (nulls -1) and the
+    dictionary kept (a few hundred values); :meth:`categorical` unifies the dictionaries once, in Arrow, into
+    sorted categories and turns every part's codes into theirs."""
 
     def __init__(self, rows: int) -> None:
         self.codes = np.empty(rows, dtype=np.int32)
-        self.code_of: dict[str, int] = {}
+        self.dictionaries: list[pa.Array] = []
+        self.segments: list[tuple[int, int, int]] = []   # (first row, rows, where its dictionary starts)
+        self.values = 0
 
     def put(self, at: int, column: pa.ChunkedArray) -> None:
         for chunk in column.chunks:
             if not isinstance(chunk, pa.DictionaryArray):
                 chunk = chunk.dictionary_encode()
-            values = chunk.dictionary.to_pylist()
-            local = np.fromiter((self.code_of.setdefault(v, len(self.code_of)) for v in values),
-                                dtype=np.int32, count=len(values))
-            local = np.append(local, np.int32(-1))   # an index filled with -1 (a null) takes the last: -1
-            index = pc.fill_null(chunk.indices, -1).to_numpy(zero_copy_only=False)
-            self.codes[at:at + len(chunk)] = local[index]
+            indices = chunk.indices if not chunk.indices.null_count else pc.fill_null(chunk.indices, -1)
+            self.codes[at:at + len(chunk)] = indices.to_numpy(zero_copy_only=False)
+            self.segments.append((at, len(chunk), self.values))
+            self.dictionaries.append(chunk.dictionary)
+            self.values += len(chunk.dictionary)
             at += len(chunk)
 
     def categorical(self) -> pd.Categorical:
         """Categories in the order of their values (as a groupby of the values sorts them), codes in pandas' type."""
-        seen = list(self.code_of)
-        order = sorted(range(len(seen)), key=seen.__getitem__)
-        rank = np.empty(len(seen) + 1, dtype=code_dtype(len(seen)))
-        rank[order] = np.arange(len(seen))
-        rank[-1] = -1
-        codes = rank[self.codes]
-        self.codes = np.empty(0, dtype=np.int32)
-        return pd.Categorical.from_codes(codes, categories=pd.Index([seen[i] for i in order]),
-                                         validate=False)
+        values = pa.concat_arrays([d.cast(pa.large_string()) for d in self.dictionaries]) if self.dictionaries \
+            else pa.array([], pa.large_string())
+        unique = pc.unique(values)
+        categories = unique.take(pc.sort_indices(unique))   # UTF-8 byte order: the code point order Python sorts by
+        code_of = pc.fill_null(pc.index_in(values, value_set=categories), -1).to_numpy(zero_copy_only=False)
+        codes = np.empty(len(self.codes), dtype=code_dtype(len(categories)))
+        for at, n, first in self.segments:
+            local = self.codes[at:at + n]
+            codes[at:at + n] = np.where(local >= 0, code_of[first + np.maximum(local, 0)], -1)
+        self.codes, self.dictionaries, self.segments = np.empty(0, dtype=np.int32), [], []
+        return pd.Categorical.from_codes(codes, categories=pd.Index(categories.to_pylist()), validate=False)
 
 
 def _values(column: pa.ChunkedArray, dtype: np.dtype) -> np.ndarray:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from model.analysis.filters import StatementFilter
@@ -238,3 +240,31 @@ def test_a_lean_search_reports_its_parts_and_can_be_cancelled(seeds_set: Path, m
     for col in SEARCHED_COLUMNS:
         said |= whole.statements[col].astype("string").str.contains("said", case=False, regex=False, na=False).to_numpy()
     assert hit.tolist() == said.tolist()
+
+
+def test_lean_opening_holds_one_part_in_arrow_at_a_time(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part is written straight into the frame: of the parts read before, only their category dictionaries
+    stay in Arrow memory (the whole set concatenated in Arrow, then converted, made the peak twice the frame),
+    and the frame holds the set's columns."""
+    parts = dataset.statement_parts(seeds_set)
+    held: list[int] = []
+    read = lean.read_part
+
+    def watched(path, columns, dictionary=()):
+        held.append(pa.total_allocated_bytes())
+        return read(path, columns, dictionary)
+    monkeypatch.setattr(lean, "read_part", watched)
+    frame = lean.lean_statements(parts)
+    assert len(held) == len(parts) > 3
+    light = [pq.ParquetFile(p, read_dictionary=list(lean.CATEGORY_COLUMNS)).read(columns=list(lean.LIGHT_COLUMNS))
+             for p in parts]
+    assert max(held) - held[0] < sum(t.nbytes for t in light) / 2   # the parts read so far held: the whole set
+    whole = dataset.read_statements(seeds_set)
+    assert len(frame) == len(whole)
+    for col in lean.CATEGORY_COLUMNS:
+        categories = list(frame[col].cat.categories)
+        assert categories == sorted(categories)
+        assert frame[col].astype(object).fillna("").tolist() == whole[col].astype(object).fillna("").tolist()
+    for col in ("start", "end", "polarity", "confidence", "hedged", "negated"):
+        assert frame[col].tolist() == whole[col].tolist()
+    assert frame[lean.PART].tolist() == [i for i, p in enumerate(parts) for _ in range(pq.read_metadata(p).num_rows)]
