@@ -150,40 +150,36 @@ def code_dtype(categories: int) -> np.dtype:
 
 
 class _Codes:
-    """A category column filled part by part: each part's codes into its own Arrow dictionary (nulls -1) and the
-    dictionary kept (a few hundred values); :meth:`categorical` unifies the dictionaries once, in Arrow, into
-    sorted categories and turns every part's codes into theirs."""
+    """A category column filled part by part: each value gets a set-wide code as it is first seen (nulls -1),
+    so no part's Arrow dictionary outlives the part; :meth:`categorical` sorts the categories at the end."""
 
     def __init__(self, rows: int) -> None:
         self.codes = np.empty(rows, dtype=np.int32)
-        self.dictionaries: list[pa.Array] = []
-        self.segments: list[tuple[int, int, int]] = []   # (first row, rows, where its dictionary starts)
-        self.values = 0
+        self.code_of: dict[str, int] = {}
 
     def put(self, at: int, column: pa.ChunkedArray) -> None:
         for chunk in column.chunks:
             if not isinstance(chunk, pa.DictionaryArray):
                 chunk = chunk.dictionary_encode()
-            indices = chunk.indices if not chunk.indices.null_count else pc.fill_null(chunk.indices, -1)
-            self.codes[at:at + len(chunk)] = indices.to_numpy(zero_copy_only=False)
-            self.segments.append((at, len(chunk), self.values))
-            self.dictionaries.append(chunk.dictionary)
-            self.values += len(chunk.dictionary)
+            values = chunk.dictionary.to_pylist()
+            local = np.fromiter((self.code_of.setdefault(v, len(self.code_of)) for v in values),
+                                dtype=np.int32, count=len(values))
+            local = np.append(local, np.int32(-1))   # an index filled with -1 (a null) takes the last: -1
+            index = pc.fill_null(chunk.indices, -1).to_numpy(zero_copy_only=False)
+            self.codes[at:at + len(chunk)] = local[index]
             at += len(chunk)
 
     def categorical(self) -> pd.Categorical:
         """Categories in the order of their values (as a groupby of the values sorts them), codes in pandas' type."""
-        values = pa.concat_arrays([d.cast(pa.large_string()) for d in self.dictionaries]) if self.dictionaries \
-            else pa.array([], pa.large_string())
-        unique = pc.unique(values)
-        categories = unique.take(pc.sort_indices(unique))   # UTF-8 byte order: the code point order Python sorts by
-        code_of = pc.fill_null(pc.index_in(values, value_set=categories), -1).to_numpy(zero_copy_only=False)
-        codes = np.empty(len(self.codes), dtype=code_dtype(len(categories)))
-        for at, n, first in self.segments:
-            local = self.codes[at:at + n]
-            codes[at:at + n] = np.where(local >= 0, code_of[first + np.maximum(local, 0)], -1)
-        self.codes, self.dictionaries, self.segments = np.empty(0, dtype=np.int32), [], []
-        return pd.Categorical.from_codes(codes, categories=pd.Index(categories.to_pylist()), validate=False)
+        seen = list(self.code_of)
+        order = sorted(range(len(seen)), key=seen.__getitem__)
+        rank = np.empty(len(seen) + 1, dtype=code_dtype(len(seen)))
+        rank[order] = np.arange(len(seen))
+        rank[-1] = -1
+        codes = rank[self.codes]
+        self.codes = np.empty(0, dtype=np.int32)
+        return pd.Categorical.from_codes(codes, categories=pd.Index([seen[i] for i in order]),
+                                         validate=False)
 
 
 def _values(column: pa.ChunkedArray, dtype: np.dtype) -> np.ndarray:
