@@ -1,7 +1,7 @@
 """Opening a large statements dataset: memory and time, whole against lean.
 
     python bench/bench_dataset.py build BASE OUT --statements 10000000
-    python bench/bench_dataset.py open OUT [--budget-mb N]
+    python bench/bench_dataset.py open OUT [--budget-mb N] [--search TEXT ...]
 
 ``build`` copies the parts of a dataset written by ``extract --engine dask`` (BASE, e.g. the UN
 corpus of ``../shared/corpora/`` extracted once) into OUT until it holds about ``--statements``
@@ -13,7 +13,10 @@ engine, about 2,500 statements), as ``extract --engine dask`` would write a larg
 (:func:`model.loading.load_dataset`, no GUI), then the evidence of the largest cell as the
 evidence panel asks for it (its first batch of cards, texts read when not in memory), and prints
 the time of each and the peak resident memory of the process.  ``--budget-mb`` sets
-``STANCE_ATLAS_DATASET_BUDGET_MB`` (0: always lean; a large number: always whole).
+``STANCE_ATLAS_DATASET_BUDGET_MB`` (0: always lean; a large number: always whole).  Each
+``--search`` text is then typed into the filter bar's search, one after the other (as a user refines a
+search: ``--search isr --search israel``), and the time of each view (:func:`model.analysis.view.compute_view`)
+is printed.
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def open_set(folder: Path) -> None:
+def open_set(folder: Path, searches: list[str]) -> None:
     from model.analysis.filters import StatementFilter
     from model.loading import load_dataset
 
@@ -95,6 +98,15 @@ def open_set(folder: Path) -> None:
     print(f"evidence of {actor} × {column} ({len(rows):,} statements), first 8 cards: {took * 1000:.0f} ms; "
           f"first sentence: {str(shown['sentence'].iloc[0])[:70]!r}")
     print(f"peak after: {peak_mb():,.0f} MB")
+    from model.analysis.view import compute_view
+
+    for text in searches:
+        t0 = time.perf_counter()
+        found = compute_view(analysis, StatementFilter(search=text), "topic")
+        took = time.perf_counter() - t0
+        print(f"search {text!r}: {len(found.statements):,} statements in {took:.2f} s")
+    if searches:
+        print(f"peak after the searches: {peak_mb():,.0f} MB")
 
 
 def main() -> None:
@@ -107,13 +119,14 @@ def main() -> None:
     o = sub.add_parser("open")
     o.add_argument("folder", type=Path)
     o.add_argument("--budget-mb", type=int, default=None)
+    o.add_argument("--search", action="append", default=[], help="a text to search, after opening (repeatable)")
     args = ap.parse_args()
     if args.command == "build":
         build(args.base, args.out, args.statements)
     else:
         if args.budget_mb is not None:
             os.environ["STANCE_ATLAS_DATASET_BUDGET_MB"] = str(args.budget_mb)
-        open_set(args.folder)
+        open_set(args.folder, args.search)
 
 
 if __name__ == "__main__":

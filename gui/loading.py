@@ -20,7 +20,7 @@ from gui.project_controller import ProjectController
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.loading import Loaded, grow_set, load_dataset, load_set
+from model.loading import Loaded, dataset_refusal, grow_set, load_dataset, load_set
 from model.progress import count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
@@ -35,6 +35,7 @@ def file_filter() -> str:
 class LoadController(QObject):
     sig_report_ready = Signal(object)  # LoadReport of the last load
     sig_loaded = Signal()              # a load is complete: the matrix shows its result
+    sig_refused = Signal(str)          # documents were not added to the open set: the reason
 
     def __init__(self, state: AppState, host: StatusHost, projects: ProjectController,
                  parent: QObject | None = None) -> None:
@@ -83,15 +84,18 @@ class LoadController(QObject):
             self.load([folder])
 
     def add_files(self) -> None:
+        if self.refuse_growth():
+            return
         files, _ = QFileDialog.getOpenFileNames(self.host.dialog_parent(), "Add documents to the set", settings.last_folder(), file_filter())
         if files:
             settings.set_last_folder(str(Path(files[0]).parent))
             self.add(files)
 
     def drop(self, paths: list[str]) -> Task | None:
-        """Dropped files: added to the open set, or opened as a new set when none is open (a project file: opened)."""
-        is_project = len(paths) == 1 and str(paths[0]).endswith(PROJECT_SUFFIX)
-        return self.add(paths) if self.state.analysis is not None and not is_project else self.load(paths)
+        """Dropped files: added to the open set, or opened as a new set when none is open (a project file or a
+        statements dataset folder: opened; documents dropped on a set opened from a dataset: refused, see :meth:`add`)."""
+        opens = len(paths) == 1 and (str(paths[0]).endswith(PROJECT_SUFFIX) or is_dataset_folder(paths[0]))
+        return self.add(paths) if self.state.analysis is not None and not opens else self.load(paths)
 
     def load(self, paths: list[str]) -> Task | None:
         """Open ``paths`` as a new set (after asking about unsaved work; None when the user cancels).
@@ -114,14 +118,31 @@ class LoadController(QObject):
                            f"Loading {self._what(paths)}…", paths)
 
     def add(self, paths: list[str]) -> Task | None:
+        """Add ``paths`` to the open set (none open: open them); refused, with the reason, on a set opened from a
+        statements dataset: it holds statements, not the texts new statements would be laid beside."""
         state = self.state
         if state.analysis is None:
             return self.load(paths)
+        if self.refuse_growth():
+            return None
         paths = [str(p) for p in paths]
         analysis, flt, by = state.session.machine_analysis(), state.flt, state.by
         self.paths = self.paths + paths
         return self._start(lambda progress: grow_set(analysis, paths, flt, by, progress),
                            f"Adding {self._what(paths)}…", self.paths, grown=True)
+
+    def refuse_growth(self) -> bool:
+        """When the open set came from a statements dataset: say why documents cannot be added (a message box
+        and the status bar) and return True; nothing changes."""
+        a = self.state.analysis
+        refusal = dataset_refusal(a.report) if a is not None else None
+        if refusal is None:
+            return False
+        self.error_box = message_box(QMessageBox.Icon.Information, "Documents not added", refusal, self.host.dialog_parent())
+        self.error_box.show()
+        self.host.show_status(refusal, 12000)
+        self.sig_refused.emit(refusal)
+        return True
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.finished:

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         s.sig_comparison_changed.connect(self._on_comparison_changed)
         s.sig_cell_selected.connect(self._show_cell)   # first: the review controller adds the cell's notes after
         s.sig_busy.connect(lambda busy: self.statusBar().showMessage("Updating…" if busy else "", 0 if busy else 1000))
+        s.sig_progress.connect(lambda done, total, message: self.statusBar().showMessage(
+            f"Updating: {message}…" if message and done < total else "Updating…", 0))
         self.filter_bar.sig_filter_changed.connect(s.set_filter)
         self.filter_bar.sig_by_changed.connect(s.set_by)
         self.filter_bar.sig_mode_changed.connect(self.matrix_model.set_mode)

@@ -35,6 +35,7 @@ from gui.review_panel import ReviewDelegate
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
+from model.loading import REEXTRACT, RESOURCE_EDIT, dataset_refusal
 from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
@@ -45,6 +46,7 @@ from model.review.workspace import extract_with_edits
 class ReviewController(QObject):
     sig_reextracted = Signal()          # machine statements replaced after a resource edit
     sig_dialog_opened = Signal(object)  # a review dialog was opened (tests fill it in)
+    sig_refused = Signal(str)           # not done on a set opened from a statements dataset: the reason
 
     def __init__(self, state: AppState, host: StatusHost, evidence: EvidencePanel, reader: ReaderPane,
                  matrix_view: QTableView, matrix_model: MatrixTableModel, parent: QObject | None = None) -> None:
@@ -256,12 +258,27 @@ class ReviewController(QObject):
         d.submit = submit
         return self._open(d)  # type: ignore[return-value]
 
-    def add_alias(self) -> AliasDialog:
+    def _refused(self, what: str) -> bool:
+        """On a set opened from a statements dataset (no document texts to extract from): say why ``what``
+        cannot be done and return True; nothing changes."""
+        a = self.state.analysis
+        refusal = dataset_refusal(a.report, what) if a is not None else None
+        if refusal is None:
+            return False
+        self._say(refusal, 12000)
+        self.sig_refused.emit(refusal)
+        return True
+
+    def add_alias(self) -> AliasDialog | None:
+        if self._refused(RESOURCE_EDIT):
+            return None
         d = AliasDialog(self.state.names, self.host.dialog_parent())
         d.submit = lambda: self.actions.add_alias(d.name.text().strip(), combo_code(d.code), d.kind.currentText())
         return self._open(d)  # type: ignore[return-value]
 
-    def add_topic_cue(self) -> TopicCueDialog:
+    def add_topic_cue(self) -> TopicCueDialog | None:
+        if self._refused(RESOURCE_EDIT):
+            return None
         d = TopicCueDialog(self.topics(), self.host.dialog_parent())
         d.submit = lambda: self.actions.add_topic_cue(d.topic.currentText().strip(), d.cue.text().strip())
         return self._open(d)  # type: ignore[return-value]
@@ -274,7 +291,7 @@ class ReviewController(QObject):
     def reextract(self) -> Task | None:
         """Analyse the documents again with the analyst's resource edits (in a worker)."""
         session = self.session
-        if session.base is None:
+        if session.base is None or self._refused(REEXTRACT):
             return None
         docs, edits, base = list(session.ws.documents), session.ws.resource_edits, session.base
         if self.task is not None:

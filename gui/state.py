@@ -39,6 +39,7 @@ class AppState(QObject):
     sig_country_selected = Signal(str)
     sig_comparison_changed = Signal()
     sig_busy = Signal(bool)
+    sig_progress = Signal(int, int, str)   # how far the newest view's work is (a lean set's text search)
     sig_unmatched_changed = Signal()   # decisions that no longer match were (re)counted
     sig_selection_changed = Signal(object)   # the selected (country, column), or None
     sig_names_changed = Signal()       # the column names changed (a set with other topics)
@@ -166,12 +167,17 @@ class AppState(QObject):
         cached = self.analysis if self._analysis_revision == src.revision else None
         if self._task is not None:
             self._task.cancel()
-        task = Task(lambda progress: compute_reviewed_view(src, cached, flt, by, compare))
+        task = Task(lambda progress: compute_reviewed_view(src, cached, flt, by, compare, progress))
         task.signals.sig_done.connect(lambda result: self._on_reviewed(generation, src.revision, result))
+        task.signals.sig_progress.connect(lambda d, t, m: self._on_progress(generation, d, t, m))
         task.signals.sig_finished.connect(lambda: self.sig_busy.emit(False))
         self.sig_busy.emit(True)
         self._task = start(task)
         return task
+
+    def _on_progress(self, generation: int, done: int, total: int, message: str) -> None:
+        if generation == self._generation:
+            self.sig_progress.emit(done, total, message)
 
     def _on_view(self, generation: int, view: View) -> None:
         if generation == self._generation:

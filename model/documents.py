@@ -166,6 +166,8 @@ class LoadReport:
     files_seen: int = 0
     cancelled: bool = False
     duplicates: int = 0  # copies folded into an earlier document with the same text
+    #: the statements dataset (``extract --engine dask``) the set was opened from; "" for a set read from documents
+    dataset: str = ""
 
     @property
     def errors(self) -> list[LoadIssue]:

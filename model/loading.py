@@ -9,12 +9,14 @@ table, so that the UI thread only shows the result.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from model.analysis.documents_table import documents_frame
 from model.analysis.filters import StatementFilter
 from model.analysis.view import View, compute_view
+from model.documents import LoadReport
 from model.pipeline import Analysis, add_documents, analyse
 from model.progress import Progress
 from model.project.store import open_project
@@ -43,8 +45,37 @@ def load_set(
     return analysis, compute_view(analysis, flt, by, compare), documents_frame(analysis)
 
 
+class DatasetUnchangeable(ValueError):
+    """Documents cannot be added to (or extracted again in) a set opened from a statements dataset; the message says why."""
+
+
+#: what cannot be done on a set opened from a statements dataset, as :func:`dataset_refusal` names it
+ADD_DOCUMENTS = "add documents to it"
+REEXTRACT = "extract its documents again"
+RESOURCE_EDIT = "add aliases or topic cues to it (they take effect by extracting the documents again)"
+
+
+def dataset_refusal(report: LoadReport, what: str = ADD_DOCUMENTS) -> str | None:
+    """Why ``what`` cannot be done on the open set when it was opened from a statements dataset (None: it can).
+
+    A dataset holds the statements extracted once, not the texts of their documents: there is nothing to
+    extract new statements from, and a grown set would mix statements read from Parquet with new ones."""
+    if not report.dataset:
+        return None
+    name = Path(report.dataset).name or report.dataset
+    return (f"Cannot {what}: the open set is the statements dataset “{name}”, which holds statements, not the "
+            f"texts of their documents. Open the documents as a document set (File › Open documents… or "
+            f"Open folder…) to work on them, or run `python main.py extract --engine dask` again with the new "
+            f"documents and open the new dataset.")
+
+
 def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:
-    """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later."""
+    """Add ``paths`` to the open machine analysis (only new documents are extracted); decisions are replayed later.
+
+    Raises :class:`DatasetUnchangeable` (nothing read) when the open set came from a statements dataset."""
+    refusal = dataset_refusal(analysis.report)
+    if refusal is not None:
+        raise DatasetUnchangeable(refusal)
     grown = add_documents(analysis, paths, progress=progress)
     return grown, None, documents_frame(grown)
 

@@ -16,6 +16,8 @@ from typing import Protocol
 import numpy as np
 import pandas as pd
 
+from model.progress import Progress
+
 #: what a lean frame leaves in the dataset: read only for the rows shown
 HEAVY_COLUMNS: tuple[str, ...] = ("sentence", "stance", "actor_text", "speaker", "target", "reporter", "cue",
                                   "cue_start", "actor_start")
@@ -30,8 +32,10 @@ class StatementTexts(Protocol):
         """``columns`` of ``rows`` (rows of the lean frame), with ``rows``' index and in its order."""
         ...
 
-    def contains(self, rows: pd.DataFrame, text: str, columns: Sequence[str]) -> np.ndarray:
-        """For each of ``rows``: does one of ``columns`` contain ``text`` (case-insensitive, literal)?"""
+    def contains(self, rows: pd.DataFrame, text: str, columns: Sequence[str],
+                 progress: Progress | None = None) -> np.ndarray:
+        """For each of ``rows``: does one of ``columns`` contain ``text`` (case-insensitive, literal)?
+        ``progress`` hears how far the search is and may cancel it (:class:`model.progress.Cancelled`)."""
         ...
 
 

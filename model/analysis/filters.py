@@ -17,6 +17,7 @@ import pandas as pd
 
 from model.documents import Document
 from model.frames import distinct, group_positions, map_distinct
+from model.progress import Progress
 from model.texts import SEARCHED_COLUMNS, StatementTexts, missing_columns
 
 
@@ -71,13 +72,15 @@ def apply_filter(
     flt: StatementFilter,
     dates: Mapping[str, str | None] | None = None,
     texts: StatementTexts | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Rows of ``statements`` that pass ``flt``.
 
     ``dates`` maps document ids to ISO dates; with a date range set, statements
     whose document has no known date are dropped (they cannot be placed).
     The search is case-insensitive over sentence, stance label and speaker
-    (read from ``texts`` for a lean frame, only for the rows the other criteria kept).
+    (read from ``texts`` for a lean frame, only for the rows the other criteria kept; ``progress`` hears how
+    far that reading is and may cancel it).
     """
     if statements.empty or not flt.active:
         return statements
@@ -102,7 +105,7 @@ def apply_filter(
         keep &= _own_speech_mask(statements, flt.speeches)
     if flt.search.strip():
         kept = np.flatnonzero(keep)
-        keep[kept] = _search_mask(statements.iloc[kept], flt.search.strip(), texts)
+        keep[kept] = _search_mask(statements.iloc[kept], flt.search.strip(), texts, progress)
     return statements[keep]
 
 
@@ -112,7 +115,8 @@ def _own_speech_mask(statements: pd.DataFrame, pairs: frozenset[tuple[str, str]]
     return holder == statements["actor"].astype(object).to_numpy(dtype=object)
 
 
-def _search_mask(statements: pd.DataFrame, text: str, texts: StatementTexts | None = None) -> np.ndarray:
+def _search_mask(statements: pd.DataFrame, text: str, texts: StatementTexts | None = None,
+                 progress: Progress | None = None) -> np.ndarray:
     pattern = re.escape(text)
     hit = np.zeros(len(statements), dtype=bool)
     for col in SEARCHED_COLUMNS:
@@ -120,7 +124,7 @@ def _search_mask(statements: pd.DataFrame, text: str, texts: StatementTexts | No
             hit |= statements[col].astype("string").str.contains(pattern, case=False, regex=True, na=False).to_numpy()
     missing = missing_columns(statements, SEARCHED_COLUMNS)
     if missing and texts is not None:
-        hit |= texts.contains(statements, text, missing)
+        hit |= texts.contains(statements, text, missing, progress)
     return hit
 
 

@@ -18,6 +18,7 @@ from model.analysis.filters import StatementFilter, apply_filter, cell_positions
 from model.analysis.matrix import Matrix, build_matrix
 from model.analysis.timeline import statements_over_time
 from model.pipeline import Analysis
+from model.progress import Progress
 from model.review.decisions import UnmatchedDecision
 from model.review.reviewed import Source, reviewed_analysis
 
@@ -36,12 +37,14 @@ class View:
     comparison: Comparison | None = field(default=None, repr=False)
 
 
-def compute_view(analysis: Analysis, flt: StatementFilter, by: str, compare: Sequence[str] = ()) -> View:
+def compute_view(analysis: Analysis, flt: StatementFilter, by: str, compare: Sequence[str] = (),
+                 progress: Progress | None = None) -> View:
     """Filter the statements and aggregate them, and compare the ``compare`` countries (2–4, if given)
-    on them (runs off the UI thread: comparing on it held the event loop for 30–50 ms at 30,000 statements)."""
+    on them (runs off the UI thread: comparing on it held the event loop for 30–50 ms at 30,000 statements).
+    ``progress``: hears how far a lean set's text search is, and may cancel it."""
     dates = document_dates(analysis.documents)
     texts = analysis.texts
-    st = apply_filter(analysis.statements, flt, dates, texts)
+    st = apply_filter(analysis.statements, flt, dates, texts, progress)
     columns = analysis.resources.topic_keys if by == "topic" else None
     matrix = build_matrix(st, by=by, columns=columns, texts=texts)
     comparison = compare_countries(st, compare, by=by, columns=columns, texts=texts) if comparable(compare) else None
@@ -53,9 +56,9 @@ Reviewed = tuple[Analysis, list[UnmatchedDecision] | None, View]
 
 
 def compute_reviewed_view(src: Source, cached: Analysis | None, flt: StatementFilter, by: str,
-                          compare: Sequence[str] = ()) -> Reviewed:
+                          compare: Sequence[str] = (), progress: Progress | None = None) -> Reviewed:
     """The reviewed analysis (unless ``cached`` is still current) and its view (runs off the UI thread)."""
     if cached is not None:
-        return cached, None, compute_view(cached, flt, by, compare)
+        return cached, None, compute_view(cached, flt, by, compare, progress)
     analysis, unmatched = reviewed_analysis(src)
-    return analysis, unmatched, compute_view(analysis, flt, by, compare)
+    return analysis, unmatched, compute_view(analysis, flt, by, compare, progress)

@@ -257,12 +257,12 @@ def dataset_analysis(path: str | os.PathLike[str], resources: Resources | None =
     documents = read_documents(path)
     notes = [LoadIssue(str(path), OPENED_NOTE, "warning")]
     if not lean:
-        report = LoadReport(documents=documents, issues=[*read_failures(path), *notes])
+        report = LoadReport(documents=documents, issues=[*read_failures(path), *notes], dataset=str(path))
         return Analysis(report, read_statements(path), resources or load_resources())
     try:
         statements = lean_statements(parts)
     except (OSError, pa.ArrowException) as exc:
         raise DatasetError(f"{path}: the statements of the dataset cannot be read ({exc})") from None
     notes.append(LoadIssue(str(path), lean_note(len(statements)), "warning"))
-    report = LoadReport(documents=documents, issues=[*read_failures(path), *notes])
+    report = LoadReport(documents=documents, issues=[*read_failures(path), *notes], dataset=str(path))
     return Analysis(report, lean_reviewed(statements, documents), resources or load_resources(), DatasetTexts(parts))

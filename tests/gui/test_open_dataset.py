@@ -3,11 +3,14 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+import pandas as pd
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE
-from model.cluster import dataset
+from model.cluster import dataset, lean
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.cluster.lean import BUDGET_ENV
 from tests.gui.conftest import SEEDS
@@ -55,3 +58,100 @@ def test_a_lean_dataset_shows_its_matrix_and_real_sentences(window, qtbot, monke
     assert {r["sentence"] for r in shown} == set(expected["sentence"])
     assert {r["stance"] for r in shown} == set(expected["stance"])
     assert "<span" in ev.index(0, 0).data(HTML_ROLE)   # the card marks the actor's words in the sentence
+
+
+def _open_dataset(window, qtbot, monkeypatch, tmp_path: Path, budget_mb: str) -> Path:
+    out = tmp_path / "set"
+    run_extract([str(SEEDS)], out, SynchronousRunner())
+    monkeypatch.setenv(BUDGET_ENV, budget_mb)
+    with qtbot.waitSignal(window.sig_loaded, timeout=30000):
+        window.load([str(out)])
+    assert window.state.lean == (budget_mb == "0")
+    return out
+
+
+def _document(tmp_path: Path) -> Path:
+    path = tmp_path / "extra.txt"
+    path.write_text("Russia warned Pakistan about the military exercises near the border.", encoding="utf-8")
+    return path
+
+
+def _drop(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    window.dropEvent(QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+
+
+@pytest.mark.parametrize("budget_mb", ["0", "100000"])
+def test_adding_documents_to_a_dataset_is_refused_with_the_reason(window, qtbot, monkeypatch, tmp_path: Path,
+                                                                  budget_mb: str):
+    """File › Add documents… and a drop of files onto the window, on a dataset opened lean or whole: refused (the
+    file dialog is not even shown), the message says why, and the set is the one that was opened."""
+    out = _open_dataset(window, qtbot, monkeypatch, tmp_path, budget_mb)
+    analysis, statements = window.state.analysis, window.state.analysis.statements.copy()
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: (asked.append("asked"), ([str(_document(tmp_path))], ""))[1])
+    with qtbot.waitSignal(window.loader.sig_refused) as refused:
+        window.menu_actions["add"].trigger()
+    assert asked == []
+    reason = refused.args[0]
+    assert "holds statements, not the texts of their documents" in reason and f"“{out.name}”" in reason
+    assert window.loader.error_box is not None and window.loader.error_box.text() == reason
+    assert window.statusBar().currentMessage() == reason
+    with qtbot.waitSignal(window.loader.sig_refused):
+        _drop(window, [_document(tmp_path)])
+    assert window.loader.task is not None and window.loader.task.finished   # the dataset's load, none after it
+    assert window.state.analysis is analysis and len(analysis.documents) == len(dataset.read_documents(out))
+    assert "extra" not in window.state.documents_by_id
+    pd.testing.assert_frame_equal(window.state.analysis.statements, statements)
+    assert window.loader.paths == [str(out)]
+
+
+def test_a_dataset_folder_dropped_on_an_open_set_opens_it(window, qtbot, monkeypatch, tmp_path: Path):
+    """A dataset dropped onto a window showing documents is opened as the new set, not read as documents to add."""
+    out = tmp_path / "set"
+    run_extract([str(SEEDS)], out, SynchronousRunner())
+    with qtbot.waitSignal(window.sig_loaded, timeout=30000):
+        window.load([str(_document(tmp_path))])
+    assert window.state.analysis.report.dataset == ""
+    with qtbot.waitSignal(window.sig_loaded, timeout=30000):
+        _drop(window, [out])
+    a = window.state.analysis
+    assert a.report.dataset == str(out)
+    assert len(a.statements) == len(dataset.read_statements(out)) and "extra" not in window.state.documents_by_id
+
+
+@pytest.mark.parametrize("budget_mb", ["0", "100000"])
+def test_aliases_cues_and_re_extraction_are_refused_on_a_dataset(window, qtbot, monkeypatch, tmp_path: Path,
+                                                                 budget_mb: str):
+    """Re-extracting a dataset's documents (which have no text) would empty the matrix: the alias and topic cue
+    dialogs and Re-extract now say why they cannot be used, and the statements stay."""
+    _open_dataset(window, qtbot, monkeypatch, tmp_path, budget_mb)
+    statements = window.state.analysis.statements.copy()
+    for action in ("add_alias", "add_cue", "reextract"):
+        with qtbot.waitSignal(window.review.sig_refused) as refused:
+            window.menu_actions[action].trigger()
+        assert "holds statements, not the texts of their documents" in refused.args[0]
+    assert window.review.dialog is None and window.review.task is None
+    assert window.state.session.ws.resource_edits == window.state.session.extracted_with
+    pd.testing.assert_frame_equal(window.state.analysis.statements, statements)
+
+
+def test_a_lean_search_reports_its_progress_and_finds_what_the_texts_hold(window, qtbot, monkeypatch, tmp_path: Path):
+    """The filter bar's search on a lean set reads the texts in a worker: the state relays how many parts it
+    has searched (the status bar shows it) and the matrix shows the statements whose texts hold the words."""
+    out = _open_dataset(window, qtbot, monkeypatch, tmp_path, "0")
+    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
+    reports: list[tuple[int, int, str]] = []
+    window.state.sig_progress.connect(lambda done, total, message: reports.append((done, total, message)))
+    with qtbot.waitSignal(window.state.sig_matrix_changed, timeout=30000):
+        window.filter_bar.search.setText("taliban")
+    parts = len(dataset.statement_parts(out))
+    assert reports[0] == (0, parts, f"searching the dataset: 0 of {parts} parts") and reports[-1][:2] == (parts, parts)
+    stored = dataset.read_statements(out)
+    holds = (stored["sentence"].str.contains("taliban", case=False, na=False)
+             | stored["stance"].str.contains("taliban", case=False, na=False)
+             | stored["speaker"].str.contains("taliban", case=False, na=False))
+    assert len(window.state.statements) == int(holds.sum()) > 0

@@ -5,21 +5,26 @@ the pandas one; the workbook of a lean dataset caps its Statements sheet with a 
 from __future__ import annotations
 
 import io
+import weakref
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from model.analysis.filters import StatementFilter
 from model.analysis.matrix import cell_table
+from model.analysis.view import compute_view
 from model.cli import EXIT_OK, run
 from model.cluster import dataset, lean
 from model.cluster.aggregate import dask_cells
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.export.layout import statement_table
-from model.loading import load_dataset
-from model.texts import HEAVY_COLUMNS, with_texts
+from model.loading import DatasetUnchangeable, dataset_refusal, grow_set, load_dataset
+from model.progress import Cancelled, NullProgress
+from model.texts import HEAVY_COLUMNS, SEARCHED_COLUMNS, with_texts
 from tests.model.dask.helpers import make_corpus
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -132,3 +137,136 @@ def test_export_of_a_lean_dataset_writes_what_the_whole_one_does(seeds_set: Path
     err = io.StringIO()
     assert run("export", [str(seeds_set), "-o", str(tmp_path / "m.xlsx")], err=err) == EXIT_OK
     assert (tmp_path / "m.xlsx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("budget_mb", ["0", "100000"])
+def test_documents_cannot_be_added_to_a_dataset(seeds_set: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                budget_mb: str) -> None:
+    """Lean or whole, a set opened from a dataset holds statements, not texts: growing it is refused, with why."""
+    analysis, _view, _docs = _open(seeds_set, monkeypatch, budget_mb)
+    assert (analysis.texts is not None) == (budget_mb == "0")
+    assert analysis.report.dataset == str(seeds_set)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Russia warned Pakistan about the military exercises near the border.", encoding="utf-8")
+    before = analysis.statements.copy()
+    with pytest.raises(DatasetUnchangeable, match="holds statements, not the texts of their documents"):
+        grow_set(analysis, [str(extra)], NO_FILTER, "topic", NullProgress())
+    pd.testing.assert_frame_equal(analysis.statements, before)
+    assert len(analysis.documents) == len(dataset.read_documents(seeds_set))
+    reason = dataset_refusal(analysis.report)
+    assert reason is not None and "“set”" in reason and "Open the documents as a document set" in reason
+
+
+class _Reads:
+    """The statement parts read for a text search (their searched columns), as :func:`lean.read_part` is called."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.parts: list[str] = []
+        read = lean.read_part
+
+        def counted(path, columns, dictionary=()):
+            if tuple(columns) == SEARCHED_COLUMNS:   # not the cells' labels (their stance only)
+                self.parts.append(Path(path).name)
+            return read(path, columns, dictionary)
+        monkeypatch.setattr(lean, "read_part", counted)
+
+    def take(self) -> list[str]:
+        taken, self.parts = self.parts, []
+        return taken
+
+
+class _Progress:
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.reports: list[tuple[int, int, str]] = []
+        self.stop_after = stop_after
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.reports.append((done, total, message))
+
+    def cancelled(self) -> bool:
+        return self.stop_after is not None and len(self.reports) >= self.stop_after
+
+
+def test_a_lean_search_reads_the_parts_once_and_narrows_on_a_longer_text(seeds_set: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same text again reads no part; a longer text holding the last one reads only the parts that matched
+    it; another text reads every part; the results equal whole mode's every time."""
+    whole, _, _ = _open(seeds_set, monkeypatch, "100000")
+    thin, _, _ = _open(seeds_set, monkeypatch, "0")
+    assert thin.texts is not None
+    parts = len(dataset.statement_parts(seeds_set))
+    reads = _Reads(monkeypatch)
+
+    def search(text: str, flt: StatementFilter = NO_FILTER, by: str = "topic") -> pd.DataFrame:
+        flt = StatementFilter(search=text, min_confidence=flt.min_confidence)
+        tv = compute_view(thin, flt, by)
+        wv = compute_view(whole, flt, by)
+        pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
+        assert len(tv.statements) == len(wv.statements)
+        return tv.statements
+
+    found = search("Tali")
+    assert len(reads.take()) == parts and 0 < len(found) < len(thin.statements)
+    assert search("Tali", by="issue").equals(found) and reads.take() == []          # the same text: no part read
+    assert len(search("Tali", StatementFilter(min_confidence=0.3))) <= len(found) and reads.take() == []
+    holding = sorted(set(found["_part"]))
+    assert 0 < len(holding) < parts                                               # the seeds' part only
+    narrowed = search("Taliban")
+    assert 0 < len(narrowed) <= len(found) and reads.take() == []   # matched on the rows "Tali" found, kept in memory
+    monkeypatch.setattr(lean, "SEARCH_TEXT_BYTES", 0)                # too many to keep: read from the parts holding them
+    search("Tali")                                                   # not a longer "Taliban": every part read
+    assert len(reads.take()) == parts and thin.texts.matches is not None and thin.texts.matches.texts is None
+    assert search("Taliba").equals(narrowed)
+    assert sorted(reads.take()) == sorted(dataset.statement_parts(seeds_set)[p].name for p in holding)
+    search("Pakistan")
+    assert len(reads.take()) == parts                                             # not a longer "Taliban"
+
+
+def test_a_lean_search_reports_its_parts_and_can_be_cancelled(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    thin, _, _ = _open(seeds_set, monkeypatch, "0")
+    assert thin.texts is not None
+    rows = thin.statements
+    parts = rows["_part"].nunique()
+    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
+    stop = _Progress(stop_after=2)
+    with pytest.raises(Cancelled):
+        thin.texts.contains(rows, "said", SEARCHED_COLUMNS, stop)
+    assert [r[:2] for r in stop.reports] == [(0, parts), (1, parts)]
+    progress = _Progress()
+    hit = thin.texts.contains(rows, "said", SEARCHED_COLUMNS, progress)
+    # the two parts searched before the cancel are known: only the others are read
+    assert progress.reports[-1][:2] == (parts - 2, parts - 2) and "searching the dataset" in progress.reports[1][2]
+    whole, _, _ = _open(seeds_set, monkeypatch, "100000")
+    said = np.zeros(len(whole.statements), dtype=bool)
+    for col in SEARCHED_COLUMNS:
+        said |= whole.statements[col].astype("string").str.contains("said", case=False, regex=False, na=False).to_numpy()
+    assert hit.tolist() == said.tolist()
+
+
+def test_lean_opening_holds_one_part_in_arrow_at_a_time(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part is written straight into the frame: when a part is read, no part read before it but the last is
+    still alive (the whole set concatenated in Arrow, then converted, made the peak twice the frame), and the
+    frame holds the set's columns."""
+    parts = dataset.statement_parts(seeds_set)
+    tables: list[weakref.ref[pa.Table]] = []
+    alive: list[int] = []
+    read = lean.read_part
+
+    def watched(path, columns, dictionary=()):
+        alive.append(sum(t() is not None for t in tables))
+        table = read(path, columns, dictionary)
+        tables.append(weakref.ref(table))
+        return table
+    monkeypatch.setattr(lean, "read_part", watched)
+    frame = lean.lean_statements(parts)
+    assert len(alive) == len(parts) > 3
+    assert max(alive) <= 1
+    whole = dataset.read_statements(seeds_set)
+    assert len(frame) == len(whole)
+    for col in lean.CATEGORY_COLUMNS:
+        categories = list(frame[col].cat.categories)
+        assert categories == sorted(categories)
+        assert frame[col].astype(object).fillna("").tolist() == whole[col].astype(object).fillna("").tolist()
+    for col in ("start", "end", "polarity", "confidence", "hedged", "negated"):
+        assert frame[col].tolist() == whole[col].tolist()
+    assert frame[lean.PART].tolist() == [i for i, p in enumerate(parts) for _ in range(pq.read_metadata(p).num_rows)]
