@@ -205,7 +205,8 @@ class Engine:
                     p = max(group)  # "China, Iran and Russia agreed": one subject, one decision
                 if p < model.threshold:
                     continue
-                f.confidence = round3(model.confidence(p))
+                speaker = ctx.speaker_country
+                f.confidence = round3(model.confidence(p, bool(speaker) and f.holder.code != speaker))
             row = self._row(doc_id, sent, f, doc_topics)
             if row is not None:
                 rows.append(row)

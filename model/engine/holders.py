@@ -189,13 +189,18 @@ class HolderModel:
     """
 
     def __init__(self, weights: list[float], threshold: float,
-                 calibration: tuple[float, float] = (1.0, 0.0)) -> None:
+                 calibration: tuple[float, float] = (1.0, 0.0),
+                 calibration_other: tuple[float, float] | None = None) -> None:
         if len(weights) != len(FEATURES):
             raise ValueError(f"holder model has {len(weights)} weights for {len(FEATURES)} features")
         self.weights = weights
         self.threshold = threshold
         self.slope = calibration[0]
         self.shift = calibration[1]
+        # a speech's holders other than the speaker: calibrated on their own (the scorer over-rates them)
+        other = calibration_other or calibration
+        self.slope_other = other[0]
+        self.shift_other = other[1]
 
     @classmethod
     def load(cls, folder: Path) -> HolderModel | None:
@@ -208,7 +213,9 @@ class HolderModel:
         if names != list(FEATURES):
             raise ValueError(f"{path}: its features do not match the engine's (retrain: tools/train_holders.py)")
         a, b = data.get("calibration") or (1.0, 0.0)
-        return cls([float(w) for w in data["weights"]], float(data["threshold"]), (float(a), float(b)))
+        other = data.get("calibration_speech_other")
+        return cls([float(w) for w in data["weights"]], float(data["threshold"]), (float(a), float(b)),
+                   (float(other[0]), float(other[1])) if other else None)
 
     def probability(self, x: list[float]) -> float:
         z = 0.0
@@ -220,10 +227,12 @@ class HolderModel:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
 
-    def confidence(self, p: float) -> float:
-        """The calibrated confidence of probability ``p``."""
+    def confidence(self, p: float, speech_other: bool = False) -> float:
+        """The calibrated confidence of probability ``p`` (``speech_other``: a speech's holder other than
+        its speaker)."""
         q = min(max(p, 1e-6), 1.0 - 1e-6)
-        z = self.slope * math.log(q / (1.0 - q)) + self.shift
+        logit = math.log(q / (1.0 - q))
+        z = self.slope_other * logit + self.shift_other if speech_other else self.slope * logit + self.shift
         return 1.0 / (1.0 + math.exp(-z))
 
 

@@ -53,6 +53,20 @@ def test_confidence_is_the_calibrated_probability(tmp_path: Path) -> None:
     assert loaded is not None and loaded.confidence(0.9) == pytest.approx(0.75)
 
 
+def test_a_speechs_other_holders_have_their_own_calibration(tmp_path: Path) -> None:
+    weights = [0.0] * len(FEATURES)
+    model = HolderModel(weights, 0.5, (1.0, 0.0), (1.0, -1.0))
+    assert model.confidence(0.8) == pytest.approx(0.8)
+    assert model.confidence(0.8, speech_other=True) < 0.8 - 0.1  # sigmoid(logit 0.8 − 1) ≈ 0.60
+    (tmp_path / MODEL_FILE).write_text(json.dumps(
+        {"features": list(FEATURES), "weights": weights, "threshold": 0.5, "calibration": [1.0, 0.0],
+         "calibration_speech_other": [1.0, -1.0]}))
+    loaded = HolderModel.load(tmp_path)
+    assert loaded is not None and loaded.confidence(0.8, True) == pytest.approx(model.confidence(0.8, True))
+    shipped = HolderModel.load(RESOURCES)
+    assert shipped is not None and shipped.confidence(0.8, True) < shipped.confidence(0.8)
+
+
 def test_the_shipped_model_is_calibrated_for_real_documents() -> None:
     model = HolderModel.load(RESOURCES)
     assert model is not None
