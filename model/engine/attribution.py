@@ -315,8 +315,8 @@ class Attributor:
         govs = governors(text, mentions, a, sent.alpha)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
-        passive = is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in _STATIVE
-        if passive:  # (from here on: a country was dropped as the passive's subject or agent)
+        acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
+        if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in _STATIVE:
             by = _BY.search(text, cue.end, b)
             if by is None and category(cue) in ("ASSAULT", "FIGHT"):
                 by = _IN_ATTACK.search(text, cue.end, b)
@@ -333,7 +333,7 @@ class Attributor:
                 # "Russia was barred from the games", "Yemenis were wounded": a country named as the subject is
                 # acted upon; a person or body ("Trump was sentenced") is acted upon by his own state, mostly
                 kept = [h for h in holders if h.kind not in _NAMED_STATE and govs.get(h.start, "") not in self.location_preps]
-                passive = len(kept) < len(holders)
+                acted_upon = len(kept) < len(holders)
                 holders = kept
         if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
                 and any(holders[0].start < h.start < cue.start for h in sent.of("modal"))):
@@ -344,7 +344,7 @@ class Attributor:
             return [f]
         if self._igo_subject(sent, a, cue.start, holders):
             return None
-        if not holders and not passive:
+        if not holders and not acted_upon:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
         if found and cue.value.lemma in _RECIPROCAL and category(cue) in ("CONSULT", "COOPERATE", "AGREE", "FIGHT"):

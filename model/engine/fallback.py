@@ -45,10 +45,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
     if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()):
         return []
-    word = verb.group("v").lower()
-    pol = sentiment(attr.lex, text[verb.start():e].lower())
-    d = CueDef(word, "OTHER", pol, "", "verb")
-    cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
+    cue = _verb_cue(attr.lex, text, verb, e)
     if sent.speaker_country and subject[0].code != sent.speaker_country and any(
         tail_start <= h.start < cue.start for h in sent.of("modal")
     ):
@@ -66,6 +63,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
         out.append(f)
     return out
 
+
 def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool,
                       reporter: str | None) -> list[Found]:
     """A speech's first-person clause with no known cue ("We are actively pursuing new ventures in …",
@@ -77,13 +75,17 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
     if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()):
         return []
-    d = CueDef(verb.group("v").lower(), "OTHER", sentiment(attr.lex, text[verb.start():e].lower()), "", "verb")
-    cue = Hit(verb.start("v"), verb.end("v"), "cue", d)
     speaker = str(sent.speaker_country)
-    f = attr.make(sent, Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"), cue, s, e, hedged,
-                  reporter, None)
+    f = attr.make(sent, Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"),
+                  _verb_cue(attr.lex, text, verb, e), s, e, hedged, reporter, None)
     f.confidence = round3(f.confidence * 0.6)
     return [f]
+
+
+def _verb_cue(lex: Lexicon, text: str, verb: re.Match[str], e: int) -> Hit:
+    """The finite verb a fallback found, as a cue of no category, coloured by the words from it to ``e``."""
+    d = CueDef(verb.group("v").lower(), "OTHER", sentiment(lex, text[verb.start():e].lower()), "", "verb")
+    return Hit(verb.start("v"), verb.end("v"), "cue", d)
 
 
 def _words(text: str, a: int, b: int) -> int:

@@ -130,12 +130,10 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     label, start, label_end = object_label(text, f, max_words, fold)
     if label_end <= cue.end:
         # "lament that more has not been done …", "said, “We are always against terror …”": the content
-        at = _content_start(text, cue.end)
+        at, sep = _content_start(text, cue.end)
         if at >= 0:
-            stop = _sentence_end(text, at)
-            content_end = _label_object_end(text, fold, at, stop, max_words)
+            content_end = _label_object_end(text, fold, at, _sentence_end(text, at), max_words)
             if content_end > at:
-                sep = " that " if text.startswith("that", at - 5) else ": "
                 return single_spaced(text[start:cue.end] + sep + text[at:content_end]), start
     return label, start
 
@@ -155,20 +153,21 @@ def object_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tup
     return single_spaced(text[start:label_end]), start, label_end
 
 
-def _content_start(text: str, pos: int) -> int:
-    """Where a saying verb's content starts after ``pos`` ("that …", ", “…", ": …"), or -1."""
+def _content_start(text: str, pos: int) -> tuple[int, str]:
+    """Where a saying verb's content starts after ``pos`` ("that …", ", “…", ": …") and what joins it to
+    the verb in a label; (-1, "") if no content follows."""
     n = len(text)
     while pos < n and text[pos] == " ":
         pos += 1
     if text.startswith("that ", pos):
-        return pos + 5
+        return pos + 5, " that "
     if pos < n and text[pos] in ",:":
         pos += 1
         while pos < n and text[pos] == " ":
             pos += 1
     if pos < n and text[pos] in "“\"":
-        return pos + 1
-    return -1
+        return pos + 1, ": "
+    return -1, ""
 
 
 def _sentence_end(text: str, pos: int) -> int:
