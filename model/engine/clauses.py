@@ -23,6 +23,12 @@ _DETERMINERS: Final = frozenset("the a an its his her their our your my whose su
 _BE: Final = frozenset("is are was were be been being am 's".split())
 _WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
 _QUOTE_CLOSE: Final = "”\"’'"
+#: verb cues that are also adjectives, and the words after them that make them one ("a world free from
+#: blackmail", "free and fair elections", "is welcome to join"; but "to free the hostages", "we welcome and …")
+_ADJECTIVAL: Final[dict[str, frozenset[str]]] = {"free": frozenset({"from", "of", "and"}), "welcome": frozenset({"to"})}
+#: words before such a cue that make it an adjective ("is free", "remain free")
+_COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
+                            "becomes became".split())
 _NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
 #: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
 _PARTICIPLE_ENDINGS: Final = frozenset({"ed", "en", "ld", "ht", "wn", "ne"})
@@ -181,6 +187,9 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
     form = first_word(text, cue)  # "take" of "take part"
+    after = _ADJECTIVAL.get(form) if form == lemma else None
+    if after is not None and (last in _COPULAS or _word_after(text, cue.end) in after):
+        return True
     if n == 2 and prev in _DETERMINERS and not last.endswith("ly"):
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
         return form.endswith("ing") or form == lemma
@@ -188,6 +197,17 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
         return last not in _BE and last not in _ING_LICENSORS
     return False
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The word right after ``pos`` (after spaces), lower case."""
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    k = j
+    while k < len(text) and is_word_char(text[k]):
+        k += 1
+    return text[j:k].lower()
 
 
 def _lower_word_before(text: str, pos: int, floor: int) -> bool:

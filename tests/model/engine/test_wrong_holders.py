@@ -34,3 +34,22 @@ def _holders(engine: Engine, text: str) -> set[str]:
 ])
 def test_holder_category(engine: Engine, text: str, holders: set[str]) -> None:
     assert _holders(engine, text) == holders
+
+
+
+def _cues(engine: Engine, text: str, speaker: str) -> list[str]:
+    return [str(r["cue"]) for r in engine.document(Document(id="d", text=text, speaker_country=speaker))]
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("The question is whether we will have a fair world, free from blackmail and intimidation.", []),
+    ("Primary and secondary education are free.", []),
+    ("Textbooks are free.", []),
+    ("They are welcome.", []),
+    ("We want free and fair elections in our region.", ["want"]),
+    ("We will free the hostages.", ["free"]),                          # verbs stay verbs
+    ("We welcome and support the agreement.", ["welcome"]),
+])
+def test_adjective_is_not_an_act(engine: Engine, text: str, cues: list[str]) -> None:
+    """A verb cue that is also an adjective ("free from", "are free", "welcome") is not the speaker's act."""
+    assert _cues(engine, text, "FJI") == cues
