@@ -183,30 +183,30 @@ class Engine:
         subjects = {m.start for m in attr.subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
             if cue is not None else set()
         facts = SentenceFacts(sent, codes, subjects)
-        scored: list[tuple[Found, float, bool]] = []  # (candidate, probability, a holder the rules found)
+        scored: list[tuple[Found, float, bool, str]] = []  # (candidate, probability, a holder the rules found, ISO3)
         members: dict[tuple[int, int], list[float]] = {}  # the rules' holders of one clause and cue
         for f, source in cands:
             actor = self._iso3(f.holder.code)
             if actor is None:
                 continue
-            x = features(sent, f, source, ctx, f.holder.code, facts, attr.target_preps, attr.location_preps)
+            x = features(sent, f, source, ctx, f.holder.code, facts, attr.target_preps, attr.location_preps, actor)
             if self.collect is not None:
                 self.collect.append((doc_id, sent.start, sent.end, actor, source, x))
             p = self.model.probability(x) if self.model is not None else f.confidence
             named = source == "engine" and f.holder.kind != "first-person"
             if named:
                 members.setdefault(_clause_key(f), []).append(p)
-            scored.append((f, p, named))
+            scored.append((f, p, named, actor))
         model = self.model if self.collect is None else None
-        for f, p, named in scored:
+        speaker = ctx.speaker_country
+        for f, p, named, actor in scored:
             if model is not None:
                 group = members.get(_clause_key(f)) if named else None
                 if group is not None and len(group) > 1:
                     p = max(group)  # "China, Iran and Russia agreed": one subject, one decision
                 if p < model.threshold:
                     continue
-                speaker = ctx.speaker_country
-                f.confidence = round3(model.confidence(p, bool(speaker) and f.holder.code != speaker))
+                f.confidence = round3(model.confidence(p, bool(speaker) and actor != speaker))
             row = self._row(doc_id, sent, f, doc_topics)
             if row is not None:
                 rows.append(row)

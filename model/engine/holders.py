@@ -312,8 +312,9 @@ class SentenceFacts:
 
 
 def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
-             target_preps: frozenset[str], location_preps: frozenset[str]) -> list[float]:
-    """The candidate ``f`` (holder ``code``) as a feature vector in :data:`FEATURES` order."""
+             target_preps: frozenset[str], location_preps: frozenset[str], actor: str = "") -> list[float]:
+    """The candidate ``f`` (holder ``code`` as the gazetteer names it, ``actor`` its ISO3 code: a successor
+    code where the gazetteer's is historical) as a feature vector in :data:`FEATURES` order."""
     x = [0.0] * len(FEATURES)
     ix = _INDEX
     text, s, e = sent.text, sent.start, sent.end
@@ -376,8 +377,9 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     speaker = ctx.speaker_country
     if speaker:
         x[_F_SPEECH] = 1.0
-        x[_F_IS_SPEAKER] = 1.0 if code == speaker else 0.0
-        x[_F_SPEECH_OTHER] = 1.0 if code != speaker else 0.0
+        own = (actor or code) == speaker  # (the speaker is an ISO3 code, the gazetteer's may be historical)
+        x[_F_IS_SPEAKER] = 1.0 if own else 0.0
+        x[_F_SPEECH_OTHER] = 0.0 if own else 1.0
     cue_at = cue.start if cue is not None else e
     agent_before, agent_state, agent_expert, name, person, igo, country_before = facts.before(sent, ctx, cue_at)
     agents = ctx.agents
@@ -392,7 +394,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_HOME_X_NAME] = 1.0 if name else 0.0
     if source == "mention":
         x[_F_MENTION_X_NEAR] = x[_F_NEAR_START]
-    if speaker and code == speaker and kind == "first-person":
+    if speaker and (actor or code) == speaker and kind == "first-person":
         x[_F_SPEAKER_X_FP] = 1.0
     if source == "engine" and h.start < 0 and kind not in ("first-person", "home"):
         x[_F_GROUP_RESOLVED] = 1.0  # "the ministers", "the two sides": named earlier

@@ -104,3 +104,16 @@ def test_confidence_is_the_scorers_probability_and_low_candidates_are_dropped() 
 def test_without_a_model_the_rules_confidence_is_kept() -> None:
     rows = _rows(Engine(load_resources(), holder_model=False), SET)
     assert {r["confidence"] for r in rows} <= {0.8, 0.6, 0.7, 0.56, 0.42, 0.49, 0.48, 0.336}
+
+
+def test_a_historical_code_of_the_speakers_country_is_the_speaker() -> None:
+    """The Supreme Soviet is coded SUN by the gazetteer and RUS in statements: in a Russian speech it is the
+    speaker's own holder, not another country (which has its own, lower calibration)."""
+    engine = Engine(load_resources(), holder_model=False)
+    collected: list = []
+    engine.collect = collected
+    engine.document(Document(id="s", text="The Supreme Soviet adopted the resolution on the treaty.",
+                             speaker_country="RUS"))
+    own = [c[5] for c in collected if c[3] == "RUS"]
+    assert own
+    assert all(x[FEATURES.index("is_speaker")] == 1.0 and x[FEATURES.index("speech_other")] == 0.0 for x in own)
