@@ -38,6 +38,7 @@ _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 #: what ends a verb's object: punctuation or a coordinated second act
+_TOKENS: Final = re.compile(r"[a-z]+")
 _OBJECT_END: Final = re.compile(r"[,;:]|\s(?:and|but|while|after|before)\s")
 
 
@@ -57,6 +58,8 @@ class Attributor:
         #: verbs whose object carries the act: "signed a decree banning …", "ordered a pullback"
         self.light_object = frozenset(w.get("light_object", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
+        #: words of praise, sympathy and mourning: what a sayer says with them is cooperative (CAMEO 051, 018)
+        self.tribute = frozenset(w.get("tribute", []))
         # the last target found with no holder among the candidates, and what it was found for
         self._t_source: list[Mention] | None = None
         self._t_cue: Hit | None = None
@@ -415,6 +418,13 @@ class Attributor:
             conf *= 0.7
         return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
                      self._target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
+
+    def pays_tribute(self, sent: Sentence) -> bool:
+        """The sentence pays tribute or offers sympathy, and names nothing hostile ("It is sad that … attacked"):
+        what a sayer says in it is cooperative ("said he was an iconic leader", "expressed his sadness")."""
+        words = _TOKENS.findall(sent.text[sent.start:sent.end].lower())
+        sentiment_of = self.lex.sentiment
+        return any(w in self.tribute for w in words) and not any(sentiment_of.get(w, 0.0) < 0 for w in words)
 
     def _object_act(self, sent: Sentence, cue: Hit, b: int) -> CueDef | None:
         """The cue inside the object of a light verb ("a decree banning", "a pullback"), if any."""

@@ -46,6 +46,8 @@ PARALLEL_MIN_WORDS = 800_000
 PARALLEL_MIN_WORDS_FORK = 150_000
 
 
+#: the sign of a saying that pays tribute or offers sympathy (CAMEO 051 praise, 018 empathetic comment)
+_TRIBUTE: Final = 0.4
 _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 #: lexicon hits that let a sentence without a name hold a stance: "we", "our …" (with a
 #: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
@@ -277,7 +279,7 @@ class Engine:
             self._iso3(f.target) if f.target != actor else None,    # target
             topic,                                                  # topic
             label,                                                  # stance
-            round3(f.polarity),                                     # polarity
+            round3(self._polarity(sent, f)),                        # polarity
             f.confidence,                                           # confidence
             f.reporter,                                             # reporter
             bool(f.hedged),                                         # hedged
@@ -288,6 +290,14 @@ class Engine:
             cue.start if cue else -1,                               # cue_start
             f.holder.start,                                         # actor_start
         )
+
+
+    def _polarity(self, sent: Sentence, f: Found) -> float:
+        """The statement's sign: a saying's is what it says in tribute or sympathy (set after the scorer,
+        which weighs a saying as a saying)."""
+        if f.category == "SAY" and self.attributor.pays_tribute(sent):
+            return _TRIBUTE
+        return f.polarity
 
 
 def _clause_key(f: Found) -> tuple[int, int]:
