@@ -36,3 +36,17 @@ def test_signed_agreement_keeps_its_own_sign(engine: Engine) -> None:
 def test_a_second_act_is_not_the_object(engine: Engine) -> None:
     """"signed the deal and condemned …": the condemnation is its own act, not the deal's sign."""
     assert _polarity(engine, "Japan signed the deal and condemned the missile test.") > 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Thousands of Swedes joined the protest against the government.", -1),    # joins a protest: protests
+    ("Prime Minister Boris Johnson joined the talks with Ireland.", 1),
+    ("Kenya joined forces with its neighbours against the drought.", 1),        # an idiom, not "forces"
+    ("Chad joined efforts to face the great threats of the region.", 1),
+])
+def test_join_takes_its_objects_act(engine: Engine, text: str, sign: int) -> None:
+    assert _polarity(engine, text) * sign > 0
+
+
+def test_given_a_sentence_is_conflictual(engine: Engine) -> None:
+    assert _polarity(engine, "A court in Turkey gave the journalist a two-year prison sentence.") < 0
