@@ -39,6 +39,7 @@ _OF: Final = re.compile(r"\b(?:of|in|for)\b")
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 #: what ends a verb's object: punctuation or a coordinated second act
 _TOKENS: Final = re.compile(r"[a-z]+")
+_DEMAND_SIGN: Final = -0.5
 _OBJECT_END: Final = re.compile(r"[,;:]|\s(?:and|but|while|after|before)\s")
 
 
@@ -60,6 +61,9 @@ class Attributor:
         self.location_preps = frozenset(w.get("location_prepositions", []))
         #: words of praise, sympathy and mourning: what a sayer says with them is cooperative (CAMEO 051, 018)
         self.tribute = frozenset(w.get("tribute", []))
+        #: an appeal that someone leave office is a demand ("asked the minister to resign")
+        self.leave_office = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in w.get("leave_office", [])) + r")\b") \
+            if w.get("leave_office") else None
         # the last target found with no holder among the candidates, and what it was found for
         self._t_source: list[Mention] | None = None
         self._t_cue: Hit | None = None
@@ -407,6 +411,9 @@ class Attributor:
             inner = self._object_act(sent, cue, b)
             if inner is not None:  # "signed a decree banning …": the act is the object's
                 pol, category = inner.polarity, inner.category
+        if category == "APPEAL" and self.leave_office is not None and self.leave_office.search(
+                sent.text[cue.end:min(b, cue.end + 80)].lower()):
+            pol, category = _DEMAND_SIGN, "DEMAND"
         if any(a <= h.start < b for h in sent.of("absence")):
             pol, category, negated = -0.4, "REJECT", False
         if negated:

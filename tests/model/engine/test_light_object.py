@@ -50,3 +50,14 @@ def test_join_takes_its_objects_act(engine: Engine, text: str, sign: int) -> Non
 
 def test_given_a_sentence_is_conflictual(engine: Engine) -> None:
     assert _polarity(engine, "A court in Turkey gave the journalist a two-year prison sentence.") < 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Pakistan's opposition urged Prime Minister Imran Khan to step down.", -1),   # a demand to leave office
+    ("Students in Hong Kong asked Chief Executive Carrie Lam to resign.", -1),
+    ("The opposition in Peru called for the resignation of President Vizcarra.", -1),
+    ("Germany urged Iran to return to the talks.", 1),                             # other appeals cooperate
+    ("Angola urged the removal of the embargo against Cuba.", 1),
+])
+def test_an_appeal_to_leave_office_is_a_demand(engine: Engine, text: str, sign: int) -> None:
+    assert _polarity(engine, text) * sign > 0
