@@ -222,7 +222,8 @@ class Gazetteer:
             if name.dotted and text[end: end + 1] == ".":
                 end += 1  # "U.S." keeps its final full stop
             surface = text[start:end]
-            if surface == entry.name or rules.case_ok(surface, entry.name, text, start, end):
+            if (surface == entry.name or rules.case_ok(surface, entry.name, text, start, end)) and not (
+                    entry.kind == "reporter" and surface.startswith("The ") and self._outlet_as_adjective(text, end)):
                 cands.append(Span(start, end, name, surface))
         out: list[Mention] = []
         for c in longest_first(cands):
@@ -242,6 +243,15 @@ class Gazetteer:
         if "title-alias" in entry.flags and rules.name_goes_on(text, end):
             return True  # "President Hassan Rouhani": "Hassan" is a given name here, not Samia Suluhu Hassan
         return "personal-name" in entry.flags and rules.is_personal_name(text, start, end, self._known_word)
+
+    def _outlet_as_adjective(self, text: str, end: int) -> bool:
+        """"The Australian government", "The National security adviser": an outlet's name read as the
+        adjective it is made of, because a role word follows (the shorter name inside it is the actor)."""
+        if not rules.next_lower_word(text, end):
+            return False
+        after = text[end:end + 40]
+        first = len(after) - len(after.lstrip(" "))
+        return any(a.start == first for a in self.agents.find(after))
 
     def _known_word(self, word: str) -> bool:
         """Is ``word`` a whole dictionary name or the first word of one (actor or role)?"""

@@ -84,6 +84,12 @@ def _next_word(text: str, end: int) -> tuple[str, int]:
     return (m.group(0).rstrip(".'\u2019"), m.end()) if m else ("", i)
 
 
+def next_lower_word(text: str, end: int) -> str:
+    """The word after ``end`` (one space) when it is written in lower case, else ""."""
+    word, _ = _next_word(text, end)
+    return word if word[:1].islower() else ""
+
+
 def _prev_word(text: str, start: int) -> tuple[str, int]:
     i = start
     while i > 0 and text[i - 1] == " ":

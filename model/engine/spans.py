@@ -9,7 +9,7 @@ from typing import Final
 from model.engine.clauses import is_nominal, nearest_word_except
 from model.engine.discourse import Holder
 from model.engine.gazetteer import Mention
-from model.engine.lexicon import Hit, by_start
+from model.engine.lexicon import Hit, by_start, category
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
 LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
@@ -188,9 +188,19 @@ def _cue_hits(sent: Sentence) -> list[Hit]:
             continue
         if is_nominal(sent.text, h, sent.start, sent.alpha):
             continue
+        if category(h) == "SAY" and _after_demonym(sent.text, h.start, mentions):
+            continue  # "the most populous Australian state", "Zimbabwean State institutions"
         out.append(h)
         taken_until = h.end
     return out
+
+
+def _after_demonym(text: str, pos: int, mentions: list[Mention]) -> bool:
+    """A demonym adjective ("Australian", not "Australians") stands right before ``pos``."""
+    for m in mentions:
+        if m.kind == "demonym" and m.end < pos and text[m.end:pos].isspace() and not text[m.start:m.end].endswith("s"):
+            return True
+    return False
 
 
 def merge_compounds(text: str, inside: list[Mention]) -> list[Mention]:

@@ -242,3 +242,15 @@ def test_lookup_ignores_case_and_punctuation(gaz: Gazetteer) -> None:
     entry = gaz.lookup("côte d’ivoire")
     assert entry is not None and entry.code == "CIV"
     assert gaz.lookup("Freedonia") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Australian government criticised China.", [("Australian", "AUS", "demonym"), ("China", "CHN", "country")]),
+    ("The Australian reported the talks had failed.", [("The Australian", "", "reporter")]),
+    ("Kubiak told Agence France-Presse the victim is in intensive care.",
+     [("Agence France-Presse", "", "reporter")]),
+])
+def test_an_outlet_named_after_an_adjective(gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """"The Australian" is the newspaper, "The Australian government" Australia's: a role word after the outlet's
+    name makes it the adjective it is made of."""
+    assert found(gaz, text) == expected

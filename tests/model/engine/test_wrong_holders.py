@@ -53,3 +53,12 @@ def _cues(engine: Engine, text: str, speaker: str) -> list[str]:
 def test_adjective_is_not_an_act(engine: Engine, text: str, cues: list[str]) -> None:
     """A verb cue that is also an adjective ("free from", "are free", "welcome") is not the speaker's act."""
     assert _cues(engine, text, "FJI") == cues
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("New South Wales is the most populated Australian state.", set()),              # "state", a noun here
+    ("He helped build Zimbabwean State institutions, Putin said.", {"RUS"}),
+    ("Australians state that the ban is lawful.", {"AUS"}),                          # a plural people says
+])
+def test_a_saying_verb_after_an_adjective_is_a_noun(engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
