@@ -10,8 +10,8 @@ one (actor, column) contradict when, in two different sentences:
   — an act of force, a report or a concession is not a position on its object ("fight terrorism", "face a
   crisis");
 * the positions are opposite;
-* they are on the same *specific* issue: the issue's words, less a topic column's and the generic ones (a field,
-  a body or an office: "peace", "security council"), one's within the other's ("inauguration" / "inauguration
+* they are on the same *specific* issue: the issue's words, less a topic column's, the cue's and the generic ones
+  (a field, a body or an office: "peace", "security council"), one's within the other's ("inauguration" / "inauguration
   ceremony"), and said in the stance itself (the cue and its object), not elsewhere in the sentence;
 * neither issue nor stance names a harm (war, aggression, pandemic, sanctions …): every side is against a harm,
   and its cooperative and conflictual wordings are one stance;
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 _ISSUE_STOP = frozenset("""with from that this their there over into under about after before other such more most
     some will would could should have been against through which between among must based when whose toward
     towards another certain both however include including within without while where also only even very much
-    many what these those being upon onto across since until still just than then them they were your ours""".split())
+    many what these those being upon onto across since until still just than then them they were your ours ourselves
+    themselves itself yourselves""".split())
 
 #: the stance columns the check reads (a lean frame's from its dataset)
 TEXT_COLUMNS = ("stance", "cue", "target")
@@ -158,7 +159,8 @@ def _sides(rows: pd.DataFrame, by: str, want: set[tuple[str, str]]) -> dict[tupl
         if key not in want:
             continue
         side = position(cue, negated)
-        words = specific_words(str(issue), _topic(by, column))
+        # the cue is the act, not the issue ("defend" in "will defend", "sanctions" in "sanctions imposed")
+        words = specific_words(str(issue), _topic(by, column)) - issue_words(str(cue))
         if not side or not words or not on_its_issue(stance, words):
             continue
         pair = sides.setdefault(key, ({}, {}))
@@ -185,11 +187,13 @@ def contradicted(df: pd.DataFrame, by: str, cells: pd.Index, texts: StatementTex
     want = set(cells)
     on_issue = ((df["_coop"] | df["_conf"]) & df["issue"].notna() & (df["issue"] != "")).to_numpy()
     # only the columns walked below: a copy of every column of millions of rows doubled a lean set's peak
-    sub = df.loc[on_issue, list(dict.fromkeys(["actor", by, "issue", "_coop", "_conf", "negated", "document", "start"]))]
-    sub = sub.assign(_at=np.flatnonzero(on_issue))
+    walked = ["actor", by, "issue", "_coop", "_conf", "negated", "document", "start"]
+    sub = df.loc[on_issue, [c for c in dict.fromkeys(walked) if c in df.columns]]
+    sub = sub.assign(_at=np.flatnonzero(on_issue), **({} if "negated" in sub.columns else {"negated": False}))
     sub = sub[pd.MultiIndex.from_arrays([sub["actor"], sub[by]]).isin(cells)]
     sub = sub[_specific_issues(sub, by)]
     rows = df.iloc[two_sentences(sub, by, ["_at"])["_at"].to_numpy()]
     rows = with_texts(rows, texts, TEXT_COLUMNS)
-    rows = rows.assign(**{c: None for c in TEXT_COLUMNS if c not in rows.columns})
+    rows = rows.assign(**{c: None for c in TEXT_COLUMNS if c not in rows.columns},
+                       **({} if "negated" in rows.columns else {"negated": False}))
     return [key for key, (pro, con) in _sides(rows, by, want).items() if _opposed(pro, con)]

@@ -1,9 +1,30 @@
 """A contradiction is one holder taking a position for an issue and one against the same issue, not a cell with
 mixed signs (UN 2022 General Debate: 141 cells were marked, none of them one; see model/analysis/contradictions.py)."""
 
+import json
+from pathlib import Path
+
 from model.analysis.contradictions import issue_words, position, specific_words
 from model.analysis.matrix import build_matrix
+from model.engine.extract import extract_statements
+from model.readers import load_paths
+from model.resources import load_resources
 from model.statements import statements_frame
+
+#: news-like texts through the engine: three holders changing position, three cells that only look mixed
+TEXTS = {
+    "tur-1": "ANKARA, July 3 (Reuters) - Turkey will attend the summit in Vilnius next week, the foreign ministry said.",
+    "tur-2": "ANKARA, July 6 (Reuters) - Turkey will boycott the Vilnius summit, President Erdogan said on Thursday.",
+    "hun-1": "BUDAPEST, May 2 - Hungary supports the grain corridor through the Black Sea, its foreign minister said.",
+    "hun-2": "BUDAPEST, May 9 - Hungary rejected the grain corridor on Friday, saying it hurt its farmers.",
+    "ind-1": "NEW DELHI - India will take part in the peace conference in Switzerland, the ministry said. Later, India "
+             "said it will not take part in the peace conference, a spokesman told reporters.",
+    "aus-1": "Australia will seek a seat on the Security Council, the prime minister said. Australia opposed the veto "
+             "within the Security Council.",
+    "ken-1": "Kenya is concerned about threats to the grain corridor, the minister said. Kenya supports the grain corridor.",
+    "fra-1": "PARIS - France condemns the aggression against Ukraine, the president said on Monday. France supports an "
+             "end to the aggression, he added.",
+}
 
 
 def _row(actor: str, polarity: float, issue: str, start: int, cue: str = "x", stance: str = "", document: str = "d",
@@ -25,13 +46,13 @@ def test_attending_and_not_taking_part_contradict() -> None:
                           _row("RUS", -0.44, "inauguration ceremony", 50, "take part", negated=True, target="AFG"))
 
 
-def test_supporting_and_rejecting_one_deal_contradict() -> None:
-    assert _contradiction(_row("IRN", 0.6, "nuclear deal", 0, "supports"), _row("IRN", -0.6, "deal", 9, "rejected"))
+def test_attending_and_boycotting_one_summit_contradict() -> None:
+    assert _contradiction(_row("TUR", 0.4, "summit", 0, "will attend"), _row("TUR", -0.6, "vilnius summit", 9, "boycott"))
 
 
 def test_opposite_positions_contradict_in_an_issue_column_too() -> None:
-    assert _contradiction(_row("IRN", 0.6, "nuclear deal", 0, "supports"),
-                          _row("IRN", -0.6, "nuclear deal", 9, "rejected"), by="issue")
+    assert _contradiction(_row("IRN", 0.6, "grain corridor", 0, "supports"),
+                          _row("IRN", -0.6, "grain corridor", 9, "rejected"), by="issue")
 
 
 def test_condemning_a_harm_and_supporting_its_end_are_one_stance() -> None:
@@ -45,6 +66,11 @@ def test_a_conflictual_act_against_a_harm_named_in_the_stance_is_no_position_aga
                                    stance="concerned about threats to the grain corridor"))
 
 
+def test_the_cue_is_not_the_issue() -> None:
+    assert not _contradiction(_row("CUB", 0.5, "defend", 0, "defend", stance="defend peace and multilateralism"),
+                              _row("CUB", -0.5, "defend", 9, "give", negated=True, stance="give up the right to defend"))
+
+
 def test_acts_of_force_and_reports_are_not_positions() -> None:
     assert not _contradiction(_row("CUB", 0.6, "pipeline", 0, "supports"), _row("CUB", -0.9, "pipeline", 9, "fight"))
     assert position("fight", False) == 0 and position("said", False) == 0 and position("living", False) == 0
@@ -56,6 +82,8 @@ def test_a_generic_issue_says_nothing() -> None:
     assert not _contradiction(_row("AUS", 0.3, "security council", 0, "seek"),
                               _row("AUS", -0.6, "security council", 9, "veto"))
     assert specific_words("the peace process", "security") == frozenset()
+    assert not _contradiction(_row("USA", 0.6, "trade deal", 0, "agreed"),
+                              _row("USA", -0.6, "elusive free-trade deal", 9, "reach agreement", negated=True))
 
 
 def test_an_issue_named_elsewhere_in_the_sentence_is_not_the_position_s_object() -> None:
@@ -92,3 +120,13 @@ def test_two_holders_do_not_contradict_each_other() -> None:
 def test_issue_words_are_the_content_words() -> None:
     assert issue_words("the oath-taking Ceremony") == {"oath", "taking", "ceremony"}
     assert issue_words("brutal crimes against") == {"brutal", "crimes"}
+
+
+def test_the_engine_s_statements_mark_changed_positions_only(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps({"id": k, "text": v}) for k, v in TEXTS.items()), encoding="utf-8")
+    m = build_matrix(extract_statements(load_paths([path]).documents, load_resources()))
+    marked = {key for key in m.cells[m.cells["contradiction"]][["actor", "topic"]].itertuples(index=False, name=None)}
+    mixed = m.cells[(m.cells["n_coop"] > 0) & (m.cells["n_conf"] > 0)]
+    assert marked == {("TUR", "diplomacy"), ("HUN", "humanitarian"), ("IND", "diplomacy")}
+    assert {"AUS", "KEN", "FRA"} <= set(mixed["actor"])   # mixed signs, one stance or no one issue: unmarked
