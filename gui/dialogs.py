@@ -27,7 +27,7 @@ are listed in File › Load report with the reason. File › Add documents… ad
 <li><b>Read the matrix</b>: one row per country, one column per topic (or per issue: <i>Columns</i>).
 Colour is the net stance: <span style='background:#2166ac;color:white'>&nbsp;cooperative&nbsp;</span>
 <span style='background:#e0e0e0'>&nbsp;neutral or mixed&nbsp;</span>
-<span style='background:#b2182b;color:white'>&nbsp;conflictual&nbsp;</span>. ⚡ marks a country taking opposite positions on one issue (in different sentences).
+<span style='background:#b2182b;color:white'>&nbsp;conflictual&nbsp;</span>. ⚡ marks a country taking a position for an issue and one against it (in different sentences: will attend / will not take part), not a cell of mixed statements.
 <i>Show</i> switches the cell text between count, net stance and the main stance; <i>Sort</i> orders the countries.</li>
 <li><b>See the evidence</b>: click a cell (or move with the arrow keys). The sentences appear as cards with the actor
 (yellow) and the stance words (blue) marked. Double-click a card to read the document at that sentence.</li>

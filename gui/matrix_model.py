@@ -212,7 +212,7 @@ class MatrixTableModel(QAbstractTableModel):
         head = f"{self._names.get(actor, actor)} — {self._col_names.get(col, col)}"
         if not count:
             return f"{head}: no stance recorded"
-        contra = "\n⚡ cooperative and conflictual claims in this cell" if self._contra[r, c] else ""
+        contra = "\n⚡ contradiction: a position for and one against one issue in this cell" if self._contra[r, c] else ""
         return (f"{head}\n{count} statement(s), net stance {self._net[r, c]:+.2f}\n"
                 f"“{self._labels[r, c]}”{contra}\nClick to see the sentences")
 

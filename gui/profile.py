@@ -39,7 +39,7 @@ class ProfilePanel(QWidget):
             Column("Net", "net", _net, "confidence-weighted mean polarity, −1 conflictual … +1 cooperative"),
             Column("Coop.", "n_coop"), Column("Neutral", "n_neutral"), Column("Confl.", "n_conf"),
             Column("Main stance", "label", tooltip="the most confident, most marked stance label"),
-            Column("⚡", "contradiction", lambda v: "⚡" if v else "", "cooperative and conflictual claims on this topic"),
+            Column("⚡", "contradiction", lambda v: "⚡" if v else "", "a position for and one against one issue on this topic"),
         ], background=_net_colour, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -3,7 +3,8 @@
 Each cell summarises the statements one country holds on one topic: how many,
 the net stance (confidence-weighted mean polarity), how many are cooperative,
 neutral or conflictual, the dominant stance label, and whether the cell holds
-opposite positions on one issue (a contradiction to look at: see :func:`contradicted`).
+a position for an issue and one against the same issue (a contradiction to look at: see
+:mod:`model.analysis.contradictions`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.analysis.contradictions import contradicted
 from model.texts import StatementTexts, with_texts
 
 #: |polarity| below this is neutral
@@ -45,64 +47,6 @@ def polarity_class(p: float) -> str:
     if p < -NEUTRAL_BAND:
         return "conflictual"
     return "neutral"
-
-
-#: words of an issue phrase that do not say which issue it is
-_ISSUE_STOP = frozenset("with from that this their there over into under about after before other such more most "
-                        "some will would could should have been".split())
-
-
-def issue_words(issue: str) -> set[str]:
-    """The content words of an issue phrase ("the inauguration ceremony" → {"inauguration", "ceremony"})."""
-    return {w for w in issue.lower().replace("-", " ").split() if len(w) >= 4 and w not in _ISSUE_STOP}
-
-
-Sides = dict[frozenset[str], set[tuple[str, int]]]  # issue words → the sentences (document, start) holding them
-
-
-def _opposed(coop: Sides, conf: Sides) -> bool:
-    """A cooperative and a conflictual position on one issue (one's words within the other's:
-    "the inauguration" / "inauguration ceremony"), in at least two different sentences."""
-    for words_a, sent_a in coop.items():
-        for words_b, sent_b in conf.items():
-            if (words_a <= words_b or words_b <= words_a) and len(sent_a | sent_b) >= 2:
-                return True
-    return False
-
-
-def two_sentences(sub: pd.DataFrame, by: str) -> pd.DataFrame:
-    """At most two sentences of each (actor, column, issue, side): all :func:`contradicted` needs (two
-    sentences on one side, or one on each, make a contradiction), so it walks thousands of rows, not millions."""
-    keys = list(dict.fromkeys(["actor", by, "issue", "_coop"]))
-    sub = sub[[*keys, "_conf", "document", "start"]].drop_duplicates([*keys, "document", "start"])
-    return sub.groupby(keys, sort=False, observed=True).head(2)
-
-
-def contradicted(df: pd.DataFrame, by: str, cells: pd.Index) -> list[tuple[str, str]]:
-    """The (actor, column) cells among ``cells`` where one holder takes opposite positions on one issue.
-
-    A contradiction is the *same* holder taking a cooperative and a conflictual position on the *same*
-    issue (the content words of one issue phrase within the other's: "inauguration ceremony" /
-    "the inauguration"), in different sentences — not any cell with mixed signs ("condemned the
-    strike", "welcomed the talks").
-    """
-    want = set(cells)
-    sides: dict[tuple[str, str], tuple[Sides, Sides]] = {}
-    on_issue = ((df["_coop"] | df["_conf"]) & df["issue"].notna() & (df["issue"] != "")).to_numpy()
-    # only the columns walked below: a copy of every column of millions of rows doubled a lean set's peak
-    sub = df.loc[on_issue, list(dict.fromkeys(["actor", by, "issue", "_coop", "_conf", "document", "start"]))]
-    sub = two_sentences(sub[pd.MultiIndex.from_arrays([sub["actor"], sub[by]]).isin(cells)], by)
-    for actor, column, issue, coop, doc, start in zip(sub["actor"], sub[by], sub["issue"], sub["_coop"],
-                                                      sub["document"], sub["start"], strict=True):
-        key = (actor, column)
-        if key not in want:
-            continue
-        words = frozenset(issue_words(str(issue)) - issue_words(str(column)))  # ("security" says nothing in Security)
-        if not words:
-            continue
-        pair = sides.setdefault(key, ({}, {}))
-        (pair[0] if coop else pair[1]).setdefault(words, set()).add((str(doc), int(start)))
-    return [key for key, (coop_side, conf_side) in sides.items() if _opposed(coop_side, conf_side)]
 
 
 #: the columns of ``Matrix.cells`` after the actor and the matrix column
@@ -156,7 +100,7 @@ def cell_table(statements: pd.DataFrame, by: str = "topic", texts: StatementText
     mixed = cells.index[(cells["n_coop"] > 0) & (cells["n_conf"] > 0)]
     cells["contradiction"] = False
     if len(mixed):
-        cells.loc[contradicted(df, by, mixed), "contradiction"] = True
+        cells.loc[contradicted(df, by, mixed, texts), "contradiction"] = True
     cells = cells.reset_index()
     if isinstance(cells["actor"].dtype, pd.CategoricalDtype) or isinstance(cells[by].dtype, pd.CategoricalDtype):
         # categories group in their own order: the cells of a lean frame are put in the order of their values

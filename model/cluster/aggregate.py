@@ -8,8 +8,9 @@ Each part is read as one partition (its light columns only, with the row locator
 * per part and cell: the best statement for the dominant label (its score and locator), reduced to
   one per cell here (ties: the first in dataset order, as pandas' ``idxmax`` picks it), whose
   stance is then read from its part;
-* per part: at most two sentences of each (actor, column, issue, side), all that
-  :func:`model.analysis.matrix.contradicted` needs.
+* per part: at most two sentences of each (actor, column, issue, side, negation), all that
+  :func:`model.analysis.contradictions.contradicted` needs (with their row locators: the stance, cue and
+  target of the few it keeps are then read from their parts).
 
 The cells equal :func:`model.analysis.matrix.cell_table` of the whole frame.  Imports Dask.
 """
@@ -25,21 +26,23 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from model.analysis.matrix import CELL_FIELDS, contradicted, keyed_statements, label_score, two_sentences
-from model.cluster.lean import PART, ROW, DatasetTexts
+from model.analysis.contradictions import contradicted, two_sentences
+from model.analysis.matrix import CELL_FIELDS, keyed_statements, label_score
+from model.cluster.lean import LOCATOR, PART, ROW, DatasetTexts
 
-_NUMBERS = ("start", "polarity", "confidence")
+#: columns read with their own type (the others as objects)
+_TYPED = ("start", "polarity", "confidence", "negated")
 
 
 def _columns(by: str) -> list[str]:
-    return list(dict.fromkeys(["actor", by, "issue", "document", *_NUMBERS]))
+    return list(dict.fromkeys(["actor", by, "issue", "document", *_TYPED]))
 
 
 def _read_part(number_and_path: tuple[int, str], by: str) -> pd.DataFrame:
     number, path = number_and_path
     frame = pq.read_table(path, columns=_columns(by)).to_pandas()
     for name in _columns(by):
-        if name not in _NUMBERS:
+        if name not in _TYPED:
             frame[name] = frame[name].astype(object)
     return frame.assign(**{PART: np.int32(number), ROW: np.arange(len(frame), dtype=np.int32)})
 
@@ -55,7 +58,7 @@ def _best_of_part(frame: pd.DataFrame, by: str) -> pd.DataFrame:
 def _sentences_of_part(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     df = keyed_statements(frame, by)
     sub = df[((df["_coop"] | df["_conf"]) & df["issue"].notna() & (df["issue"] != "")).to_numpy()]
-    return two_sentences(sub, by).reset_index(drop=True)
+    return two_sentences(sub, by, LOCATOR).reset_index(drop=True)
 
 
 def dask_cells(parts: Sequence[Path], by: str = "topic") -> pd.DataFrame:
@@ -72,8 +75,8 @@ def dask_cells(parts: Sequence[Path], by: str = "topic") -> pd.DataFrame:
     best = ddf.map_partitions(_best_of_part, by, meta={"actor": object, by: object, PART: "int32", ROW: "int32",
                                                            "_score": float})
     rows = ddf.map_partitions(_sentences_of_part, by, meta={c: t for c, t in (
-        ("actor", object), (by, object), ("issue", object), ("_coop", bool), ("_conf", bool), ("document", object),
-        ("start", "int64"))})
+        ("actor", object), (by, object), ("issue", object), ("_coop", bool), ("negated", bool), ("_conf", bool),
+        ("document", object), ("start", "int64"), (PART, "int32"), (ROW, "int32"))})
     sums_pd, best_pd, rows_pd = dask.compute(sums, best, rows)
     if sums_pd.empty:
         return dask_cells([], by)
@@ -83,11 +86,12 @@ def dask_cells(parts: Sequence[Path], by: str = "topic") -> pd.DataFrame:
     cells = cells.sort_index()
     best_pd = (best_pd.assign(_neg=-best_pd["_score"]).sort_values(["actor", by, "_neg", PART, ROW], kind="stable")
                .drop_duplicates(["actor", by]).set_index(["actor", by]).reindex(cells.index))
-    cells["label"] = DatasetTexts(parts).read(best_pd.reset_index(drop=True), ["stance"])["stance"].astype(str).to_numpy()
+    texts = DatasetTexts(parts)
+    cells["label"] = texts.read(best_pd.reset_index(drop=True), ["stance"])["stance"].astype(str).to_numpy()
     mixed = cells.index[(cells["n_coop"] > 0) & (cells["n_conf"] > 0)]
     cells["contradiction"] = False
     if len(mixed):
-        cells.loc[contradicted(two_sentences(rows_pd, by), by, mixed), "contradiction"] = True
+        cells.loc[contradicted(rows_pd.reset_index(drop=True), by, mixed, texts), "contradiction"] = True
     cells = cells.reset_index()
     cells["actor"], cells[by] = cells["actor"].astype("str"), cells[by].astype("str")
     return cells[["actor", by, *CELL_FIELDS]]

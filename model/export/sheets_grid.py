@@ -47,8 +47,9 @@ SCALE = (-1.0, -0.5, 0.0, 0.5, 1.0)
 LEGEND = (
     "Each cell: the number of statements. Fill: net stance, red = conflictual, grey = neutral, "
     "blue = cooperative (the scale below; same colours as the screen).",
-    f"{CONTRADICTION_MARK} before the number: a contradiction, the country takes a cooperative and a "
-    "conflictual position on the same issue.",
+    f"{CONTRADICTION_MARK} before the number: a contradiction, the country takes a position for an issue and one "
+    "against the same issue in two sentences (will attend / will not take part); cooperative and conflictual "
+    "statements on different issues are not one.",
     "Each cell's comment: the dominant stance label, the counts, the strongest evidence and the analyst's notes; "
     "click a cell to jump to its rows in Statements.",
 )
@@ -87,7 +88,7 @@ def comment_text(actor: str, column: str, row: Mapping[str, Any], evidence: pd.S
         f"{int(row['n_neutral'])} neutral, {int(row['n_conf'])} conflictual; net {_signed(float(row['net']))}",
     ]
     if bool(row["contradiction"]):
-        lines.append(f"{CONTRADICTION_MARK} contradiction: this country takes opposite positions on one issue")
+        lines.append(f"{CONTRADICTION_MARK} contradiction: this country takes a position for and one against one issue")
     if evidence is not None:
         sentence = str(evidence["sentence"])
         if len(sentence) > COMMENT_CHARS:

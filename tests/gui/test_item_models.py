@@ -97,7 +97,9 @@ def test_matrix_model_marks_contradictions_and_empties():
     st = synthetic_statements(6, n_actors=1, n_topics=2)
     st.loc[:, "polarity"] = [0.9, -0.9, 0.9, 0.9, 0.9, 0.9]
     st.loc[:, "topic"] = ["t1", "t1", "t1", "t1", "t1", "t1"]
-    st.loc[:, "issue"] = ["the ceasefire"] * 6  # one holder, opposite positions on one issue
+    st.loc[:, "issue"] = ["the ceasefire"] * 6  # one holder, a position for the ceasefire and one against it
+    st.loc[:, "cue"] = ["support", "reject", "support", "support", "support", "support"]
+    st.loc[:, "stance"] = [f"{cue} the ceasefire" for cue in st["cue"]]
     st.loc[:, "start"] = range(0, 60, 10)
     m = build_matrix(st, columns=["t1", "t2"])
     model = MatrixTableModel()

@@ -69,6 +69,7 @@ def test_lean_gives_the_whole_matrix_comparison_timeline_and_evidence(seeds_set:
     assert thin.statements["start"].dtype == np.int32
     assert wv is not None and tv is not None and wv.comparison is not None and tv.comparison is not None
     pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
+    assert tv.matrix.contradictions.at["RUS", "diplomacy"]   # the seed's: its stances and cues read from the parts
     for grid in ("counts", "net", "labels", "contradictions"):
         pd.testing.assert_frame_equal(getattr(wv.matrix, grid), getattr(tv.matrix, grid))
     pd.testing.assert_frame_equal(wv.comparison.table, tv.comparison.table)
@@ -110,6 +111,7 @@ def test_the_dask_matrix_equals_the_pandas_matrix(seeds_set: Path, by: str) -> N
     expected = cell_table(dataset.read_statements(seeds_set), by)
     got = dask_cells(dataset.statement_parts(seeds_set), by)
     assert len(got) > 10 and got["contradiction"].dtype == bool
+    assert by == "issue" or got.set_index(["actor", by]).at[("RUS", "diplomacy"), "contradiction"]
     pd.testing.assert_frame_equal(got, expected)
 
 

@@ -28,10 +28,11 @@ def sample_rows() -> list[dict]:
     return [
         statement("d2", "RUS", "diplomacy", "skip", -0.6, "Russia skipped the ceremony.", start=40),
         statement("d1", "PAK", "security", "host", 0.7, "Pakistan hosted the intelligence chiefs.", speaker="ISI"),
-        statement("d1", "RUS", "security", "cooperate", 0.8, "Russia pledged to respect the ceasefire.", start=10,
-                  issue="ceasefire"),
-        statement("d2", "RUS", "security", "condemn", -0.9, "Russia rejected the ceasefire terms.", confidence=0.95,
-                  issue="ceasefire terms"),
+        # a position for the ceasefire and one against it: a contradiction
+        statement("d1", "RUS", "security", "pledged to respect the ceasefire", 0.8, "Russia pledged to respect the ceasefire.",
+                  start=10, issue="ceasefire", cue="pledged"),
+        statement("d2", "RUS", "security", "rejected the ceasefire terms", -0.9, "Russia rejected the ceasefire terms.",
+                  confidence=0.95, issue="ceasefire terms", cue="rejected"),
         statement("d1", "CHN", "economy", "invest", 0.5, "China will invest in the corridor."),
         statement("d2", "RUS", "diplomacy", "attend", 0.3, "Russia attended talks in Doha.", start=5),
     ]
