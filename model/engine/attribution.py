@@ -61,6 +61,8 @@ class Attributor:
         self.location_preps = frozenset(w.get("location_prepositions", []))
         #: words of praise, sympathy and mourning: what a sayer says with them is cooperative (CAMEO 051, 018)
         self.tribute = frozenset(w.get("tribute", []))
+        #: verbs of what befalls the subject, not its act: the fallback reads no stance in them ("X died")
+        self.no_act = frozenset(w.get("no_act", []))
         #: an appeal that someone leave office is a demand ("asked the minister to resign")
         self.leave_office = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in w.get("leave_office", [])) + r")\b") \
             if w.get("leave_office") else None

@@ -43,8 +43,8 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     tail_start = subject[-1].end
     verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
-    if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()):
-        return []
+    if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or verb.group("v") in attr.no_act:
+        return []  # (no verb, or one of what befalls the subject: "died", "was hospitalised")
     cue = _verb_cue(attr.lex, text, verb, e)
     if sent.speaker_country and subject[0].code != sent.speaker_country and any(
         tail_start <= h.start < cue.start for h in sent.of("modal")
@@ -73,7 +73,7 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     if fp is None or _words(text, s, fp.start) > 8:
         return []
     verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
-    if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()):
+    if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
         return []
     speaker = str(sent.speaker_country)
     f = attr.make(sent, Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"),

@@ -62,3 +62,16 @@ def test_adjective_is_not_an_act(engine: Engine, text: str, cues: list[str]) -> 
 ])
 def test_a_saying_verb_after_an_adjective_is_a_noun(engine: Engine, text: str, holders: set[str]) -> None:
     assert _holders(engine, text) == holders
+
+
+@pytest.mark.parametrize("text", [
+    "Nickey Iyambo, former vice-president of Namibia, died on Sunday, early in the morning.",
+    "Yesterday, former United States Representative John Conyers died in his sleep.",
+])
+def test_what_befalls_someone_is_not_a_stance(engine: Engine, text: str) -> None:
+    """The fallback reads no act in a verb of what befalls its subject ("died", "was hospitalised")."""
+    assert _holders(engine, text) == set()
+
+
+def test_the_fallback_still_reads_an_act(engine: Engine) -> None:
+    assert _holders(engine, "Nickey Iyambo, former vice-president of Namibia, inaugurated the new bridge.") == {"NAM"}
