@@ -332,7 +332,7 @@ class Attributor:
             agents: list[Holder] = []
             if by:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
-                agent_end = stop.start() if stop else b
+                agent_end = _through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents:
                     agents = self._context_holders(sent, by.end(), b, disc)
@@ -462,6 +462,21 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
+
+
+def _through_list(text: str, mentions: list[Mention], start: int, end: int) -> int:
+    """``end``, or further when the names before it go on as a list ("by Australia, Bahrain and the UK")."""
+    last = -1
+    for m in mentions:
+        if m.start < start:
+            continue
+        if m.start < end:
+            last = m.end
+        elif last >= 0 and list_gap(text, last, m.start):
+            last = m.end
+        else:
+            break
+    return last if last > end else end
 
 
 def _clause_break(text: str, a: int, b: int) -> bool:

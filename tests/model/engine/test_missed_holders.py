@@ -29,3 +29,10 @@ def test_a_lower_case_acronym_is_not_a_name(engine: Engine) -> None:
     """Only the capitalised form counts: "nasa" in running text is not NASA."""
     rows = engine.document(Document(id="d", text="The nasa plant said the harvest would be late."))
     assert rows == []
+
+
+def test_every_agent_of_a_passive_listed_holds() -> None:
+    """"was joined by A, B and C": each listed agent holds, not only the first."""
+    rows = Engine(load_resources()).document(Document(
+        id="d", text="The naval coalition was joined by Australia, Bahrain, Saudi Arabia and the United Kingdom."))
+    assert {r["actor"] for r in rows} == {"AUS", "BHR", "SAU", "GBR"}
