@@ -58,7 +58,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
-    "doc_state", "home_x_doc_state",
+    "doc_state", "home_x_doc_state", "home_x_state_role",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -134,6 +134,7 @@ _F_AGENT_EXPERT: Final = 68
 _F_PLACE_WORDS: Final = 69
 _F_DOC_STATE: Final = 70
 _F_HOME_X_DOC_STATE: Final = 71
+_F_HOME_X_STATE_ROLE: Final = 72
 #: officials, state bodies and state role words a document needs for its full weight of politics
 _STATE_SATURATION: Final = 6.0
 
@@ -283,7 +284,21 @@ class SentenceFacts:
         self.has_say = any(category(c) == "SAY" for c in sent.of("cue"))
         self.quoted = text.find("“", s, e) >= 0 or text.find("”", s, e) >= 0 or text.find('"', s, e) >= 0
         self.pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
+        self.state_role: bool | None = None  # a state's role word anywhere in the sentence (read when asked)
         self._before: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
+
+    def has_state_role(self, sent: Sentence, ctx: DocContext) -> bool:
+        """A state's role word anywhere in the sentence ("…, police said", "according to prosecutors")."""
+        if self.state_role is None:
+            agents = ctx.agents
+            i = bisect_left(ctx.agent_starts, sent.start)
+            self.state_role = False
+            while i < len(agents) and agents[i][0] < sent.end:
+                if agents[i][2] in _STATE_ROLES:
+                    self.state_role = True
+                    break
+                i += 1
+        return self.state_role
 
     def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
         """(role word, state role, expert role, capitalised name, person/body, IGO, country) before ``cue_at``."""
@@ -421,6 +436,8 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     x[_F_NO_ACTOR_BEFORE_CUE] = 1.0 if not (person or agent_before or name or pron or country_before) else 0.0
     x[_F_DOC_STATE] = ctx.state
     x[_F_HOME_X_DOC_STATE] = ctx.state if source == "home" else 0.0
+    if source == "home":
+        x[_F_HOME_X_STATE_ROLE] = 1.0 if facts.has_state_role(sent, ctx) else 0.0
     return x
 
 
