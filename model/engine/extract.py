@@ -144,7 +144,7 @@ class Engine:
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
-                if scoring and ctx.home and any(h.kind == "cue" for h in hs):
+                if scoring and (ctx.home or ctx.place) and any(h.kind == "cue" for h in hs):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
@@ -229,6 +229,9 @@ class Engine:
                 cands.append((f, "mention"))
         if ctx.home and ctx.home not in taken:
             cands.append((attr.make(sent, home_holder(sent, ctx, cue), cue, s, e, hedged, None, None), "home"))
+        if ctx.place and ctx.place not in taken:  # where the story happens: its police, courts, officials
+            cands.append((attr.make(sent, home_holder(sent, ctx, cue, ctx.place), cue, s, e, hedged, None, None),
+                          "home"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
         """No topic cue in the sentence: the cue's category, else what the document is mostly about."""

@@ -58,7 +58,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
-    "doc_state", "home_x_doc_state", "home_x_state_role",
+    "doc_state", "home_x_doc_state", "home_x_state_role", "is_place",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -135,6 +135,7 @@ _F_PLACE_WORDS: Final = 69
 _F_DOC_STATE: Final = 70
 _F_HOME_X_DOC_STATE: Final = 71
 _F_HOME_X_STATE_ROLE: Final = 72
+_F_IS_PLACE: Final = 73
 #: officials, state bodies and state role words a document needs for its full weight of politics
 _STATE_SATURATION: Final = 6.0
 
@@ -161,6 +162,14 @@ class DocContext:
         self.total = total
         self.first = first
         self.home = home if most >= 2 or (most == 1 and total == 1) else ""
+        # the country where the story happens, by its towns and regions ("El Paso", "Bradford"), when it is not
+        # the home: its police, prosecutors and courts act there whoever the story is mostly about
+        places: dict[str, int] = {}
+        for m in mentions:
+            if m.kind in _LOCAL_KINDS and m.code and m.code not in _NO_GOVERNMENT:
+                places[m.code] = places.get(m.code, 0) + 1
+        place = max(places, key=lambda c: places[c]) if places else ""
+        self.place = place if place != self.home and places.get(place, 0) >= 2 else ""
         self.home_share = most / total if total else 0.0
         self.speaker_country = speaker_country
         self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
@@ -175,6 +184,16 @@ class DocContext:
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
         self.title_codes: set[str] = set()  # countries the document's title names
         self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
+
+    def state_role_in(self, start: int, end: int) -> bool:
+        """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""
+        agents = self.agents
+        i = bisect_left(self.agent_starts, start)
+        while i < len(agents) and agents[i][0] < end:
+            if agents[i][2] in _STATE_ROLES:
+                return True
+            i += 1
+        return False
 
     def share(self, code: str) -> float:
         return self.counts.get(code, 0) / self.total if self.total else 0.0
@@ -290,14 +309,7 @@ class SentenceFacts:
     def has_state_role(self, sent: Sentence, ctx: DocContext) -> bool:
         """A state's role word anywhere in the sentence ("…, police said", "according to prosecutors")."""
         if self.state_role is None:
-            agents = ctx.agents
-            i = bisect_left(ctx.agent_starts, sent.start)
-            self.state_role = False
-            while i < len(agents) and agents[i][0] < sent.end:
-                if agents[i][2] in _STATE_ROLES:
-                    self.state_role = True
-                    break
-                i += 1
+            self.state_role = ctx.state_role_in(sent.start, sent.end)
         return self.state_role
 
     def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
@@ -438,15 +450,18 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     x[_F_HOME_X_DOC_STATE] = ctx.state if source == "home" else 0.0
     if source == "home":
         x[_F_HOME_X_STATE_ROLE] = 1.0 if facts.has_state_role(sent, ctx) else 0.0
+        x[_F_IS_PLACE] = 1.0 if code == ctx.place else 0.0
     return x
 
 
-def home_holder(sent: Sentence, ctx: DocContext, cue: Hit) -> Holder:
-    """The home country as the holder of a sentence whose actor is named by role or name only."""
+def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str = "") -> Holder:
+    """The home country (or ``code``: the place's) as the holder of a sentence whose actor is named by role or
+    name only."""
     text = sent.text
+    code = code or ctx.home
     i = bisect_left(ctx.agent_starts, sent.start)
     if i < len(ctx.agents) and ctx.agents[i][0] < cue.start:
         a0, a1, _role = ctx.agents[i]
-        return Holder(ctx.home, text[a0:a1], -1, "home")
+        return Holder(code, text[a0:a1], -1, "home")
     words = text[sent.start:cue.start].strip(" ,“\"").split()
-    return Holder(ctx.home, " ".join(words[-4:])[:60], -1, "home")
+    return Holder(code, " ".join(words[-4:])[:60], -1, "home")

@@ -117,3 +117,22 @@ def test_a_historical_code_of_the_speakers_country_is_the_speaker() -> None:
     own = [c[5] for c in collected if c[3] == "RUS"]
     assert own
     assert all(x[FEATURES.index("is_speaker")] == 1.0 and x[FEATURES.index("speech_other")] == 0.0 for x in own)
+
+
+HOUSTON = ("Mexico said eight Mexican citizens were among the victims of the shooting in Houston. Mexico's foreign "
+           "minister will travel to Houston, Texas, on Monday. Mexican officials condemned the attack. "
+           "Police said the suspected gunman surrendered to officers after the shooting.")
+
+
+def test_the_place_of_the_story_is_a_candidate_for_its_role_words() -> None:
+    """The story is mostly about Mexico (home) but happens in Houston: the police there are the United States',
+    so the place's country is scored as a holder too (source "home", feature is_place)."""
+    engine = Engine(load_resources(), holder_model=False)
+    collected: list = []
+    engine.collect = collected
+    engine.document(Document(id="d", text=HOUSTON))
+    police = HOUSTON.index("Police said")
+    place = [c for c in collected if c[1] == police and c[3] == "USA"]
+    assert [c[4] for c in place] == ["home"]
+    assert place[0][5][FEATURES.index("is_place")] == 1.0
+    assert all(c[5][FEATURES.index("is_place")] == 0.0 for c in collected if c[3] == "MEX")
