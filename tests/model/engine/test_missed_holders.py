@@ -36,3 +36,27 @@ def test_every_agent_of_a_passive_listed_holds() -> None:
     rows = Engine(load_resources()).document(Document(
         id="d", text="The naval coalition was joined by Australia, Bahrain, Saudi Arabia and the United Kingdom."))
     assert {r["actor"] for r in rows} == {"AUS", "BHR", "SAU", "GBR"}
+
+
+@pytest.mark.parametrize(("second", "polarity"), [
+    ("The next day the court ruled that the decree was unconstitutional.", None),
+    ("The next day the parliament passed a bill on the judiciary.", None),
+    ("The next day the president appointed a new foreign minister.", None),
+    ("The next day the parliament voted against the decree.", -1),
+])
+def test_acts_of_office_are_stances(second: str, polarity: int | None) -> None:
+    """Appointing, legislating, ruling and voting are stances (neutral ones unless for or against): a sentence
+    whose actor is a role word ("the court") holds for the article's country through them."""
+    text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
+    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+    assert [r["actor"] for r in rows] == ["POL"]
+    assert polarity is None or float(rows[0]["polarity"]) * polarity > 0
+
+
+@pytest.mark.parametrize("text", [
+    "We will defend the rules and norms of the international order.",           # "rules", a noun
+    "The democratically elected Government intends to continue its reforms.",  # "elected", an adjective
+])
+def test_acts_of_office_need_their_sense(text: str) -> None:
+    rows = Engine(load_resources()).document(Document(id="d", text=text, speaker_country="FJI"))
+    assert all(str(r["cue"]).split()[0].lower() not in ("rules", "elected") for r in rows)
