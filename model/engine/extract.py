@@ -31,6 +31,7 @@ from model.engine.labels import choose_topic, issue_phrase, normalise_issues, st
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
+from model.engine.surnames import surname_mentions
 from model.engine.textfold import alpha_fold, paused_gc, text_folds
 from model.errorlog import INTERNAL_ERROR, log_exception
 from model.progress import Cancelled, NullProgress, Progress
@@ -106,6 +107,7 @@ class Engine:
         dl = find_dateline(text)
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
+        mentions = surname_mentions(text, mentions)
         n_mentions = len(mentions)
         m_lo = 0  # mentions are in text order and so are sentences: their slices advance
         disc = Discourse(speaker_country=speaker_country)

@@ -1,0 +1,90 @@
+"""Later mentions of a person by surname only ("Boris Johnson said …  Johnson added …").
+
+News names a person in full once and by surname after that.  Within one document, a surname of a
+person the gazetteer found by full name stands for that person in the rest of the text — unless two
+people of different countries named so far share it ("Hunter Biden" and "Joe Biden" are one country,
+"Johnson" of Britain and of the US are not), or the word goes on as another name ("Johnson Controls").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from model.engine.gazetteer import Mention
+
+#: particles that belong to a surname ("De Croo", "von der Leyen")
+_PARTICLES: Final = frozenset("de da di do dos van von der le la al el ter ten".split())
+_MIN_SURNAME: Final = 3
+#: surnames that are also common words or months: alone they mostly are the word ("May", "King", "Long")
+_WORDS: Final = frozenset("""May June April August Long Young King Rice Green White Black Brown Little Price Hall Wood
+    Best Love Rich Will Case Cook Power Mark Frank Grant Hope Lord Law Sharp Strong Moon Day Bush Gray Grey Golden
+    Hunter Mills Chase Lee Park Kim Rose Bell Bond Field Hill Stone Ward West North South East Sun Song Wang Li""".split())
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    surname = words[-1]
+    if len(words) > 2 and words[-2].lower() in _PARTICLES:
+        surname = f"{words[-2]} {surname}"
+    if len(surname) < _MIN_SURNAME or not surname[:1].isupper() or surname.isupper() or surname in _WORDS:
+        return ""
+    return surname
+
+
+def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the later surname-only mentions of their people added, in text order."""
+    people: dict[str, Mention] = {}   # surname → the first full mention naming it
+    clash: set[str] = set()
+    for m in mentions:
+        if m.entry.kind != "person" or not m.entry.code:
+            continue
+        surname = _surname(m.entry.name)
+        if not surname:
+            continue
+        first = people.setdefault(surname, m)
+        if first.entry.code != m.entry.code:
+            clash.add(surname)
+    if not people:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for surname, first in people.items():
+        if surname in clash:
+            continue
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b(?![\w'’-])", text[first.end:]):
+            start, end = first.end + hit.start(), first.end + hit.end()
+            if _inside(taken, start, end) or _name_goes_on(text, start, end):
+                continue
+            added.append(Mention(start, end, surname, first.entry, first.is_country))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _name_goes_on(text: str, start: int, end: int) -> bool:
+    """Another capitalised word right before or after: a different name ("Hunter Biden", "Johnson Controls")."""
+    after = text[end:end + 2]
+    if len(after) == 2 and after[0] == " " and after[1].isupper():
+        return True
+    before = text[max(0, start - 2):start]
+    if len(before) == 2 and before[1] == " " and before[0].isalpha():
+        j = start - 2
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:start - 1]
+        return word[:1].isupper() and word not in _TITLE_WORDS
+    return False
+
+
+#: capitalised words that may stand before a surname without making another name ("President Johnson")
+_TITLE_WORDS: Final = frozenset(
+    """Mr Mrs Ms Dr President Premier Minister Secretary Chancellor King Queen Prince Emir Governor Senator
+    Ambassador General Judge Justice Speaker Representative Leader The But And When While After Before Meanwhile
+    However Also Then Later Earlier Yesterday Today""".split())
