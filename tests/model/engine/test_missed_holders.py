@@ -60,3 +60,14 @@ def test_acts_of_office_are_stances(second: str, polarity: int | None) -> None:
 def test_acts_of_office_need_their_sense(text: str) -> None:
     rows = Engine(load_resources()).document(Document(id="d", text=text, speaker_country="FJI"))
     assert all(str(r["cue"]).split()[0].lower() not in ("rules", "elected") for r in rows)
+
+
+@pytest.mark.parametrize("second", [
+    "The next day the ministry revealed that the talks had failed.",
+    "The next day the ministry issued a statement on the talks.",
+    "The next day the president made an announcement on the talks.",
+])
+def test_saying_verbs_of_real_articles(second: str) -> None:
+    text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
+    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+    assert [r["actor"] for r in rows] == ["POL"]
