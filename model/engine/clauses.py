@@ -165,8 +165,10 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
     if kind != "verb":
         return False
-    if text[cue.start].isupper() and _lower_word_before(text, cue.start, floor):
-        return True  # "small island States", "the Armed Forces" (a headline's "Canada Supports …" stays a verb)
+    if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
+                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS):
+        return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
+        # "Canada Supports …" stays a verb)
     # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
     # strings rather than a list
     n = 0
@@ -208,6 +210,18 @@ def _word_after(text: str, pos: int) -> str:
     while k < len(text) and is_word_char(text[k]):
         k += 1
     return text[j:k].lower()
+
+
+#: what stands right before a capitalised noun, never before a capitalised verb: a closing bracket, a digit
+_NOUN_MARKS: Final = ")]0123456789"
+
+
+def _char_before(text: str, pos: int, floor: int) -> str:
+    """The character right before ``pos`` after spaces ("" at ``floor``)."""
+    j = pos - 1
+    while j >= floor and text[j] == " ":
+        j -= 1
+    return text[j] if j >= floor else ""
 
 
 def _lower_word_before(text: str, pos: int, floor: int) -> bool:

@@ -75,3 +75,10 @@ def test_what_befalls_someone_is_not_a_stance(engine: Engine, text: str) -> None
 
 def test_the_fallback_still_reads_an_act(engine: Engine) -> None:
     assert _holders(engine, "Nickey Iyambo, former vice-president of Namibia, inaugurated the new bridge.") == {"NAM"}
+
+
+def test_a_capitalised_noun_after_a_bracket_is_not_a_verb(engine: Engine) -> None:
+    """"as a permanent five (P5) State": "State" is the noun, not the saying verb."""
+    rows = engine.document(Document(id="d", text=(
+        "Russia's rhetoric contradicts its role as a permanent five (P5) State and the commitment it made.")))
+    assert all(str(r["cue"]) != "State" for r in rows)
