@@ -189,8 +189,14 @@ class Attributor:
             return False
         if not holders:
             return True
-        # "Kenzo Oshima, the UN relief coordinator," — a person acting for the organisation
-        return all(h.kind == "person" for h in holders) and igo[0].start - holders[0].start < 60
+        # "Kenzo Oshima, the UN relief coordinator," and "UN envoy Kenzo Oshima": a person acting for the
+        # organisation (but not "Erdoğan cited Article 5 of the NATO treaty": no apposition, only named)
+        if not all(h.kind == "person" for h in holders):
+            return False
+        first, person = igo[0], holders[0]
+        if person.start < first.start:
+            return first.start - person.start < 60 and "," in sent.text[person.start:first.start]
+        return True  # the organisation named first: its official is the subject ("NATO chief Stoltenberg")
 
     # --- the sentence ----------------------------------------------------------
     def analyse(self, sent: Sentence, disc: Discourse) -> tuple[list[Found], list[Holder]]:

@@ -71,3 +71,13 @@ def test_saying_verbs_of_real_articles(second: str) -> None:
     text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
     rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
     assert [r["actor"] for r in rows] == ["POL"]
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ('Erdogan cited Article 5 of the NATO treaty and said, "They need to stand by us."', {"TUR"}),  # only named
+    ("Kenzo Oshima, the UN relief coordinator, criticised the blockade.", set()),                   # UN's official
+    ("NATO Secretary General Jens Stoltenberg called Erdogan to apologize.", set()),
+])
+def test_an_organisation_named_after_a_person_is_not_his_employer(text: str, holders: set[str]) -> None:
+    rows = Engine(load_resources()).document(Document(id="d", text=text))
+    assert {r["actor"] for r in rows} == holders
