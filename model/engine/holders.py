@@ -210,7 +210,7 @@ class HolderModel:
 
     def __init__(self, weights: list[float], threshold: float,
                  calibration: tuple[float, float] = (1.0, 0.0),
-                 calibration_other: tuple[float, float] | None = None) -> None:
+                 calibration_other: tuple[float, float] | None = None, ceiling_other: float = 1.0) -> None:
         if len(weights) != len(FEATURES):
             raise ValueError(f"holder model has {len(weights)} weights for {len(FEATURES)} features")
         self.weights = weights
@@ -221,6 +221,8 @@ class HolderModel:
         other = calibration_other or calibration
         self.slope_other = other[0]
         self.shift_other = other[1]
+        # … and never shown above this (read samples of them at 0.8 and more were right about half the time)
+        self.ceiling_other = ceiling_other
 
     @classmethod
     def load(cls, folder: Path) -> HolderModel | None:
@@ -235,7 +237,8 @@ class HolderModel:
         a, b = data.get("calibration") or (1.0, 0.0)
         other = data.get("calibration_speech_other")
         return cls([float(w) for w in data["weights"]], float(data["threshold"]), (float(a), float(b)),
-                   (float(other[0]), float(other[1])) if other else None)
+                   (float(other[0]), float(other[1])) if other else None,
+                   float(data.get("ceiling_speech_other", 1.0)))
 
     def probability(self, x: list[float]) -> float:
         z = 0.0
@@ -252,8 +255,10 @@ class HolderModel:
         its speaker)."""
         q = min(max(p, 1e-6), 1.0 - 1e-6)
         logit = math.log(q / (1.0 - q))
-        z = self.slope_other * logit + self.shift_other if speech_other else self.slope * logit + self.shift
-        return 1.0 / (1.0 + math.exp(-z))
+        if speech_other:
+            c = 1.0 / (1.0 + math.exp(-(self.slope_other * logit + self.shift_other)))
+            return c if c < self.ceiling_other else self.ceiling_other
+        return 1.0 / (1.0 + math.exp(-(self.slope * logit + self.shift)))
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
