@@ -66,6 +66,10 @@ class Attributor:
         #: an appeal that someone leave office is a demand ("asked the minister to resign")
         self.leave_office = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in w.get("leave_office", [])) + r")\b") \
             if w.get("leave_office") else None
+        #: … and so is an appeal to a named country that it stop doing something ("asked Israel to end its
+        #: occupation", "urged Russia to withdraw"; but "urged Iran to return to the talks" is an appeal)
+        stops = w.get("stop_demands", [])
+        self.stop_demand = re.compile(r"\bto (?:" + "|".join(re.escape(x) for x in stops) + r")\b") if stops else None
         # the last target found with no holder among the candidates, and what it was found for
         self._t_source: list[Mention] | None = None
         self._t_cue: Hit | None = None
@@ -422,6 +426,8 @@ class Attributor:
         if category == "APPEAL" and self.leave_office is not None and self.leave_office.search(
                 sent.text[cue.end:min(b, cue.end + 80)].lower()):
             pol, category = _DEMAND_SIGN, "DEMAND"
+        elif category == "APPEAL" and self._demands_a_stop(sent, cue, b):
+            pol, category = _DEMAND_SIGN, "DEMAND"
         if any(a <= h.start < b for h in sent.of("absence")):
             pol, category, negated = -0.4, "REJECT", False
         if negated:
@@ -433,6 +439,20 @@ class Attributor:
             conf *= 0.7
         return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
                      self._target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
+
+    def _demands_a_stop(self, sent: Sentence, cue: Hit, b: int) -> bool:
+        """The appeal names a country, then asks it to stop ("called on Israel to end its occupation")."""
+        if self.stop_demand is None:
+            return False
+        end = min(b, cue.end + 80)
+        named = [m for m in sent.mentions if cue.end <= m.start < end and m.is_country]
+        if not named:
+            return False
+        after = sent.text[named[0].end:end].lower()
+        to = after.find(" to ")
+        # the first infinitive after the name is the one asked of it ("urges the Libyan actors to prioritize
+        # dialogue in order to end …" asks for dialogue)
+        return to >= 0 and self.stop_demand.match(after, to + 1) is not None
 
     def pays_tribute(self, sent: Sentence) -> bool:
         """The sentence pays tribute or offers sympathy, and names nothing hostile ("It is sad that … attacked"):

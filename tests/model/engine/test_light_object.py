@@ -61,3 +61,13 @@ def test_given_a_sentence_is_conflictual(engine: Engine) -> None:
 ])
 def test_an_appeal_to_leave_office_is_a_demand(engine: Engine, text: str, sign: int) -> None:
     assert _polarity(engine, text) * sign > 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Palestine has asked Israel to end its occupation of the West Bank.", -1),     # asked to stop: a demand
+    ("Azerbaijan urges Armenia to refrain from further escalating the situation.", -1),
+    ("Germany urged Iran to return to the talks.", 1),                              # asked to act: an appeal
+    ("Libya urges the Libyan political actors to prioritize dialogue in order to end the crisis.", 1),
+])
+def test_an_appeal_to_a_country_to_stop_is_a_demand(engine: Engine, text: str, sign: int) -> None:
+    assert _polarity(engine, text) * sign > 0
