@@ -106,6 +106,7 @@ class Attributor:
         inside = merge_compounds(text, inside)
         if not inside:
             return []
+        inside = _after_intro_phrase(text, a, b, inside)
         keep = [inside[0]]
         for i in range(1, len(inside)):  # (indexes, not zip: compiled, the pairs stay typed)
             prev = inside[i - 1]
@@ -488,6 +489,24 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
+
+
+#: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …")
+_INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Following|After|Before|Regarding|Concerning|"
+                           r"As for|Amid|During|Since|Thanks to|Due to|Because of|Apart from|In response to|"
+                           r"In contrast to|Compared with|Compared to)\b")
+
+
+def _after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:
+    """The names after an introductory phrase that names others ("Contrary to the reckless actions of Armenia,
+    Azerbaijan demonstrated good faith": Azerbaijan), when a name follows its comma."""
+    if inside[0].start - a > 200 or _INTRO.match(text, a) is None:
+        return inside
+    comma = text.find(",", _INTRO.match(text, a).end(), b)  # type: ignore[union-attr]
+    if comma < 0 or comma > inside[-1].start:
+        return inside
+    after = [m for m in inside if m.start > comma]
+    return after if after and inside[0].start < comma else inside
 
 
 def _through_list(text: str, mentions: list[Mention], start: int, end: int) -> int:

@@ -82,3 +82,12 @@ def test_a_capitalised_noun_after_a_bracket_is_not_a_verb(engine: Engine) -> Non
     rows = engine.document(Document(id="d", text=(
         "Russia's rhetoric contradicts its role as a permanent five (P5) State and the commitment it made.")))
     assert all(str(r["cue"]) != "State" for r in rows)
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Contrary to such reckless actions of Armenia, Azerbaijan has always demonstrated good faith.", {"AZE"}),
+    ("Despite the pressure of the United States, Turkey rejected the deal.", {"TUR"}),
+    ("Russia, China and Iran condemned the strike.", {"RUS", "CHN", "IRN"}),            # a list stays a list
+])
+def test_names_in_an_introductory_phrase_are_not_the_subject(engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
