@@ -500,9 +500,10 @@ _INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Follow
 def _after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:
     """The names after an introductory phrase that names others ("Contrary to the reckless actions of Armenia,
     Azerbaijan demonstrated good faith": Azerbaijan), when a name follows its comma."""
-    if inside[0].start - a > 200 or _INTRO.match(text, a) is None:
+    intro = _INTRO.match(text, a) if inside[0].start - a <= 200 else None
+    if intro is None:
         return inside
-    comma = text.find(",", _INTRO.match(text, a).end(), b)  # type: ignore[union-attr]
+    comma = text.find(",", intro.end(), b)
     if comma < 0 or comma > inside[-1].start:
         return inside
     after = [m for m in inside if m.start > comma]
