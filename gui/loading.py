@@ -206,9 +206,10 @@ class LoadController(QObject):
         n_err = len(analysis.report.errors)
         lean = (f"; {len(analysis.statements):,} statements; texts are read from the dataset when shown"
                 if analysis.texts is not None else "")
+        n_docs = len(analysis.documents)
         self.host.show_status(
-            f"Loaded {len(analysis.documents)} documents" + lean
-            + (f"; {n_err} file(s) failed — see File › Load report" if n_err else ""), 8000)
+            f"Loaded {n_docs:,} document{'' if n_docs == 1 else 's'}" + lean
+            + (f"; {n_err} file{'' if n_err == 1 else 's'} failed — see File › Load report" if n_err else ""), 8000)
         self.sig_report_ready.emit(analysis.report)
         if n_err and self.show_report_on_errors:
             self.show_report()
