@@ -107,6 +107,8 @@ class Attributor:
         if not inside:
             return []
         inside = _after_intro_phrase(text, a, b, inside)
+        if not inside:
+            return []
         keep = [inside[0]]
         for i in range(1, len(inside)):  # (indexes, not zip: compiled, the pairs stay typed)
             prev = inside[i - 1]
@@ -498,16 +500,15 @@ _INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Follow
 
 
 def _after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:
-    """The names after an introductory phrase that names others ("Contrary to the reckless actions of Armenia,
-    Azerbaijan demonstrated good faith": Azerbaijan), when a name follows its comma."""
+    """The names after an introductory phrase ("Contrary to the reckless actions of Armenia, Azerbaijan
+    demonstrated good faith": Azerbaijan; "Regarding Trump's phone call, a former prosecutor said": none)."""
     intro = _INTRO.match(text, a) if inside[0].start - a <= 200 else None
     if intro is None:
         return inside
     comma = text.find(",", intro.end(), b)
-    if comma < 0 or comma > inside[-1].start:
+    if comma < 0:
         return inside
-    after = [m for m in inside if m.start > comma]
-    return after if after and inside[0].start < comma else inside
+    return [m for m in inside if m.start > comma]
 
 
 def _through_list(text: str, mentions: list[Mention], start: int, end: int) -> int:

@@ -91,3 +91,11 @@ def test_a_capitalised_noun_after_a_bracket_is_not_a_verb(engine: Engine) -> Non
 ])
 def test_names_in_an_introductory_phrase_are_not_the_subject(engine: Engine, text: str, holders: set[str]) -> None:
     assert _holders(engine, text) == holders
+
+
+def test_an_introductory_phrase_naming_the_only_country(engine: Engine) -> None:
+    """No name after the phrase: nobody named holds (the phrase's name was the subject; an empty subject once
+    stopped the document)."""
+    text = "Regarding Trump's phone call, former federal prosecutor Elie Honig said it was improper."
+    assert "USA" not in {r["actor"] for r in engine.document(Document(id="d", text=text)) if r["actor_text"] == "Trump"
+                         and r["confidence"] >= 0.9}
