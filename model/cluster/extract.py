@@ -56,7 +56,7 @@ from model.readers.loader import read_path
 from model.readers.pool import MEMORY_LIMIT, WorkerPool
 from model.readers.ranges import RangeCount, count_range, read_range
 from model.readers.safety import MB
-from model.resources import load_resources
+from model.resources import RESOURCES, load_resources
 from model.statements import Row, statements_frame
 
 __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
@@ -281,7 +281,7 @@ def run_extract(
     stage = work / STAGE
     stage.mkdir(parents=True)
     try:
-        folder = str(resources or load_resources().folder)
+        folder = str(resources or RESOURCES)  # (not load_resources(): the client builds no engine)
         cap = min(MAX_RECORD_BYTES, max_record_bytes)
         # collections cut into ranges have no file cap (a record cap applies); whole files keep it
         job = Job(folder, ReadOptions(text_field=text_field, max_bytes=max_record_bytes, timeout=timeout), cap,
