@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
+
 from model.documents import Document, LoadError, LoadIssue, LoadReport
 from model.readers.csv_ranges import CSV_SUFFIXES, CsvLayout, csv_layout
 from model.readers.dispatch import ReadOptions, reader_for
@@ -129,6 +132,23 @@ class FileOut:
 
 
 @dataclass
+class PartRows:
+    """What the client needs of a part's staged rows (they stay in the stage file, in document order):
+    how many rows each document gave, and each row's (topic, issue) phrase, for the set-wide folding."""
+
+    #: rows of each document, by its position in the part
+    per_doc: npt.NDArray[np.int64]
+    #: the part's (topic, issue) phrases, in the order they first occur
+    pairs: list[tuple[str, str]]
+    #: each row's phrase (an index into ``pairs``)
+    codes: npt.NDArray[np.int32]
+
+    def positions(self) -> npt.NDArray[np.int64]:
+        """Each row's document position."""
+        return np.repeat(np.arange(len(self.per_doc), dtype=np.int64), self.per_doc)
+
+
+@dataclass
 class PartOut:
     """The summary of one part that comes back to the client; the rows stay in the stage file."""
 
@@ -136,4 +156,4 @@ class PartOut:
     files: list[FileOut]
     #: (position of the document in the part, the reason it could not be analysed)
     analysis_failures: list[tuple[int, str]]
-    rows: int
+    rows: PartRows

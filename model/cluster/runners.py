@@ -18,7 +18,7 @@ from model.progress import Cancelled, NullProgress, Progress
 
 #: each round of tasks (the name in its task keys) as progress on stderr names it
 ROUNDS = {"count": "counting lines", "extract": "reading and extracting", "reextract": "re-extracting",
-          "issues": "counting issues", "write": "writing"}
+          "write": "writing"}
 
 
 class Runner:
