@@ -297,7 +297,7 @@ def run_extract(
         # collections cut into ranges have no file cap (a record cap applies); whole files keep it
         job = Job(folder, ReadOptions(text_field=text_field, max_bytes=max_record_bytes, timeout=timeout), cap,
                   str(stage))
-        plan = plan_parts(paths, job.options, max(1, int(part_mb * MB)))
+        plan = plan_parts(paths, job.options, max(1, int(part_mb * MB)), runner.slots())
         _count_lines(plan, runner)
         outs = _run_round(runner, "extract", extract_task, [(job, i, part) for i, part in enumerate(plan.parts)])
         reduced = reduce_parts(plan, outs)

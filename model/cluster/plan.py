@@ -9,7 +9,7 @@ a :class:`PartOut`: per file (or range), its documents without their text, and t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -64,8 +64,9 @@ class Plan:
     files_seen: int = 0
 
 
-def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> Plan:
-    """The input files cut into parts of about ``part_bytes``, in the single-process load order."""
+def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int, slots: int = 1) -> Plan:
+    """The input files cut into parts of about ``part_bytes``, in the single-process load order;
+    with ``slots`` tasks run at once, the last ones smaller (:func:`split_tail`)."""
     walk = LoadReport()
     files = list(iter_files(paths, walk))
     plan = Plan([], [(-1, i) for i in walk.issues], len(files))
@@ -112,7 +113,37 @@ def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> P
         if size >= part_bytes:
             flush()
     flush()
+    plan.parts = split_tail(plan.parts, slots)
     return plan
+
+
+#: a range is not cut below this size (a task's fixed cost would outweigh what it balances)
+MIN_SPLIT_BYTES = 64 * 1024
+
+
+def split_tail(parts: list[Part], slots: int) -> list[Part]:
+    """The JSON-lines ranges among the last ``2 × slots`` parts cut in halves.
+
+    Tasks run in plan order, ``slots`` at a time; when the work runs out, the slots that finish
+    early wait for the last tasks: the smaller those are, the less they wait.  The ranges of a file
+    are numbered again in order (a CSV range keeps its size: its counts come from the plan)."""
+    if slots < 2:
+        return parts
+    cut = max(0, len(parts) - 2 * slots)
+    out = parts[:cut]
+    for part in parts[cut:]:
+        if isinstance(part, RangePart) and part.csv is None and part.stop - part.start >= 2 * MIN_SPLIT_BYTES:
+            mid = (part.start + part.stop) // 2
+            out += [replace(part, stop=mid), replace(part, start=mid)]
+        else:
+            out.append(part)
+    subs: dict[int, int] = {}
+    for i, part in enumerate(out):
+        if isinstance(part, RangePart):
+            sub = subs.get(part.order, 0)
+            subs[part.order] = sub + 1
+            out[i] = replace(part, sub=sub)
+    return out
 
 
 

@@ -28,6 +28,10 @@ class Runner:
     def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
         raise NotImplementedError
 
+    def slots(self) -> int:
+        """How many tasks run at once."""
+        return 1
+
 
 class SynchronousRunner(Runner):
     """Dask's synchronous scheduler: every task in this process, one after the other."""
@@ -64,6 +68,9 @@ class DistributedRunner(Runner):
         self.client = client
         self.progress = progress or NullProgress()
         self.run_id = uuid.uuid4().hex[:8]
+
+    def slots(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
 
     def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
         from distributed import as_completed  # noqa: PLC0415

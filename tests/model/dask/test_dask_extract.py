@@ -11,10 +11,13 @@ import pandas as pd
 import pytest
 
 from model.cluster import dataset
+from model.cluster import plan as plan_module
 from model.cluster.extract import DistributedRunner, SynchronousRunner, run_extract
 from model.engine.extract import extract_statements
 from model.progress import StageProgress
 from model.readers import load_paths
+from model.readers.dispatch import ReadOptions
+from model.readers.safety import MB
 from model.resources import load_resources
 from tests.model.dask.helpers import KillOnce, make_corpus, sorted_rows
 
@@ -127,3 +130,27 @@ def test_issues_are_folded_over_the_kept_rows_of_the_whole_set(tmp_path: Path) -
     parts = len(list((out / "statements").glob("part-*.parquet")))
     assert parts > 4
     assert "writing: 2 of 2 parts" in err.getvalue()  # the first part's issue; the others are moved
+
+
+class TwoSlots(SynchronousRunner):
+    """The synchronous scheduler, planned for as if two tasks ran at once (the last parts are cut smaller)."""
+
+    def slots(self) -> int:
+        return 2
+
+
+def test_the_last_ranges_cut_in_halves_give_the_same_statements(corpus, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_module, "MIN_SPLIT_BYTES", 100)
+    options = ReadOptions()
+    whole = plan_module.plan_parts([str(corpus[0])], options, 2000).parts
+    cut = plan_module.plan_parts([str(corpus[0])], options, 2000, slots=2).parts
+    ranges = [p for p in cut if isinstance(p, plan_module.RangePart)]
+    assert len(cut) == len(whole) + 3  # of the last 4 parts, 3 are ranges of the big collection (one is a file)
+    assert [(p.start, p.stop) for p in ranges] == sorted((p.start, p.stop) for p in ranges)
+    assert all(a.stop == b.start for a, b in zip(ranges, ranges[1:], strict=False))
+    assert [p.sub for p in ranges] == list(range(len(ranges)))
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, TwoSlots(), part_mb=2000 / MB)
+    _check_same(out, corpus)
+    pd.testing.assert_series_equal(dataset.read_statements(out)["document"], corpus[1]["document"])
