@@ -194,8 +194,8 @@ def _stage(table: pa.Table, where: npt.NDArray[np.int64], documents: int, path: 
 
 
 def extract_task(job: Job, index: int, part: Part) -> PartOut:
-    """Map: read the part, extract its documents, stage the rows (already as a dataset part: most
-    parts are moved into place unchanged); the summary for the reduction."""
+    """Map: read the part, extract its documents, stage the rows (already as a part of the dataset:
+    unless the reduction changes them, the file is moved into place); the summary for the reduction."""
     engine = worker_engine(job.resources)
     files = _read_part(part, job)
     docs = [d for _, ds in files for d in ds]
