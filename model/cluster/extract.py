@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import model.engine.extract as extract_module
@@ -64,7 +65,7 @@ from model.readers.pool import MEMORY_LIMIT, WorkerPool
 from model.readers.ranges import RangeCount, count_range, read_range
 from model.readers.safety import MB
 from model.resources import RESOURCES, load_resources
-from model.statements import Row, statements_frame
+from model.statements import Row
 
 __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
            "run_extract"]
@@ -171,9 +172,10 @@ def _extract(engine: Engine, docs: Sequence[Document], only: dict[int, str | Non
                 continue
             rows.extend(got)
             where.extend([pos] * len(got))
-    frame = statements_frame(rows)
-    frame["issue"] = frame["issue"].fillna("").astype(str)  # as the dataset stores it: never null
-    return dataset.statements_table(frame), np.array(where, dtype=np.int64), failed
+    table = dataset.rows_table(rows)
+    at = table.schema.get_field_index("issue")  # as the dataset stores it: never null
+    table = table.set_column(at, table.schema.field(at), pc.fill_null(table.column(at), ""))
+    return table, np.array(where, dtype=np.int64), failed
 
 
 def _stage_path(job: Job, index: int, again: bool = False) -> str:

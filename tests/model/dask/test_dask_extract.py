@@ -154,3 +154,15 @@ def test_the_last_ranges_cut_in_halves_give_the_same_statements(corpus, tmp_path
     run_extract([str(corpus[0])], out, TwoSlots(), part_mb=2000 / MB)
     _check_same(out, corpus)
     pd.testing.assert_series_equal(dataset.read_statements(out)["document"], corpus[1]["document"])
+
+
+def test_rows_become_the_table_their_frame_gives(corpus) -> None:
+    """The tasks build the Arrow table straight from the engine's rows, without a pandas frame."""
+    from model.engine.extract import Engine
+    from model.statements import statements_frame
+
+    engine = Engine(load_resources())
+    rows = [r for d in corpus[2] for r in engine.rows(d)]
+    assert any(v is None for r in rows for v in r)  # null fields (speaker, target, reporter) are in it
+    assert dataset.rows_table(rows).equals(dataset.statements_table(statements_frame(rows)))
+    assert dataset.rows_table([]).equals(dataset.statements_table(statements_frame([])))
