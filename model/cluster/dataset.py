@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from model.documents import Document, LoadIssue, LoadReport
 from model.readers.loader import DATASET_MARKER
-from model.statements import COLUMNS, DTYPES, empty_statements
+from model.statements import COLUMNS, DTYPES, Row, empty_statements
 
 if TYPE_CHECKING:
     from model.pipeline import Analysis
@@ -85,6 +85,22 @@ def statements_table(frame: pd.DataFrame) -> pa.Table:
             arrays.append(pa.array(_strings(col.tolist()), type=f.type))
         else:
             arrays.append(pa.array(col.to_numpy(), type=f.type))
+    return pa.Table.from_arrays(arrays, schema=STATEMENT_SCHEMA)
+
+
+_NUMPY = {"int64": np.int64, "double": np.float64, "bool": np.bool_}
+
+
+def rows_table(rows: Sequence[Row]) -> pa.Table:
+    """Rows as the engine makes them (tuples in ``COLUMNS`` order) as an Arrow table with the dataset's
+    schema: :func:`statements_table` of their ``statements_frame``, without the frame."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
+    arrays = []
+    for f, values in zip(STATEMENT_SCHEMA, columns, strict=True):
+        if pa.types.is_string(f.type):
+            arrays.append(pa.array(_strings(values), type=f.type))
+        else:  # as the frame's astype: None → NaN (float) or False (bool)
+            arrays.append(pa.array(np.asarray(values, dtype=_NUMPY[str(f.type)]), type=f.type))
     return pa.Table.from_arrays(arrays, schema=STATEMENT_SCHEMA)
 
 

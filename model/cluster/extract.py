@@ -9,14 +9,19 @@ The work is a map and a reduction, both on Dask:
    so is a large CSV whose records are each one line (:mod:`model.readers.csv_ranges`: a scan of
    the file at planning checks that, and counts the lines).
 2. **Map** (one task per part): read the part's documents, extract each (the engine is built once
-   per worker process and kept), and stage the rows in ``_stage/part-N.parquet``.  A document the
-   engine fails on is named with the reason, as ``extract_statements`` names it.
+   per worker process and kept), and stage the rows in ``_stage/part-N.parquet``, already as a
+   part of the dataset.  A document the engine fails on is named with the reason, as
+   ``extract_statements`` names it.  The task returns the part's documents (without their text),
+   the rows of each document and each row's (topic, issue) phrase.
 3. **Reduce** (:mod:`model.cluster.reduce`, on the client, from the parts' small summaries): the
    set-wide steps of the single-process load — identical texts kept once, colliding ids renamed
    (``model.readers.loader``) — then, over the kept rows, the issue phrases folded across the set
    (``model.engine.labels.normalise_issues``, fed with each phrase's count over the whole set).
-4. **Write** (one task per part): the kept rows, renamed and with the folded issues, as
-   ``statements/part-N.parquet``; documents and failures are written here.
+   A document that a later copy gave a ``speaker_country`` is extracted again (a round of tasks
+   for the parts that hold one: ``_stage/again/part-N.parquet``).
+4. **Write**: a part whose rows stay as they are (no copy dropped, no id renamed, no issue folded
+   in it) is moved from the stage into ``statements/``; the others are written by a round of
+   tasks; documents and failures are written by the client.
 
 Each step is a round of tasks run by a :class:`~model.cluster.runners.Runner` (Dask's synchronous
 scheduler, or a ``distributed`` client), which reports its progress under the round's name.
@@ -32,18 +37,21 @@ import os
 import shutil
 import threading
 import uuid
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 import model.engine.extract as extract_module
 from model.cluster import dataset
-from model.cluster.plan import FileOut, Job, Part, PartOut, Plan, RangePart, plan_parts
-from model.cluster.reduce import analysis_failures, issue_folding, reduce_parts
+from model.cluster.plan import FileOut, Job, Part, PartOut, PartRows, Plan, RangePart, plan_parts
+from model.cluster.reduce import Reduced, analysis_failures, issue_folding, kept_counts, part_changes, reduce_parts
 from model.cluster.runners import DistributedRunner, Runner, SynchronousRunner, local_client
 from model.documents import Document, LoadError, LoadIssue, LoadReport
 from model.engine.extract import ANALYSIS_FAILED, Engine
@@ -56,8 +64,8 @@ from model.readers.loader import read_path
 from model.readers.pool import MEMORY_LIMIT, WorkerPool
 from model.readers.ranges import RangeCount, count_range, read_range
 from model.readers.safety import MB
-from model.resources import load_resources
-from model.statements import Row, statements_frame
+from model.resources import RESOURCES, load_resources
+from model.statements import Row
 
 __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
            "run_extract"]
@@ -65,7 +73,7 @@ __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "lo
 #: default part size: about 170,000 words of plain text per task (a second or two of work)
 PART_MB = 1.0
 STAGE = "_stage"
-_DOC = "_doc"  # staged rows: the document's position in its part
+AGAIN = "again"  # the stage files of the parts extracted again
 
 
 # ---- the tasks (run on the workers) -------------------------------------------------------
@@ -144,9 +152,9 @@ def _read_part(part: Part, job: Job) -> list[tuple[FileOut, list[Document]]]:
 
 
 def _extract(engine: Engine, docs: Sequence[Document], only: dict[int, str | None] | None = None
-             ) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
-    """Rows of ``docs`` (column ``_doc``: the document's position), and the documents the engine
-    failed on.  ``only``: extract just these positions, with this ``speaker_country``."""
+             ) -> tuple[pa.Table, npt.NDArray[np.int64], list[tuple[int, str]]]:
+    """Rows of ``docs`` as the dataset stores them, each row's document position, and the documents
+    the engine failed on.  ``only``: extract just these positions, with this ``speaker_country``."""
     rows: list[Row] = []
     where: list[int] = []
     failed: list[tuple[int, str]] = []
@@ -164,90 +172,95 @@ def _extract(engine: Engine, docs: Sequence[Document], only: dict[int, str | Non
                 continue
             rows.extend(got)
             where.extend([pos] * len(got))
-    frame = statements_frame(rows)
-    frame[_DOC] = pd.Series(where, dtype="int64")
-    return frame, failed
+    table = dataset.rows_table(rows)
+    at = table.schema.get_field_index("issue")  # as the dataset stores it: never null
+    table = table.set_column(at, table.schema.field(at), pc.fill_null(table.column(at), ""))
+    return table, np.array(where, dtype=np.int64), failed
 
 
-def _stage_path(job: Job, index: int) -> str:
-    return os.path.join(job.stage, dataset.part_name(index))
+def _stage_path(job: Job, index: int, again: bool = False) -> str:
+    return os.path.join(job.stage, AGAIN, dataset.part_name(index)) if again else os.path.join(
+        job.stage, dataset.part_name(index))
+
+
+def _stage(table: pa.Table, where: npt.NDArray[np.int64], documents: int, path: str) -> PartRows:
+    """Write the rows (in document order) as a dataset part, and what the client needs of them."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    found: dict[tuple[str, str], int] = {}
+    codes = [found.setdefault((str(t), i), len(found))
+             for t, i in zip(table.column("topic").to_pylist(), table.column("issue").to_pylist(), strict=True)]
+    return PartRows(np.bincount(where, minlength=documents).astype(np.int64), list(found),
+                    np.array(codes, dtype=np.int32))
 
 
 def extract_task(job: Job, index: int, part: Part) -> PartOut:
-    """Map: read the part, extract its documents, stage the rows; the summary for the reduction."""
+    """Map: read the part, extract its documents, stage the rows (already as a part of the dataset:
+    unless the reduction changes them, the file is moved into place); the summary for the reduction."""
     engine = worker_engine(job.resources)
     files = _read_part(part, job)
     docs = [d for _, ds in files for d in ds]
-    frame, failed = _extract(engine, docs)
-    _write_stage(frame, job, index)
+    table, where, failed = _extract(engine, docs)
+    rows = _stage(table, where, len(docs), _stage_path(job, index))
     outs = []
     for out, ds in files:
         out.documents = [replace(d, text="") for d in ds]
         out.words = [len(d.text.split()) for d in ds]
         outs.append(out)
-    return PartOut(index, outs, failed, len(frame))
+    return PartOut(index, outs, failed, rows)
 
 
-def _write_stage(frame: pd.DataFrame, job: Job, index: int) -> None:
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.parquet as pq  # noqa: PLC0415
-
-    table = dataset.statements_table(frame).append_column(_DOC, pa.array(frame[_DOC].to_numpy(), type=pa.int64()))
-    path = _stage_path(job, index)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
-
-
-def _read_stage(job: Job, index: int) -> pd.DataFrame:
-    import pyarrow.parquet as pq  # noqa: PLC0415
-
-    frame = pq.read_table(_stage_path(job, index)).to_pandas()
-    for col, dtype in {"start": "int64", "end": "int64", "cue_start": "int64", "actor_start": "int64",
-                       "hedged": "bool", "negated": "bool", _DOC: "int64"}.items():
-        frame[col] = frame[col].astype(dtype)
-    return frame
-
-
-def reextract_task(job: Job, index: int, part: Part, speakers: dict[int, str | None]) -> list[tuple[int, str]]:
+def reextract_task(job: Job, index: int, part: Part, speakers: dict[int, str | None], rows: PartRows
+                   ) -> tuple[list[tuple[int, str]], PartRows]:
     """Extract again the documents whose ``speaker_country`` a later copy of the same text supplied
-    (the single-process load merges copies before extracting); their staged rows are replaced."""
+    (the single-process load merges copies before extracting).  Their new rows replace the staged
+    ones in a second stage file (the first is only read: a task run again gives the same file)."""
     docs = [d for _, ds in _read_part(part, job) for d in ds]
-    frame, failed = _extract(worker_engine(job.resources), docs, only=speakers)
-    staged = _read_stage(job, index)
-    kept = staged[~staged[_DOC].isin(list(speakers))]
-    merged = pd.concat([kept, frame], ignore_index=True) if len(frame) else kept
-    merged = merged.sort_values(_DOC, kind="stable").reset_index(drop=True)
-    _write_stage(merged, job, index)
-    return failed
+    table, where, failed = _extract(worker_engine(job.resources), docs, only=speakers)
+    staged = pq.read_table(_stage_path(job, index))
+    at = rows.positions()
+    keep = ~np.isin(at, list(speakers))
+    merged = pa.concat_tables([staged.filter(pa.array(keep)), table])
+    positions = np.concatenate([at[keep], where])
+    order = np.argsort(positions, kind="stable")
+    return failed, _stage(merged.take(pa.array(order)), positions[order], len(docs),
+                          _stage_path(job, index, again=True))
 
 
-def issue_counts_task(job: Job, index: int, keep: list[int]) -> Counter[tuple[str, str]]:
-    """(topic, issue) counts of the kept rows, in the order they first occur."""
-    frame = _read_stage(job, index)
-    frame = frame[frame[_DOC].isin(keep)]
-    return Counter(zip(frame["topic"].astype(str).tolist(), frame["issue"].fillna("").astype(str).tolist(),
-                       strict=True))
-
-
-def write_task(job: Job, index: int, ids: dict[int, str], issues: dict[tuple[str, str], str], out: str) -> int:
-    """Write: the part's kept rows, under their final ids, with the issues folded across the set."""
-    frame = _read_stage(job, index)
-    frame = frame[frame[_DOC].isin(list(ids))].reset_index(drop=True)
-    frame["document"] = frame[_DOC].map(ids)
-    if issues and len(frame):
-        pairs = zip(frame["topic"].astype(str).tolist(), frame["issue"].fillna("").astype(str).tolist(), strict=True)
-        frame["issue"] = [issues.get(p, p[1]) for p in pairs]
-    elif len(frame):
-        frame["issue"] = frame["issue"].fillna("").astype(str)
-    frame = frame.drop(columns=[_DOC])
+def write_task(job: Job, index: int, rows: PartRows, ids: list[str | None] | None, issues: list[str] | None,
+               out: str, again: bool) -> int:
+    """Write a part whose rows change: only the rows of documents kept, under their final ids
+    (``ids`` by position, None for a copy dropped; None: the ids stay), with the issues folded
+    across the set (``issues``: the folded phrase of each of ``rows.pairs``; None: they stay)."""
+    table = pq.read_table(_stage_path(job, index, again))
+    schema = dataset.STATEMENT_SCHEMA
+    codes = rows.codes
+    if ids is not None:
+        at = rows.positions()
+        keep = np.array([i is not None for i in ids], dtype=bool)[at]
+        table = table.filter(pa.array(keep))
+        codes = codes[keep]
+        column = schema.get_field_index("document")
+        table = table.set_column(column, schema.field(column), pa.array([ids[p] for p in at[keep]], type=pa.string()))
+    if issues is not None:
+        column = schema.get_field_index("issue")
+        table = table.set_column(column, schema.field(column), pa.array([issues[c] for c in codes], type=pa.string()))
     # the folder is made before the round: a task still running after a cancel cannot make it again
-    dataset.write_part(dataset.statements_table(frame), out, dataset.STATEMENTS, index, make_folder=False)
-    return len(frame)
+    dataset.write_part(table, out, dataset.STATEMENTS, index, make_folder=False)
+    return int(table.num_rows)
 
 
 # ---- running tasks ---------------------------------------------------------------------------
 # ---- the run ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Staged:
+    """A part's rows on the stage: the second stage file (``again``) once they were extracted again."""
+
+    rows: PartRows
+    again: bool = False
+
 
 @dataclass
 class DaskResult:
@@ -281,31 +294,21 @@ def run_extract(
     stage = work / STAGE
     stage.mkdir(parents=True)
     try:
-        folder = str(resources or load_resources().folder)
+        folder = str(resources or RESOURCES)  # (not load_resources(): the client builds no engine)
         cap = min(MAX_RECORD_BYTES, max_record_bytes)
         # collections cut into ranges have no file cap (a record cap applies); whole files keep it
         job = Job(folder, ReadOptions(text_field=text_field, max_bytes=max_record_bytes, timeout=timeout), cap,
                   str(stage))
-        plan = plan_parts(paths, job.options, max(1, int(part_mb * MB)))
+        plan = plan_parts(paths, job.options, max(1, int(part_mb * MB)), runner.slots())
         _count_lines(plan, runner)
         outs = _run_round(runner, "extract", extract_task, [(job, i, part) for i, part in enumerate(plan.parts)])
         reduced = reduce_parts(plan, outs)
-        redo = [(job, i, plan.parts[i], r) for i, r in enumerate(reduced.refill) if r]
-        again = dict(zip([c[1] for c in redo], _run_round(runner, "reextract", reextract_task, redo), strict=True))
+        rows, again = _extract_again(runner, job, plan, outs, reduced)
         failures = analysis_failures(outs, reduced, again)
-        live = [i for i, o in enumerate(outs) if isinstance(o, PartOut) and reduced.ids[i]]
-        counts = _run_round(runner, "issues", issue_counts_task, [(job, i, sorted(reduced.ids[i])) for i in live])
-        folding = issue_folding([c for c in counts if isinstance(c, Counter)])
-        if live:
-            (work / dataset.STATEMENTS).mkdir()
-        written = _run_round(runner, "write", write_task, [(job, i, reduced.ids[i], folding, str(work)) for i in live])
-        for i, w in zip(live, written, strict=True):
-            if isinstance(w, BaseException):
-                raise RuntimeError(f"writing part {i} of the dataset failed: {w}") from w
+        n = _write_statements(runner, job, work, outs, reduced, rows)
         report = reduced.report
         report.issues.extend(failures)
         _write_tables(work, report, reduced.words)
-        n = sum(int(w) for w in written)
         dataset.write_marker(work, {"statements": n, "documents": len(report.documents),
                                     "failures": len(report.issues), "inputs": [str(p) for p in paths]})
         shutil.rmtree(stage, ignore_errors=True)
@@ -314,6 +317,51 @@ def run_extract(
         shutil.rmtree(work, ignore_errors=True)
         raise
     return DaskResult(report, n, len(report.documents), report.issues)
+
+
+def _extract_again(runner: Runner, job: Job, plan: Plan, outs: list[Any], reduced: Reduced
+                   ) -> tuple[dict[int, Staged], dict[int, Any]]:
+    """The re-extraction round: each live part's staged rows (the second stage file where the
+    round rewrote them), and what each re-extracted part gave (the documents failed, or the
+    exception of a task that failed)."""
+    rows = {i: Staged(o.rows) for i, o in enumerate(outs) if isinstance(o, PartOut)}
+    redo = [(job, i, plan.parts[i], r, rows[i].rows) for i, r in enumerate(reduced.refill) if r and i in rows]
+    if redo:
+        Path(job.stage, AGAIN).mkdir()
+    again: dict[int, Any] = {}
+    for call, got in zip(redo, _run_round(runner, "reextract", reextract_task, redo), strict=True):
+        index = call[1]
+        if isinstance(got, BaseException):
+            again[index] = got  # its documents are named as failed; the first stage file stays
+        else:
+            again[index], rows[index] = got[0], Staged(got[1], again=True)
+    return rows, again
+
+
+def _write_statements(runner: Runner, job: Job, work: Path, outs: list[Any], reduced: Reduced,
+                      rows: dict[int, Staged]) -> int:
+    """The statement parts at ``work``: a stage file whose rows stay as they are is moved into place,
+    the others are written by a round of tasks.  The number of statements."""
+    live = sorted(i for i in rows if reduced.ids[i])
+    folding = issue_folding([kept_counts(rows[i].rows, reduced.ids[i]) for i in live])
+    if live:
+        (work / dataset.STATEMENTS).mkdir()
+    calls: list[tuple[Any, ...]] = []
+    total = 0
+    for i in live:
+        staged = rows[i]
+        original = [d.id for f in outs[i].files for d in f.documents]
+        ids, issues = part_changes(staged.rows, original, reduced.ids[i], folding)
+        if ids is None and issues is None:
+            os.replace(_stage_path(job, i, staged.again), work / dataset.STATEMENTS / dataset.part_name(i))
+            total += int(staged.rows.per_doc.sum())
+        else:
+            calls.append((job, i, staged.rows, ids, issues, str(work), staged.again))
+    for call, w in zip(calls, _run_round(runner, "write", write_task, calls), strict=True):
+        if isinstance(w, BaseException):
+            raise RuntimeError(f"writing part {call[1]} of the dataset failed: {w}") from w
+        total += int(w)
+    return total
 
 
 def _count_lines(plan: Plan, runner: Runner) -> None:

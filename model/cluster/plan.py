@@ -9,7 +9,10 @@ a :class:`PartOut`: per file (or range), its documents without their text, and t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import numpy.typing as npt
 
 from model.documents import Document, LoadError, LoadIssue, LoadReport
 from model.readers.csv_ranges import CSV_SUFFIXES, CsvLayout, csv_layout
@@ -61,8 +64,9 @@ class Plan:
     files_seen: int = 0
 
 
-def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> Plan:
-    """The input files cut into parts of about ``part_bytes``, in the single-process load order."""
+def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int, slots: int = 1) -> Plan:
+    """The input files cut into parts of about ``part_bytes``, in the single-process load order;
+    with ``slots`` tasks run at once, the last ones smaller (:func:`split_tail`)."""
     walk = LoadReport()
     files = list(iter_files(paths, walk))
     plan = Plan([], [(-1, i) for i in walk.issues], len(files))
@@ -109,7 +113,37 @@ def plan_parts(paths: Sequence[str], options: ReadOptions, part_bytes: int) -> P
         if size >= part_bytes:
             flush()
     flush()
+    plan.parts = split_tail(plan.parts, slots)
     return plan
+
+
+#: a range is not cut below this size (a task's fixed cost would outweigh what it balances)
+MIN_SPLIT_BYTES = 64 * 1024
+
+
+def split_tail(parts: list[Part], slots: int) -> list[Part]:
+    """The JSON-lines ranges among the last ``2 × slots`` parts cut in halves.
+
+    Tasks run in plan order, ``slots`` at a time; when the work runs out, the slots that finish
+    early wait for the last tasks: the smaller those are, the less they wait.  The ranges of a file
+    are numbered again in order (a CSV range keeps its size: its counts come from the plan)."""
+    if slots < 2:
+        return parts
+    cut = max(0, len(parts) - 2 * slots)
+    out = parts[:cut]
+    for part in parts[cut:]:
+        if isinstance(part, RangePart) and part.csv is None and part.stop - part.start >= 2 * MIN_SPLIT_BYTES:
+            mid = (part.start + part.stop) // 2
+            out += [replace(part, stop=mid), replace(part, start=mid)]
+        else:
+            out.append(part)
+    subs: dict[int, int] = {}
+    for i, part in enumerate(out):
+        if isinstance(part, RangePart):
+            sub = subs.get(part.order, 0)
+            subs[part.order] = sub + 1
+            out[i] = replace(part, sub=sub)
+    return out
 
 
 
@@ -129,6 +163,23 @@ class FileOut:
 
 
 @dataclass
+class PartRows:
+    """What the client needs of a part's staged rows (they stay in the stage file, in document order):
+    how many rows each document gave, and each row's (topic, issue) phrase, for the set-wide folding."""
+
+    #: rows of each document, by its position in the part
+    per_doc: npt.NDArray[np.int64]
+    #: the part's (topic, issue) phrases, in the order they first occur
+    pairs: list[tuple[str, str]]
+    #: each row's phrase (an index into ``pairs``)
+    codes: npt.NDArray[np.int32]
+
+    def positions(self) -> npt.NDArray[np.int64]:
+        """Each row's document position."""
+        return np.repeat(np.arange(len(self.per_doc), dtype=np.int64), self.per_doc)
+
+
+@dataclass
 class PartOut:
     """The summary of one part that comes back to the client; the rows stay in the stage file."""
 
@@ -136,4 +187,4 @@ class PartOut:
     files: list[FileOut]
     #: (position of the document in the part, the reason it could not be analysed)
     analysis_failures: list[tuple[int, str]]
-    rows: int
+    rows: PartRows

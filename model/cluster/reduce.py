@@ -2,17 +2,20 @@
 
 Identical texts kept once (with the metadata of their copies), colliding ids renamed
 (:func:`model.readers.loader.add_unique`, as the single-process load does, in load order), and
-the issue phrases folded across the set (:func:`model.engine.labels.normalise_issues`).  Only the
-parts' small summaries come here; the rows stay on the workers' stage files.
+the issue phrases folded across the set (:func:`model.engine.labels.normalise_issues`, over the
+phrase counts of the kept rows, which the extract tasks return per row).  Only the parts' small
+summaries come here; the rows stay on the workers' stage files.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from model.cluster.plan import FileOut, Part, PartOut, Plan, RangePart
+import numpy as np
+
+from model.cluster.plan import FileOut, Part, PartOut, PartRows, Plan, RangePart
 from model.documents import Document, LoadIssue, LoadReport
 from model.engine.extract import WORKER_FAILED
 from model.engine.labels import normalise_issues
@@ -119,6 +122,26 @@ def reduce_parts(plan: Plan, outs: list[PartOut | BaseException]) -> Reduced:
     return Reduced(report, words, ids, refill)
 
 
+def kept_counts(rows: PartRows, kept: Collection[int]) -> Counter[tuple[str, str]]:
+    """(topic, issue) counts of a part's rows of the ``kept`` documents, in the order they first occur."""
+    codes = rows.codes[np.isin(rows.positions(), list(kept))]
+    n = np.bincount(codes, minlength=len(rows.pairs))
+    _, first = np.unique(codes, return_index=True)
+    return Counter({rows.pairs[c]: int(n[c]) for c in codes[np.sort(first)]})
+
+
+def part_changes(rows: PartRows, original: Sequence[str], ids: dict[int, str], folding: dict[tuple[str, str], str]
+                 ) -> tuple[list[str | None] | None, list[str] | None]:
+    """What writing a part changes in its staged rows: the final id of each document by position
+    (None for a copy dropped), or None when every document with rows keeps its id; the folded issue
+    of each of ``rows.pairs``, or None when none of them is folded."""
+    names = [ids.get(pos) for pos in range(len(original))]
+    renamed = any(n and new != old for new, old, n in zip(names, original, rows.per_doc.tolist(), strict=True))
+    issues = [folding.get(pair, pair[1]) for pair in rows.pairs]
+    folded = any(new != pair[1] for new, pair in zip(issues, rows.pairs, strict=True))
+    return (names if renamed else None), (issues if folded else None)
+
+
 def issue_folding(counts: Sequence[Counter[tuple[str, str]]]) -> dict[tuple[str, str], str]:
     """(topic, issue) → folded issue, for the phrases ``normalise_issues`` changes over the whole set.
 
@@ -139,7 +162,7 @@ def issue_folding(counts: Sequence[Counter[tuple[str, str]]]) -> dict[tuple[str,
 
 
 def analysis_failures(outs: list[PartOut | BaseException], reduced: Reduced,
-                      again: dict[int, list[tuple[int, str]]]) -> list[LoadIssue]:
+                      again: dict[int, list[tuple[int, str]] | BaseException]) -> list[LoadIssue]:
     """Documents the engine failed on, under their final ids, in document order."""
     found: list[tuple[int, int, LoadIssue]] = []
     for index, out in enumerate(outs):

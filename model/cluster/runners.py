@@ -18,7 +18,7 @@ from model.progress import Cancelled, NullProgress, Progress
 
 #: each round of tasks (the name in its task keys) as progress on stderr names it
 ROUNDS = {"count": "counting lines", "extract": "reading and extracting", "reextract": "re-extracting",
-          "issues": "counting issues", "write": "writing"}
+          "write": "writing"}
 
 
 class Runner:
@@ -27,6 +27,10 @@ class Runner:
 
     def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
         raise NotImplementedError
+
+    def slots(self) -> int:
+        """How many tasks run at once."""
+        return 1
 
 
 class SynchronousRunner(Runner):
@@ -64,6 +68,9 @@ class DistributedRunner(Runner):
         self.client = client
         self.progress = progress or NullProgress()
         self.run_id = uuid.uuid4().hex[:8]
+
+    def slots(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
 
     def run(self, label: str, func: Callable[..., Any], calls: list[tuple[Any, ...]]) -> list[Any]:
         from distributed import as_completed  # noqa: PLC0415

@@ -3,15 +3,21 @@ on Dask's synchronous scheduler, on a 2-process LocalCluster, and when a worker 
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from model.cluster import dataset
+from model.cluster import plan as plan_module
 from model.cluster.extract import DistributedRunner, SynchronousRunner, run_extract
 from model.engine.extract import extract_statements
+from model.progress import StageProgress
 from model.readers import load_paths
+from model.readers.dispatch import ReadOptions
+from model.readers.safety import MB
 from model.resources import load_resources
 from tests.model.dask.helpers import KillOnce, make_corpus, sorted_rows
 
@@ -100,3 +106,63 @@ def test_a_rerun_replaces_the_dataset_and_leaves_no_partial_folder(corpus, tmp_p
     run_extract([str(corpus[0])], out, SynchronousRunner(), part_mb=0.5)
     _check_same(out, corpus)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_issues_are_folded_over_the_kept_rows_of_the_whole_set(tmp_path: Path) -> None:
+    """A phrase seen once folds into a more frequent one with the same head noun, counted over the
+    whole set as one process counts it: a dropped copy's rows do not count ("trade sanctions regime"
+    is seen twice in the files, once in the set), and the parts that change are written again."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = ["China condemned the trade sanctions regime.", "Russia condemned the new sanctions regime.",
+             *[f"Report {i}. India condemned the attack and demanded that Pakistan act." for i in range(30)],
+             "Russia condemned the new sanctions regime. Cuba welcomed the talks.",
+             "China condemned the trade sanctions regime."]  # a copy of the first: kept once
+    lines = [json.dumps({"id": f"r{i}", "text": t}) for i, t in enumerate(texts)]
+    (docs / "set.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = load_paths([str(docs)])
+    statements = extract_statements(report.documents, load_resources(), workers=1, failures=report.issues)
+    assert (statements.loc[statements["actor"] == "CHN", "issue"] == "sanctions regime").all()  # folded
+    err = io.StringIO()
+    out = tmp_path / "out"
+    run_extract([str(docs)], out, SynchronousRunner(StageProgress(err)), part_mb=0.0005)
+    pd.testing.assert_frame_equal(sorted_rows(dataset.read_statements(out)), sorted_rows(statements))
+    parts = len(list((out / "statements").glob("part-*.parquet")))
+    assert parts > 4
+    assert "writing: 2 of 2 parts" in err.getvalue()  # the first part's issue; the others are moved
+
+
+class TwoSlots(SynchronousRunner):
+    """The synchronous scheduler, planned for as if two tasks ran at once (the last parts are cut smaller)."""
+
+    def slots(self) -> int:
+        return 2
+
+
+def test_the_last_ranges_cut_in_halves_give_the_same_statements(corpus, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plan_module, "MIN_SPLIT_BYTES", 100)
+    options = ReadOptions()
+    whole = plan_module.plan_parts([str(corpus[0])], options, 2000).parts
+    cut = plan_module.plan_parts([str(corpus[0])], options, 2000, slots=2).parts
+    ranges = [p for p in cut if isinstance(p, plan_module.RangePart)]
+    assert len(cut) == len(whole) + 3  # of the last 4 parts, 3 are ranges of the big collection (one is a file)
+    assert [(p.start, p.stop) for p in ranges] == sorted((p.start, p.stop) for p in ranges)
+    assert all(a.stop == b.start for a, b in zip(ranges, ranges[1:], strict=False))
+    assert [p.sub for p in ranges] == list(range(len(ranges)))
+    out = tmp_path / "out"
+    run_extract([str(corpus[0])], out, TwoSlots(), part_mb=2000 / MB)
+    _check_same(out, corpus)
+    pd.testing.assert_series_equal(dataset.read_statements(out)["document"], corpus[1]["document"])
+
+
+def test_rows_become_the_table_their_frame_gives(corpus) -> None:
+    """The tasks build the Arrow table straight from the engine's rows, without a pandas frame."""
+    from model.engine.extract import Engine
+    from model.statements import statements_frame
+
+    engine = Engine(load_resources())
+    rows = [r for d in corpus[2] for r in engine.rows(d)]
+    assert any(v is None for r in rows for v in r)  # null fields (speaker, target, reporter) are in it
+    assert dataset.rows_table(rows).equals(dataset.statements_table(statements_frame(rows)))
+    assert dataset.rows_table([]).equals(dataset.statements_table(statements_frame([])))
