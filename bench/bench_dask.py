@@ -56,7 +56,7 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 def run_mode(mode: str, corpus: str, out: str, partition_mb: float) -> dict[str, object]:
     t0 = time.perf_counter()
     if mode in ("single", "forked"):
-        from model.engine.extract import extract_statements
+        from model.engine.batch import extract_statements
         from model.readers import load_paths
         from model.resources import load_resources
 

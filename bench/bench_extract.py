@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from model import native  # noqa: E402
 from model.documents import Document  # noqa: E402
-from model.engine.extract import Engine, extract_statements  # noqa: E402
+from model.engine.batch import extract_statements  # noqa: E402
+from model.engine.extract import Engine  # noqa: E402
 from model.engine.sentences import split_spans  # noqa: E402
 from model.resources import load_resources  # noqa: E402
 

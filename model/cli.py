@@ -29,7 +29,7 @@ import pandas as pd
 
 from model.analysis.matrix import build_matrix, matrix_of_cells
 from model.documents import LoadReport
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.errorlog import safe_text
 from model.export import ExportError, write_matrix, write_statements
 from model.export.qdpx import write_qdpx

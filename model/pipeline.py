@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from model.documents import Document, LoadIssue, LoadReport
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.progress import NullProgress, Progress, SubProgress
 from model.readers import load_paths
 from model.resources import Resources, load_resources

@@ -48,13 +48,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-import model.engine.extract as extract_module
+import model.engine.batch as batch
 from model.cluster import dataset
 from model.cluster.plan import FileOut, Job, Part, PartOut, PartRows, Plan, RangePart, plan_parts
 from model.cluster.reduce import Reduced, analysis_failures, issue_folding, kept_counts, part_changes, reduce_parts
 from model.cluster.runners import DistributedRunner, Runner, SynchronousRunner, local_client
 from model.documents import Document, LoadError, LoadIssue, LoadReport
-from model.engine.extract import ANALYSIS_FAILED, Engine
+from model.engine.batch import ANALYSIS_FAILED
+from model.engine.extract import Engine
 from model.engine.textfold import paused_gc
 from model.errorlog import log_exception
 from model.readers.collections import MAX_RECORD_BYTES
@@ -165,7 +166,7 @@ def _extract(engine: Engine, docs: Sequence[Document], only: dict[int, str | Non
                     continue
                 doc = replace(doc, speaker_country=only[pos])
             try:
-                got = extract_module.analyse_document(engine, doc)
+                got = batch.analyse_document(engine, doc)
             except Exception as exc:  # noqa: BLE001 (an engine bug costs this document only)
                 log_exception(f"analysing document {doc.id!r} ({doc.path})", exc)
                 failed.append((pos, ANALYSIS_FAILED))

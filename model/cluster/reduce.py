@@ -17,7 +17,7 @@ import numpy as np
 
 from model.cluster.plan import FileOut, Part, PartOut, PartRows, Plan, RangePart
 from model.documents import Document, LoadIssue, LoadReport
-from model.engine.extract import WORKER_FAILED
+from model.engine.batch import WORKER_FAILED
 from model.engine.labels import normalise_issues
 from model.readers.loader import add_unique
 

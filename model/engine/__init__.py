@@ -1,6 +1,6 @@
 """The stance engine: who holds which position on which issue.
 
-Pipeline per document (see :func:`model.engine.extract.extract_statements`):
+Pipeline per document (see :func:`model.engine.batch.extract_statements`):
 ``lexicon`` scans the whole text once (Aho-Corasick: cue verbs, topic cues,
 negation, hedges, pronouns), the gazetteer finds actor names, ``sentences``
 splits, and ``attribution`` decides per sentence who holds the stance

@@ -63,7 +63,7 @@ def extract_with_edits(documents: list[Document], edits: ResourceEdits, base: Re
 
     Pure (safe in a background worker); hand the result to :meth:`Workspace.set_statements`.
     """
-    from model.engine.extract import extract_statements
+    from model.engine.batch import extract_statements
 
     return extract_statements(documents, merge_resources(base or load_resources(), edits), progress)
 

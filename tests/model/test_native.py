@@ -72,7 +72,7 @@ NATIVE_REQUIRED = os.environ.get("STANCE_ATLAS_NATIVE") == "required"
 def test_compiled_and_plain_python_extract_the_same_statements():
     assert native.manifest_matches(), f"the compiled engine is required but unusable: {native._mismatch()}"
     code = ("import sys, model.native as n; from model.readers import load_paths; "
-            "from model.engine.extract import extract_statements; "
+            "from model.engine.batch import extract_statements; "
             "df = extract_statements(load_paths(['seeds']).documents, workers=1); "
             "print(n.active()); print(df.to_json(orient='records'))")
     compiled = _run(code, pure=False).split("\n", 1)

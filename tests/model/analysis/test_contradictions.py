@@ -6,7 +6,7 @@ from pathlib import Path
 
 from model.analysis.contradictions import issue_words, position, specific_words
 from model.analysis.matrix import build_matrix
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.readers import load_paths
 from model.resources import load_resources
 from model.statements import statements_frame

@@ -13,7 +13,7 @@ import pytest
 from model.cluster import dataset
 from model.cluster.extract import SynchronousRunner, plan_parts, run_extract
 from model.cluster.plan import FilesPart, RangePart
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.readers import load_paths
 from model.readers.csv_ranges import csv_layout
 from model.readers.dispatch import ReadOptions

@@ -13,7 +13,7 @@ import pytest
 from model.cluster import dataset
 from model.cluster import plan as plan_module
 from model.cluster.extract import DistributedRunner, SynchronousRunner, run_extract
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.progress import StageProgress
 from model.readers import load_paths
 from model.readers.dispatch import ReadOptions

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from model.documents import Document
-from model.engine.extract import extract_statements, frozen_heap
+from model.engine.batch import extract_statements, frozen_heap
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-import model.engine.extract
+import model.engine.batch
 from model.documents import Document, LoadIssue
-from model.engine.extract import ANALYSIS_FAILED, extract_statements
+from model.engine.batch import ANALYSIS_FAILED, extract_statements
 from model.pipeline import analyse
 from model.readers import load_paths
 from model.resources import load_resources
@@ -21,14 +21,14 @@ def _broken(doc_id: str) -> Document:
 @pytest.fixture(autouse=True)
 def failing_engine(monkeypatch):
     """An engine with a bug that shows on one document only."""
-    real = model.engine.extract.analyse_document
+    real = model.engine.batch.analyse_document
 
     def analyse(engine, doc):  # type: ignore[no-untyped-def]
         if doc.id == "bad-doc":
             raise IndexError("list index out of range")
         return real(engine, doc)
 
-    monkeypatch.setattr(model.engine.extract, "analyse_document", analyse)
+    monkeypatch.setattr(model.engine.batch, "analyse_document", analyse)
 
 
 def test_a_failing_document_is_named_and_the_rest_is_extracted(tmp_path: Path, monkeypatch) -> None:
@@ -44,9 +44,9 @@ def test_a_failing_document_is_named_and_the_rest_is_extracted(tmp_path: Path, m
 
 def test_a_failing_document_in_a_worker_batch_is_named_too(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STANCE_ATLAS_LOG", str(tmp_path / "errors.log"))
-    model.engine.extract._worker_init(load_resources())
+    model.engine.batch._worker_init(load_resources())
     docs = [Document(id=f"d{i}", text=GOOD) for i in range(2)] + [_broken("bad-doc")]
-    frame, failures = model.engine.extract._worker_batch(docs)
+    frame, failures = model.engine.batch._worker_batch(docs)
     assert sorted(set(frame["document"])) == ["d0", "d1"]
     assert failures == [LoadIssue("bad-doc", ANALYSIS_FAILED)]
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from model.analysis.matrix import build_matrix
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.readers import load_paths
 from model.resources import load_resources
 
@@ -93,7 +93,7 @@ def test_offsets_point_at_the_sentence_actor_and_cue(seed):
 
 
 def test_parallel_extraction_equals_serial(monkeypatch):
-    import model.engine.extract as ex
+    import model.engine.batch as ex
 
     res = load_resources()
     docs = load_paths([SEEDS]).documents
@@ -126,7 +126,7 @@ def test_workers_are_forked_only_where_it_is_safe(monkeypatch):
     import threading
     import types
 
-    import model.engine.extract as ex
+    import model.engine.batch as ex
 
     # a process with Qt loaded (the GUI): a fork could inherit Qt's threads half-way, so workers are spawned
     monkeypatch.setitem(sys.modules, "PySide6", types.ModuleType("PySide6"))
@@ -149,7 +149,7 @@ def test_forked_workers_extract_the_same_statements():
     import sys
 
     code = (
-        "import model.engine.extract as ex; from dataclasses import replace; from model.readers import load_paths\n"
+        "import model.engine.batch as ex; from dataclasses import replace; from model.readers import load_paths\n"
         "docs = load_paths(['seeds']).documents; many = [replace(docs[0], id=f'd{i}') for i in range(12)]\n"
         "ex.PARALLEL_MIN_WORDS_FORK = 100; ex.BATCH_WORDS = 1000\n"
         "assert ex._start_method() == 'fork'\n"

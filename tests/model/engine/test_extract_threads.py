@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from model.documents import Document
-from model.engine.extract import engine_for, extract_statements
+from model.engine.batch import engine_for, extract_statements
 from model.readers import load_paths
 from model.resources import Resources, load_resources
 

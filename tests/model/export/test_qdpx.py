@@ -14,7 +14,7 @@ from lxml import etree
 
 from model.cli import run
 from model.documents import Document
-from model.engine.extract import extract_statements
+from model.engine.batch import extract_statements
 from model.export import ExportError
 from model.export.qdpx import NS, write_qdpx
 from model.resources import load_resources

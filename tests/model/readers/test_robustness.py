@@ -267,7 +267,7 @@ def test_the_windows_exports_in_the_folder_are_skipped_too(tmp_path):
     # what File › Export writes (the export dialog offers the folder last used): the comparison, the
     # full statements with their review columns, the REFI-QDA project
     from model.analysis.compare import compare_countries
-    from model.engine.extract import extract_statements
+    from model.engine.batch import extract_statements
     from model.export import write_matrix, write_statements
     from model.export.comparison import comparison_frame
     from model.export.qdpx import write_qdpx
