@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from model.documents import Document  # noqa: E402
 from model.engine.extract import Engine  # noqa: E402
-from model.engine.holders import FEATURES, MODEL_FILE  # noqa: E402
+from model.engine.holders import FEATURES  # noqa: E402
+from model.engine.scorer import MODEL_FILE  # noqa: E402
 from model.resources import RESOURCES, load_resources  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"

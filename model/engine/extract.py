@@ -15,10 +15,12 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.context import DocContext, SentenceFacts
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import DocContext, HolderModel, SentenceFacts, features, first_cue, home_holder
+from model.engine.holders import features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
+from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
 from model.engine.surnames import surname_mentions

@@ -5,7 +5,7 @@ names, and the article's *home country* (the one it is mostly about) for sentenc
 named only by role or name ("Prosecutors said …", "Roberts said …").  Each candidate is described
 by a few dozen features the engine already computes — where the name stands relative to the cue,
 the preposition before it, the kind of name, the cue's category, how the rules attributed it, the
-document's countries — and a logistic model (``resources/holder_model.json``, trained by
+document's countries — and a logistic model (:mod:`model.engine.scorer` over ``resources/holder_model.json``, trained by
 ``tools/train_holders.py`` on sentence-level annotations, reported out-of-fold) gives the
 probability that the holder is right for that sentence.  That probability is the statement's
 ``confidence``; candidates under the model's threshold are not emitted (a wrong holder on a top
@@ -14,27 +14,16 @@ card costs the analyst more than a missing one).
 
 from __future__ import annotations
 
-import json
-import math
-from pathlib import Path
 from typing import Final
 
+from model.engine.context import LOCAL_KINDS, DocContext, SentenceFacts
 from model.engine.discourse import Holder
-from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, category
 from model.engine.spans import Found, Sentence, bisect_left
 
-MODEL_FILE: Final = "holder_model.json"
-
 _QUOTES: Final = "“”\""
-_LOCAL_KINDS: Final = frozenset({"city", "region", "capital"})
-_STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 _PREP_OF: Final = frozenset({"of", "from"})
 _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
-#: role words of people who speak for themselves or report (experts, media, doctors, international staff)
-#: territories without a government of their own: never an article's home country
-_NO_GOVERNMENT: Final = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
-_EXPERT_ROLES: Final = frozenset({"EDU", "MED", "IGO", "HLH"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
                        "across ", "coast of", "border with")
@@ -136,129 +125,6 @@ _F_DOC_STATE: Final = 70
 _F_HOME_X_DOC_STATE: Final = 71
 _F_HOME_X_STATE_ROLE: Final = 72
 _F_IS_PLACE: Final = 73
-#: officials, state bodies and state role words a document needs for its full weight of politics
-_STATE_SATURATION: Final = 6.0
-
-
-class DocContext:
-    """What the scorer needs to know about the whole document."""
-
-    def __init__(self, mentions: list[Mention], speaker_country: str | None,
-                 agents: list[tuple[int, int, str]]) -> None:
-        counts: dict[str, int] = {}
-        first = ""
-        for m in mentions:
-            if m.is_country and m.kind not in ("reporter", "igo") and m.code not in _NO_GOVERNMENT:
-                code = m.code
-                counts[code] = counts.get(code, 0) + 1
-                if not first:
-                    first = code
-        total = sum(counts.values())
-        home, most = "", 0
-        for code, n in counts.items():
-            if n > most:
-                home, most = code, n
-        self.counts = counts
-        self.total = total
-        self.first = first
-        self.home = home if most >= 2 or (most == 1 and total == 1) else ""
-        # the country where the story happens, by its towns and regions ("El Paso", "Bradford"), when it is not
-        # the home: its police, prosecutors and courts act there whoever the story is mostly about
-        places: dict[str, int] = {}
-        for m in mentions:
-            if m.kind in _LOCAL_KINDS and m.code and m.code not in _NO_GOVERNMENT:
-                places[m.code] = places.get(m.code, 0) + 1
-        place = max(places, key=lambda c: places[c]) if places else ""
-        self.place = place if place != self.home and places.get(place, 0) >= 2 else ""
-        self.home_share = most / total if total else 0.0
-        self.speaker_country = speaker_country
-        self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
-        # how much the document is about states acting: officials, state bodies, state role words
-        # (a science or sports report names countries as places and has few of them)
-        state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
-        state += sum(1 for a in agents if a[2] in _STATE_ROLES)
-        # (relative to how often it names countries, up to six: a short report needs fewer)
-        # a speech is a state speaking, whatever it names
-        self.state = 1.0 if speaker_country else min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
-        self.agent_starts = [a[0] for a in agents]
-        self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
-        self.title_codes: set[str] = set()  # countries the document's title names
-        self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
-
-    def state_role_in(self, start: int, end: int) -> bool:
-        """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""
-        agents = self.agents
-        i = bisect_left(self.agent_starts, start)
-        while i < len(agents) and agents[i][0] < end:
-            if agents[i][2] in _STATE_ROLES:
-                return True
-            i += 1
-        return False
-
-    def share(self, code: str) -> float:
-        return self.counts.get(code, 0) / self.total if self.total else 0.0
-
-
-class HolderModel:
-    """A logistic model over :data:`FEATURES`; ``threshold`` is the least probability emitted.
-
-    ``calibration`` ``(a, b)`` turns a probability into the statement's confidence,
-    ``sigmoid(a · logit(p) + b)``: fitted out-of-fold on real articles and speeches, so that
-    statements at confidence 0.8 are right about 80 % of the time there (the short-sentence
-    suites in the training data would otherwise make the top of the scale too sure).
-    """
-
-    def __init__(self, weights: list[float], threshold: float,
-                 calibration: tuple[float, float] = (1.0, 0.0),
-                 calibration_other: tuple[float, float] | None = None, ceiling_other: float = 1.0) -> None:
-        if len(weights) != len(FEATURES):
-            raise ValueError(f"holder model has {len(weights)} weights for {len(FEATURES)} features")
-        self.weights = weights
-        self.threshold = threshold
-        self.slope = calibration[0]
-        self.shift = calibration[1]
-        # a speech's holders other than the speaker: calibrated on their own (the scorer over-rates them)
-        other = calibration_other or calibration
-        self.slope_other = other[0]
-        self.shift_other = other[1]
-        # … and never shown above this (read samples of them at 0.8 and more were right about half the time)
-        self.ceiling_other = ceiling_other
-
-    @classmethod
-    def load(cls, folder: Path) -> HolderModel | None:
-        """The model in ``folder`` (None when there is none: the rules' own confidence is kept)."""
-        path = folder / MODEL_FILE
-        if not path.exists():
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        names = list(data["features"])
-        if names != list(FEATURES):
-            raise ValueError(f"{path}: its features do not match the engine's (retrain: tools/train_holders.py)")
-        a, b = data.get("calibration") or (1.0, 0.0)
-        other = data.get("calibration_speech_other")
-        return cls([float(w) for w in data["weights"]], float(data["threshold"]), (float(a), float(b)),
-                   (float(other[0]), float(other[1])) if other else None,
-                   float(data.get("ceiling_speech_other", 1.0)))
-
-    def probability(self, x: list[float]) -> float:
-        z = 0.0
-        w = self.weights
-        for i in range(len(x)):
-            if x[i] != 0.0:
-                z += w[i] * x[i]
-        if z < -30.0:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def confidence(self, p: float, speech_other: bool = False) -> float:
-        """The calibrated confidence of probability ``p`` (``speech_other``: a speech's holder other than
-        its speaker)."""
-        q = min(max(p, 1e-6), 1.0 - 1e-6)
-        logit = math.log(q / (1.0 - q))
-        if speech_other:
-            c = 1.0 / (1.0 + math.exp(-(self.slope_other * logit + self.shift_other)))
-            return c if c < self.ceiling_other else self.ceiling_other
-        return 1.0 / (1.0 + math.exp(-(self.slope * logit + self.shift)))
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -291,58 +157,6 @@ def _inside_quotes(text: str, s: int, pos: int) -> bool:
     return n % 2 == 1
 
 
-def _capitalised_name_before(text: str, s: int, cue_start: int) -> bool:
-    """A name-like run of capitalised words before the cue, not just the sentence's first word."""
-    words = text[s:cue_start].split()
-    return any(w[:1].isupper() and w[1:2].islower() for w in words[1:])
-
-
-class SentenceFacts:
-    """What every candidate of one sentence shares, read once: saying verbs, quotes, a pronoun
-    subject, the subject's names, and (per cue position) who stands before the cue."""
-
-    def __init__(self, sent: Sentence, codes: int, subjects: set[int]) -> None:
-        text, s, e = sent.text, sent.start, sent.end
-        self.codes = codes
-        self.subjects = subjects
-        self.has_say = any(category(c) == "SAY" for c in sent.of("cue"))
-        self.quoted = text.find("“", s, e) >= 0 or text.find("”", s, e) >= 0 or text.find('"', s, e) >= 0
-        self.pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
-        self.state_role: bool | None = None  # a state's role word anywhere in the sentence (read when asked)
-        self._before: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
-
-    def has_state_role(self, sent: Sentence, ctx: DocContext) -> bool:
-        """A state's role word anywhere in the sentence ("…, police said", "according to prosecutors")."""
-        if self.state_role is None:
-            self.state_role = ctx.state_role_in(sent.start, sent.end)
-        return self.state_role
-
-    def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
-        """(role word, state role, expert role, capitalised name, person/body, IGO, country) before ``cue_at``."""
-        got = self._before.get(cue_at)
-        if got is not None:
-            return got
-        s = sent.start
-        agent = state = expert = False
-        agents = ctx.agents
-        for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
-            a0, _a1, role = agents[i]
-            if a0 >= cue_at:
-                break
-            agent = True
-            state = state or role in _STATE_ROLES
-            expert = expert or role in _EXPERT_ROLES
-        person = igo = country = False
-        for m in sent.mentions:
-            if m.start < cue_at:
-                person = person or m.kind in ("person", "body")
-                igo = igo or m.kind == "igo"
-                country = country or m.is_country
-        got = (agent, state, expert, _capitalised_name_before(sent.text, s, cue_at), person, igo, country)
-        self._before[cue_at] = got
-        return got
-
-
 def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
              target_preps: frozenset[str], location_preps: frozenset[str], actor: str = "") -> list[float]:
     """The candidate ``f`` (holder ``code`` as the gazetteer names it, ``actor`` its ISO3 code: a successor
@@ -362,7 +176,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_K_CONTEXT] = 1.0
     elif kind in ("country", "demonym", "capital", "person", "body"):
         x[ix["k_" + kind]] = 1.0
-    elif kind in _LOCAL_KINDS:
+    elif kind in LOCAL_KINDS:
         x[_F_K_LOCAL] = 1.0
     if source == "engine":
         x[_F_ENG_CONF] = f.confidence

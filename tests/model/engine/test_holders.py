@@ -7,7 +7,8 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.engine.holders import FEATURES, MODEL_FILE, HolderModel
+from model.engine.holders import FEATURES
+from model.engine.scorer import MODEL_FILE, HolderModel
 from model.resources import RESOURCES, load_resources
 
 

@@ -1,0 +1,131 @@
+"""What the holder scorer knows of a document and of a sentence: the document's countries (its home,
+the place where the story happens, how much it is about states acting) and, per sentence, its saying
+verbs, quotes and who stands before the cue (read once for all of its candidates)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from model.engine.gazetteer import Mention
+from model.engine.lexicon import category
+from model.engine.spans import Sentence, bisect_left
+
+LOCAL_KINDS: Final = frozenset({"city", "region", "capital"})
+_STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
+#: role words of people who speak for themselves or report (experts, media, doctors, international staff)
+#: territories without a government of their own: never an article's home country
+_NO_GOVERNMENT: Final = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
+_EXPERT_ROLES: Final = frozenset({"EDU", "MED", "IGO", "HLH"})
+#: officials, state bodies and state role words a document needs for its full weight of politics
+_STATE_SATURATION: Final = 6.0
+
+
+class DocContext:
+    """What the scorer needs to know about the whole document."""
+
+    def __init__(self, mentions: list[Mention], speaker_country: str | None,
+                 agents: list[tuple[int, int, str]]) -> None:
+        counts: dict[str, int] = {}
+        first = ""
+        for m in mentions:
+            if m.is_country and m.kind not in ("reporter", "igo") and m.code not in _NO_GOVERNMENT:
+                code = m.code
+                counts[code] = counts.get(code, 0) + 1
+                if not first:
+                    first = code
+        total = sum(counts.values())
+        home, most = "", 0
+        for code, n in counts.items():
+            if n > most:
+                home, most = code, n
+        self.counts = counts
+        self.total = total
+        self.first = first
+        self.home = home if most >= 2 or (most == 1 and total == 1) else ""
+        # the country where the story happens, by its towns and regions ("El Paso", "Bradford"), when it is not
+        # the home: its police, prosecutors and courts act there whoever the story is mostly about
+        places: dict[str, int] = {}
+        for m in mentions:
+            if m.kind in LOCAL_KINDS and m.code and m.code not in _NO_GOVERNMENT:
+                places[m.code] = places.get(m.code, 0) + 1
+        place = max(places, key=lambda c: places[c]) if places else ""
+        self.place = place if place != self.home and places.get(place, 0) >= 2 else ""
+        self.home_share = most / total if total else 0.0
+        self.speaker_country = speaker_country
+        self.agents = agents  # (start, end, role) of role words ("police", "prosecutors") in text order
+        # how much the document is about states acting: officials, state bodies, state role words
+        # (a science or sports report names countries as places and has few of them)
+        state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
+        state += sum(1 for a in agents if a[2] in _STATE_ROLES)
+        # (relative to how often it names countries, up to six: a short report needs fewer)
+        # a speech is a state speaking, whatever it names
+        self.state = 1.0 if speaker_country else min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
+        self.agent_starts = [a[0] for a in agents]
+        self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
+        self.title_codes: set[str] = set()  # countries the document's title names
+        self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
+
+    def state_role_in(self, start: int, end: int) -> bool:
+        """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""
+        agents = self.agents
+        i = bisect_left(self.agent_starts, start)
+        while i < len(agents) and agents[i][0] < end:
+            if agents[i][2] in _STATE_ROLES:
+                return True
+            i += 1
+        return False
+
+    def share(self, code: str) -> float:
+        return self.counts.get(code, 0) / self.total if self.total else 0.0
+
+
+def _capitalised_name_before(text: str, s: int, cue_start: int) -> bool:
+    """A name-like run of capitalised words before the cue, not just the sentence's first word."""
+    words = text[s:cue_start].split()
+    return any(w[:1].isupper() and w[1:2].islower() for w in words[1:])
+
+
+class SentenceFacts:
+    """What every candidate of one sentence shares, read once: saying verbs, quotes, a pronoun
+    subject, the subject's names, and (per cue position) who stands before the cue."""
+
+    def __init__(self, sent: Sentence, codes: int, subjects: set[int]) -> None:
+        text, s, e = sent.text, sent.start, sent.end
+        self.codes = codes
+        self.subjects = subjects
+        self.has_say = any(category(c) == "SAY" for c in sent.of("cue"))
+        self.quoted = text.find("“", s, e) >= 0 or text.find("”", s, e) >= 0 or text.find('"', s, e) >= 0
+        self.pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
+        self.state_role: bool | None = None  # a state's role word anywhere in the sentence (read when asked)
+        self._before: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
+
+    def has_state_role(self, sent: Sentence, ctx: DocContext) -> bool:
+        """A state's role word anywhere in the sentence ("…, police said", "according to prosecutors")."""
+        if self.state_role is None:
+            self.state_role = ctx.state_role_in(sent.start, sent.end)
+        return self.state_role
+
+    def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+        """(role word, state role, expert role, capitalised name, person/body, IGO, country) before ``cue_at``."""
+        got = self._before.get(cue_at)
+        if got is not None:
+            return got
+        s = sent.start
+        agent = state = expert = False
+        agents = ctx.agents
+        for i in range(bisect_left(ctx.agent_starts, s), len(agents)):
+            a0, _a1, role = agents[i]
+            if a0 >= cue_at:
+                break
+            agent = True
+            state = state or role in _STATE_ROLES
+            expert = expert or role in _EXPERT_ROLES
+        person = igo = country = False
+        for m in sent.mentions:
+            if m.start < cue_at:
+                person = person or m.kind in ("person", "body")
+                igo = igo or m.kind == "igo"
+                country = country or m.is_country
+        got = (agent, state, expert, _capitalised_name_before(sent.text, s, cue_at), person, igo, country)
+        self._before[cue_at] = got
+        return got
