@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from model.engine.acts import Acts
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -18,8 +19,10 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.spans import Found, Sentence, cue_hits, governors, list_gap, merge_compounds, round3
-from model.engine.wording import affixed, names_media, sponsored, without_lead_adverb
+from model.engine.phrases import subject_mentions, through_list
+from model.engine.spans import Found, Sentence, cue_hits, governors, round3
+from model.engine.targets import Targets
+from model.engine.wording import names_media, without_lead_adverb
 
 __all__ = ["Attributor", "Found", "Sentence"]
 
@@ -34,13 +37,7 @@ _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
                             "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
-_JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
-_OF: Final = re.compile(r"\b(?:of|in|for)\b")
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
-#: what ends a verb's object: punctuation or a coordinated second act
-_TOKENS: Final = re.compile(r"[a-z]+")
-_DEMAND_SIGN: Final = -0.5
-_OBJECT_END: Final = re.compile(r"[,;:]|\s(?:and|but|while|after|before)\s")
 
 
 
@@ -56,25 +53,13 @@ class Attributor:
         self.target_preps = frozenset(w.get("target_prepositions", []))
         self.light = frozenset(w.get("light_verbs", []))
         self.light_keep = frozenset(w.get("light_keep", []))
-        #: verbs whose object carries the act: "signed a decree banning …", "ordered a pullback"
-        self.light_object = frozenset(w.get("light_object", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
-        #: words of praise, sympathy and mourning: what a sayer says with them is cooperative (CAMEO 051, 018)
-        self.tribute = frozenset(w.get("tribute", []))
         #: verbs of what befalls the subject, not its act: the fallback reads no stance in them ("X died")
         self.no_act = frozenset(w.get("no_act", []))
-        #: an appeal that someone leave office is a demand ("asked the minister to resign")
-        self.leave_office = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in w.get("leave_office", [])) + r")\b") \
-            if w.get("leave_office") else None
-        #: … and so is an appeal to a named country that it stop doing something ("asked Israel to end its
-        #: occupation", "urged Russia to withdraw"; but "urged Iran to return to the talks" is an appeal)
-        stops = w.get("stop_demands", [])
-        self.stop_demand = re.compile(r"\bto (?:" + "|".join(re.escape(x) for x in stops) + r")\b") if stops else None
-        # the last target found with no holder among the candidates, and what it was found for
-        self._t_source: list[Mention] | None = None
-        self._t_cue: Hit | None = None
-        self._t_b = -1
-        self._t_found: str | None = None
+        #: the act a cue takes in its sentence (its category and sign)
+        self.acts = Acts(lexicon)
+        #: whom a clause's act is aimed at
+        self.targets = Targets(self.location_preps)
 
     # --- governing cues ------------------------------------------------------
     def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
@@ -92,48 +77,11 @@ class Attributor:
         return None
 
     # --- holders ---------------------------------------------------------------
-    def subject_mentions(self, text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
-        """Country mentions of the subject noun phrase in [a, b).
-
-        The first run of listed names is the subject ("The chiefs of China, Iran
-        and Pakistan"); a later name joins only through "and"/"with" ("X's
-        minister and his Russian counterpart"); names inside a comma-delimited
-        apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
-        """
-        inside = [m for m in mentions if a <= m.start and m.end <= b and m.is_country
-                  and not affixed(text, m.start)
-                  and not sponsored(text, m.end)]
-        inside = merge_compounds(text, inside)
-        if not inside:
-            return []
-        inside = _after_intro_phrase(text, a, b, inside)
-        if not inside:
-            return []
-        keep = [inside[0]]
-        for i in range(1, len(inside)):  # (indexes, not zip: compiled, the pairs stay typed)
-            prev = inside[i - 1]
-            m = inside[i]
-            if list_gap(text, prev.end, m.start) or m.code == keep[0].code:
-                keep.append(m)
-                continue
-            gap = text[prev.end:m.start]
-            low = gap.lower()
-            if "," in gap and low.strip().startswith(","):
-                break  # apposition or a new phrase
-            if _JOINED.search(low) and len(gap.split()) <= 5:
-                keep.append(m)
-                continue
-            if len(gap.split()) <= 4 and _OF.search(low) and "," not in gap and ";" not in gap:
-                keep.append(m)
-                continue
-            break
-        return keep
-
     def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str],
                     allow_targets: bool = False, subject: bool = False) -> list[Holder]:
         out: list[Holder] = []
         seen: set[str] = set()
-        pool = self.subject_mentions(text, mentions, a, b) if subject else mentions
+        pool = subject_mentions(text, mentions, a, b) if subject else mentions
         for m in pool:
             if not (a <= m.start and m.end <= b) or not m.is_country:
                 continue
@@ -345,7 +293,7 @@ class Attributor:
             agents: list[Holder] = []
             if by:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
-                agent_end = _through_list(text, mentions, by.end(), stop.start() if stop else b)
+                agent_end = through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents:
                     agents = self._context_holders(sent, by.end(), b, disc)
@@ -393,87 +341,16 @@ class Attributor:
                 out.append(f)
         return out
 
-    def _target(self, sent: Sentence, holder: str, cue: Hit, b: int, mentions: list[Mention] | None) -> str | None:
-        source = mentions if mentions is not None else sent.mentions
-        after = [m for m in source if m.start >= cue.end and m.end <= b and m.is_country]
-        # the holders of one clause share the countries after its cue: unless the holder is one of them,
-        # the target found for the previous holder is this one's too
-        same = self._t_source is source and self._t_cue is cue and self._t_b == b
-        if same and not any(m.code == holder for m in after):
-            return self._t_found
-        pool = [m for m in after if m.code != holder]
-        found = self._target_in(sent, pool, cue)
-        if len(pool) == len(after):
-            self._t_source, self._t_cue, self._t_b, self._t_found = source, cue, b, found
-        return found
-
-    def _target_in(self, sent: Sentence, pool: list[Mention], cue: Hit) -> str | None:
-        if not pool:
-            return None
-        govs = governors(sent.text, pool, cue.end, sent.alpha)
-        for m in pool:
-            if not (m.kind in ("capital", "city") and govs.get(m.start, "") in self.location_preps):
-                return m.code
-        return None
-
     def make(self, sent: Sentence, holder: Holder, cue: Hit, a: int, b: int, hedged: bool,
               reporter: str | None, mentions: list[Mention] | None) -> Found:
-        d: CueDef = cue.value
-        negated = any((a if a > cue.start - 30 else cue.start - 30) <= h.start < cue.start for h in sent.of("neg"))
-        pol = d.polarity
-        category = d.category
-        if d.lemma in self.light_object and not d.objects:
-            inner = self._object_act(sent, cue, b)
-            if inner is not None:  # "signed a decree banning …": the act is the object's
-                pol, category = inner.polarity, inner.category
-        if category == "APPEAL" and self.leave_office is not None and self.leave_office.search(
-                sent.text[cue.end:min(b, cue.end + 80)].lower()):
-            pol, category = _DEMAND_SIGN, "DEMAND"
-        elif category == "APPEAL" and self._demands_a_stop(sent, cue, b):
-            pol, category = _DEMAND_SIGN, "DEMAND"
-        if any(a <= h.start < b for h in sent.of("absence")):
-            pol, category, negated = -0.4, "REJECT", False
-        if negated:
-            pol = -0.6 * pol - 0.2 if pol > 0 else (-0.5 * pol if pol < -0.1 else pol)
+        pol, category, negated = self.acts.act(sent, cue, a, b)
         conf = 0.8 if holder.start >= 0 else 0.6
         if holder.kind in ("group", "first-person"):
             conf = 0.7
         if hedged:
             conf *= 0.7
         return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
-                     self._target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
-
-    def _demands_a_stop(self, sent: Sentence, cue: Hit, b: int) -> bool:
-        """The appeal names a country, then asks it to stop ("called on Israel to end its occupation")."""
-        if self.stop_demand is None:
-            return False
-        end = min(b, cue.end + 80)
-        named = [m for m in sent.mentions if cue.end <= m.start < end and m.is_country]
-        if not named:
-            return False
-        after = sent.text[named[0].end:end].lower()
-        to = after.find(" to ")
-        # the first infinitive after the name is the one asked of it ("urges the Libyan actors to prioritize
-        # dialogue in order to end …" asks for dialogue)
-        return to >= 0 and self.stop_demand.match(after, to + 1) is not None
-
-    def pays_tribute(self, sent: Sentence) -> bool:
-        """The sentence pays tribute or offers sympathy, and names nothing hostile ("It is sad that … attacked"):
-        what a sayer says in it is cooperative ("said he was an iconic leader", "expressed his sadness")."""
-        words = _TOKENS.findall(sent.text[sent.start:sent.end].lower())
-        sentiment_of = self.lex.sentiment
-        return any(w in self.tribute for w in words) and not any(sentiment_of.get(w, 0.0) < 0 for w in words)
-
-    def _object_act(self, sent: Sentence, cue: Hit, b: int) -> CueDef | None:
-        """The cue inside the object of a light verb ("a decree banning", "a pullback"), if any."""
-        limit = min(b, cue.end + 40)
-        for h in sent.of("cue"):
-            if cue.end <= h.start < limit:
-                d: CueDef = h.value
-                if d.category != "SAY" and d.lemma not in self.light_object and not _clause_break(
-                        sent.text, cue.end, h.start):
-                    return d
-        return None
+                     self.targets.target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
 
     def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,
                      first_cue: tuple[Hit, int, int] | None, frames: list[Frame],
@@ -491,41 +368,3 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
-
-
-#: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …")
-_INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Following|After|Before|Regarding|Concerning|"
-                           r"As for|Amid|During|Since|Thanks to|Due to|Because of|Apart from|In response to|"
-                           r"In contrast to|Compared with|Compared to)\b")
-
-
-def _after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:
-    """The names after an introductory phrase ("Contrary to the reckless actions of Armenia, Azerbaijan
-    demonstrated good faith": Azerbaijan; "Regarding Trump's phone call, a former prosecutor said": none)."""
-    intro = _INTRO.match(text, a) if inside[0].start - a <= 200 else None
-    if intro is None:
-        return inside
-    comma = text.find(",", intro.end(), b)
-    if comma < 0:
-        return inside
-    return [m for m in inside if m.start > comma]
-
-
-def _through_list(text: str, mentions: list[Mention], start: int, end: int) -> int:
-    """``end``, or further when the names before it go on as a list ("by Australia, Bahrain and the UK")."""
-    last = -1
-    for m in mentions:
-        if m.start < start:
-            continue
-        if m.start < end:
-            last = m.end
-        elif last >= 0 and list_gap(text, last, m.start):
-            last = m.end
-        else:
-            break
-    return last if last > end else end
-
-
-def _clause_break(text: str, a: int, b: int) -> bool:
-    """The object of a verb ends between ``a`` and ``b`` (so a cue after ``b`` is not inside it)."""
-    return _OBJECT_END.search(text, a, b) is not None

@@ -20,6 +20,7 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
+from model.engine.phrases import subject_mentions
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -165,7 +166,7 @@ class Engine:
             self._candidates(sent, ctx, cands, cue)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
-        subjects = {m.start for m in attr.subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
+        subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
             if cue is not None else set()
         facts = SentenceFacts(sent, codes, subjects)
         scored: list[tuple[Found, float, bool, str]] = []  # (candidate, probability, a holder the rules found, ISO3)
@@ -281,7 +282,7 @@ class Engine:
     def _polarity(self, sent: Sentence, f: Found) -> float:
         """The statement's sign: a saying's is what it says in tribute or sympathy (set after the scorer,
         which weighs a saying as a saying)."""
-        if f.category == "SAY" and self.attributor.pays_tribute(sent):
+        if f.category == "SAY" and self.attributor.acts.pays_tribute(sent):
             return _TRIBUTE
         return f.polarity
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from model.engine.discourse import Holder
 from model.engine.lexicon import CueDef, Hit, Lexicon
+from model.engine.phrases import subject_mentions
 from model.engine.spans import Found, Sentence, governors, round3
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
                  None)
     if first is None or first.start - s > 90 or first.start > before:
         return []
-    subject = attr.subject_mentions(text, cands, first.start, e)
+    subject = subject_mentions(text, cands, first.start, e)
     if not subject:  # the first name is not a subject ("the anti-Israel movement")
         return []
     tail_start = subject[-1].end

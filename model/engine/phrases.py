@@ -1,0 +1,85 @@
+"""Where the names of a subject or an agent begin and end: the subject noun phrase, a sentence's
+introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …"), the list of agents after a
+passive's "by"."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from model.engine.gazetteer import Mention
+from model.engine.spans import list_gap, merge_compounds
+from model.engine.wording import affixed, sponsored
+
+_JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
+_OF: Final = re.compile(r"\b(?:of|in|for)\b")
+
+#: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …")
+_INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Following|After|Before|Regarding|Concerning|"
+                           r"As for|Amid|During|Since|Thanks to|Due to|Because of|Apart from|In response to|"
+                           r"In contrast to|Compared with|Compared to)\b")
+
+
+def after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:
+    """The names after an introductory phrase ("Contrary to the reckless actions of Armenia, Azerbaijan
+    demonstrated good faith": Azerbaijan; "Regarding Trump's phone call, a former prosecutor said": none)."""
+    intro = _INTRO.match(text, a) if inside[0].start - a <= 200 else None
+    if intro is None:
+        return inside
+    comma = text.find(",", intro.end(), b)
+    if comma < 0:
+        return inside
+    return [m for m in inside if m.start > comma]
+
+
+def through_list(text: str, mentions: list[Mention], start: int, end: int) -> int:
+    """``end``, or further when the names before it go on as a list ("by Australia, Bahrain and the UK")."""
+    last = -1
+    for m in mentions:
+        if m.start < start:
+            continue
+        if m.start < end:
+            last = m.end
+        elif last >= 0 and list_gap(text, last, m.start):
+            last = m.end
+        else:
+            break
+    return last if last > end else end
+
+
+def subject_mentions(text: str, mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    """Country mentions of the subject noun phrase in [a, b).
+
+    The first run of listed names is the subject ("The chiefs of China, Iran
+    and Pakistan"); a later name joins only through "and"/"with" ("X's
+    minister and his Russian counterpart"); names inside a comma-delimited
+    apposition after the subject ("Pakistan, a key U.S. ally, …") do not.
+    """
+    inside = [m for m in mentions if a <= m.start and m.end <= b and m.is_country
+              and not affixed(text, m.start)
+              and not sponsored(text, m.end)]
+    inside = merge_compounds(text, inside)
+    if not inside:
+        return []
+    inside = after_intro_phrase(text, a, b, inside)
+    if not inside:
+        return []
+    keep = [inside[0]]
+    for i in range(1, len(inside)):  # (indexes, not zip: compiled, the pairs stay typed)
+        prev = inside[i - 1]
+        m = inside[i]
+        if list_gap(text, prev.end, m.start) or m.code == keep[0].code:
+            keep.append(m)
+            continue
+        gap = text[prev.end:m.start]
+        low = gap.lower()
+        if "," in gap and low.strip().startswith(","):
+            break  # apposition or a new phrase
+        if _JOINED.search(low) and len(gap.split()) <= 5:
+            keep.append(m)
+            continue
+        if len(gap.split()) <= 4 and _OF.search(low) and "," not in gap and ";" not in gap:
+            keep.append(m)
+            continue
+        break
+    return keep
