@@ -81,3 +81,14 @@ def test_saying_verbs_of_real_articles(second: str) -> None:
 def test_an_organisation_named_after_a_person_is_not_his_employer(text: str, holders: set[str]) -> None:
     rows = Engine(load_resources()).document(Document(id="d", text=text))
     assert {r["actor"] for r in rows} == holders
+
+
+@pytest.mark.parametrize("second", [
+    "The next day the ministry released a statement on the talks.",
+    "The next day the court issued a stay on the decree.",
+    "The next day the president responded to the ruling on Twitter.",
+])
+def test_statements_and_orders_of_real_articles(second: str) -> None:
+    text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
+    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+    assert [r["actor"] for r in rows] == ["POL"]
