@@ -27,7 +27,7 @@ from gui.plain import message_box
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
-from model.loading import OpenedProject, load_project_view
+from model.loading import REVIEW, OpenedProject, dataset_refusal, load_project_view
 from model.project.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
 from model.project.store import SUFFIX, ProjectError, save_project
 from model.review.workspace import Workspace
@@ -92,6 +92,7 @@ class ProjectController(QObject):
     sig_open_failed = Signal(str)    # the ProjectError message
     sig_saved = Signal(object)       # the path saved to
     sig_save_failed = Signal(str)
+    sig_save_refused = Signal(str)   # why the open set cannot be saved as a project (a statements dataset)
     sig_recovery_written = Signal(str)
 
     def __init__(self, state: AppState, host: StatusHost, filter_bar: FilterBar, matrix_model: MatrixTableModel,
@@ -208,11 +209,15 @@ class ProjectController(QObject):
     # --- save ----------------------------------------------------------------
     def save(self, sync: bool = False) -> bool:
         """File › Save: to the project's file, or ask for one. With ``sync`` the save completes before returning."""
+        if self._refused():
+            return False
         if self.session.path is None:
             return self.save_as(sync)
         return self.write(self.session.path, sync)
 
     def save_as(self, sync: bool = False) -> bool:
+        if self._refused():
+            return False
         start_at = self.session.path or str(Path(settings.last_folder() or Path.home()) / f"untitled{SUFFIX}")
         path, _ = QFileDialog.getSaveFileName(self.host.dialog_parent(), "Save project as", start_at, FILE_FILTER)
         if not path:
@@ -220,6 +225,15 @@ class ProjectController(QObject):
         if not path.endswith(SUFFIX):
             path += SUFFIX
         return self.write(path, sync)
+
+    def _refused(self) -> bool:
+        """A set opened from a statements dataset is not saved as a project (yet): say so and return True."""
+        a = self.state.analysis
+        refusal = dataset_refusal(a.report, REVIEW) if a is not None else None
+        if refusal is not None:
+            self.host.show_status(refusal, 12000)
+            self.sig_save_refused.emit(refusal)
+        return refusal is not None
 
     def _snapshot(self) -> Workspace:
         ws = self.session.ws

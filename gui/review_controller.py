@@ -35,7 +35,7 @@ from gui.review_panel import ReviewDelegate
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.loading import REEXTRACT, RESOURCE_EDIT, dataset_refusal
+from model.loading import REEXTRACT, RESOURCE_EDIT, REVIEW, dataset_refusal
 from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
@@ -144,6 +144,8 @@ class ReviewController(QObject):
 
     # --- review intents → commands -------------------------------------------
     def on_card_button(self, action: str, row: Mapping[str, Any] | None) -> None:
+        if self._refused(REVIEW):
+            return
         if row is None:
             self._say("Select an evidence card first")
             return
@@ -157,8 +159,7 @@ class ReviewController(QObject):
             self.note(row)
 
     def _push(self, change) -> bool:
-        if self.state.lean:
-            self._say("Not changed: review is not supported on a statements dataset (its texts are read when shown)")
+        if self._refused(REVIEW):
             return False
         try:
             change()
@@ -192,7 +193,9 @@ class ReviewController(QObject):
         return self._note_dialog(f"{row.get('actor')} × {row.get('topic')} statement", self.session.notes_for_row(row),
                                  lambda text: self.actions.note_statement(row, text))
 
-    def note_cell(self, actor: str, column: str) -> NoteDialog:
+    def note_cell(self, actor: str, column: str) -> NoteDialog | None:
+        if self._refused(REVIEW):
+            return None
         by = self.state.by
         return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
                                  lambda text: self.actions.note_cell(actor, column, text, by))

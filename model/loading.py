@@ -53,6 +53,7 @@ class DatasetUnchangeable(ValueError):
 ADD_DOCUMENTS = "add documents to it"
 REEXTRACT = "extract its documents again"
 RESOURCE_EDIT = "add aliases or topic cues to it (they take effect by extracting the documents again)"
+REVIEW = "review its statements or save it as a project (not supported on a statements dataset yet)"
 
 
 def dataset_refusal(report: LoadReport, what: str = ADD_DOCUMENTS) -> str | None:

@@ -155,3 +155,26 @@ def test_a_lean_search_reports_its_progress_and_finds_what_the_texts_hold(window
              | stored["stance"].str.contains("taliban", case=False, na=False)
              | stored["speaker"].str.contains("taliban", case=False, na=False))
     assert len(window.state.statements) == int(holds.sum()) > 0
+
+
+@pytest.mark.parametrize("budget_mb", ["0", "100000"])
+def test_review_and_projects_are_refused_on_a_dataset(window, qtbot, monkeypatch, tmp_path: Path, budget_mb: str):
+    """Accept, reject, a note and Save project on a dataset opened lean or whole: refused with the reason (review
+    and projects over a statements dataset are not supported yet), nothing decided, no file dialog."""
+    _open_dataset(window, qtbot, monkeypatch, tmp_path, budget_mb)
+    with qtbot.waitSignal(window.state.sig_cell_selected):
+        click_cell(qtbot, window, "RUS", "diplomacy")
+    row = window.evidence.model.index(0, 0).data(ROW_ROLE)
+    assert row is not None
+    for action in ("accept", "reject", "note"):
+        with qtbot.waitSignal(window.review.sig_refused) as refused:
+            window.review.on_card_button(action, row)
+        assert "review its statements" in refused.args[0] and "holds statements" in refused.args[0]
+    with qtbot.waitSignal(window.review.sig_refused):
+        assert window.review.decide_cell("reject", "RUS", "diplomacy") is False
+    assert window.review.dialog is None and window.state.session.ws.decisions == []
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append("asked"), ("", ""))[1])
+    with qtbot.waitSignal(window.projects.sig_save_refused) as refused:
+        assert window.menu_actions["save"].trigger() is None
+    assert asked == [] and "save it as a project" in refused.args[0]
