@@ -26,6 +26,12 @@ _QUOTE_CLOSE: Final = "”\"’'"
 #: verb cues that are also adjectives, and the words after them that make them one ("a world free from
 #: blackmail", "free and fair elections", "is welcome to join"; but "to free the hostages", "we welcome and …")
 _ADJECTIVAL: Final[dict[str, frozenset[str]]] = {"free": frozenset({"from", "of", "and"}), "welcome": frozenset({"to"})}
+#: verbs whose particle "back" is not the verb "to back" ("push back", "hold back", "fight back")
+_PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go goes went fight fights fought hit hits "
+                                   "strike strikes struck step steps hold holds held bring brings brought roll rolls "
+                                   "scale scales cut cuts draw draws drew turn turns get gets got give gives gave look "
+                                   "looks set sets sit sits stand stands stood talk talks write writes wrote call calls "
+                                   "pay pays paid fall falls fell send sends sent put puts take takes took".split())
 #: words before such a cue that make it an adjective ("is free", "remain free")
 _COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
                             "becomes became".split())
@@ -189,6 +195,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
     form = first_word(text, cue)  # "take" of "take part"
+    if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
+        return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
     after = _ADJECTIVAL.get(form) if form == lemma else None
     if after is not None and (last in _COPULAS or _word_after(text, cue.end) in after):
         return True

@@ -99,3 +99,16 @@ def test_an_introductory_phrase_naming_the_only_country(engine: Engine) -> None:
     text = "Regarding Trump's phone call, former federal prosecutor Elie Honig said it was improper."
     assert "USA" not in {r["actor"] for r in engine.document(Document(id="d", text=text)) if r["actor_text"] == "Trump"
                          and r["confidence"] >= 0.9}
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Where Russia's forces have been pushed back, we have seen destruction.", "back"),   # a particle
+    ("The charges were held back while he was president.", "back"),
+])
+def test_back_after_a_verb_is_a_particle(engine: Engine, text: str, cue: str) -> None:
+    assert all(str(r["cue"]) != cue for r in engine.document(Document(id="d", text=text, speaker_country="IRL")))
+
+
+def test_back_as_a_verb_is_support(engine: Engine) -> None:
+    rows = engine.document(Document(id="d", text="The United States will back the resolution."))
+    assert [(r["actor"], r["cue"]) for r in rows] == [("USA", "back")] and float(rows[0]["polarity"]) > 0
