@@ -1,1 +1,1 @@
-"""Projects: the .stanceatlas file (store), its untrusted-schema check, recovery copies."""
+"""Projects: the .stanceatlas file (store: saving; format, reading, stamps), its untrusted-schema check, recovery copies."""

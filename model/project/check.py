@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+from model.project.format import SCHEMA
+
 #: the tables whose columns are fixed (``statements`` has one column per statement field)
 FIXED_SCHEMA_TABLES = ("meta", "documents", "decisions", "notes", "aliases", "topic_cues", "view_settings")
 STATEMENTS = "statements"
@@ -42,8 +44,6 @@ _STORED = {"TEXT": ("text", "null"), "INTEGER": ("integer", "null"), "REAL": ("r
 @cache
 def expected_columns() -> dict[str, tuple[tuple[Any, ...], ...]]:
     """``PRAGMA table_xinfo`` of each fixed table as this version creates it."""
-    from model.project.store import SCHEMA
-
     con = sqlite3.connect(":memory:")
     try:
         con.executescript(SCHEMA)
