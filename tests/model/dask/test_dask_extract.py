@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from model.cluster import dataset
@@ -164,5 +165,18 @@ def test_rows_become_the_table_their_frame_gives(corpus) -> None:
     engine = Engine(load_resources())
     rows = [r for d in corpus[2] for r in engine.rows(d)]
     assert any(v is None for r in rows for v in r)  # null fields (speaker, target, reporter) are in it
-    assert dataset.rows_table(rows).equals(dataset.statements_table(statements_frame(rows)))
-    assert dataset.rows_table([]).equals(dataset.statements_table(statements_frame([])))
+    assert dataset.rows_table(rows).equals(_frame_table(statements_frame(rows)))
+    assert dataset.rows_table([]).equals(_frame_table(statements_frame([])))
+
+
+def _frame_table(frame: pd.DataFrame) -> pa.Table:
+    """The reference: a statements frame's columns as an Arrow table with the dataset's schema."""
+    arrays = []
+    for f in dataset.STATEMENT_SCHEMA:
+        col = frame[f.name] if f.name in frame.columns else pd.Series([None] * len(frame))
+        if pa.types.is_string(f.type):
+            arrays.append(pa.array([None if v is None or (isinstance(v, float) and v != v) else str(v)
+                                    for v in col.tolist()], type=f.type))
+        else:
+            arrays.append(pa.array(col.to_numpy(), type=f.type))
+    return pa.Table.from_arrays(arrays, schema=dataset.STATEMENT_SCHEMA)
