@@ -20,7 +20,7 @@ from gui.project_controller import ProjectController
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.loading import Loaded, dataset_refusal, grow_set, load_dataset, load_set
+from model.loading import Loaded, grow_set, load_dataset, load_set
 from model.progress import count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
@@ -134,8 +134,7 @@ class LoadController(QObject):
     def refuse_growth(self) -> bool:
         """When the open set came from a statements dataset: say why documents cannot be added (a message box
         and the status bar) and return True; nothing changes."""
-        a = self.state.analysis
-        refusal = dataset_refusal(a.report) if a is not None else None
+        refusal = self.state.refusal()
         if refusal is None:
             return False
         self.error_box = message_box(QMessageBox.Icon.Information, "Documents not added", refusal, self.host.dialog_parent())

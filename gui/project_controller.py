@@ -27,7 +27,7 @@ from gui.plain import message_box
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
-from model.loading import REVIEW, OpenedProject, dataset_refusal, load_project_view
+from model.loading import REVIEW, OpenedProject, load_project_view
 from model.project.recovery import AutosaveClock, RecoveryCopy, discard_recovery, find_recovery, write_recovery
 from model.project.store import SUFFIX, ProjectError, save_project
 from model.review.workspace import Workspace
@@ -228,8 +228,7 @@ class ProjectController(QObject):
 
     def _refused(self) -> bool:
         """A set opened from a statements dataset is not saved as a project (yet): say so and return True."""
-        a = self.state.analysis
-        refusal = dataset_refusal(a.report, REVIEW) if a is not None else None
+        refusal = self.state.refusal(REVIEW)
         if refusal is not None:
             self.host.show_status(refusal, 12000)
             self.sig_save_refused.emit(refusal)

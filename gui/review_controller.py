@@ -35,7 +35,7 @@ from gui.review_panel import ReviewDelegate
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.loading import REEXTRACT, RESOURCE_EDIT, REVIEW, dataset_refusal
+from model.loading import REEXTRACT, RESOURCE_EDIT, REVIEW
 from model.resource_edits import ResourceEdits
 from model.review.commands import sentence_span
 from model.review.decisions import ReviewError
@@ -264,8 +264,7 @@ class ReviewController(QObject):
     def _refused(self, what: str) -> bool:
         """On a set opened from a statements dataset (no document texts to extract from): say why ``what``
         cannot be done and return True; nothing changes."""
-        a = self.state.analysis
-        refusal = dataset_refusal(a.report, what) if a is not None else None
+        refusal = self.state.refusal(what)
         if refusal is None:
             return False
         self._say(refusal, 12000)

@@ -24,6 +24,7 @@ from model.analysis.matrix import Matrix
 from model.analysis.view import Reviewed, View, compute_reviewed_view
 from model.countries import country_names
 from model.documents import Document
+from model.loading import ADD_DOCUMENTS, dataset_refusal
 from model.pipeline import Analysis
 from model.resources import Resources
 from model.review.decisions import UnmatchedDecision
@@ -78,6 +79,10 @@ class AppState(QObject):
     def texts(self) -> StatementTexts | None:
         """Where the shown statements' texts are read from (a dataset opened lean); None: they are in the frame."""
         return self.analysis.texts if self.analysis else None
+
+    def refusal(self, what: str = ADD_DOCUMENTS) -> str | None:
+        """Why ``what`` cannot be done on the open set when it came from a statements dataset (None: it can)."""
+        return dataset_refusal(self.analysis.report, what) if self.analysis is not None else None
 
     @property
     def lean(self) -> bool:

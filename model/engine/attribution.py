@@ -349,7 +349,7 @@ class Attributor:
             conf = 0.7
         if hedged:
             conf *= 0.7
-        return Found(holder, cue, category, -1.0 if pol < -1.0 else (1.0 if pol > 1.0 else pol), negated, hedged,
+        return Found(holder, cue, category, pol, negated, hedged,
                      self.targets.target(sent, holder.code, cue, b, mentions), None, reporter, round3(conf), a, b)
 
     def _sayer_found(self, sent: Sentence, holder: Holder, inner: Found | None,

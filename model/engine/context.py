@@ -12,9 +12,9 @@ from model.engine.spans import Sentence, bisect_left
 
 LOCAL_KINDS: Final = frozenset({"city", "region", "capital"})
 _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
-#: role words of people who speak for themselves or report (experts, media, doctors, international staff)
 #: territories without a government of their own: never an article's home country
 _NO_GOVERNMENT: Final = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
+#: role words of people who speak for themselves or report (experts, media, doctors, international staff)
 _EXPERT_ROLES: Final = frozenset({"EDU", "MED", "IGO", "HLH"})
 #: officials, state bodies and state role words a document needs for its full weight of politics
 _STATE_SATURATION: Final = 6.0

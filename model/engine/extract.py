@@ -211,11 +211,10 @@ class Engine:
                 taken.add(m.code)
                 f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, None, None)
                 cands.append((f, "mention"))
-        if ctx.home and ctx.home not in taken:
-            cands.append((attr.make(sent, home_holder(sent, ctx, cue), cue, s, e, hedged, None, None), "home"))
-        if ctx.place and ctx.place not in taken:  # where the story happens: its police, courts, officials
-            cands.append((attr.make(sent, home_holder(sent, ctx, cue, ctx.place), cue, s, e, hedged, None, None),
-                          "home"))
+        # the home country, and where the story happens when elsewhere (its police, courts, officials)
+        for code in (ctx.home, ctx.place):
+            if code and code not in taken:
+                cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
         """No topic cue in the sentence: the cue's category, else what the document is mostly about."""

@@ -158,7 +158,7 @@ def _inside_quotes(text: str, s: int, pos: int) -> bool:
 
 
 def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
-             target_preps: frozenset[str], location_preps: frozenset[str], actor: str = "") -> list[float]:
+             target_preps: frozenset[str], location_preps: frozenset[str], actor: str) -> list[float]:
     """The candidate ``f`` (holder ``code`` as the gazetteer names it, ``actor`` its ISO3 code: a successor
     code where the gazetteer's is historical) as a feature vector in :data:`FEATURES` order."""
     x = [0.0] * len(FEATURES)
@@ -223,7 +223,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     speaker = ctx.speaker_country
     if speaker:
         x[_F_SPEECH] = 1.0
-        own = (actor or code) == speaker  # (the speaker is an ISO3 code, the gazetteer's may be historical)
+        own = actor == speaker  # (the speaker is an ISO3 code, the gazetteer's may be historical)
         x[_F_IS_SPEAKER] = 1.0 if own else 0.0
         x[_F_SPEECH_OTHER] = 0.0 if own else 1.0
     cue_at = cue.start if cue is not None else e
@@ -240,7 +240,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_HOME_X_NAME] = 1.0 if name else 0.0
     if source == "mention":
         x[_F_MENTION_X_NEAR] = x[_F_NEAR_START]
-    if speaker and (actor or code) == speaker and kind == "first-person":
+    if speaker and actor == speaker and kind == "first-person":
         x[_F_SPEAKER_X_FP] = 1.0
     if source == "engine" and h.start < 0 and kind not in ("first-person", "home"):
         x[_F_GROUP_RESOLVED] = 1.0  # "the ministers", "the two sides": named earlier
@@ -273,11 +273,10 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     return x
 
 
-def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str = "") -> Holder:
-    """The home country (or ``code``: the place's) as the holder of a sentence whose actor is named by role or
-    name only."""
+def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:
+    """``code`` (the home country, or where the story happens) as the holder of a sentence whose actor is named
+    by role or name only."""
     text = sent.text
-    code = code or ctx.home
     i = bisect_left(ctx.agent_starts, sent.start)
     if i < len(ctx.agents) and ctx.agents[i][0] < cue.start:
         a0, a1, _role = ctx.agents[i]

@@ -13,9 +13,8 @@ from bisect import bisect_right
 from typing import Final
 
 from model.engine.gazetteer import Mention
+from model.engine.titles import surname
 
-#: particles that belong to a surname ("De Croo", "von der Leyen")
-_PARTICLES: Final = frozenset("de da di do dos van von der le la al el ter ten".split())
 _MIN_SURNAME: Final = 3
 #: surnames that are also common words or months: alone they mostly are the word ("May", "King", "Long")
 _WORDS: Final = frozenset("""May June April August Long Young King Rice Green White Black Brown Little Price Hall Wood
@@ -24,15 +23,11 @@ _WORDS: Final = frozenset("""May June April August Long Young King Rice Green Wh
 
 
 def _surname(name: str) -> str:
-    words = name.split()
-    if len(words) < 2:
+    """The surname that may stand alone for the person ("" when it would read as something else)."""
+    last = surname(name)
+    if len(last) < _MIN_SURNAME or not last[:1].isupper() or last.isupper() or last in _WORDS:
         return ""
-    surname = words[-1]
-    if len(words) > 2 and words[-2].lower() in _PARTICLES:
-        surname = f"{words[-2]} {surname}"
-    if len(surname) < _MIN_SURNAME or not surname[:1].isupper() or surname.isupper() or surname in _WORDS:
-        return ""
-    return surname
+    return last
 
 
 def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -24,6 +24,17 @@ TITLES: Final = ("Vice President", "Prime Minister", "Foreign Minister", "Defenc
 _PARTICLES: Final = frozenset("de da di do dos van von der le la al el ter ten".split())
 
 
+def surname(name: str) -> str:
+    """The surname of a full name: its last word, with one particle before it ("De Croo", "da Silva", "der Leyen");
+    "" for a single word."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    if len(words) > 2 and words[-2].lower() in _PARTICLES:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
 def _title(note: str) -> str | None:
     role = note.split(":", 1)[-1].strip()
     return next((t for t in TITLES if role.startswith(t)), None)
@@ -39,14 +50,9 @@ def title_aliases(entries: Iterable[Entry]) -> list[Entry]:
     for e in entries:
         if e.kind != "person" or not e.code or e.note.startswith("Phoenix"):
             continue
-        title = _title(e.note)
-        words = e.name.split()
-        if title is None or len(words) < 2:
-            continue
-        surname = words[-1]
-        if len(words) > 2 and words[-2].lower() in _PARTICLES:
-            surname = f"{words[-2]} {surname}"  # "De Croo", "da Silva", "von der Leyen" (one particle kept)
-        found.setdefault(f"{title} {surname}", []).append(e)
+        title, last = _title(e.note), surname(e.name)
+        if title is not None and last:
+            found.setdefault(f"{title} {last}", []).append(e)
     out: list[Entry] = []
     for alias, people in found.items():
         if alias.lower() in taken or len({p.code for p in people}) != 1:

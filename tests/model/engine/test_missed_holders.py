@@ -47,8 +47,7 @@ def test_every_agent_of_a_passive_listed_holds() -> None:
 def test_acts_of_office_are_stances(second: str, polarity: int | None) -> None:
     """Appointing, legislating, ruling and voting are stances (neutral ones unless for or against): a sentence
     whose actor is a role word ("the court") holds for the article's country through them."""
-    text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
-    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+    rows = _rows_of(second)
     assert [r["actor"] for r in rows] == ["POL"]
     assert polarity is None or float(rows[0]["polarity"]) * polarity > 0
 
@@ -66,10 +65,12 @@ def test_acts_of_office_need_their_sense(text: str) -> None:
     "The next day the ministry revealed that the talks had failed.",
     "The next day the ministry issued a statement on the talks.",
     "The next day the president made an announcement on the talks.",
+    "The next day the ministry released a statement on the talks.",
+    "The next day the court issued a stay on the decree.",
+    "The next day the president responded to the ruling on Twitter.",
 ])
-def test_saying_verbs_of_real_articles(second: str) -> None:
-    text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
-    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+def test_saying_verbs_and_orders_of_real_articles(second: str) -> None:
+    rows = _rows_of(second)
     assert [r["actor"] for r in rows] == ["POL"]
 
 
@@ -83,12 +84,7 @@ def test_an_organisation_named_after_a_person_is_not_his_employer(text: str, hol
     assert {r["actor"] for r in rows} == holders
 
 
-@pytest.mark.parametrize("second", [
-    "The next day the ministry released a statement on the talks.",
-    "The next day the court issued a stay on the decree.",
-    "The next day the president responded to the ruling on Twitter.",
-])
-def test_statements_and_orders_of_real_articles(second: str) -> None:
+def _rows_of(second: str) -> list[dict[str, object]]:
+    """The statements of ``second`` after two sentences that make Poland the article's country."""
     text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
-    rows = [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
-    assert [r["actor"] for r in rows] == ["POL"]
+    return [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
