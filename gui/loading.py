@@ -21,7 +21,7 @@ from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.loading import Loaded, grow_set, load_dataset, load_set
-from model.progress import count_of
+from model.progress import amount, count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
@@ -205,10 +205,9 @@ class LoadController(QObject):
         n_err = len(analysis.report.errors)
         lean = (f"; {len(analysis.statements):,} statements; texts are read from the dataset when shown"
                 if analysis.texts is not None else "")
-        n_docs = len(analysis.documents)
         self.host.show_status(
-            f"Loaded {n_docs:,} document{'' if n_docs == 1 else 's'}" + lean
-            + (f"; {n_err} file{'' if n_err == 1 else 's'} failed — see File › Load report" if n_err else ""), 8000)
+            f"Loaded {amount(len(analysis.documents), 'document')}" + lean
+            + (f"; {amount(n_err, 'file')} failed — see File › Load report" if n_err else ""), 8000)
         self.sig_report_ready.emit(analysis.report)
         if n_err and self.show_report_on_errors:
             self.show_report()

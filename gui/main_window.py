@@ -33,6 +33,7 @@ from model.analysis.compare import column_breakdown, country_profile
 from model.analysis.filters import document_dates, speeches
 from model.analysis.matrix import sort_actors
 from model.analysis.timeline import statements_in_period
+from model.progress import amount
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         self._default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
-        self.counts_label.setText(f"{len(a.documents)} documents · {n_all} statements{shown} · "
+        self.counts_label.setText(f"{amount(len(a.documents), 'document')} · {amount(n_all, 'statement')}{shown} · "
                                   f"{len(view.matrix.actors)} countries")
         selected = self.state.selected
         if selected is not None:

@@ -107,6 +107,11 @@ def counted(done: int, total: int, unit: str, detail: str = "") -> str:
     return f"{done:,} of {total:,} {unit}" + (f"{COUNT_SEPARATOR}{detail}" if detail else "")
 
 
+def amount(n: int, noun: str) -> str:
+    """A number of things as a reader writes it: "1 document", "1,204 documents" (``noun`` singular, plural +s)."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def count_of(message: str) -> str:
     """The count a progress message starts with ("1,204 of 10,000 documents"), or "" when it has none."""
     match = _COUNT.match(message)

@@ -29,7 +29,7 @@ def test_open_folder_through_the_dialog_path_shows_the_matrix(window, qtbot, mon
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Security"
     assert settings.last_folder() == str(SEEDS)
     assert settings.recent_sets()[0] == [str(SEEDS)]
-    assert "1 documents" in window.counts_label.text()
+    assert window.counts_label.text().startswith("1 document · ")
     assert window.documents.model.rowCount() == 1
     assert window.documents.model.raw(0, "status") == "loaded"
 

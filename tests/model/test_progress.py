@@ -1,6 +1,6 @@
 import io
 
-from model.progress import StageProgress, StderrProgress, SubProgress, count_of, counted
+from model.progress import StageProgress, StderrProgress, SubProgress, amount, count_of, counted
 
 
 class Recorder:
@@ -82,3 +82,9 @@ def test_analyse_reports_files_then_documents(tmp_path):
     counts = [count_of(m) for _, _, m in rec.calls]
     assert "3 of 3 files" in counts
     assert counts[-1] == "3 of 3 documents"
+
+
+def test_amount_is_singular_for_one_and_grouped_for_many() -> None:
+    assert amount(1, "document") == "1 document"
+    assert amount(0, "file") == "0 files"
+    assert amount(1204, "statement") == "1,204 statements"
