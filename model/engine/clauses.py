@@ -13,33 +13,19 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from model.engine.lexicon import CueDef, Hit, category
+from model.engine.lexicon import Hit, category
 from model.engine.textfold import is_word_char
 
 #: punctuation that opens a clause; the opener words ("that", "after", "which" …) are lexicon hits
 #: (a list: compiled, a Final tuple would be rebuilt at each use)
 _PUNCT_OPENERS: Final = [";", ":", " – ", " — ", " - "]
-_DETERMINERS: Final = frozenset("the a an its his her their our your my whose such certain this these those that any every each no".split())
-_BE: Final = frozenset("is are was were be been being am 's".split())
+BE_FORMS: Final = frozenset("is are was were be been being am 's".split())
 _WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
 _QUOTE_CLOSE: Final = "”\"’'"
-#: verb cues that are also adjectives, and the words after them that make them one ("a world free from
-#: blackmail", "free and fair elections", "is welcome to join"; but "to free the hostages", "we welcome and …")
-_ADJECTIVAL: Final[dict[str, frozenset[str]]] = {"free": frozenset({"from", "of", "and"}), "welcome": frozenset({"to"})}
-#: verbs whose particle "back" is not the verb "to back" ("push back", "hold back", "fight back")
-_PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go goes went fight fights fought hit hits "
-                                   "strike strikes struck step steps hold holds held bring brings brought roll rolls "
-                                   "scale scales cut cuts draw draws drew turn turns get gets got give gives gave look "
-                                   "looks set sets sit sits stand stands stood talk talks write writes wrote call calls "
-                                   "pay pays paid fall falls fell send sends sent put puts take takes took".split())
-#: words before such a cue that make it an adjective ("is free", "remain free")
-_COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
-                            "becomes became".split())
-_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
 #: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
 _PARTICIPLE_ENDINGS: Final = frozenset({"ed", "en", "ld", "ht", "wn", "ne"})
 _IRREGULAR_PARTICIPLES: Final = frozenset({"met", "held", "told", "sent", "cut", "shot"})
-_ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
+
 
 
 @dataclass
@@ -85,7 +71,7 @@ def _word_end_before(text: str, pos: int, lo: int) -> int:
     return i
 
 
-def _alpha_word_before(text: str, alpha: str, pos: int, lo: int) -> tuple[int, str]:
+def alpha_word_before(text: str, alpha: str, pos: int, lo: int) -> tuple[int, str]:
     """The nearest word ending at or before ``pos`` (not before ``lo``) as ``(start, word)``; ``(-1, "")`` if none.
 
     Reads ``alpha`` (``textfold.alpha_fold``: the word characters as lower-case ASCII, all else spaces)
@@ -118,7 +104,7 @@ def words_before(text: str, pos: int, n: int, floor: int = 0, alpha: str = "") -
     if alpha:
         i = pos
         while len(out) < n:
-            i, w = _alpha_word_before(text, alpha, i, lo)
+            i, w = alpha_word_before(text, alpha, i, lo)
             if i < 0:
                 break
             out.append(w)
@@ -145,7 +131,7 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     i = pos
     if alpha:
         for _ in range(n):
-            i, w = _alpha_word_before(text, alpha, i, lo)
+            i, w = alpha_word_before(text, alpha, i, lo)
             if i < 0:
                 break
             if w not in skip:
@@ -162,87 +148,6 @@ def nearest_word_except(text: str, pos: int, n: int, floor: int, skip: frozenset
     return ""
 
 
-def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
-    """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
-    d = cue.value
-    if isinstance(d, CueDef):  # (always, for cue hits: read natively rather than by name)
-        kind, lemma = d.kind, d.lemma
-    else:
-        kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
-    if kind != "verb":
-        return False
-    if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
-                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS):
-        return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
-        # "Canada Supports …" stays a verb)
-    # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
-    # strings rather than a list
-    n = 0
-    prev = last = ""
-    if alpha:
-        lo = floor if floor > cue.start - 24 else cue.start - 24
-        i, last = _alpha_word_before(text, alpha, cue.start, lo)
-        if i >= 0:
-            n = 1
-            i, prev = _alpha_word_before(text, alpha, i, lo)
-            if i >= 0:
-                n = 2
-    else:
-        before = words_before(text, cue.start, 2, floor)
-        n = len(before)
-        last = before[-1] if n else ""
-        prev = before[0] if n == 2 else ""
-    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
-        return True
-    form = first_word(text, cue)  # "take" of "take part"
-    if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
-        return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
-    after = _ADJECTIVAL.get(form) if form == lemma else None
-    if after is not None and (last in _COPULAS or _word_after(text, cue.end) in after):
-        return True
-    if n == 2 and prev in _DETERMINERS and not last.endswith("ly"):
-        # "the recent attack", "an important meeting" (but not "the government recently agreed")
-        return form.endswith("ing") or form == lemma
-    if form.endswith("ing"):
-        # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
-        return last not in _BE and last not in _ING_LICENSORS
-    return False
-
-
-def _word_after(text: str, pos: int) -> str:
-    """The word right after ``pos`` (after spaces), lower case."""
-    j = pos
-    while j < len(text) and text[j] == " ":
-        j += 1
-    k = j
-    while k < len(text) and is_word_char(text[k]):
-        k += 1
-    return text[j:k].lower()
-
-
-#: what stands right before a capitalised noun, never before a capitalised verb: a closing bracket, a digit
-_NOUN_MARKS: Final = ")]0123456789"
-
-
-def _char_before(text: str, pos: int, floor: int) -> str:
-    """The character right before ``pos`` after spaces ("" at ``floor``)."""
-    j = pos - 1
-    while j >= floor and text[j] == " ":
-        j -= 1
-    return text[j] if j >= floor else ""
-
-
-def _lower_word_before(text: str, pos: int, floor: int) -> bool:
-    """The word right before ``pos`` (after spaces) starts with a lower-case letter."""
-    j = pos - 1
-    while j >= floor and text[j] == " ":
-        j -= 1
-    k = j
-    while k >= floor and is_word_char(text[k]):
-        k -= 1
-    return j > k and text[k + 1].islower()
-
-
 def first_word(text: str, hit: Hit) -> str:
     """The hit's first word ("take" of "take part"), lower case; read once per hit."""
     if not hit.first:
@@ -256,7 +161,7 @@ def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if form[-2:] not in _PARTICIPLE_ENDINGS and form not in _IRREGULAR_PARTICIPLES:
         return False
     before = words_before(text, cue.start, 3, floor, alpha)
-    return any(w in _BE for w in before[-2:]) or (len(before) >= 1 and before[-1] == "been")
+    return any(w in BE_FORMS for w in before[-2:]) or (len(before) >= 1 and before[-1] == "been")
 
 
 def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[int]:

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from model.engine.clauses import is_nominal, nearest_word_except
+from model.engine.clauses import nearest_word_except
 from model.engine.discourse import Holder
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, by_start, category
+from model.engine.senses import is_nominal
 
 _ARTICLES: Final = frozenset({"the", "a", "an"})
 LIST_GAP: Final = re.compile(r"\s*(?:,|and|or|&|as well as|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)

@@ -98,7 +98,7 @@ def test_frame_regexes_only_match_where_their_guards_let_them(text):
 
 def _passive_before(text, cue, floor):
     """``is_passive`` as it read before its endings became a set lookup (the reference)."""
-    from model.engine.clauses import _BE
+    from model.engine.clauses import BE_FORMS as _BE
 
     form = text[cue.start:cue.end].lower().split(" ", 1)[0]
     if not form.endswith(("ed", "en", "ld", "ht", "wn", "ne")) and form not in {"met", "held", "told", "sent",
@@ -125,7 +125,9 @@ def test_is_passive_same_as_before(head, cue_text):
 def _nominal_before(text, cue, floor, alpha=""):
     """``is_nominal`` as it read before its two words became two strings (the reference), with the
     capitalised-noun rule ("small island States") read the plain way."""
-    from model.engine.clauses import _BE, _DETERMINERS, _ING_LICENSORS, _NOUN_PREPS, first_word
+    from model.engine.clauses import BE_FORMS as _BE
+    from model.engine.clauses import first_word
+    from model.engine.senses import _DETERMINERS, _ING_LICENSORS, _NOUN_PREPS
 
     d = cue.value
     if d.kind != "verb":
@@ -150,8 +152,8 @@ def _nominal_before(text, cue, floor, alpha=""):
                                  "  ", " ", ",", "é", "longwordlongword"]), max_size=8).map(" ".join),
        st.sampled_from(["meeting", "meet", "attack", "holding talks", "agreed", "Meeting"]), st.integers(0, 30))
 def test_is_nominal_same_as_before(head, cue_text, floor):
-    from model.engine.clauses import is_nominal
     from model.engine.lexicon import CueDef, Hit
+    from model.engine.senses import is_nominal
 
     text = head + " " + cue_text + " today"
     start = len(head) + 1

@@ -1,0 +1,111 @@
+"""Which reading a cue word has where it stands: a verb (an act), or a noun, adjective or particle (none).
+
+"the meeting", "an attack", "small island States", "a P5 (permanent five) State" are nouns; "a world free from
+blackmail", "they are welcome to" adjectives; "pushed back" a particle (not "to back", support); a gerund is a
+verb only after an auxiliary or a light verb ("is holding", "considered taking").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from model.engine.clauses import BE_FORMS, alpha_word_before, first_word, words_before
+from model.engine.lexicon import CueDef, Hit
+from model.engine.textfold import is_word_char
+
+_DETERMINERS: Final = frozenset("the a an its his her their our your my whose such certain this these those that any every each no".split())
+#: verb cues that are also adjectives, and the words after them that make them one ("a world free from
+#: blackmail", "free and fair elections", "is welcome to join"; but "to free the hostages", "we welcome and …")
+_ADJECTIVAL: Final[dict[str, frozenset[str]]] = {"free": frozenset({"from", "of", "and"}), "welcome": frozenset({"to"})}
+#: verbs whose particle "back" is not the verb "to back" ("push back", "hold back", "fight back")
+_PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go goes went fight fights fought hit hits "
+                                   "strike strikes struck step steps hold holds held bring brings brought roll rolls "
+                                   "scale scales cut cuts draw draws drew turn turns get gets got give gives gave look "
+                                   "looks set sets sit sits stand stands stood talk talks write writes wrote call calls "
+                                   "pay pays paid fall falls fell send sends sent put puts take takes took".split())
+#: words before such a cue that make it an adjective ("is free", "remain free")
+_COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
+                            "becomes became".split())
+_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+_ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
+
+
+def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
+    """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
+    d = cue.value
+    if isinstance(d, CueDef):  # (always, for cue hits: read natively rather than by name)
+        kind, lemma = d.kind, d.lemma
+    else:
+        kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
+    if kind != "verb":
+        return False
+    if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
+                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS):
+        return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
+        # "Canada Supports …" stays a verb)
+    # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
+    # strings rather than a list
+    n = 0
+    prev = last = ""
+    if alpha:
+        lo = floor if floor > cue.start - 24 else cue.start - 24
+        i, last = alpha_word_before(text, alpha, cue.start, lo)
+        if i >= 0:
+            n = 1
+            i, prev = alpha_word_before(text, alpha, i, lo)
+            if i >= 0:
+                n = 2
+    else:
+        before = words_before(text, cue.start, 2, floor)
+        n = len(before)
+        last = before[-1] if n else ""
+        prev = before[0] if n == 2 else ""
+    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
+        return True
+    form = first_word(text, cue)  # "take" of "take part"
+    if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
+        return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
+    after = _ADJECTIVAL.get(form) if form == lemma else None
+    if after is not None and (last in _COPULAS or _word_after(text, cue.end) in after):
+        return True
+    if n == 2 and prev in _DETERMINERS and not last.endswith("ly"):
+        # "the recent attack", "an important meeting" (but not "the government recently agreed")
+        return form.endswith("ing") or form == lemma
+    if form.endswith("ing"):
+        # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
+        return last not in BE_FORMS and last not in _ING_LICENSORS
+    return False
+
+
+def _word_after(text: str, pos: int) -> str:
+    """The word right after ``pos`` (after spaces), lower case."""
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    k = j
+    while k < len(text) and is_word_char(text[k]):
+        k += 1
+    return text[j:k].lower()
+
+
+#: what stands right before a capitalised noun, never before a capitalised verb: a closing bracket, a digit
+_NOUN_MARKS: Final = ")]0123456789"
+
+
+def _char_before(text: str, pos: int, floor: int) -> str:
+    """The character right before ``pos`` after spaces ("" at ``floor``)."""
+    j = pos - 1
+    while j >= floor and text[j] == " ":
+        j -= 1
+    return text[j] if j >= floor else ""
+
+
+def _lower_word_before(text: str, pos: int, floor: int) -> bool:
+    """The word right before ``pos`` (after spaces) starts with a lower-case letter."""
+    j = pos - 1
+    while j >= floor and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= floor and is_word_char(text[k]):
+        k -= 1
+    return j > k and text[k + 1].islower()
