@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.discourse import Holder
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import category
 from model.engine.spans import Sentence, bisect_left
@@ -64,6 +65,8 @@ class DocContext:
         self.one_sentence = False  # the document is a single sentence (a wire lead, a coded event)
         self.title_codes: set[str] = set()  # countries the document's title names
         self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
+        #: the sayers of a quotation this sentence continues ("X said: “… .  We will …”"), else empty
+        self.quoting: list[Holder] = []
 
     def state_role_in(self, start: int, end: int) -> bool:
         """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""

@@ -31,6 +31,8 @@ from model.statements import COLUMNS, Row
 
 #: the sign of a saying that pays tribute or offers sympathy (CAMEO 051 praise, 018 empathetic comment)
 _TRIBUTE: Final = 0.4
+#: the sign of a plain saying (the lexicon's for "say")
+_SAYING: Final = -0.05
 _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 #: lexicon hits that let a sentence without a name hold a stance: "we", "our …" (with a
 #: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
@@ -38,6 +40,25 @@ _FIRST_PERSON_KINDS: Final = frozenset({"fp", "fpposs"})
 _ANAPHOR_KINDS: Final = frozenset({"pron1", "pronN", "group", "defagent"})
 _OPEN_QUOTES: Final = "“\""
 _CLOSE_QUOTES: Final = "”\""
+
+
+def _quote_open_after(text: str, s: int, e: int, was_open: bool) -> bool:
+    """Whether a quotation is open at the end of the sentence ``s:e``, given whether it was at its start
+    (straight quotes toggle; curly ones open and close)."""
+    is_open = was_open
+    i = s
+    while True:
+        j = _next_quote(text, i, e)
+        if j < 0:
+            return is_open
+        ch = text[j]
+        is_open = (not is_open) if ch == '"' else ch == "“"
+        i = j + 1
+
+
+def _next_quote(text: str, i: int, e: int) -> int:
+    found = [j for j in (text.find('"', i, e), text.find("“", i, e), text.find("”", i, e)) if j >= 0]
+    return min(found) if found else -1
 
 
 def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
@@ -100,6 +121,8 @@ class Engine:
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
+        quote_open = False  # a quotation is open where the next sentence starts
+        quote_sayers: list[Holder] = []  # who speaks the open quotation (named in the sentence that opened it)
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         alpha = alpha_fold(fold, text)
@@ -118,6 +141,11 @@ class Engine:
             ms = mentions[m_lo:m_hi]
             hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
             opens, closes = _quote_marks(text, s, e)
+            continues = quote_open and bool(quote_sayers) and text[s] not in _OPEN_QUOTES
+            ctx.quoting = quote_sayers if continues else []
+            if not quote_open:
+                quote_sayers = []
+            quote_open = _quote_open_after(text, s, e, quote_open) and "\n" not in text[e:e + 2]
             if quoted and closes < 0:
                 quoted.append((s, e))
             elif opens >= 0 and closes < 0:
@@ -128,7 +156,7 @@ class Engine:
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
-                if scoring and (ctx.home or ctx.place) and any(h.kind == "cue" for h in hs):
+                if scoring and (ctx.quoting or ((ctx.home or ctx.place) and any(h.kind == "cue" for h in hs))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
@@ -136,6 +164,8 @@ class Engine:
             found, said_by = self.attributor.analyse(sent, disc)
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
+            if quote_open and not continues:
+                quote_sayers = [h for h in said_by or [f.holder for f in sure] if h.kind != "first-person"]
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
             if quoted and closes >= 0:
@@ -164,6 +194,8 @@ class Engine:
         cue = first_cue(sent, cue_hits(sent))
         if candidates and cue is not None:
             self._candidates(sent, ctx, cands, cue)
+        elif candidates and ctx.quoting:
+            self._quoted(sent, ctx, cands, None, False)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
@@ -211,10 +243,29 @@ class Engine:
                 taken.add(m.code)
                 f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, None, None)
                 cands.append((f, "mention"))
+        self._quoted(sent, ctx, cands, cue, hedged)
+        taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
         for code in (ctx.home, ctx.place):
             if code and code not in taken:
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
+
+    def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,
+                hedged: bool) -> None:
+        """Who speaks the quotation the sentence continues ("… said: “… .  We will not abandon them.”"): read
+        as their saying when the sentence has no cue of its own."""
+        taken = {f.holder.code for f, _ in cands}
+        s, e = sent.start, sent.end
+        for h in ctx.quoting:
+            if h.code in taken:
+                continue
+            taken.add(h.code)
+            holder = Holder(h.code, h.text, -1, h.kind)
+            if cue is not None:
+                f = self.attributor.make(sent, holder, cue, s, e, hedged, None, None)
+            else:
+                f = Found(holder, None, "SAY", _SAYING, False, hedged, None, None, None, 0.6, s, e)
+            cands.append((f, "quote"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
         """No topic cue in the sentence: the cue's category, else what the document is mostly about."""

@@ -31,7 +31,7 @@ _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of",
 #: feature names, in the order :func:`features` fills them (the model file is checked against it)
 FEATURES: Final[tuple[str, ...]] = (
     "bias",
-    "src_engine", "src_mention", "src_home",
+    "src_engine", "src_mention", "src_home", "src_quote",
     "k_country", "k_demonym", "k_capital", "k_person", "k_body", "k_local", "k_first_person", "k_context",
     "eng_conf",
     "cat_say", "cat_other", "cat_demand", "pol_pos", "pol_neg",
@@ -47,7 +47,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
-    "doc_state", "home_x_doc_state", "home_x_state_role", "is_place",
+    "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -55,76 +55,78 @@ _F_BIAS: Final = 0
 _F_SRC_ENGINE: Final = 1
 _F_SRC_MENTION: Final = 2
 _F_SRC_HOME: Final = 3
-_F_K_COUNTRY: Final = 4
-_F_K_DEMONYM: Final = 5
-_F_K_CAPITAL: Final = 6
-_F_K_PERSON: Final = 7
-_F_K_BODY: Final = 8
-_F_K_LOCAL: Final = 9
-_F_K_FIRST_PERSON: Final = 10
-_F_K_CONTEXT: Final = 11
-_F_ENG_CONF: Final = 12
-_F_CAT_SAY: Final = 13
-_F_CAT_OTHER: Final = 14
-_F_CAT_DEMAND: Final = 15
-_F_POL_POS: Final = 16
-_F_POL_NEG: Final = 17
-_F_HEDGED: Final = 18
-_F_NEGATED: Final = 19
-_F_REPORTER: Final = 20
-_F_REL_POS: Final = 21
-_F_NEAR_START: Final = 22
-_F_CUE_BEFORE_HOLDER: Final = 23
-_F_CUE_NEAR: Final = 24
-_F_CUE_MID: Final = 25
-_F_CUE_FAR: Final = 26
-_F_PREP_TARGET: Final = 27
-_F_PREP_LOCATION: Final = 28
-_F_PREP_OF: Final = 29
-_F_POSSESSIVE: Final = 30
-_F_IN_QUOTE: Final = 31
-_F_HYPHEN: Final = 32
-_F_N_CODES_1: Final = 33
-_F_N_CODES_2: Final = 34
-_F_N_CODES_3P: Final = 35
-_F_CODE_MENTIONS: Final = 36
-_F_IS_HOME: Final = 37
-_F_DOC_SHARE: Final = 38
-_F_HOME_SHARE: Final = 39
-_F_FIRST_DOC_CODE: Final = 40
-_F_HAS_SAY: Final = 41
-_F_HAS_QUOTE: Final = 42
-_F_LONG_SENTENCE: Final = 43
-_F_SPEECH: Final = 44
-_F_IS_SPEAKER: Final = 45
-_F_SPEECH_OTHER: Final = 46
-_F_AGENT_BEFORE_CUE: Final = 47
-_F_AGENT_STATE: Final = 48
-_F_PRON_SUBJECT: Final = 49
-_F_NAME_BEFORE_CUE: Final = 50
-_F_HOME_X_AGENT: Final = 51
-_F_HOME_X_SAY: Final = 52
-_F_HOME_X_NAME: Final = 53
-_F_MENTION_X_NEAR: Final = 54
-_F_SPEAKER_X_FP: Final = 55
-_F_SUBJECT: Final = 56
-_F_ROLE_AFTER: Final = 57
-_F_PERSON_BEFORE_CUE: Final = 58
-_F_IGO_BEFORE_CUE: Final = 59
-_F_NO_ACTOR_BEFORE_CUE: Final = 60
-_F_ONE_SENTENCE: Final = 61
-_F_ONE_SENTENCE_X_ENGINE: Final = 62
-_F_SUBJECT_LIST: Final = 63
-_F_GROUP_RESOLVED: Final = 64
-_F_IN_TITLE: Final = 65
-_F_RECENT: Final = 66
-_F_HOME_X_RECENT: Final = 67
-_F_AGENT_EXPERT: Final = 68
-_F_PLACE_WORDS: Final = 69
-_F_DOC_STATE: Final = 70
-_F_HOME_X_DOC_STATE: Final = 71
-_F_HOME_X_STATE_ROLE: Final = 72
-_F_IS_PLACE: Final = 73
+_F_SRC_QUOTE: Final = 4
+_F_K_COUNTRY: Final = 5
+_F_K_DEMONYM: Final = 6
+_F_K_CAPITAL: Final = 7
+_F_K_PERSON: Final = 8
+_F_K_BODY: Final = 9
+_F_K_LOCAL: Final = 10
+_F_K_FIRST_PERSON: Final = 11
+_F_K_CONTEXT: Final = 12
+_F_ENG_CONF: Final = 13
+_F_CAT_SAY: Final = 14
+_F_CAT_OTHER: Final = 15
+_F_CAT_DEMAND: Final = 16
+_F_POL_POS: Final = 17
+_F_POL_NEG: Final = 18
+_F_HEDGED: Final = 19
+_F_NEGATED: Final = 20
+_F_REPORTER: Final = 21
+_F_REL_POS: Final = 22
+_F_NEAR_START: Final = 23
+_F_CUE_BEFORE_HOLDER: Final = 24
+_F_CUE_NEAR: Final = 25
+_F_CUE_MID: Final = 26
+_F_CUE_FAR: Final = 27
+_F_PREP_TARGET: Final = 28
+_F_PREP_LOCATION: Final = 29
+_F_PREP_OF: Final = 30
+_F_POSSESSIVE: Final = 31
+_F_IN_QUOTE: Final = 32
+_F_HYPHEN: Final = 33
+_F_N_CODES_1: Final = 34
+_F_N_CODES_2: Final = 35
+_F_N_CODES_3P: Final = 36
+_F_CODE_MENTIONS: Final = 37
+_F_IS_HOME: Final = 38
+_F_DOC_SHARE: Final = 39
+_F_HOME_SHARE: Final = 40
+_F_FIRST_DOC_CODE: Final = 41
+_F_HAS_SAY: Final = 42
+_F_HAS_QUOTE: Final = 43
+_F_LONG_SENTENCE: Final = 44
+_F_SPEECH: Final = 45
+_F_IS_SPEAKER: Final = 46
+_F_SPEECH_OTHER: Final = 47
+_F_AGENT_BEFORE_CUE: Final = 48
+_F_AGENT_STATE: Final = 49
+_F_PRON_SUBJECT: Final = 50
+_F_NAME_BEFORE_CUE: Final = 51
+_F_HOME_X_AGENT: Final = 52
+_F_HOME_X_SAY: Final = 53
+_F_HOME_X_NAME: Final = 54
+_F_MENTION_X_NEAR: Final = 55
+_F_SPEAKER_X_FP: Final = 56
+_F_SUBJECT: Final = 57
+_F_ROLE_AFTER: Final = 58
+_F_PERSON_BEFORE_CUE: Final = 59
+_F_IGO_BEFORE_CUE: Final = 60
+_F_NO_ACTOR_BEFORE_CUE: Final = 61
+_F_ONE_SENTENCE: Final = 62
+_F_ONE_SENTENCE_X_ENGINE: Final = 63
+_F_SUBJECT_LIST: Final = 64
+_F_GROUP_RESOLVED: Final = 65
+_F_IN_TITLE: Final = 66
+_F_RECENT: Final = 67
+_F_HOME_X_RECENT: Final = 68
+_F_AGENT_EXPERT: Final = 69
+_F_PLACE_WORDS: Final = 70
+_F_DOC_STATE: Final = 71
+_F_HOME_X_DOC_STATE: Final = 72
+_F_HOME_X_STATE_ROLE: Final = 73
+_F_IS_PLACE: Final = 74
+_F_QUOTE_X_FP: Final = 75
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -270,6 +272,8 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if source == "home":
         x[_F_HOME_X_STATE_ROLE] = 1.0 if facts.has_state_role(sent, ctx) else 0.0
         x[_F_IS_PLACE] = 1.0 if code == ctx.place else 0.0
+    elif source == "quote":
+        x[_F_QUOTE_X_FP] = 1.0 if sent.of("fp") or sent.of("fpposs") else 0.0
     return x
 
 

@@ -9,6 +9,9 @@ from model.engine.attribution import Found
 from model.engine.lexicon import CueDef, Hit, by_start
 from model.engine.textfold import is_word_char, next_run, word_fold
 
+#: what a label made of a sentence's first words does not begin or end with
+_LABEL_STRIP: Final = " \"“”‘’'.,;:"
+
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")
 _PUNCT_BEFORE: Final = frozenset(",;:(")
@@ -119,13 +122,14 @@ def _stop_at(text: str, lo: int, hi: int, fold: str = "") -> int:
 
 
 def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int]:
-    """Short label from the sentence: modal/negation + cue + its object, or what a saying verb says.
+    """Short label from the sentence: modal/negation + cue + its object, or what a saying verb says; a
+    sentence read without a cue (a quotation's later sentence) is labelled by its first words.
 
     ``fold``: ``word_fold(text.lower())``, which the engine has at hand (computed here otherwise).
     """
     cue = f.cue
     if cue is None:
-        return "", -1
+        return opening_words(text, f.clause_start, f.clause_end, max_words)
     fold = fold or word_fold(text.lower())
     label, start, label_end = object_label(text, f, max_words, fold)
     if label_end <= cue.end:
@@ -206,6 +210,14 @@ def _label_object_end(text: str, fold: str, lo: int, hi: int, max_words: int) ->
         if text[s:e].lower() not in _DANGLING:
             return e
         last = s
+
+
+def opening_words(text: str, s: int, e: int, max_words: int) -> tuple[str, int]:
+    """The first ``max_words`` words of ``text[s:e]`` without quotation marks or the final stop ("We made
+    that clear to the president"), and where they start."""
+    words = text[s:e].split()[:max_words]
+    label = " ".join(words).strip(_LABEL_STRIP)
+    return label, (text.find(label[:1], s, e) if label else -1)
 
 
 def single_spaced(s: str) -> str:
