@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
+from model.engine.appeals import first_person_appeal
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -199,6 +200,10 @@ class Attributor:
             found[0].clause_start <= h.start < found[0].cue.start for h in sent.of("modal")
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
+        if not found and not blocked and not sayer_holders:
+            appeal = first_person_appeal(sent, cs, ce)
+            if appeal is not None:
+                found = [self.make(sent, appeal[1], appeal[0], cs, ce, hedged, reporter, None)]
         if not found and not blocked and not (leading is not None and sayer_holders) and not (
             first_cue and is_passive(text, first_cue[0], first_cue[1], sent.alpha)
         ):
@@ -271,6 +276,11 @@ class Attributor:
                 continue  # "…, the UN mission in Angola said": the organisation speaks
             govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
+            speaker = sent.speaker_country
+            fp = next((h for h in region if h.kind == "fp"), None) if not hs and speaker else None
+            if fp is not None and speaker:
+                # "We believe that …", "I stress that …" in a speech: the speaker's country says it
+                hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]
             if f.kind == "trailing":
                 holders.extend(h for h in hs if h.code not in {x.code for x in holders})
             else:

@@ -1,0 +1,70 @@
+"""A speaker's appeal or pledge with no event verb: "We must act now", "we need to learn to listen", "We will
+increase our support …" — in a speech, the first person and a modal of obligation are a call to act (CAMEO
+appeal), the first person and "will" a pledge (intent), whatever the verb after them (issue 15: plain
+first-person positions gave nothing)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from model.engine.discourse import Holder
+from model.engine.lexicon import CueDef, Hit
+from model.engine.spans import Sentence
+
+#: the sign of such an appeal or pledge (the lexicon's APPEAL and INTENT)
+APPEAL_POLARITY: Final = 0.3
+#: words that make the first person's clause a condition, question or description, not an appeal or pledge
+#: ("The question is whether we will have …", "if we must", "when we will meet")
+_SUBORDINATE: Final = frozenset("whether if unless when how what where why until once before after as because "
+                                "since which who whom".split())
+#: words of a pledge after the first person ("we will", "I shall")
+_PLEDGE: Final = frozenset({"will", "shall"})
+#: words that may stand between the subject and the modal ("we all must", "we therefore need to")
+_BETWEEN: Final = frozenset("all also both collectively therefore together now still simply indeed really truly "
+                            "urgently clearly surely so thus".split())
+
+
+def first_person_appeal(sent: Sentence, a: int, b: int) -> tuple[Hit, Holder] | None:
+    """The modal of "we must …" (an appeal) or the "will" of "we will …" (a pledge) in ``a:b`` as the cue, and
+    the speaker as its holder; None when the sentence is not a speech's or has no first person directly
+    before such a word."""
+    speaker = sent.speaker_country
+    if not speaker:
+        return None
+    text = sent.text
+    modals = sent.of("modal")
+    for fp in sent.of("fp"):
+        if not a <= fp.start < b or _word_before(text, fp.start) in _SUBORDINATE:
+            continue
+        holder = Holder(speaker, text[fp.start:fp.end], fp.start, "first-person")
+        for m in modals:
+            if m.start >= fp.end and m.start < b and _adverbs_only(text[fp.end:m.start]):
+                return Hit(m.start, m.end, "cue", CueDef(str(m.value), "APPEAL", APPEAL_POLARITY, "", "modal")), holder
+        # (not "I will": "I will start with …", "I will now turn to …" order the speech)
+        pledge = _pledge_after(text, fp.end, b) if text[fp.start:fp.end].lower() != "i" else None
+        if pledge is not None:
+            return pledge, holder
+    return None
+
+
+def _pledge_after(text: str, at: int, b: int) -> Hit | None:
+    """The "will"/"shall" after the first person at ``at`` (adverbs between allowed), as an intent cue."""
+    words = text[at:min(b, at + 40)].split()[:3]
+    for i, w in enumerate(words):
+        word = w.lower()
+        if word in _PLEDGE:
+            if not _adverbs_only(" ".join(words[:i])):
+                return None
+            start = text.find(w, at)
+            return Hit(start, start + len(w), "cue", CueDef(word, "INTENT", APPEAL_POLARITY, "", "modal"))
+    return None
+
+
+def _word_before(text: str, at: int) -> str:
+    words = text[max(0, at - 20):at].split()
+    return words[-1].lower().strip(",;:“\"") if words else ""
+
+
+def _adverbs_only(gap: str) -> bool:
+    words = gap.split()
+    return len(words) <= 2 and all(w.lower() in _BETWEEN or w.lower().endswith("ly") for w in words)
