@@ -105,6 +105,7 @@ class Attributor:
         return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start]))
 
     def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
+        """Who "we", "the ministers", "it" or "they" between ``a`` and ``b`` stand for."""
         region = [h for h in sent.hits if a <= h.start < b]
         kinds = {h.kind for h in region}
         if "fp" in kinds and sent.speaker_country:
@@ -115,6 +116,12 @@ class Attributor:
             found = disc.resolve_group(groups)
             if found:
                 return [Holder(h.code, h.text, -1, h.kind) for h in found]
+        return self._pronoun_antecedents(sent, region, a, disc)
+
+    def _pronoun_antecedents(self, sent: Sentence, region: list[Hit], a: int, disc: Discourse) -> list[Holder]:
+        """The earlier holders a pronoun or definite agent among ``region`` (the hits of a clause or sayer that
+        starts at ``a``) stands for."""
+        kinds = {h.kind for h in region}
         if "pronN" in kinds:
             return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(True)]
         if "pron1" in kinds or "defagent" in kinds:
@@ -163,7 +170,7 @@ class Attributor:
         cues = cue_hits(sent)
         says = [c for c in cues if category(c) == "SAY"]
         frames = find_frames(text, s, e, says, cues, sent.fold)
-        reporter, sayer_holders, unnamed = self._frame_roles(sent, frames)
+        reporter, sayer_holders, unnamed = self._frame_roles(sent, frames, disc)
         # the reported content: where every frame's content overlaps (the whole sentence without frames)
         cs, ce = s, e
         seen = False
@@ -254,7 +261,8 @@ class Attributor:
                     return m.text
         return None
 
-    def _frame_roles(self, sent: Sentence, frames: list[Frame]) -> tuple[str | None, list[Holder], bool]:
+    def _frame_roles(self, sent: Sentence, frames: list[Frame],
+                     disc: Discourse) -> tuple[str | None, list[Holder], bool]:
         reporter = None
         holders: list[Holder] = []
         unnamed = False
@@ -281,6 +289,9 @@ class Attributor:
             if fp is not None and speaker:
                 # "We believe that …", "I stress that …" in a speech: the speaker's country says it
                 hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]
+            elif not ms:
+                # "He also said, “…”", "“…,” she said": the sayer named in an earlier sentence
+                hs = self._pronoun_antecedents(sent, region, f.sayer_start, disc)
             if f.kind == "trailing":
                 holders.extend(h for h in hs if h.code not in {x.code for x in holders})
             else:
