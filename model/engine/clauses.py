@@ -20,7 +20,7 @@ from model.engine.textfold import is_word_char
 #: (a list: compiled, a Final tuple would be rebuilt at each use)
 _PUNCT_OPENERS: Final = [";", ":", " – ", " — ", " - "]
 BE_FORMS: Final = frozenset("is are was were be been being am 's".split())
-_WORD_RE: Final = re.compile(r"[A-Za-z’'-]+")
+_WORD_RE: Final = re.compile(r"(?:[A-Za-z’'-]|[^\W\d_\x00-\x7f])+")
 _QUOTE_CLOSE: Final = "”\"’'"
 #: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
 _PARTICIPLE_ENDINGS: Final = frozenset({"ed", "en", "ld", "ht", "wn", "ne"})
@@ -57,16 +57,21 @@ def _word_start_before(text: str, end: int, lo: int) -> int:
     """Where the word ending at ``end`` starts (not before ``lo``); ``end`` itself if none ends there."""
     chars = _WORD_CHARS  # a local: compiled code would look a module global up at each character
     i = end
-    while i > lo and text[i - 1] in chars:
+    while i > lo and (text[i - 1] in chars or _other_letter(text[i - 1])):
         i -= 1
     return i
+
+
+def _other_letter(ch: str) -> bool:
+    """A letter outside ASCII ("ğ" of "Erdoğan"): part of a word as much as an ASCII letter."""
+    return ch > "\x7f" and ch.isalpha()
 
 
 def _word_end_before(text: str, pos: int, lo: int) -> int:
     """End of the nearest word before ``pos`` (``lo`` when there is none after ``lo``)."""
     chars = _WORD_CHARS
     i = pos
-    while i > lo and text[i - 1] not in chars:
+    while i > lo and text[i - 1] not in chars and not _other_letter(text[i - 1]):
         i -= 1
     return i
 
@@ -86,7 +91,7 @@ def alpha_word_before(text: str, alpha: str, pos: int, lo: int) -> tuple[int, st
     if s == 0:
         s = lo
     w = alpha[s:j]
-    if "'" in w:  # the fold made "’" an apostrophe: the word keeps the text's own
+    if "'" in w or "\x01" in w:  # the fold made "’" an apostrophe, "ğ" 0x01: the word keeps the text's own
         w = text[s:j].lower()
     return s, w
 

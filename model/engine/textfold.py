@@ -43,7 +43,8 @@ _WORD_TABLE: Final = bytes(
     [b if ((chr(b).isalnum() or b in (1, 0x27, 0x2D, 0x5F)) and b < 128) else 32 for b in range(256)]
 )
 _APOSTROPHES: Final = frozenset("\u2019")
-_ALPHA_TABLE: Final = bytes([b if (0x61 <= b <= 0x7A or b in (0x27, 0x2D)) else 32 for b in range(256)])
+#: (0x01, a letter outside ASCII, stays: "Erdoğan" is one word, not "erdo" and "an")
+_ALPHA_TABLE: Final = bytes([b if (0x61 <= b <= 0x7A or b in (0x01, 0x27, 0x2D)) else 32 for b in range(256)])
 
 
 def _word_fold_error(exc: UnicodeError) -> tuple[str, int]:
@@ -67,8 +68,9 @@ def word_fold(low: str) -> str:
 
 
 def alpha_fold(word_folded: str, text: str) -> str:
-    """``word_fold`` output with only ASCII letters, apostrophes and hyphens left, all else spaces:
-    the characters of the engine's backward word reading (``clauses.words_before``), same length.
+    """``word_fold`` output with only letters (ASCII lower case, or ``\x01`` for any other letter),
+    apostrophes and hyphens left, all else spaces: the characters of the engine's backward word reading
+    (``clauses.words_before``), same length.
 
     "" (read the text itself) when ``text`` holds the Kelvin sign, the one character outside those
     that lower-cases into them.

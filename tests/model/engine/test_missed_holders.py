@@ -88,3 +88,12 @@ def _rows_of(second: str) -> list[dict[str, object]]:
     """The statements of ``second`` after two sentences that make Poland the article's country."""
     text = "Poland's government issued a decree on the judiciary on Monday. Poland's opposition criticised it. " + second
     return [r for r in Engine(load_resources()).document(Document(id="d", text=text)) if r["sentence"] == second]
+
+
+@pytest.mark.parametrize("text", [
+    "Erdoğan said the operation would continue.",
+    "Turkish President Recep Tayyip Erdoğan said the operation would continue.",
+])
+def test_a_name_with_letters_outside_ascii_is_one_word(engine: Engine, text: str) -> None:
+    """"Erdoğan said" was read as "… an said" (the article "an"): the saying verb became a noun."""
+    assert {r["actor"] for r in engine.document(Document(id="d", text=text))} == {"TUR"}
