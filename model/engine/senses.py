@@ -26,7 +26,7 @@ _PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go go
 #: words before such a cue that make it an adjective ("is free", "remain free")
 _COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
                             "becomes became".split())
-_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without per".split())
 #: verb cues that news uses mostly as nouns ("armed forces", "press officer", "apartment block", "police station",
 #: "television host", "Tropical Storm", "severe burns", "the incoming chair of", "state media"):
 #: their bare and -s forms are verbs only with a subject or auxiliary right before them ("will host", "it states")

@@ -65,8 +65,9 @@ def test_a_verb_stays_a_verb(engine: Engine, text: str, verb: str) -> None:
     # a fine is a sanction, a crime an assault
     ("A Turkish court gave the editor a fine of 1,000 lira.", -1),
     ("Saudi agents committed the murder inside the consulate.", -1),
-    # fighting a disease or a fire is aid
+    # fighting a disease or a fire is aid, expanding an operation an escalation
     ("Germany announced new funding to fight the Ebola epidemic in West Africa.", 1),
+    ("The US later expanded the operation in Syria.", -1),
 ])
 def test_news_usage_of_a_cue(engine: Engine, text: str, sign: int) -> None:
     assert all(p * sign > 0 for p in _polarities(engine, text))
@@ -123,8 +124,21 @@ def test_a_saying_of_praise_or_blame(engine: Engine, text: str, sign: int) -> No
     assert all(p * sign > 0 for p in _polarities(engine, text))
 
 
-def test_blame_weighs_more_than_a_plain_saying(engine: Engine) -> None:
-    assert _polarities(engine, 'British MP Philip Hammond said, "It would be a constitutional outrage."')[0] < -0.3
+@pytest.mark.parametrize("text", [
+    'British MP Philip Hammond said, "It would be a constitutional outrage."',
+    "The US secretary of state said the ongoing repression of the Cuban people must end.",
+])
+def test_blame_weighs_more_than_a_plain_saying(engine: Engine, text: str) -> None:
+    assert _polarities(engine, text)[0] < -0.3
+
+
+def test_a_plea_in_court_is_no_appeal(engine: Engine) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, "The British defendant pleaded guilty on Monday."))
+
+
+def test_per_request_is_a_noun(engine: Engine) -> None:
+    rows = _rows(engine, "Per request of the British prime minister, the Queen suspended parliament.")
+    assert rows and all(r["cue"] != "request" for r in rows)
 
 
 @pytest.mark.parametrize("text", [
