@@ -31,8 +31,12 @@ from model.statements import COLUMNS, Row
 
 #: the sign of a saying that pays tribute or offers sympathy (CAMEO 051 praise, 018 empathetic comment)
 _TRIBUTE: Final = 0.4
+#: the sign of a saying that blames (CAMEO 111 criticise or denounce)
+_CRITICISM: Final = -0.5
 #: the sign of a plain saying (the lexicon's for "say")
 _SAYING: Final = -0.05
+#: what a sayer does when no act governs: say, or (no known cue) whatever the subject's verb is
+_SAYING_CATEGORIES: Final = frozenset({"SAY", "OTHER"})
 _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 #: lexicon hits that let a sentence without a name hold a stance: "we", "our …" (with a
 #: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
@@ -330,10 +334,14 @@ class Engine:
 
 
     def _polarity(self, sent: Sentence, f: Found) -> float:
-        """The statement's sign: a saying's is what it says in tribute or sympathy (set after the scorer,
-        which weighs a saying as a saying)."""
-        if f.category == "SAY" and self.attributor.acts.pays_tribute(sent):
-            return _TRIBUTE
+        """The statement's sign: a saying's (or a sentence's without a known act) is what it says in tribute
+        or sympathy, or in blame (set after the scorer, which weighs a saying as a saying)."""
+        if f.category in _SAYING_CATEGORIES:
+            acts = self.attributor.acts
+            if acts.pays_tribute(sent):
+                return _TRIBUTE
+            if acts.criticises(sent):
+                return _CRITICISM
         return f.polarity
 
 

@@ -46,6 +46,7 @@ IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
     "cut": ("cuts", "cut", "cutting"),
     "put": ("puts", "put", "putting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
     "let": ("lets", "let", "letting"),
     "set": ("sets", "set", "setting"),
     "bar": ("bars", "barred", "barring"),

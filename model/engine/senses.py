@@ -26,7 +26,16 @@ _PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go go
 #: words before such a cue that make it an adjective ("is free", "remain free")
 _COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
                             "becomes became".split())
-_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+_NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without per".split())
+#: verb cues that news uses mostly as nouns ("armed forces", "press officer", "apartment block", "police station",
+#: "television host", "Tropical Storm", "severe burns", "the incoming chair of", "state media"):
+#: their bare and -s forms are verbs only with a subject or auxiliary right before them ("will host", "it states")
+#: or an object right after them ("forces the government", "hosts Japan's", "grants asylum to")
+_NOUN_FIRST: Final = frozenset("force press block station host storm burn chair state march grant".split())
+_VERB_BEFORE: Final = frozenset("to will would can could may might must shall should did does do not never also i we you they "
+                                "he she it who which that".split())
+_OBJECT_START: Final = frozenset("the a an its his her their our your my this these those that some any every each all no "
+                                 "him them it us me you".split())
 _ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
 
 
@@ -34,13 +43,15 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     """A verb cue used as a noun ("the meeting", "an attack") or adjective."""
     d = cue.value
     if isinstance(d, CueDef):  # (always, for cue hits: read natively rather than by name)
-        kind, lemma = d.kind, d.lemma
+        kind, lemma, objects = d.kind, d.lemma, d.objects
     else:
-        kind, lemma = getattr(d, "kind", "verb"), getattr(d, "lemma", "")
+        kind, lemma, objects = getattr(d, "kind", "verb"), getattr(d, "lemma", ""), getattr(d, "objects", frozenset())
     if kind != "verb":
         return False
+    noun_first = lemma in _NOUN_FIRST
     if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
-                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS):
+                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS
+                                      or (noun_first and _char_before(text, cue.start, floor).isalpha())):
         return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
         # "Canada Supports …" stays a verb)
     # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
@@ -63,6 +74,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
         return True
     form = first_word(text, cue)  # "take" of "take part"
+    if noun_first and not objects and form in (lemma, lemma + "s", lemma + "es") and last not in _VERB_BEFORE:
+        return not _object_follows(text, cue.end)
     if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
         return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
     after = _ADJECTIVAL.get(form) if form == lemma else None
@@ -72,9 +85,26 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         # "the recent attack", "an important meeting" (but not "the government recently agreed")
         return form.endswith("ing") or form == lemma
     if form.endswith("ing"):
-        # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
+        # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking"), also
+        # across an adverb ("is fully cooperating")
+        if last.endswith("ly") and n == 2:
+            last = prev
         return last not in BE_FORMS and last not in _ING_LICENSORS
     return False
+
+
+def _object_follows(text: str, pos: int) -> bool:
+    """An object starts right after ``pos``: a determiner or pronoun, a name or a number ("hosts Japan's crown
+    prince", "forces the government"), or a bare noun with an infinitive after it ("grants asylum to")."""
+    j = pos
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if j >= len(text) or j == pos:
+        return False
+    if text[j].isupper() or text[j].isdigit():
+        return True
+    word = _word_after(text, pos)
+    return word in _OBJECT_START or (bool(word) and _word_after(text, j + len(word)) == "to")
 
 
 def _word_after(text: str, pos: int) -> str:
