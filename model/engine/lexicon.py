@@ -199,7 +199,8 @@ class _Key:
         ]
 
 
-_OBJ_WORD: Final = re.compile(r"[a-z’'-]+")
+#: (a letter outside ASCII belongs to its word: "tiés" is no "ties")
+_OBJ_WORD: Final = re.compile(r"(?:[a-z’'-]|[^\W\d_\x00-\x7f])+")
 _PLAIN_OBJECT: Final = re.compile(r"[a-z-]+")
 
 
