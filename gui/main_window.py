@@ -27,6 +27,7 @@ from gui.menus import build_menus
 from gui.profile import ProfilePanel
 from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
+from gui.refusals import Refusals
 from gui.review_controller import ReviewController
 from gui.state import AppState
 from model.analysis.compare import column_breakdown, country_profile
@@ -79,15 +80,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         # controllers get the state, this window as their StatusHost (gui/host.py) and the panels they work on
         s = self.state
-        self.projects = ProjectController(s, self, self.filter_bar, self.matrix_model, self)
-        self.loader = LoadController(s, self, self.projects, self)
+        self.refusals = Refusals(s, self, self)   # what a statements dataset does not offer, and why
+        self.projects = ProjectController(s, self, self.refusals, self.filter_bar, self.matrix_model, self)
+        self.loader = LoadController(s, self, self.refusals, self.projects, self)
         self.loader.sig_loaded.connect(self.sig_loaded)
         self.exporter = ExportController(s, self, self)
         self._connect()
-        self.review = ReviewController(s, self, self.evidence, self.reader, self.matrix_view, self.matrix_model, self)
+        self.review = ReviewController(s, self, self.refusals, self.evidence, self.reader, self.matrix_view,
+                                       self.matrix_model, self)
         self.decision_log = DecisionsController(s, self, self.decisions, self.docks["decisions"], self.show_in_matrix,
                                                 self.open_in_reader, self)
         self.menu_actions = build_menus(self)   # every menu and shortcut, from the table in gui/menus.py
+        self.refusals.govern(self.menu_actions)
         self._restore_layout()
 
     # --- composition ---------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QToolTip
 
 from gui.evidence import ROW_ROLE, EvidenceDelegate
@@ -77,6 +77,7 @@ class ReviewDelegate(EvidenceDelegate):
     def __init__(self, parent=None, notes_for: Callable[[Mapping[str, object]], list[Note]] = lambda row: []) -> None:
         super().__init__(parent)
         self.notes_for = notes_for
+        self.refused = ""   # why review is refused on the open set: the buttons are greyed, their tooltip says why
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
@@ -96,8 +97,12 @@ class ReviewDelegate(EvidenceDelegate):
             btn = QStyleOptionButton()
             btn.rect = rects[name]
             btn.text = label
-            btn.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-            btn.palette = option.palette
+            btn.state = QStyle.StateFlag.State_Raised
+            btn.palette = QPalette(option.palette)
+            if self.refused:
+                btn.palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+            else:
+                btn.state |= QStyle.StateFlag.State_Enabled
             style.drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
         last = rects[BUTTONS[-1][0]]
         text_rect = QRect(last.right() + 2 * GAP, last.top(), option.rect.right() - last.right() - 3 * GAP, last.height())
@@ -136,7 +141,7 @@ class ReviewDelegate(EvidenceDelegate):
         rects = button_rects(option.rect)
         for name, _label, tip in BUTTONS:
             if rects[name].contains(event.pos()):
-                QToolTip.showText(event.globalPos(), tip, view)
+                QToolTip.showText(event.globalPos(), tooltip(self.refused) if self.refused else tip, view)
                 return True
         if event.pos().y() >= rects[BUTTONS[0][0]].top():
             row = index.data(ROW_ROLE) or {}
