@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE
 from gui.refusals import SHORT
-from model.cluster import dataset, lean
+from model.cluster import dataset, search
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.cluster.lean import BUDGET_ENV
 from model.loading import ADD_DOCUMENTS
@@ -150,7 +150,7 @@ def test_a_lean_search_reports_its_progress_and_finds_what_the_texts_hold(window
     """The filter bar's search on a lean set reads the texts in a worker: the state relays how many parts it
     has searched (the status bar shows it) and the matrix shows the statements whose texts hold the words."""
     out = _open_dataset(window, qtbot, monkeypatch, tmp_path, "0")
-    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
+    monkeypatch.setattr(search, "PROGRESS_PARTS", 1)
     reports: list[tuple[int, int, str]] = []
     window.state.sig_progress.connect(lambda done, total, message: reports.append((done, total, message)))
     with qtbot.waitSignal(window.state.sig_matrix_changed, timeout=30000):
