@@ -1,7 +1,8 @@
 """Main window: composition only — documents | matrix | evidence, with docks for the rest.
 
 Every panel is a small widget that displays :class:`gui.state.AppState`;
-loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`.
+loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`, and the panels drawn only
+while they can be seen (charts, stance bars, profile) in :mod:`gui.lazy_panels`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from gui.evidence import EvidencePanel
 from gui.exporting import ExportController
 from gui.filter_bar import FilterBar
 from gui.layout import apply_default_layout
+from gui.lazy_panels import LazyPanels, on_screen
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
@@ -30,16 +32,13 @@ from gui.reader import ReaderPane
 from gui.refusals import Refusals
 from gui.review_controller import ReviewController
 from gui.state import AppState
-from model.analysis.compare import column_breakdown, country_profile
+from model.analysis.compare import country_profile
 from model.analysis.filters import document_dates, speeches
 from model.analysis.matrix import sort_actors
 from model.analysis.timeline import statements_in_period
 from model.progress import amount
 
-
-def on_screen(widget: QWidget) -> bool:
-    """Whether any of the widget can be seen (a dock behind another dock's tab is "visible" but not on screen)."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+__all__ = ["MainWindow", "on_screen"]   # on_screen is gui.lazy_panels's (imported from here before)
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +50,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.state = state or AppState(self)
-        self._charts_stale: set[QWidget] = set()   # charts to draw again once they can be seen
 
         self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
@@ -74,6 +72,8 @@ class MainWindow(QMainWindow):
         for chart in (self.heatmap, self.stance_bars, self.timeline):
             self.charts.addTab(chart, chart.title)
         self.docks = self._docks()
+        self.panels = LazyPanels(self.state, self.matrix_model, self.heatmap, self.stance_bars, self.timeline,
+                                 self.profile, self.comparison, self.show_profile)
         apply_default_layout(self, self.docks)
 
         self.counts_label = QLabel()
@@ -162,12 +162,12 @@ class MainWindow(QMainWindow):
         self.timeline.sig_point_clicked.connect(self.show_period)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
-        self.charts.currentChanged.connect(lambda _i: self._refresh_charts())
-        self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
-        self.docks["charts"].visibilityChanged.connect(lambda _v: self._refresh_charts())
+        self.charts.currentChanged.connect(lambda _i: self.panels.refresh_charts())
+        self.charts.currentChanged.connect(lambda _i: self.panels.refresh_side_panels())
+        self.docks["charts"].visibilityChanged.connect(lambda _v: self.panels.refresh_charts())
         for name in ("charts", "profile"):
-            self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
-        self.docks["comparison"].visibilityChanged.connect(lambda v: self._default_comparison(v))
+            self.docks[name].visibilityChanged.connect(lambda _v: self.panels.refresh_side_panels())
+        self.docks["comparison"].visibilityChanged.connect(lambda v: self.panels.default_comparison(v))
 
     # --- state → views -------------------------------------------------------
     def _on_analysis_changed(self) -> None:
@@ -181,13 +181,12 @@ class MainWindow(QMainWindow):
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
         self.matrix_model.set_matrix(view.matrix, names=self.state.names, column_names=self.state.column_names)
-        self._charts_stale = {self.heatmap, self.timeline}
-        self._refresh_charts()
+        self.panels.matrix_changed()
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
         self.comparison.set_countries(view.matrix.actors, self.state.names, chosen)
-        self._default_comparison()
+        self.panels.default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{amount(len(a.documents), 'document')} · {amount(n_all, 'statement')}{shown} · "
@@ -216,40 +215,7 @@ class MainWindow(QMainWindow):
         s = self.state
         title = f"{s.name(actor)} — {s.column_name(column)}"
         self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names, s.texts)
-        self._refresh_side_panels()
-
-    def _default_comparison(self, seen: bool | None = None) -> None:
-        """Compare the countries the pickers offer once the Comparison panel is seen (none chosen yet)."""
-        chosen = self.comparison.chosen()
-        seen = on_screen(self.comparison) if seen is None else seen
-        if self.state.comparison is None and len(chosen) >= 2 and seen:
-            self.state.compare(chosen)
-
-    def _refresh_charts(self) -> None:
-        """Heat map and timeline follow the view, but are drawn only while they can be seen (each hidden
-        chart redrawn after a review edit at 100,000 statements cost the UI thread 10–50 ms)."""
-        view = self.state.view
-        if view is None:
-            return
-        if self.heatmap in self._charts_stale and on_screen(self.heatmap):
-            self._charts_stale.discard(self.heatmap)
-            self._draw_heatmap()
-        if self.timeline in self._charts_stale and on_screen(self.timeline):
-            self._charts_stale.discard(self.timeline)
-            self.timeline.set_data(view.timeline)
-
-    def _refresh_side_panels(self) -> None:
-        """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
-        m = self.state.matrix
-        if m is None or self.state.selected is None:
-            return
-        actor, column = self.state.selected
-        if on_screen(self.stance_bars) and (self.stance_bars.column != column or self.stance_bars.matrix is not m):
-            self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
-                                      self.matrix_model.sort_key, column, self.state.column_name(column), self.state.names)
-            self.stance_bars.matrix = m
-        if on_screen(self.profile) and (self.profile.actor != actor or self.profile.matrix is not m):
-            self.show_profile(actor, raise_dock=False)
+        self.panels.refresh_side_panels()
 
     def _on_country_header(self, section: int) -> None:
         actors = self.matrix_model.actors
@@ -259,16 +225,7 @@ class MainWindow(QMainWindow):
     def _sort(self, key: str) -> None:
         self.matrix_model.set_sort(key)
         if self.state.matrix is not None:
-            self._charts_stale.add(self.heatmap)
-            self._refresh_charts()
-            self.stance_bars.matrix = None   # drawn again in the new order
-            self._refresh_side_panels()
-
-    def _draw_heatmap(self) -> None:
-        m = self.state.matrix
-        assert m is not None
-        self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
-                              self.state.names, self.state.column_names)
+            self.panels.resorted()
 
     # --- StatusHost (gui/host.py): what the controllers may ask of the window ---
     def show_status(self, text: str, ms: int = 0) -> None:
