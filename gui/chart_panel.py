@@ -6,6 +6,7 @@ stance colours and the pyqtgraph settings.  The charts themselves are in :mod:`g
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from gui.plain import escaped, tooltip
 from model.analysis.chart_rows import DEFAULT_TOP, TOP_CHOICES
 from model.analysis.matrix import net_to_rgb
+
+if TYPE_CHECKING:
+    from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
 SERIES_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)]
@@ -239,7 +243,7 @@ class ChartPanel(QWidget):
         p = vb.mapSceneToView(scene_pos)
         return p.x(), p.y()
 
-    def _clicked(self, event) -> None:
+    def _clicked(self, event: MouseClickEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.is_empty:
             return
         point = self._view_point(event.scenePos())

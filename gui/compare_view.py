@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,7 +44,7 @@ class ComparisonTableModel(QAbstractTableModel):
     columns) or relation; BackgroundRole: net colour / agreement colour.
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
         self._names: dict[str, str] = {}
@@ -61,7 +61,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.comparison is None else len(self.comparison.actors) + 1
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid() or self.comparison is None:
             return None
         c = self.comparison
@@ -107,7 +107,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         return c.actors[index.column()], str(c.table.index[index.row()])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole) -> object:
         if role not in (R.DisplayRole, R.ToolTipRole) or self.comparison is None:
             return None
         c = self.comparison
@@ -237,7 +237,7 @@ class ComparisonPanel(QWidget):
     def _split_moved(self) -> None:
         self._split_by_user = True
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Table and chart side by side in a wide panel, the chart under the table in a tall one.
 
         Side by side, the table comes first: four countries need about 800 px; the chart takes

@@ -7,6 +7,7 @@ them and shows results.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,7 +23,7 @@ from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
 from model.loading import ADD_DOCUMENTS, Loaded, grow_set, load_dataset, load_set
-from model.progress import amount, count_of
+from model.progress import Progress, amount, count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
@@ -158,7 +159,7 @@ class LoadController(QObject):
     def _what(paths: list[str]) -> str:
         return Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
 
-    def _start(self, fn, message: str, recent: list[str], grown: bool = False) -> Task:
+    def _start(self, fn: Callable[[Progress], Loaded], message: str, recent: list[str], grown: bool = False) -> Task:
         if self.task is not None:
             self.task.cancel()  # a newer request wins; harmless when it already finished
         task = Task(fn)

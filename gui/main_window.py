@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from gui import settings
@@ -32,6 +32,7 @@ from gui.reader import ReaderPane
 from gui.refusals import Refusals
 from gui.review_controller import ReviewController
 from gui.state import AppState
+from gui.workers import Task
 from model.analysis.compare import country_profile
 from model.analysis.filters import document_dates, speeches
 from model.analysis.matrix import sort_actors
@@ -323,11 +324,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 
-    def load(self, paths: list[str]):
+    def load(self, paths: list[str]) -> Task | None:
         """Open ``paths`` as a new set (in a worker); sig_loaded fires when the matrix is shown."""
         return self.loader.load(paths)
 
-    def add(self, paths: list[str]):
+    def add(self, paths: list[str]) -> Task | None:
         """Add ``paths`` to the open set; only new documents are extracted."""
         return self.loader.add(paths)
 
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state, settings.LAYOUT_VERSION)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         # an exception escaping here would be printed by PySide6 and the window would close anyway,
         # losing the unsaved work: the window closes only when the work is saved, discarded or clean
         try:
@@ -354,11 +355,11 @@ class MainWindow(QMainWindow):
         settings.save_layout(self.saveGeometry(), self.saveState(settings.LAYOUT_VERSION))
         super().closeEvent(event)
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()

@@ -9,9 +9,10 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import pandas as pd
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
@@ -175,7 +176,7 @@ class ReviewController(QObject):
         elif action == "note":
             self.note(row)
 
-    def _push(self, change) -> bool:
+    def _push(self, change: Callable[[], object]) -> bool:
         if self._refused(REVIEW):
             return False
         try:
@@ -217,7 +218,7 @@ class ReviewController(QObject):
         return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
                                  lambda text: self.actions.note_cell(actor, column, text, by))
 
-    def _note_dialog(self, subject: str, existing: list[Note], add) -> NoteDialog:
+    def _note_dialog(self, subject: str, existing: list[Note], add: Callable[[str], object]) -> NoteDialog:
         note = existing[0] if existing else None
         d = NoteDialog(subject, note.text if note else "", parent=self.host.dialog_parent())
 
@@ -324,7 +325,7 @@ class ReviewController(QObject):
         self.task = start(task)
         return task
 
-    def _on_reextracted(self, statements, edits: ResourceEdits) -> None:
+    def _on_reextracted(self, statements: pd.DataFrame, edits: ResourceEdits) -> None:
         if self.session.ws.resource_edits != edits:
             return  # edited again meanwhile: a newer re-extraction is running
         self.session.reextracted(statements, edits)

@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, SignalInstance
@@ -68,7 +68,7 @@ def _settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def _wait(signal: SignalInstance, act, ms: int = WAIT_MS) -> None:
+def _wait(signal: SignalInstance, act: Callable[[], object], ms: int = WAIT_MS) -> None:
     """Do ``act()`` and wait until ``signal`` fires (or ``ms`` passes)."""
     loop = QEventLoop()
     signal.connect(loop.quit)
