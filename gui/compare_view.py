@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -154,19 +155,25 @@ class CountryPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText("type a country…")
-        self.lineEdit().editingFinished.connect(self.settle)
+        self._line().setPlaceholderText("type a country…")
+        self._line().editingFinished.connect(self.settle)
+
+    def _line(self) -> QLineEdit:
+        """The box's line edit (an editable box always has one)."""
+        line = self.lineEdit()
+        assert line is not None
+        return line
 
     def settle(self) -> None:
         """Take what was typed: the best matching country, or back to the current one when nothing matches."""
-        typed = self.lineEdit().text()   # (an editable box's currentText() is this typed text too)
+        typed = self._line().text()   # (an editable box's currentText() is this typed text too)
         if typed == self.itemText(self.currentIndex()):
             return
         items = [self.itemText(i) for i in range(self.count())]
         i = 0 if self.optional and not typed.strip() else best_match(items, typed)
         if i >= 0:
             self.setCurrentIndex(i)
-        self.lineEdit().setText(self.itemText(self.currentIndex()))
+        self._line().setText(self.itemText(self.currentIndex()))
 
 
 class ComparisonPanel(QWidget):
@@ -264,7 +271,9 @@ class ComparisonPanel(QWidget):
         The lists are filled again only when the countries changed (refilling four boxes with 250 countries
         took 10–20 ms, after every review edit)."""
         self._quiet = True
-        items = [(f"{names.get(a, a)} ({a})", a) for a in sorted(actors, key=lambda a: names.get(a, a).casefold())]
+        def by_name(a: str) -> str:
+            return names.get(a, a).casefold()
+        items = [(f"{names.get(a, a)} ({a})", a) for a in sorted(actors, key=by_name)]
         refill = items != self._items
         self._items = items
         for i, p in enumerate(self.pickers):

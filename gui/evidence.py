@@ -60,11 +60,11 @@ def sentence_marks(row: Mapping[str, object]) -> list[tuple[int, int, str]]:
     Offsets in the statement are document offsets; -1 (unknown) falls back to a text search.
     """
     sentence = str(row.get("sentence") or "")
-    base = int(row.get("start") or 0)
+    base = int(cast(float, row.get("start") or 0))
     marks: list[tuple[int, int, str]] = []
     for kind, word_key, off_key in (("actor", "actor_text", "actor_start"), ("cue", "cue", "cue_start")):
         off = row.get(off_key)
-        rel = int(off) - base if isinstance(off, numbers.Real) and not math.isnan(float(off)) and off >= 0 else -1
+        rel = int(cast(float, off)) - base if isinstance(off, numbers.Real) and not math.isnan(float(off)) and cast(float, off) >= 0 else -1
         span = _find(sentence, row.get(word_key), rel)
         if span and all(span[1] <= s or span[0] >= e for s, e, _ in marks):
             marks.append((*span, kind))
@@ -106,7 +106,7 @@ def voice_text(row: Mapping[str, object], doc: Document | None, names: Mapping[s
 
 def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[str, str]) -> str:
     actor = str(row.get("actor"))
-    polarity = float(row.get("polarity") or 0.0)
+    polarity = float(cast(float, row.get("polarity") or 0.0))
     colour = _stance_hex(round(polarity, 2))
     marks = ["<span style='color:#b45309'>hedged</span>"] if row.get("hedged") else []
     if row.get("negated"):
