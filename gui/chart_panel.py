@@ -150,17 +150,17 @@ class ChartPanel(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setWordWrap(True)   # a narrow chart wraps its legend instead of claiming the width
         self.heading.setMinimumWidth(MIN_HEADING_PX)   # (a legend entry never breaks: wider ones are cut, not the window)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.plot_widget)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.plot_widget)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("font-size: 11pt; padding: 12px;")   # the theme's own text colour
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         self.stack.addWidget(self.message)
         self.top = QComboBox()
         for n in TOP_CHOICES:
@@ -211,7 +211,7 @@ class ChartPanel(QWidget):
         self._set_heading()
         self.plot_widget.setMinimumHeight(FRAME_PX + rows * row_px if rows else 0)
         self.plot_widget.setMinimumWidth(min_width)
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
 
     @property
     def is_empty(self) -> bool:

@@ -86,6 +86,6 @@ class InertDocument(QTextDocument):
         super().__init__(parent)
         self.requested: list[str] = []
 
-    def loadResource(self, kind: int, name: QUrl) -> None:  # noqa: N802 (Qt's name)
-        self.requested.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> None:  # noqa: N802 (Qt's name)
+        self.requested.append(name.toString() if isinstance(name, QUrl) else name)
         return None
