@@ -68,6 +68,7 @@ def instrument() -> None:
     import gui.decisions_controller as decisions_controller
     import gui.documents_panel as documents_panel
     import gui.evidence as evidence
+    import gui.lazy_panels as lazy_panels
     import gui.main_window as main_window
     import gui.matrix_model as matrix_model
     import gui.review_controller as review_controller
@@ -76,8 +77,8 @@ def instrument() -> None:
     import model.review.reviewed as reviewed
 
     for owner, name in ((main_window.MainWindow, "_on_matrix_changed"), (main_window.MainWindow, "_on_analysis_changed"),
-                        (main_window.MainWindow, "_draw_heatmap"), (main_window.MainWindow, "_show_cell"),
-                        (main_window.MainWindow, "_refresh_side_panels"),
+                        (lazy_panels.LazyPanels, "draw_heatmap"), (main_window.MainWindow, "_show_cell"),
+                        (lazy_panels.LazyPanels, "refresh_side_panels"),
                         (matrix_model.MatrixTableModel, "set_matrix"), (charts.HeatmapChart, "set_data"),
                         (charts.TimelineChart, "set_data"), (charts.StanceBarsChart, "set_data"),
                         (compare_view.ComparisonPanel, "set_countries"), (evidence.EvidencePanel, "show_cell"),

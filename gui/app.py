@@ -65,7 +65,7 @@ def share_interpreter_with_the_ui() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
-def grab_window(window, path: str) -> bool:
+def grab_window(window: QWidget, path: str) -> bool:
     """Save what the screen shows of ``window`` (falls back to rendering the widget)."""
     screen = window.screen()
     pixmap = screen.grabWindow(window.winId()) if screen is not None else None

@@ -6,6 +6,7 @@ stance colours and the pyqtgraph settings.  The charts themselves are in :mod:`g
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from gui.plain import escaped, tooltip
 from model.analysis.chart_rows import DEFAULT_TOP, TOP_CHOICES
 from model.analysis.matrix import net_to_rgb
+
+if TYPE_CHECKING:
+    from pyqtgraph.GraphicsScene.mouseEvents import MouseClickEvent
 
 CLASS_COLOURS = {"cooperative": net_to_rgb(0.8), "neutral": net_to_rgb(0.0), "conflictual": net_to_rgb(-0.8)}
 SERIES_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (148, 103, 189)]
@@ -146,17 +150,17 @@ class ChartPanel(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.heading.setWordWrap(True)   # a narrow chart wraps its legend instead of claiming the width
         self.heading.setMinimumWidth(MIN_HEADING_PX)   # (a legend entry never breaks: wider ones are cut, not the window)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.plot_widget)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.plot_widget)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("font-size: 11pt; padding: 12px;")   # the theme's own text colour
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         self.stack.addWidget(self.message)
         self.top = QComboBox()
         for n in TOP_CHOICES:
@@ -207,7 +211,7 @@ class ChartPanel(QWidget):
         self._set_heading()
         self.plot_widget.setMinimumHeight(FRAME_PX + rows * row_px if rows else 0)
         self.plot_widget.setMinimumWidth(min_width)
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
 
     @property
     def is_empty(self) -> bool:
@@ -239,7 +243,7 @@ class ChartPanel(QWidget):
         p = vb.mapSceneToView(scene_pos)
         return p.x(), p.y()
 
-    def _clicked(self, event) -> None:
+    def _clicked(self, event: MouseClickEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self.is_empty:
             return
         point = self._view_point(event.scenePos())

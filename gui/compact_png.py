@@ -73,6 +73,6 @@ def indexed(image: QImage, n: int = COLOURS) -> QImage:
 
 def save(image: QImage, path: Path) -> Path:
     """``image`` as a 256-colour PNG with the most compression."""
-    if not indexed(image).save(str(path), "PNG", 0):
+    if not indexed(image).save(str(path), "PNG", 0):  # type: ignore[call-overload]  # (the stub wants bytes, the binding str)
         raise OSError(f"cannot write {path}")
     return path

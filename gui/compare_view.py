@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -44,7 +45,7 @@ class ComparisonTableModel(QAbstractTableModel):
     columns) or relation; BackgroundRole: net colour / agreement colour.
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
         self._names: dict[str, str] = {}
@@ -61,7 +62,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.comparison is None else len(self.comparison.actors) + 1
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid() or self.comparison is None:
             return None
         c = self.comparison
@@ -107,7 +108,7 @@ class ComparisonTableModel(QAbstractTableModel):
             return None
         return c.actors[index.column()], str(c.table.index[index.row()])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole) -> object:
         if role not in (R.DisplayRole, R.ToolTipRole) or self.comparison is None:
             return None
         c = self.comparison
@@ -154,19 +155,25 @@ class CountryPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText("type a country…")
-        self.lineEdit().editingFinished.connect(self.settle)
+        self._line().setPlaceholderText("type a country…")
+        self._line().editingFinished.connect(self.settle)
+
+    def _line(self) -> QLineEdit:
+        """The box's line edit (an editable box always has one)."""
+        line = self.lineEdit()
+        assert line is not None
+        return line
 
     def settle(self) -> None:
         """Take what was typed: the best matching country, or back to the current one when nothing matches."""
-        typed = self.lineEdit().text()   # (an editable box's currentText() is this typed text too)
+        typed = self._line().text()   # (an editable box's currentText() is this typed text too)
         if typed == self.itemText(self.currentIndex()):
             return
         items = [self.itemText(i) for i in range(self.count())]
         i = 0 if self.optional and not typed.strip() else best_match(items, typed)
         if i >= 0:
             self.setCurrentIndex(i)
-        self.lineEdit().setText(self.itemText(self.currentIndex()))
+        self._line().setText(self.itemText(self.currentIndex()))
 
 
 class ComparisonPanel(QWidget):
@@ -237,7 +244,7 @@ class ComparisonPanel(QWidget):
     def _split_moved(self) -> None:
         self._split_by_user = True
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Table and chart side by side in a wide panel, the chart under the table in a tall one.
 
         Side by side, the table comes first: four countries need about 800 px; the chart takes
@@ -264,7 +271,9 @@ class ComparisonPanel(QWidget):
         The lists are filled again only when the countries changed (refilling four boxes with 250 countries
         took 10–20 ms, after every review edit)."""
         self._quiet = True
-        items = [(f"{names.get(a, a)} ({a})", a) for a in sorted(actors, key=lambda a: names.get(a, a).casefold())]
+        def by_name(a: str) -> str:
+            return names.get(a, a).casefold()
+        items = [(f"{names.get(a, a)} ({a})", a) for a in sorted(actors, key=by_name)]
         refill = items != self._items
         self._items = items
         for i, p in enumerate(self.pickers):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,7 @@ def cells(e: LogEntry) -> tuple[str, ...]:
 class DecisionsModel(QAbstractTableModel):
     """The entries that pass the panel's filters, newest first."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries: list[LogEntry] = []
         self.shown: list[LogEntry] = []
@@ -92,12 +92,12 @@ class DecisionsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole) -> object:
         if role == R.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             return HEADERS[section]
         return None
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.shown):
             return None
         e = self.shown[index.row()]

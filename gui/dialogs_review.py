@@ -11,7 +11,7 @@ dialog and it stays open, so nothing typed is lost.  Dialogs are opened with
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -153,7 +154,9 @@ class StatementDialog(ReviewDialog):
             self.form.addRow(label, w)
         self.resize(560, 0)
         self.actor.setFocus()   # typing replaces the country (the whole text is selected)
-        self.actor.lineEdit().selectAll()
+        line = self.actor.lineEdit()   # an editable box has one
+        assert line is not None
+        line.selectAll()
 
     def values(self) -> dict[str, Any]:
         return {"actor": combo_code(self.actor), "target": combo_code(self.target) or None,
@@ -187,10 +190,11 @@ class NoteDialog(ReviewDialog):
         self.resize(460, 240)
         # typing goes into the note, never to a button; Ctrl+Enter saves
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            push = cast(QPushButton, button)   # a button box's buttons are push buttons
+            push.setAutoDefault(False)
+            push.setDefault(False)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self, self.accept)
         self.text.setFocus()
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 

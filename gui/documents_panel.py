@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -75,7 +75,7 @@ class DocumentsPanel(QWidget):
     def _emit_filter(self) -> None:
         self.sig_documents_filter.emit(self.selected_ids() if self.only_selected.isChecked() else frozenset())
 
-    def _open(self, index) -> None:
+    def _open(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()
         if self.model.raw(row, "status") == "loaded":
             self.sig_open_document.emit(str(self.model.raw(row, "id")))

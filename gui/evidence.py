@@ -13,12 +13,21 @@ import functools
 import math
 import numbers
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QPalette
-from PySide6.QtWidgets import QLabel, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.plain import InertDocument, escaped
 from model.analysis.matrix import net_to_rgb, polarity_class
@@ -51,11 +60,11 @@ def sentence_marks(row: Mapping[str, object]) -> list[tuple[int, int, str]]:
     Offsets in the statement are document offsets; -1 (unknown) falls back to a text search.
     """
     sentence = str(row.get("sentence") or "")
-    base = int(row.get("start") or 0)
+    base = int(cast(float, row.get("start") or 0))
     marks: list[tuple[int, int, str]] = []
     for kind, word_key, off_key in (("actor", "actor_text", "actor_start"), ("cue", "cue", "cue_start")):
         off = row.get(off_key)
-        rel = int(off) - base if isinstance(off, numbers.Real) and not math.isnan(float(off)) and off >= 0 else -1
+        rel = int(cast(float, off)) - base if isinstance(off, numbers.Real) and not math.isnan(float(off)) and cast(float, off) >= 0 else -1
         span = _find(sentence, row.get(word_key), rel)
         if span and all(span[1] <= s or span[0] >= e for s, e, _ in marks):
             marks.append((*span, kind))
@@ -97,7 +106,7 @@ def voice_text(row: Mapping[str, object], doc: Document | None, names: Mapping[s
 
 def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[str, str]) -> str:
     actor = str(row.get("actor"))
-    polarity = float(row.get("polarity") or 0.0)
+    polarity = float(cast(float, row.get("polarity") or 0.0))
     colour = _stance_hex(round(polarity, 2))
     marks = ["<span style='color:#b45309'>hedged</span>"] if row.get("hedged") else []
     if row.get("negated"):
@@ -129,7 +138,7 @@ def card_html(row: Mapping[str, object], doc: Document | None, names: Mapping[st
 
 
 class EvidenceModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._frame = pd.DataFrame()
         self._rows: list[dict[str, object]] = []
@@ -180,7 +189,7 @@ class EvidenceModel(QAbstractListModel):
         self._extend(n)
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         row = self._rows[index.row()]
@@ -207,11 +216,11 @@ class EvidenceDelegate(QStyledItemDelegate):
     MARGIN = 6
     CACHE = 200
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache: dict[tuple[str, int], InertDocument] = {}
 
-    def _document(self, index: QModelIndex, width: int) -> InertDocument:
+    def _document(self, index: Index, width: int) -> InertDocument:
         html_text = index.data(HTML_ROLE) or ""
         key = (html_text, max(width, 120))
         doc = self._cache.get(key)
@@ -225,7 +234,7 @@ class EvidenceDelegate(QStyledItemDelegate):
             self._cache[key] = doc
         return doc
 
-    def paint(self, painter, option, index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         option.text = ""
@@ -242,8 +251,9 @@ class EvidenceDelegate(QStyledItemDelegate):
         painter.drawLine(0, option.rect.height() - 1, option.rect.width(), option.rect.height() - 1)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
-        width = option.widget.viewport().width() if option.widget else 360
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        view = cast("QAbstractItemView | None", option.widget)   # the list of cards
+        width = view.viewport().width() if view else 360
         doc = self._document(index, width)
         return QSize(width, int(doc.size().height()) + 2)
 

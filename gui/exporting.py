@@ -8,6 +8,7 @@ reports success or the error.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -22,6 +23,7 @@ from model.errorlog import safe_text
 from model.export import write_matrix, write_statements
 from model.export.comparison import comparison_frame
 from model.export.qdpx import write_qdpx
+from model.progress import Progress
 
 FORMATS = {
     ".xlsx": "Excel workbook (*.xlsx)",
@@ -76,19 +78,19 @@ class ExportController(QObject):
             return None
         statements = view.statements
         ws = state.session.ws
-        kwargs = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
+        kwargs: dict[str, Any] = {"documents": analysis.report, "filters": filter_fields(state.flt), "topics": analysis.resources.topics}
         # the review goes into the workbook (Decisions sheet, notes); copies, as the worker runs beside further edits
-        review = {"decisions": tuple(ws.decisions), "notes": tuple(ws.notes), "machine": ws.statements,
+        review: dict[str, Any] = {"decisions": tuple(ws.decisions), "notes": tuple(ws.notes), "machine": ws.statements,
                   "title": safe_text(Path(state.session.path).stem) if state.session.path else None}
         context = state.export_context(what)
         if what == "statements":
-            def job(progress):
+            def job(progress: Progress) -> list[str]:
                 write_statements(statements, path, full=True, documents=analysis.report, by=state.by)
                 return []
         elif what == "qdpx":
             notes = tuple(state.session.ws.notes)
 
-            def job(progress):
+            def job(progress: Progress) -> list[str]:
                 return write_qdpx(path, statements, analysis.report, topics=analysis.resources.topics, notes=notes)
         elif what == "comparison":
             if state.comparison is None:
@@ -100,12 +102,12 @@ class ExportController(QObject):
             context["countries"] = ", ".join(state.comparison.actors)
             kwargs["comparison"] = comparison_frame(matrix, countries)
 
-            def job(progress):
+            def job(progress: Progress) -> list[str]:
                 return write_matrix(matrix, statements, path, context, **kwargs, **review)
         else:
             matrix = view.matrix
 
-            def job(progress):
+            def job(progress: Progress) -> list[str]:
                 return write_matrix(matrix, statements, path, context, **kwargs, **review)
         task = Task(job)
         task.signals.sig_done.connect(lambda notices: self._done(path, notices))

@@ -75,8 +75,8 @@ class FilterBar(QWidget):
             lay.addWidget(_labelled(label, w))
         lay.addWidget(self.search)
         lay.addWidget(_labelled("Filter", self.topic))
-        for w in (self.date_from, self.date_to, self.confidence, self.hedged, self.holder, self.reset):
-            lay.addWidget(w)
+        for control in (self.date_from, self.date_to, self.confidence, self.hedged, self.holder, self.reset):
+            lay.addWidget(control)
 
         self.by.currentIndexChanged.connect(lambda: self.sig_by_changed.emit(self.by.currentData()))
         self.mode.currentIndexChanged.connect(lambda: self.sig_mode_changed.emit(self.mode.currentData()))

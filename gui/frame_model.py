@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from gui.plain import tooltip
@@ -43,7 +43,7 @@ class FrameTableModel(QAbstractTableModel):
         self,
         columns: Sequence[Column],
         background: Callable[[str, object], QColor | None] | None = None,
-        parent=None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
@@ -72,7 +72,7 @@ class FrameTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid():
             return None
         col = self._columns[index.column()]
@@ -87,7 +87,7 @@ class FrameTableModel(QAbstractTableModel):
             return self._background(col.field, value)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == R.DisplayRole:
                 return self._columns[section].header

@@ -7,6 +7,7 @@ them and shows results.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -17,11 +18,12 @@ from gui.dialogs import LoadReportDialog
 from gui.host import StatusHost
 from gui.plain import message_box, tooltip
 from gui.project_controller import ProjectController
+from gui.refusals import Refusals
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import safe_text
-from model.loading import Loaded, grow_set, load_dataset, load_set
-from model.progress import amount, count_of
+from model.loading import ADD_DOCUMENTS, Loaded, grow_set, load_dataset, load_set
+from model.progress import Progress, amount, count_of
 from model.project.store import SUFFIX as PROJECT_SUFFIX
 from model.readers import supported_suffixes
 from model.readers.loader import is_dataset_folder
@@ -37,10 +39,10 @@ class LoadController(QObject):
     sig_loaded = Signal()              # a load is complete: the matrix shows its result
     sig_refused = Signal(str)          # documents were not added to the open set: the reason
 
-    def __init__(self, state: AppState, host: StatusHost, projects: ProjectController,
+    def __init__(self, state: AppState, host: StatusHost, refusals: Refusals, projects: ProjectController,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state, self.host, self.projects = state, host, projects
+        self.state, self.host, self.refusals, self.projects = state, host, refusals, projects
         self.task: Task | None = None
         self.paths: list[str] = []
         self.report_dialog: LoadReportDialog | None = None
@@ -132,16 +134,12 @@ class LoadController(QObject):
                            f"Adding {self._what(paths)}…", self.paths, grown=True)
 
     def refuse_growth(self) -> bool:
-        """When the open set came from a statements dataset: say why documents cannot be added (a message box
-        and the status bar) and return True; nothing changes."""
-        refusal = self.state.refusal()
-        if refusal is None:
-            return False
-        self.error_box = message_box(QMessageBox.Icon.Information, "Documents not added", refusal, self.host.dialog_parent())
-        self.error_box.show()
-        self.host.show_status(refusal, 12000)
-        self.sig_refused.emit(refusal)
-        return True
+        """When the open set came from a statements dataset: say why documents cannot be added
+        (:meth:`gui.refusals.Refusals.refuse`) and return True; nothing changes."""
+        refusal = self.refusals.refuse(ADD_DOCUMENTS)
+        if refusal is not None:
+            self.sig_refused.emit(refusal)
+        return refusal is not None
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.finished:
@@ -161,7 +159,7 @@ class LoadController(QObject):
     def _what(paths: list[str]) -> str:
         return Path(paths[0]).name if len(paths) == 1 else f"{len(paths)} items"
 
-    def _start(self, fn, message: str, recent: list[str], grown: bool = False) -> Task:
+    def _start(self, fn: Callable[[Progress], Loaded], message: str, recent: list[str], grown: bool = False) -> Task:
         if self.task is not None:
             self.task.cancel()  # a newer request wins; harmless when it already finished
         task = Task(fn)

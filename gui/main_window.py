@@ -1,14 +1,15 @@
 """Main window: composition only — documents | matrix | evidence, with docks for the rest.
 
 Every panel is a small widget that displays :class:`gui.state.AppState`;
-loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`.
+loading and exporting live in :mod:`gui.loading` and :mod:`gui.exporting`, and the panels drawn only
+while they can be seen (charts, stance bars, profile) in :mod:`gui.lazy_panels`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from gui import settings
@@ -21,24 +22,24 @@ from gui.evidence import EvidencePanel
 from gui.exporting import ExportController
 from gui.filter_bar import FilterBar
 from gui.layout import apply_default_layout
+from gui.lazy_panels import LazyPanels, on_screen
 from gui.loading import LoadController
 from gui.matrix_model import MatrixTableModel
 from gui.menus import build_menus
 from gui.profile import ProfilePanel
 from gui.project_controller import ProjectController
 from gui.reader import ReaderPane
+from gui.refusals import Refusals
 from gui.review_controller import ReviewController
 from gui.state import AppState
-from model.analysis.compare import column_breakdown, country_profile
+from gui.workers import Task
+from model.analysis.compare import country_profile
 from model.analysis.filters import document_dates, speeches
 from model.analysis.matrix import sort_actors
 from model.analysis.timeline import statements_in_period
 from model.progress import amount
 
-
-def on_screen(widget: QWidget) -> bool:
-    """Whether any of the widget can be seen (a dock behind another dock's tab is "visible" but not on screen)."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+__all__ = ["MainWindow", "on_screen"]   # on_screen is gui.lazy_panels's (imported from here before)
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +51,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.setAcceptDrops(True)
         self.state = state or AppState(self)
-        self._charts_stale: set[QWidget] = set()   # charts to draw again once they can be seen
 
         self.filter_bar = FilterBar()
         self.matrix_model = MatrixTableModel(self)
@@ -73,21 +73,26 @@ class MainWindow(QMainWindow):
         for chart in (self.heatmap, self.stance_bars, self.timeline):
             self.charts.addTab(chart, chart.title)
         self.docks = self._docks()
+        self.panels = LazyPanels(self.state, self.matrix_model, self.heatmap, self.stance_bars, self.timeline,
+                                 self.profile, self.comparison, self.show_profile)
         apply_default_layout(self, self.docks)
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         # controllers get the state, this window as their StatusHost (gui/host.py) and the panels they work on
         s = self.state
-        self.projects = ProjectController(s, self, self.filter_bar, self.matrix_model, self)
-        self.loader = LoadController(s, self, self.projects, self)
+        self.refusals = Refusals(s, self, self)   # what a statements dataset does not offer, and why
+        self.projects = ProjectController(s, self, self.refusals, self.filter_bar, self.matrix_model, self)
+        self.loader = LoadController(s, self, self.refusals, self.projects, self)
         self.loader.sig_loaded.connect(self.sig_loaded)
         self.exporter = ExportController(s, self, self)
         self._connect()
-        self.review = ReviewController(s, self, self.evidence, self.reader, self.matrix_view, self.matrix_model, self)
+        self.review = ReviewController(s, self, self.refusals, self.evidence, self.reader, self.matrix_view,
+                                       self.matrix_model, self)
         self.decision_log = DecisionsController(s, self, self.decisions, self.docks["decisions"], self.show_in_matrix,
                                                 self.open_in_reader, self)
         self.menu_actions = build_menus(self)   # every menu and shortcut, from the table in gui/menus.py
+        self.refusals.govern(self.menu_actions)
         self._restore_layout()
 
     # --- composition ---------------------------------------------------------
@@ -158,12 +163,12 @@ class MainWindow(QMainWindow):
         self.timeline.sig_point_clicked.connect(self.show_period)
         self.matrix_view.selectionModel().currentChanged.connect(self._on_cell)
         self.matrix_view.verticalHeader().sectionClicked.connect(self._on_country_header)
-        self.charts.currentChanged.connect(lambda _i: self._refresh_charts())
-        self.charts.currentChanged.connect(lambda _i: self._refresh_side_panels())
-        self.docks["charts"].visibilityChanged.connect(lambda _v: self._refresh_charts())
+        self.charts.currentChanged.connect(lambda _i: self.panels.refresh_charts())
+        self.charts.currentChanged.connect(lambda _i: self.panels.refresh_side_panels())
+        self.docks["charts"].visibilityChanged.connect(lambda _v: self.panels.refresh_charts())
         for name in ("charts", "profile"):
-            self.docks[name].visibilityChanged.connect(lambda _v: self._refresh_side_panels())
-        self.docks["comparison"].visibilityChanged.connect(lambda v: self._default_comparison(v))
+            self.docks[name].visibilityChanged.connect(lambda _v: self.panels.refresh_side_panels())
+        self.docks["comparison"].visibilityChanged.connect(lambda v: self.panels.default_comparison(v))
 
     # --- state → views -------------------------------------------------------
     def _on_analysis_changed(self) -> None:
@@ -177,13 +182,12 @@ class MainWindow(QMainWindow):
         view, a = self.state.view, self.state.analysis
         assert view is not None and a is not None
         self.matrix_model.set_matrix(view.matrix, names=self.state.names, column_names=self.state.column_names)
-        self._charts_stale = {self.heatmap, self.timeline}
-        self._refresh_charts()
+        self.panels.matrix_changed()
         chosen = list(self.state.comparison.actors) if self.state.comparison else []
         if not chosen:  # offered from the start: the two most active countries
             chosen = sort_actors(view.matrix, "activity")[:2]
         self.comparison.set_countries(view.matrix.actors, self.state.names, chosen)
-        self._default_comparison()
+        self.panels.default_comparison()
         n_all, n_shown = len(a.statements), len(view.statements)
         shown = f" ({n_shown} after filters)" if self.state.flt.active else ""
         self.counts_label.setText(f"{amount(len(a.documents), 'document')} · {amount(n_all, 'statement')}{shown} · "
@@ -212,40 +216,7 @@ class MainWindow(QMainWindow):
         s = self.state
         title = f"{s.name(actor)} — {s.column_name(column)}"
         self.evidence.show_cell(title, s.cell_statements(actor, column), s.documents_by_id, s.names, s.texts)
-        self._refresh_side_panels()
-
-    def _default_comparison(self, seen: bool | None = None) -> None:
-        """Compare the countries the pickers offer once the Comparison panel is seen (none chosen yet)."""
-        chosen = self.comparison.chosen()
-        seen = on_screen(self.comparison) if seen is None else seen
-        if self.state.comparison is None and len(chosen) >= 2 and seen:
-            self.state.compare(chosen)
-
-    def _refresh_charts(self) -> None:
-        """Heat map and timeline follow the view, but are drawn only while they can be seen (each hidden
-        chart redrawn after a review edit at 100,000 statements cost the UI thread 10–50 ms)."""
-        view = self.state.view
-        if view is None:
-            return
-        if self.heatmap in self._charts_stale and on_screen(self.heatmap):
-            self._charts_stale.discard(self.heatmap)
-            self._draw_heatmap()
-        if self.timeline in self._charts_stale and on_screen(self.timeline):
-            self._charts_stale.discard(self.timeline)
-            self.timeline.set_data(view.timeline)
-
-    def _refresh_side_panels(self) -> None:
-        """Profile and stance bars follow the selected cell, but only while they can be seen (cheap clicks)."""
-        m = self.state.matrix
-        if m is None or self.state.selected is None:
-            return
-        actor, column = self.state.selected
-        if on_screen(self.stance_bars) and (self.stance_bars.column != column or self.stance_bars.matrix is not m):
-            self.stance_bars.set_data(column_breakdown(m, column, self.matrix_model.actors), self.matrix_model.actors,
-                                      self.matrix_model.sort_key, column, self.state.column_name(column), self.state.names)
-            self.stance_bars.matrix = m
-        if on_screen(self.profile) and (self.profile.actor != actor or self.profile.matrix is not m):
-            self.show_profile(actor, raise_dock=False)
+        self.panels.refresh_side_panels()
 
     def _on_country_header(self, section: int) -> None:
         actors = self.matrix_model.actors
@@ -255,16 +226,7 @@ class MainWindow(QMainWindow):
     def _sort(self, key: str) -> None:
         self.matrix_model.set_sort(key)
         if self.state.matrix is not None:
-            self._charts_stale.add(self.heatmap)
-            self._refresh_charts()
-            self.stance_bars.matrix = None   # drawn again in the new order
-            self._refresh_side_panels()
-
-    def _draw_heatmap(self) -> None:
-        m = self.state.matrix
-        assert m is not None
-        self.heatmap.set_data(m.net, self.matrix_model.actors, m.counts.sum(axis=1), self.matrix_model.sort_key,
-                              self.state.names, self.state.column_names)
+            self.panels.resorted()
 
     # --- StatusHost (gui/host.py): what the controllers may ask of the window ---
     def show_status(self, text: str, ms: int = 0) -> None:
@@ -362,11 +324,11 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 
-    def load(self, paths: list[str]):
+    def load(self, paths: list[str]) -> Task | None:
         """Open ``paths`` as a new set (in a worker); sig_loaded fires when the matrix is shown."""
         return self.loader.load(paths)
 
-    def add(self, paths: list[str]):
+    def add(self, paths: list[str]) -> Task | None:
         """Add ``paths`` to the open set; only new documents are extracted."""
         return self.loader.add(paths)
 
@@ -378,7 +340,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state, settings.LAYOUT_VERSION)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         # an exception escaping here would be printed by PySide6 and the window would close anyway,
         # losing the unsaved work: the window closes only when the work is saved, discarded or clean
         try:
@@ -393,11 +355,11 @@ class MainWindow(QMainWindow):
         settings.save_layout(self.saveGeometry(), self.saveState(settings.LAYOUT_VERSION))
         super().closeEvent(event)
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()

@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from gui.plain import tooltip
@@ -53,7 +53,7 @@ def net_colour(net: float) -> QColor:
 
 
 class MatrixTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._matrix: Matrix | None = None
         self._actors: list[str] = []
@@ -131,7 +131,9 @@ class MatrixTableModel(QAbstractTableModel):
             return [], [], (np.zeros((0, 0), dtype=int), np.zeros((0, 0)), np.zeros((0, 0), dtype=object),
                             np.zeros((0, 0), dtype=bool))
         if self.sort_key == "name":
-            actors = sorted(m.actors, key=lambda a: names.get(a, a).casefold())
+            def by_name(a: str) -> str:
+                return names.get(a, a).casefold()
+            actors = sorted(m.actors, key=by_name)
         else:
             actors = sort_actors(m, self.sort_key)
         # rows taken by position: ``.loc`` with a list of 250 labels took 20–40 ms on the UI thread
@@ -175,7 +177,7 @@ class MatrixTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._cols)
 
-    def data(self, index: Index, role: int = R.DisplayRole):
+    def data(self, index: Index, role: int = R.DisplayRole) -> object:
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
@@ -216,7 +218,7 @@ class MatrixTableModel(QAbstractTableModel):
         return (f"{head}\n{count} statement(s), net stance {self._net[r, c]:+.2f}\n"
                 f"“{self._labels[r, c]}”{contra}\nClick to see the sentences")
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = R.DisplayRole) -> object:
         if role not in (R.DisplayRole, R.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -82,10 +82,10 @@ class InertDocument(QTextDocument):
     image; this is the second fence.  ``requested`` lists what was asked for (tests check it is empty).
     """
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.requested: list[str] = []
 
-    def loadResource(self, kind: int, name: QUrl) -> None:  # noqa: N802 (Qt's name)
-        self.requested.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> None:  # noqa: N802 (Qt's name)
+        self.requested.append(name.toString() if isinstance(name, QUrl) else name)
         return None

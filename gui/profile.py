@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
@@ -15,13 +17,13 @@ from model.analysis.matrix import net_to_rgb
 
 
 def _net(v: object) -> str:
-    return "" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{float(v):+.2f}"
+    return "" if v is None or (isinstance(v, float) and np.isnan(v)) else f"{float(cast(float, v)):+.2f}"
 
 
 def _net_colour(field: str, value: object) -> QColor | None:
     if field != "net" or value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    return QColor(*net_to_rgb(float(value)))
+    return QColor(*net_to_rgb(float(cast(float, value))))
 
 
 class ProfilePanel(QWidget):

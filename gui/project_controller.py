@@ -24,6 +24,7 @@ from gui.filter_bar import FilterBar
 from gui.host import StatusHost
 from gui.matrix_model import MatrixTableModel
 from gui.plain import message_box
+from gui.refusals import Refusals
 from gui.state import AppState
 from gui.workers import Task, start
 from model.errorlog import INTERNAL_ERROR, log_exception, safe_text
@@ -95,10 +96,10 @@ class ProjectController(QObject):
     sig_save_refused = Signal(str)   # why the open set cannot be saved as a project (a statements dataset)
     sig_recovery_written = Signal(str)
 
-    def __init__(self, state: AppState, host: StatusHost, filter_bar: FilterBar, matrix_model: MatrixTableModel,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, state: AppState, host: StatusHost, refusals: Refusals, filter_bar: FilterBar,
+                 matrix_model: MatrixTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state, self.host = state, host
+        self.state, self.host, self.refusals = state, host, refusals
         self.filter_bar, self.matrix_model = filter_bar, matrix_model   # the view settings a project keeps
         self.session = state.session
         self.ask_save: Callable[[], str] = lambda: _ask_save(host.dialog_parent(), self.name())
@@ -228,9 +229,8 @@ class ProjectController(QObject):
 
     def _refused(self) -> bool:
         """A set opened from a statements dataset is not saved as a project (yet): say so and return True."""
-        refusal = self.state.refusal(REVIEW)
+        refusal = self.refusals.refuse(REVIEW)
         if refusal is not None:
-            self.host.show_status(refusal, 12000)
             self.sig_save_refused.emit(refusal)
         return refusal is not None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
@@ -45,7 +46,7 @@ class ReaderPane(QWidget):
         self.text.setExtraSelections([])
         if row is None:
             return
-        start, end = int(row.get("start") or 0), int(row.get("end") or 0)
+        start, end = int(cast(int, row.get("start") or 0)), int(cast(int, row.get("end") or 0))
         n = len(doc.text)
         if not 0 <= start < end <= n:
             return

@@ -9,9 +9,10 @@ a worker; decisions that no longer match are listed in a dialog, not dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import pandas as pd
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QTableView
 
@@ -31,6 +32,7 @@ from gui.host import StatusHost
 from gui.matrix_model import MatrixTableModel
 from gui.plain import menu_text
 from gui.reader import ReaderPane
+from gui.refusals import SHORT, Refusals, grey
 from gui.review_panel import ReviewDelegate
 from gui.state import AppState
 from gui.workers import Task, start
@@ -48,10 +50,11 @@ class ReviewController(QObject):
     sig_dialog_opened = Signal(object)  # a review dialog was opened (tests fill it in)
     sig_refused = Signal(str)           # not done on a set opened from a statements dataset: the reason
 
-    def __init__(self, state: AppState, host: StatusHost, evidence: EvidencePanel, reader: ReaderPane,
-                 matrix_view: QTableView, matrix_model: MatrixTableModel, parent: QObject | None = None) -> None:
+    def __init__(self, state: AppState, host: StatusHost, refusals: Refusals, evidence: EvidencePanel,
+                 reader: ReaderPane, matrix_view: QTableView, matrix_model: MatrixTableModel,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state, self.host = state, host
+        self.state, self.host, self.refusals = state, host, refusals
         self.evidence, self.reader = evidence, reader
         self.matrix_view, self.matrix_model = matrix_view, matrix_model
         self.session = state.session
@@ -72,6 +75,7 @@ class ReviewController(QObject):
         self._matrix_hooks()
         self.session.sig_workspace_changed.connect(self._maybe_reextract)
         state.sig_unmatched_changed.connect(self._on_unmatched)
+        state.sig_analysis_changed.connect(self._grey_cards)
         # after the window has shown the cell (its slots were connected first): add the cell's notes
         state.sig_cell_selected.connect(lambda _a, _c: self.show_cell_notes())
         state.sig_matrix_changed.connect(self.show_cell_notes)
@@ -118,6 +122,7 @@ class ReviewController(QObject):
             return
         menu = self.context_menu = QMenu(header)
         menu.addAction(menu_text(f"Rename or merge {self.state.by} “{column}”…"), lambda: self.rename_column(column))
+        self._grey_menu(menu)
         menu.popup(header.mapToGlobal(pos))
 
     def _cell_menu(self, pos: QPoint) -> None:
@@ -133,7 +138,20 @@ class ReviewController(QObject):
                            lambda: self.decide_cell("accept", *key))
             menu.addAction(menu_text(f"Reject all {n} statements of {key[0]} × {key[1]}"),
                            lambda: self.decide_cell("reject", *key))
+        self._grey_menu(menu)
         menu.popup(self.matrix_view.viewport().mapToGlobal(pos))
+
+    def _grey_menu(self, menu: QMenu) -> None:
+        """A context menu of review commands on a set where review is refused: its entries greyed, saying why."""
+        reason = self.refusals.reason(REVIEW)
+        if reason is not None:
+            grey(menu.actions(), reason, SHORT[REVIEW])
+            menu.setToolTipsVisible(True)
+
+    def _grey_cards(self) -> None:
+        """The cards' buttons greyed (their tooltip says why) while review is refused on the open set."""
+        self.delegate.refused = self.refusals.reason(REVIEW) or ""
+        self.evidence.view.viewport().update()
 
     def column_at(self, section: int) -> str | None:
         cols = self.matrix_model.columns
@@ -158,7 +176,7 @@ class ReviewController(QObject):
         elif action == "note":
             self.note(row)
 
-    def _push(self, change) -> bool:
+    def _push(self, change: Callable[[], object]) -> bool:
         if self._refused(REVIEW):
             return False
         try:
@@ -200,7 +218,7 @@ class ReviewController(QObject):
         return self._note_dialog(f"{actor} × {column}", self.session.notes_for_cell(actor, column, by),
                                  lambda text: self.actions.note_cell(actor, column, text, by))
 
-    def _note_dialog(self, subject: str, existing: list[Note], add) -> NoteDialog:
+    def _note_dialog(self, subject: str, existing: list[Note], add: Callable[[str], object]) -> NoteDialog:
         note = existing[0] if existing else None
         d = NoteDialog(subject, note.text if note else "", parent=self.host.dialog_parent())
 
@@ -224,6 +242,8 @@ class ReviewController(QObject):
 
     def add_from_selection(self) -> StatementDialog | None:
         """A statement on the sentence the reader's selection touches (its fields asked in a dialog)."""
+        if self._refused(REVIEW):
+            return None
         selection = self.reader.selection()
         doc = self.state.documents_by_id.get(selection[0]) if selection else None
         if doc is None or selection is None:
@@ -247,7 +267,9 @@ class ReviewController(QObject):
         d.submit = submit
         return self._open(d)  # type: ignore[return-value]
 
-    def rename_column(self, column: str) -> RenameDialog:
+    def rename_column(self, column: str) -> RenameDialog | None:
+        if self._refused(REVIEW):
+            return None
         by = self.state.by
         others = list(self.matrix_model.columns)
         d = RenameDialog(by, column, others, self.host.dialog_parent())
@@ -263,13 +285,11 @@ class ReviewController(QObject):
 
     def _refused(self, what: str) -> bool:
         """On a set opened from a statements dataset (no document texts to extract from): say why ``what``
-        cannot be done and return True; nothing changes."""
-        refusal = self.state.refusal(what)
-        if refusal is None:
-            return False
-        self._say(refusal, 12000)
-        self.sig_refused.emit(refusal)
-        return True
+        cannot be done (:meth:`gui.refusals.Refusals.refuse`) and return True; nothing changes."""
+        refusal = self.refusals.refuse(what)
+        if refusal is not None:
+            self.sig_refused.emit(refusal)
+        return refusal is not None
 
     def add_alias(self) -> AliasDialog | None:
         if self._refused(RESOURCE_EDIT):
@@ -305,7 +325,7 @@ class ReviewController(QObject):
         self.task = start(task)
         return task
 
-    def _on_reextracted(self, statements, edits: ResourceEdits) -> None:
+    def _on_reextracted(self, statements: pd.DataFrame, edits: ResourceEdits) -> None:
         if self.session.ws.resource_edits != edits:
             return  # edited again meanwhile: a newer re-extraction is running
         self.session.reextracted(statements, edits)

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QToolTip
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
-from gui.evidence import ROW_ROLE, EvidenceDelegate
+from gui.evidence import ROW_ROLE, EvidenceDelegate, Index
 from gui.plain import tooltip
 from model.review.notes import Note
 
@@ -74,16 +81,17 @@ def _note_height() -> int:
 class ReviewDelegate(EvidenceDelegate):
     sig_clicked = Signal(str, object)   # action name, the statement row (dict)
 
-    def __init__(self, parent=None, notes_for: Callable[[Mapping[str, object]], list[Note]] = lambda row: []) -> None:
+    def __init__(self, parent: QObject | None = None, notes_for: Callable[[Mapping[str, object]], list[Note]] = lambda row: []) -> None:
         super().__init__(parent)
         self.notes_for = notes_for
+        self.refused = ""   # why review is refused on the open set: the buttons are greyed, their tooltip says why
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         notes = self.notes_for(index.data(ROW_ROLE) or {})
         return QSize(size.width(), size.height() + STRIP + (_note_height() if notes else 0))
 
-    def paint(self, painter, option, index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         super().paint(painter, option, index)
         row = index.data(ROW_ROLE) or {}
         notes = self.notes_for(row)
@@ -96,8 +104,12 @@ class ReviewDelegate(EvidenceDelegate):
             btn = QStyleOptionButton()
             btn.rect = rects[name]
             btn.text = label
-            btn.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-            btn.palette = option.palette
+            btn.state = QStyle.StateFlag.State_Raised
+            btn.palette = QPalette(option.palette)
+            if self.refused:
+                btn.palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+            else:
+                btn.state |= QStyle.StateFlag.State_Enabled
             style.drawControl(QStyle.ControlElement.CE_PushButton, btn, painter, widget)
         last = rects[BUTTONS[-1][0]]
         text_rect = QRect(last.right() + 2 * GAP, last.top(), option.rect.right() - last.right() - 3 * GAP, last.height())
@@ -111,7 +123,7 @@ class ReviewDelegate(EvidenceDelegate):
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
 
-    def _paint_note(self, painter, card: QRect, text: str) -> None:
+    def _paint_note(self, painter: QPainter, card: QRect, text: str) -> None:
         h = _note_height()
         rect = QRect(card.left() + EvidenceDelegate.MARGIN, card.bottom() - STRIP - h + 1,
                      card.width() - 2 * EvidenceDelegate.MARGIN, h)
@@ -123,7 +135,7 @@ class ReviewDelegate(EvidenceDelegate):
         painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
         painter.restore()
 
-    def editorEvent(self, event, model, option, index: QModelIndex) -> bool:
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: Index) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             pos = event.position().toPoint()
             for name, rect in button_rects(option.rect).items():
@@ -132,11 +144,11 @@ class ReviewDelegate(EvidenceDelegate):
                     return True
         return super().editorEvent(event, model, option, index)
 
-    def helpEvent(self, event, view, option, index) -> bool:
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index) -> bool:
         rects = button_rects(option.rect)
         for name, _label, tip in BUTTONS:
             if rects[name].contains(event.pos()):
-                QToolTip.showText(event.globalPos(), tip, view)
+                QToolTip.showText(event.globalPos(), tooltip(self.refused) if self.refused else tip, view)
                 return True
         if event.pos().y() >= rects[BUTTONS[0][0]].top():
             row = index.data(ROW_ROLE) or {}

@@ -14,9 +14,10 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from gui.chart_panel import configure_pyqtgraph
 from gui.evidence import ROW_ROLE
@@ -56,7 +57,7 @@ def take(out: Path, seeds: Path = HERE / "seeds") -> list[Path]:
         actions.edit(rows[1], {"polarity": 0.4, "stance": "welcomed the talks (checked)"})
         loop.exec()
     shots = [_save(window.docks["evidence"], out / "review-evidence.png")]
-    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    edit_menu = next(cast(QMenu, a.menu()) for a in window.menuBar().actions() if a.text() == "&Edit")
     edit_menu.popup(window.mapToGlobal(QPoint(80, 30)))
     shots.append(_save(edit_menu, out / "review-edit-menu.png"))
     edit_menu.close()

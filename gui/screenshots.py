@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer, SignalInstance
@@ -68,7 +68,7 @@ def _settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def _wait(signal: SignalInstance, act, ms: int = WAIT_MS) -> None:
+def _wait(signal: SignalInstance, act: Callable[[], object], ms: int = WAIT_MS) -> None:
     """Do ``act()`` and wait until ``signal`` fires (or ``ms`` passes)."""
     loop = QEventLoop()
     signal.connect(loop.quit)
@@ -102,7 +102,9 @@ def open_on(paths: Sequence[Path], size: tuple[int, int] = (1500, 920)) -> MainW
 
 def busiest_cell(window: MainWindow) -> tuple[str, str]:
     """The (country, column) with the most statements."""
-    counts = window.state.matrix.counts
+    matrix = window.state.matrix
+    assert matrix is not None   # a set is open
+    counts = matrix.counts
     actor, column = counts.stack().idxmax()
     return str(actor), str(column)
 
@@ -159,11 +161,13 @@ class Shooter:
 
     def comparison(self) -> Path:
         w = self.window
+        assert w.state.matrix is not None
         four = sort_actors(w.state.matrix, "activity")[:4]
         w.compare(four)
         self._strip("comparison")
         _settle()
         table, model = w.comparison.table, w.comparison.model
+        assert model.comparison is not None   # compared above
         counts = [int(model.comparison.table.iloc[r][f"{four[0]}_count"]) for r in range(model.rowCount())]
         index = model.index(max(range(len(counts)), key=counts.__getitem__), 0)   # the first country's busiest topic
         table.scrollTo(index)

@@ -56,18 +56,26 @@ RESOURCE_EDIT = "add aliases or topic cues to it (they take effect by extracting
 REVIEW = "review its statements or save it as a project (not supported on a statements dataset yet)"
 
 
-def dataset_refusal(report: LoadReport, what: str = ADD_DOCUMENTS) -> str | None:
-    """Why ``what`` cannot be done on the open set when it was opened from a statements dataset (None: it can).
+def dataset_why(report: LoadReport) -> str | None:
+    """Why the open set cannot be changed when it was opened from a statements dataset, and what to do
+    instead (None: it was not).
 
     A dataset holds the statements extracted once, not the texts of their documents: there is nothing to
     extract new statements from, and a grown set would mix statements read from Parquet with new ones."""
     if not report.dataset:
         return None
     name = Path(report.dataset).name or report.dataset
-    return (f"Cannot {what}: the open set is the statements dataset “{name}”, which holds statements, not the "
-            f"texts of their documents. Open the documents as a document set (File › Open documents… or "
-            f"Open folder…) to work on them, or run `python main.py extract --engine dask` again with the new "
-            f"documents and open the new dataset.")
+    return (f"The open set is the statements dataset “{name}”, which holds statements, not the texts of their "
+            f"documents. Open the documents as a document set (File › Open documents… or Open folder…) to work "
+            f"on them, or run `python main.py extract --engine dask` again with the new documents and open the "
+            f"new dataset.")
+
+
+def dataset_refusal(report: LoadReport, what: str = ADD_DOCUMENTS) -> str | None:
+    """Why ``what`` cannot be done on the open set when it was opened from a statements dataset (None: it can):
+    "Cannot ``what``: " and :func:`dataset_why`."""
+    why = dataset_why(report)
+    return None if why is None else f"Cannot {what}: {why[0].lower()}{why[1:]}"
 
 
 def grow_set(analysis: Analysis, paths: list[str], flt: StatementFilter, by: str, progress: Progress) -> Loaded:

@@ -8,7 +8,7 @@ The work is a map and a reduction, both on Dask:
    counted by a first round of tasks, so record ids and line numbers are the whole file's), and
    so is a large CSV whose records are each one line (:mod:`model.readers.csv_ranges`: a scan of
    the file at planning checks that, and counts the lines).
-2. **Map** (one task per part): read the part's documents, extract each (the engine is built once
+2. **Map** (one task per part, :mod:`model.cluster.tasks`): read the part's documents, extract each (the engine is built once
    per worker process and kept), and stage the rows in ``_stage/part-N.parquet``, already as a
    part of the dataset.  A document the engine fails on is named with the reason, as
    ``extract_statements`` names it.  The task returns the part's documents (without their text),
@@ -32,41 +32,25 @@ single-process ``extract`` row for row.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
-import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
-
-import model.engine.batch as batch
 from model.cluster import dataset
-from model.cluster.plan import FileOut, Job, Part, PartOut, PartRows, Plan, RangePart, plan_parts
+from model.cluster.plan import Job, PartOut, PartRows, Plan, RangePart, plan_parts
 from model.cluster.reduce import Reduced, analysis_failures, issue_folding, kept_counts, part_changes, reduce_parts
 from model.cluster.runners import DistributedRunner, Runner, SynchronousRunner, local_client
-from model.documents import Document, LoadError, LoadIssue, LoadReport
-from model.engine.batch import ANALYSIS_FAILED
-from model.engine.extract import Engine
-from model.engine.textfold import paused_gc
-from model.errorlog import log_exception
+from model.cluster.tasks import AGAIN, count_task, extract_task, reextract_task, stage_path, write_task
+from model.documents import LoadIssue, LoadReport
 from model.readers.collections import MAX_RECORD_BYTES
-from model.readers.csv_ranges import read_csv_range
-from model.readers.dispatch import HEAVY_SUFFIXES, FileRead, ReadOptions, reader_for, reader_modules
-from model.readers.loader import read_path
-from model.readers.pool import MEMORY_LIMIT, WorkerPool
-from model.readers.ranges import RangeCount, count_range, read_range
+from model.readers.dispatch import ReadOptions
+from model.readers.ranges import RangeCount
 from model.readers.safety import MB
-from model.resources import RESOURCES, load_resources
-from model.statements import Row
+from model.resources import RESOURCES
 
 __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "local_client", "plan_parts",
            "run_extract"]
@@ -74,185 +58,8 @@ __all__ = ["DaskResult", "DistributedRunner", "Runner", "SynchronousRunner", "lo
 #: default part size: about 170,000 words of plain text per task (a second or two of work)
 PART_MB = 1.0
 STAGE = "_stage"
-AGAIN = "again"  # the stage files of the parts extracted again
 
 
-# ---- the tasks (run on the workers) -------------------------------------------------------
-
-#: ``engines``: the engines of one worker thread by resources folder (a worker may run several
-#: tasks at once, in threads; an engine's per-sentence caches serve one thread)
-_THREAD_ENGINES = threading.local()
-
-
-def worker_engine(resources: str) -> Engine:
-    """The engine of this worker thread, built once per resources folder and kept."""
-    engines: dict[str, Engine] | None = getattr(_THREAD_ENGINES, "engines", None)
-    if engines is None:
-        engines = {}
-        _THREAD_ENGINES.engines = engines
-    engine = engines.get(resources)
-    if engine is None:
-        engine = Engine(load_resources(Path(resources)))
-        engines[resources] = engine
-    return engine
-
-
-def count_task(part: RangePart) -> RangeCount:
-    return count_range(part.path, part.start, part.stop)
-
-
-def _read_whole(files: Sequence[tuple[int, str]], options: ReadOptions) -> list[FileRead | LoadIssue]:
-    """Each file read as the single-process loader reads it: heavy formats in a reader process
-    with a time and memory limit, when this process may start one."""
-    results: dict[int, FileRead | LoadIssue] = {}
-    heavy = [i for i, (_, p) in enumerate(files) if Path(p).suffix.lower() in HEAVY_SUFFIXES]
-    may_fork = not multiprocessing.current_process().daemon
-    for i, (_, p) in enumerate(files):
-        if i not in heavy or not may_fork:
-            results[i] = read_path(p, options, reader_for(Path(p).suffix))
-    if heavy and may_fork:
-        pool = WorkerPool(1, options.timeout, preload=reader_modules({Path(files[i][1]).suffix.lower() for i in heavy}),
-                          memory_limit=MEMORY_LIMIT)
-        try:
-            for i in heavy:
-                pool.submit(i, read_path, files[i][1], options, reader_for(Path(files[i][1]).suffix))
-            while pool.pending:
-                for key, ok, value in pool.poll(1.0):
-                    k = int(str(key))
-                    ok_value = ok and isinstance(value, FileRead | LoadIssue)
-                    results[k] = value if ok_value else LoadIssue(files[k][1], str(value))
-        finally:
-            pool.close()
-    return [results[i] for i in range(len(files))]
-
-
-def _read_part(part: Part, job: Job) -> list[tuple[FileOut, list[Document]]]:
-    """The part's files, each with its documents (with their text)."""
-    if isinstance(part, RangePart):
-        out = FileOut(part.order, part.sub, part.path, ranged=True)
-        try:
-            if part.csv is not None:
-                got = read_csv_range(part.path, part.start, part.stop, part.before, part.csv, job.record_cap)
-            else:
-                got = read_range(part.path, part.start, part.stop, part.before, part.fields, job.record_cap)
-        except LoadError as exc:
-            out.failed = LoadIssue(part.path, str(exc), exc.kind)
-            return [(out, [])]
-        out.issues, out.warning = got.issues, got.warning
-        return [(out, got.documents)]
-    read: list[tuple[FileOut, list[Document]]] = []
-    for (order, path), result in zip(part.files, _read_whole(part.files, job.options), strict=True):
-        out = FileOut(order, 0, path)
-        if isinstance(result, LoadIssue):
-            out.failed = result
-            read.append((out, []))
-        else:
-            out.issues = list(result.issues)
-            read.append((out, list(result.documents)))
-    return read
-
-
-def _extract(engine: Engine, docs: Sequence[Document], only: dict[int, str | None] | None = None
-             ) -> tuple[pa.Table, npt.NDArray[np.int64], list[tuple[int, str]]]:
-    """Rows of ``docs`` as the dataset stores them, each row's document position, and the documents
-    the engine failed on.  ``only``: extract just these positions, with this ``speaker_country``."""
-    rows: list[Row] = []
-    where: list[int] = []
-    failed: list[tuple[int, str]] = []
-    with paused_gc():
-        for pos, doc in enumerate(docs):
-            if only is not None:
-                if pos not in only:
-                    continue
-                doc = replace(doc, speaker_country=only[pos])
-            try:
-                got = batch.analyse_document(engine, doc)
-            except Exception as exc:  # noqa: BLE001 (an engine bug costs this document only)
-                log_exception(f"analysing document {doc.id!r} ({doc.path})", exc)
-                failed.append((pos, ANALYSIS_FAILED))
-                continue
-            rows.extend(got)
-            where.extend([pos] * len(got))
-    table = dataset.rows_table(rows)
-    at = table.schema.get_field_index("issue")  # as the dataset stores it: never null
-    table = table.set_column(at, table.schema.field(at), pc.fill_null(table.column(at), ""))
-    return table, np.array(where, dtype=np.int64), failed
-
-
-def _stage_path(job: Job, index: int, again: bool = False) -> str:
-    return os.path.join(job.stage, AGAIN, dataset.part_name(index)) if again else os.path.join(
-        job.stage, dataset.part_name(index))
-
-
-def _stage(table: pa.Table, where: npt.NDArray[np.int64], documents: int, path: str) -> PartRows:
-    """Write the rows (in document order) as a dataset part, and what the client needs of them."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
-    found: dict[tuple[str, str], int] = {}
-    codes = [found.setdefault((str(t), i), len(found))
-             for t, i in zip(table.column("topic").to_pylist(), table.column("issue").to_pylist(), strict=True)]
-    return PartRows(np.bincount(where, minlength=documents).astype(np.int64), list(found),
-                    np.array(codes, dtype=np.int32))
-
-
-def extract_task(job: Job, index: int, part: Part) -> PartOut:
-    """Map: read the part, extract its documents, stage the rows (already as a part of the dataset:
-    unless the reduction changes them, the file is moved into place); the summary for the reduction."""
-    engine = worker_engine(job.resources)
-    files = _read_part(part, job)
-    docs = [d for _, ds in files for d in ds]
-    table, where, failed = _extract(engine, docs)
-    rows = _stage(table, where, len(docs), _stage_path(job, index))
-    outs = []
-    for out, ds in files:
-        out.documents = [replace(d, text="") for d in ds]
-        out.words = [len(d.text.split()) for d in ds]
-        outs.append(out)
-    return PartOut(index, outs, failed, rows)
-
-
-def reextract_task(job: Job, index: int, part: Part, speakers: dict[int, str | None], rows: PartRows
-                   ) -> tuple[list[tuple[int, str]], PartRows]:
-    """Extract again the documents whose ``speaker_country`` a later copy of the same text supplied
-    (the single-process load merges copies before extracting).  Their new rows replace the staged
-    ones in a second stage file (the first is only read: a task run again gives the same file)."""
-    docs = [d for _, ds in _read_part(part, job) for d in ds]
-    table, where, failed = _extract(worker_engine(job.resources), docs, only=speakers)
-    staged = pq.read_table(_stage_path(job, index))
-    at = rows.positions()
-    keep = ~np.isin(at, list(speakers))
-    merged = pa.concat_tables([staged.filter(pa.array(keep)), table])
-    positions = np.concatenate([at[keep], where])
-    order = np.argsort(positions, kind="stable")
-    return failed, _stage(merged.take(pa.array(order)), positions[order], len(docs),
-                          _stage_path(job, index, again=True))
-
-
-def write_task(job: Job, index: int, rows: PartRows, ids: list[str | None] | None, issues: list[str] | None,
-               out: str, again: bool) -> int:
-    """Write a part whose rows change: only the rows of documents kept, under their final ids
-    (``ids`` by position, None for a copy dropped; None: the ids stay), with the issues folded
-    across the set (``issues``: the folded phrase of each of ``rows.pairs``; None: they stay)."""
-    table = pq.read_table(_stage_path(job, index, again))
-    schema = dataset.STATEMENT_SCHEMA
-    codes = rows.codes
-    if ids is not None:
-        at = rows.positions()
-        keep = np.array([i is not None for i in ids], dtype=bool)[at]
-        table = table.filter(pa.array(keep))
-        codes = codes[keep]
-        column = schema.get_field_index("document")
-        table = table.set_column(column, schema.field(column), pa.array([ids[p] for p in at[keep]], type=pa.string()))
-    if issues is not None:
-        column = schema.get_field_index("issue")
-        table = table.set_column(column, schema.field(column), pa.array([issues[c] for c in codes], type=pa.string()))
-    # the folder is made before the round: a task still running after a cancel cannot make it again
-    dataset.write_part(table, out, dataset.STATEMENTS, index, make_folder=False)
-    return int(table.num_rows)
-
-
-# ---- running tasks ---------------------------------------------------------------------------
 # ---- the run ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -354,7 +161,7 @@ def _write_statements(runner: Runner, job: Job, work: Path, outs: list[Any], red
         original = [d.id for f in outs[i].files for d in f.documents]
         ids, issues = part_changes(staged.rows, original, reduced.ids[i], folding)
         if ids is None and issues is None:
-            os.replace(_stage_path(job, i, staged.again), work / dataset.STATEMENTS / dataset.part_name(i))
+            os.replace(stage_path(job, i, staged.again), work / dataset.STATEMENTS / dataset.part_name(i))
             total += int(staged.rows.per_doc.sum())
         else:
             calls.append((job, i, staged.rows, ids, issues, str(work), staged.again))

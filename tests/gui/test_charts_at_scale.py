@@ -53,7 +53,7 @@ def test_heatmap_draws_the_25_most_active_of_190_then_all(qtbot, big_matrix):
     assert h.plot_widget.minimumHeight() >= 190 * ROW_PX
     # every row has room for its label: the plot grows and the area scrolls
     qtbot.waitUntil(lambda: h.plot.vb.height() / len(h.rows) >= h.metrics.height())
-    assert h.scroll.verticalScrollBar().maximum() > 0
+    assert h.scroll_area.verticalScrollBar().maximum() > 0
 
 
 def test_heatmap_top_rows_follow_a_stance_sort(qtbot, big_matrix):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from gui.evidence import HTML_ROLE, ROW_ROLE
-from gui.main_window import on_screen
+from gui.lazy_panels import on_screen
 from gui.plain import escaped
 from tests.gui.test_main_window import click_cell
 from tests.gui.test_review_gui import count, press_card_button

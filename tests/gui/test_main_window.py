@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from gui import settings
 from gui.evidence import HTML_ROLE, ROW_ROLE
-from gui.main_window import on_screen
+from gui.lazy_panels import on_screen
 from tests.gui.conftest import SEEDS
 
 

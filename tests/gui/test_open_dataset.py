@@ -10,9 +10,11 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from gui.evidence import BATCH, HTML_ROLE, ROW_ROLE
-from model.cluster import dataset, lean
+from gui.refusals import SHORT
+from model.cluster import dataset, search
 from model.cluster.extract import SynchronousRunner, run_extract
 from model.cluster.lean import BUDGET_ENV
+from model.loading import ADD_DOCUMENTS
 from tests.gui.conftest import SEEDS
 from tests.gui.test_main_window import click_cell
 
@@ -86,20 +88,23 @@ def _drop(window, paths: list[Path]) -> None:
 @pytest.mark.parametrize("budget_mb", ["0", "100000"])
 def test_adding_documents_to_a_dataset_is_refused_with_the_reason(window, qtbot, monkeypatch, tmp_path: Path,
                                                                   budget_mb: str):
-    """File › Add documents… and a drop of files onto the window, on a dataset opened lean or whole: refused (the
-    file dialog is not even shown), the message says why, and the set is the one that was opened."""
+    """File › Add documents… (greyed, but its slot called) and a drop of files onto the window, on a dataset opened
+    lean or whole: refused (the file dialog is not even shown), the message box says why, and the set is the one
+    that was opened."""
     out = _open_dataset(window, qtbot, monkeypatch, tmp_path, budget_mb)
     analysis, statements = window.state.analysis, window.state.analysis.statements.copy()
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: (asked.append("asked"), ([str(_document(tmp_path))], ""))[1])
+    assert not window.menu_actions["add"].isEnabled()
     with qtbot.waitSignal(window.loader.sig_refused) as refused:
-        window.menu_actions["add"].trigger()
+        window.loader.add_files()
     assert asked == []
     reason = refused.args[0]
     assert "holds statements, not the texts of their documents" in reason and f"“{out.name}”" in reason
-    assert window.loader.error_box is not None and window.loader.error_box.text() == reason
-    assert window.statusBar().currentMessage() == reason
+    box = window.refusals.box
+    assert box is not None and box.text() == f"Cannot {ADD_DOCUMENTS}." and f"“{out.name}”" in box.informativeText()
+    assert window.statusBar().currentMessage() == SHORT[ADD_DOCUMENTS]
     with qtbot.waitSignal(window.loader.sig_refused):
         _drop(window, [_document(tmp_path)])
     assert window.loader.task is not None and window.loader.task.finished   # the dataset's load, none after it
@@ -130,9 +135,11 @@ def test_aliases_cues_and_re_extraction_are_refused_on_a_dataset(window, qtbot, 
     dialogs and Re-extract now say why they cannot be used, and the statements stay."""
     _open_dataset(window, qtbot, monkeypatch, tmp_path, budget_mb)
     statements = window.state.analysis.statements.copy()
-    for action in ("add_alias", "add_cue", "reextract"):
+    for action, slot in (("add_alias", window.review.add_alias), ("add_cue", window.review.add_topic_cue),
+                         ("reextract", window.review.reextract)):
+        assert not window.menu_actions[action].isEnabled()
         with qtbot.waitSignal(window.review.sig_refused) as refused:
-            window.menu_actions[action].trigger()
+            slot()
         assert "holds statements, not the texts of their documents" in refused.args[0]
     assert window.review.dialog is None and window.review.task is None
     assert window.state.session.ws.resource_edits == window.state.session.extracted_with
@@ -143,7 +150,7 @@ def test_a_lean_search_reports_its_progress_and_finds_what_the_texts_hold(window
     """The filter bar's search on a lean set reads the texts in a worker: the state relays how many parts it
     has searched (the status bar shows it) and the matrix shows the statements whose texts hold the words."""
     out = _open_dataset(window, qtbot, monkeypatch, tmp_path, "0")
-    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
+    monkeypatch.setattr(search, "PROGRESS_PARTS", 1)
     reports: list[tuple[int, int, str]] = []
     window.state.sig_progress.connect(lambda done, total, message: reports.append((done, total, message)))
     with qtbot.waitSignal(window.state.sig_matrix_changed, timeout=30000):
@@ -175,6 +182,7 @@ def test_review_and_projects_are_refused_on_a_dataset(window, qtbot, monkeypatch
     assert window.review.dialog is None and window.state.session.ws.decisions == []
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append("asked"), ("", ""))[1])
+    assert not window.menu_actions["save"].isEnabled()
     with qtbot.waitSignal(window.projects.sig_save_refused) as refused:
-        assert window.menu_actions["save"].trigger() is None
+        assert window.projects.save() is False
     assert asked == [] and "save it as a project" in refused.args[0]

@@ -8,8 +8,12 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from model.analysis.filters import StatementFilter
+from model.cluster.lean import BUDGET_ENV
+from model.loading import Loaded, load_dataset
 from model.statements import COLUMNS
 
 SENTENCES = [
@@ -100,3 +104,14 @@ class KillOnce(WorkerPlugin):
         os.write(fd, str(key).encode())
         os.close(fd)
         os._exit(1)
+
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+NO_FILTER = StatementFilter()
+
+
+def open_set(folder: Path, monkeypatch: pytest.MonkeyPatch, budget_mb: str, flt: StatementFilter = NO_FILTER,
+             by: str = "topic", compare: tuple[str, ...] = ()) -> Loaded:
+    """Open the dataset at ``folder`` as the window does, with the memory budget ``budget_mb`` (0: lean)."""
+    monkeypatch.setenv(BUDGET_ENV, budget_mb)
+    return load_dataset(str(folder), flt, by, compare=compare)

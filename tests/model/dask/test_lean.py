@@ -16,37 +16,14 @@ import pytest
 
 from model.analysis.filters import StatementFilter
 from model.analysis.matrix import cell_table
-from model.analysis.view import compute_view
 from model.cli import EXIT_OK, run
 from model.cluster import dataset, lean
 from model.cluster.aggregate import dask_cells
-from model.cluster.extract import SynchronousRunner, run_extract
 from model.export.layout import statement_table
-from model.loading import DatasetUnchangeable, dataset_refusal, grow_set, load_dataset
-from model.progress import Cancelled, NullProgress
-from model.texts import HEAVY_COLUMNS, SEARCHED_COLUMNS, with_texts
-from tests.model.dask.helpers import make_corpus
-
-ROOT = Path(__file__).resolve().parents[3]
-SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seeds_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("lean")
-    out = root / "set"
-    run_extract([str(make_corpus(root)), str(SEEDS)], out, SynchronousRunner(), part_mb=0.002)
-    assert len(dataset.statement_parts(out)) > 3   # rows spread over parts: the locator is part and row
-    return out
-
-
-NO_FILTER = StatementFilter()
-
-
-def _open(folder: Path, monkeypatch: pytest.MonkeyPatch, budget_mb: str, flt: StatementFilter = NO_FILTER,
-          by: str = "topic", compare: tuple[str, ...] = ()):
-    monkeypatch.setenv(lean.BUDGET_ENV, budget_mb)
-    return load_dataset(str(folder), flt, by, compare=compare)
+from model.loading import DatasetUnchangeable, dataset_refusal, grow_set
+from model.progress import NullProgress
+from model.texts import HEAVY_COLUMNS, with_texts
+from tests.model.dask.helpers import NO_FILTER, open_set
 
 
 def test_the_budget_decides_and_the_env_var_overrides_it(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,8 +38,8 @@ def test_the_budget_decides_and_the_env_var_overrides_it(seeds_set: Path, monkey
 
 def test_lean_gives_the_whole_matrix_comparison_timeline_and_evidence(seeds_set: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    whole, wv, wdocs = _open(seeds_set, monkeypatch, "100000", compare=("RUS", "PAK"))
-    thin, tv, tdocs = _open(seeds_set, monkeypatch, "0", compare=("RUS", "PAK"))
+    whole, wv, wdocs = open_set(seeds_set, monkeypatch, "100000", compare=("RUS", "PAK"))
+    thin, tv, tdocs = open_set(seeds_set, monkeypatch, "0", compare=("RUS", "PAK"))
     assert whole.texts is None and thin.texts is not None
     assert set(HEAVY_COLUMNS).isdisjoint(thin.statements.columns)
     assert isinstance(thin.statements["actor"].dtype, pd.CategoricalDtype)
@@ -89,8 +66,8 @@ def test_lean_gives_the_whole_matrix_comparison_timeline_and_evidence(seeds_set:
 
 def test_evidence_read_on_demand_is_right_after_filters(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     flt = StatementFilter(search="SAID", min_confidence=0.3, hedged=False)
-    whole, wv, _ = _open(seeds_set, monkeypatch, "100000", flt)
-    thin, tv, _ = _open(seeds_set, monkeypatch, "0", flt)
+    whole, wv, _ = open_set(seeds_set, monkeypatch, "100000", flt)
+    thin, tv, _ = open_set(seeds_set, monkeypatch, "0", flt)
     assert wv is not None and tv is not None
     assert 0 < len(tv.statements) < len(thin.statements)
     assert len(wv.statements) == len(tv.statements)
@@ -100,8 +77,8 @@ def test_evidence_read_on_demand_is_right_after_filters(seeds_set: Path, monkeyp
                ) or shown["speaker"].notna().any()
     pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
     # by issue too
-    _, wi, _ = _open(seeds_set, monkeypatch, "100000", flt, by="issue")
-    _, ti, _ = _open(seeds_set, monkeypatch, "0", flt, by="issue")
+    _, wi, _ = open_set(seeds_set, monkeypatch, "100000", flt, by="issue")
+    _, ti, _ = open_set(seeds_set, monkeypatch, "0", flt, by="issue")
     assert wi is not None and ti is not None
     pd.testing.assert_frame_equal(wi.matrix.cells, ti.matrix.cells)
 
@@ -145,7 +122,7 @@ def test_export_of_a_lean_dataset_writes_what_the_whole_one_does(seeds_set: Path
 def test_documents_cannot_be_added_to_a_dataset(seeds_set: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                                 budget_mb: str) -> None:
     """Lean or whole, a set opened from a dataset holds statements, not texts: growing it is refused, with why."""
-    analysis, _view, _docs = _open(seeds_set, monkeypatch, budget_mb)
+    analysis, _view, _docs = open_set(seeds_set, monkeypatch, budget_mb)
     assert (analysis.texts is not None) == (budget_mb == "0")
     assert analysis.report.dataset == str(seeds_set)
     extra = tmp_path / "extra.txt"
@@ -157,92 +134,6 @@ def test_documents_cannot_be_added_to_a_dataset(seeds_set: Path, monkeypatch: py
     assert len(analysis.documents) == len(dataset.read_documents(seeds_set))
     reason = dataset_refusal(analysis.report)
     assert reason is not None and "“set”" in reason and "Open the documents as a document set" in reason
-
-
-class _Reads:
-    """The statement parts read for a text search (their searched columns), as :func:`lean.read_part` is called."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.parts: list[str] = []
-        read = lean.read_part
-
-        def counted(path, columns, dictionary=()):
-            if tuple(columns) == SEARCHED_COLUMNS:   # not the cells' labels (their stance only)
-                self.parts.append(Path(path).name)
-            return read(path, columns, dictionary)
-        monkeypatch.setattr(lean, "read_part", counted)
-
-    def take(self) -> list[str]:
-        taken, self.parts = self.parts, []
-        return taken
-
-
-class _Progress:
-    def __init__(self, stop_after: int | None = None) -> None:
-        self.reports: list[tuple[int, int, str]] = []
-        self.stop_after = stop_after
-
-    def report(self, done: int, total: int, message: str = "") -> None:
-        self.reports.append((done, total, message))
-
-    def cancelled(self) -> bool:
-        return self.stop_after is not None and len(self.reports) >= self.stop_after
-
-
-def test_a_lean_search_reads_the_parts_once_and_narrows_on_a_longer_text(seeds_set: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same text again reads no part; a longer text holding the last one reads only the parts that matched
-    it; another text reads every part; the results equal whole mode's every time."""
-    whole, _, _ = _open(seeds_set, monkeypatch, "100000")
-    thin, _, _ = _open(seeds_set, monkeypatch, "0")
-    assert thin.texts is not None
-    parts = len(dataset.statement_parts(seeds_set))
-    reads = _Reads(monkeypatch)
-
-    def search(text: str, flt: StatementFilter = NO_FILTER, by: str = "topic") -> pd.DataFrame:
-        flt = StatementFilter(search=text, min_confidence=flt.min_confidence)
-        tv = compute_view(thin, flt, by)
-        wv = compute_view(whole, flt, by)
-        pd.testing.assert_frame_equal(wv.matrix.cells, tv.matrix.cells)
-        assert len(tv.statements) == len(wv.statements)
-        return tv.statements
-
-    found = search("Tali")
-    assert len(reads.take()) == parts and 0 < len(found) < len(thin.statements)
-    assert search("Tali", by="issue").equals(found) and reads.take() == []          # the same text: no part read
-    assert len(search("Tali", StatementFilter(min_confidence=0.3))) <= len(found) and reads.take() == []
-    holding = sorted(set(found["_part"]))
-    assert 0 < len(holding) < parts                                               # the seeds' part only
-    narrowed = search("Taliban")
-    assert 0 < len(narrowed) <= len(found) and reads.take() == []   # matched on the rows "Tali" found, kept in memory
-    monkeypatch.setattr(lean, "SEARCH_TEXT_BYTES", 0)                # too many to keep: read from the parts holding them
-    search("Tali")                                                   # not a longer "Taliban": every part read
-    assert len(reads.take()) == parts and thin.texts.matches is not None and thin.texts.matches.texts is None
-    assert search("Taliba").equals(narrowed)
-    assert sorted(reads.take()) == sorted(dataset.statement_parts(seeds_set)[p].name for p in holding)
-    search("Pakistan")
-    assert len(reads.take()) == parts                                             # not a longer "Taliban"
-
-
-def test_a_lean_search_reports_its_parts_and_can_be_cancelled(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    thin, _, _ = _open(seeds_set, monkeypatch, "0")
-    assert thin.texts is not None
-    rows = thin.statements
-    parts = rows["_part"].nunique()
-    monkeypatch.setattr(lean, "PROGRESS_PARTS", 1)
-    stop = _Progress(stop_after=2)
-    with pytest.raises(Cancelled):
-        thin.texts.contains(rows, "said", SEARCHED_COLUMNS, stop)
-    assert [r[:2] for r in stop.reports] == [(0, parts), (1, parts)]
-    progress = _Progress()
-    hit = thin.texts.contains(rows, "said", SEARCHED_COLUMNS, progress)
-    # the two parts searched before the cancel are known: only the others are read
-    assert progress.reports[-1][:2] == (parts - 2, parts - 2) and "searching the dataset" in progress.reports[1][2]
-    whole, _, _ = _open(seeds_set, monkeypatch, "100000")
-    said = np.zeros(len(whole.statements), dtype=bool)
-    for col in SEARCHED_COLUMNS:
-        said |= whole.statements[col].astype("string").str.contains("said", case=False, regex=False, na=False).to_numpy()
-    assert hit.tolist() == said.tolist()
 
 
 def test_lean_opening_holds_one_part_in_arrow_at_a_time(seeds_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,14 +1,16 @@
-"""Collections: one document per record in .csv/.tsv/.jsonl/.json/.xlsx."""
+"""Collections: one document per record in .csv/.tsv/.jsonl/.json/.xlsx; the app's own exports are skipped."""
 
 import json
 
 import pytest
 
 from model.documents import LoadError
-from model.readers.collections import read_collection
+from model.readers import load_paths
+from model.readers.collections import APP_EXPORT, read_collection
 from model.readers.xlsx import read_xlsx
 
-from .makers import BILLION_LAUGHS, rewrite_zip_part, write_jsonl, write_xlsx, write_zip_bomb
+from .guards import by_name
+from .makers import ARTICLE, BILLION_LAUGHS, rewrite_zip_part, write_jsonl, write_xlsx, write_zip_bomb
 
 RECORDS = [
     {"id": "a1", "title": "Talks", "text": "Pakistan condemned the attack.", "date": "9 Sept 2023",
@@ -112,3 +114,84 @@ def test_xlsx_zip_bomb_and_entities_refused(tmp_path):
     bad.write_bytes(good.read_bytes()[:200])
     with pytest.raises(LoadError, match="damaged"):
         read_xlsx(bad)
+
+
+def test_the_apps_own_exports_in_the_folder_are_skipped(tmp_path):
+    from model.cli import run
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    for cmd, out in (("extract", "s.jsonl"), ("extract", "s.csv"), ("export", "m.xlsx"),
+                     ("export", "m.csv"), ("export", "m.json")):
+        assert run(cmd, [str(folder / "a.txt"), "-o", str(folder / out), "-q"]) == 0
+    report = load_paths([folder])
+    assert [d.id for d in report.documents] == [str(folder / "a.txt")]
+    assert by_name(report) == {name: ("skipped", APP_EXPORT) for name in ("m.csv", "m.json", "m.xlsx", "s.csv", "s.jsonl")}
+
+
+def test_the_windows_exports_in_the_folder_are_skipped_too(tmp_path):
+    # what File › Export writes (the export dialog offers the folder last used): the comparison, the
+    # full statements with their review columns, the REFI-QDA project
+    from model.analysis.compare import compare_countries
+    from model.engine.batch import extract_statements
+    from model.export import write_matrix, write_statements
+    from model.export.comparison import comparison_frame
+    from model.export.qdpx import write_qdpx
+    from model.resources import load_resources
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    report = load_paths([folder])
+    res = load_resources()
+    st = extract_statements(report.documents, res)
+    actors = list(dict.fromkeys(st["actor"]))[:2]
+    assert len(actors) == 2
+    c = compare_countries(st, actors, by="topic", columns=res.topic_keys)
+    for suffix in (".xlsx", ".csv", ".json"):
+        write_matrix(c.matrix, st, folder / f"stance-comparison{suffix}", {}, documents=report, topics=res.topics,
+                     comparison=comparison_frame(c.matrix, [a for a in c.actors if a in c.matrix.actors]))
+    for suffix in (".csv", ".jsonl"):
+        write_statements(st, folder / f"stance-statements{suffix}", full=True, documents=report, by="topic")
+    write_qdpx(str(folder / "stance-project.qdpx"), st, report, topics=res.topics)
+    again = load_paths([folder])
+    assert [d.id for d in again.documents] == [str(folder / "a.txt")] and not again.errors
+    skipped = by_name(again)
+    assert {n: k for n, (k, r) in skipped.items() if r == APP_EXPORT} == {
+        n: "skipped" for n in ("stance-comparison.xlsx", "stance-comparison.csv", "stance-comparison.json",
+                               "stance-statements.csv", "stance-statements.jsonl")}
+    assert skipped["stance-project.qdpx"][0] == "skipped"
+
+
+def test_xlsx_claiming_the_whole_sheet_reads_only_its_cells(tmp_path, monkeypatch):
+    import openpyxl.worksheet._read_only as ro
+
+    from model.readers.xlsx import read_xlsx
+
+    from .makers import rewrite_zip_part, write_xlsx
+
+    src = write_xlsx(tmp_path / "src.xlsx", [["id", "text"], ["x1", "Brazil called for dialogue."]])
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<dimension ref="A1:XFD1048576"/><sheetData>'
+             b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>text</t></is></c></row>'
+             b'<row r="2"><c r="A2" t="inlineStr"><is><t>x1</t></is></c>'
+             b'<c r="B2" t="inlineStr"><is><t>Brazil called for dialogue.</t></is></c></row>'
+             b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>last</t></is></c></row>'
+             b'</sheetData></worksheet>')
+    p = rewrite_zip_part(src, tmp_path / "claims.xlsx", "xl/worksheets/sheet1.xml", sheet)
+    widths = {"total": 0, "max": 0}
+    real = ro.ReadOnlyWorksheet._cells_by_row
+
+    def counted(self, *args, **kw):
+        for row in real(self, *args, **kw):
+            widths["total"] += len(row)
+            widths["max"] = max(widths["max"], len(row))
+            assert widths["total"] < 5_000_000, "the reader walks the stated dimension, not the cells"
+            yield row
+
+    monkeypatch.setattr(ro.ReadOnlyWorksheet, "_cells_by_row", counted)
+    docs, issues = read_xlsx(p)
+    assert [d.text for d in docs] == ["Brazil called for dialogue."]
+    assert [i.path for i in issues] == [f"{p} (row 1048576)"]  # the id-only row has no text
+    assert widths["max"] <= 2  # never 16,384 columns wide

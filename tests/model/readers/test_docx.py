@@ -87,3 +87,23 @@ def test_xml_entities_are_refused(tmp_path, payload):
     bad = rewrite_zip_part(good, tmp_path / "evil.docx", "word/document.xml", payload)
     with pytest.raises(LoadError, match="declares XML entities or a DTD"):
         read_docx(bad)
+
+
+def test_word_table_cells_with_absurd_spans_are_read_once(tmp_path):
+    from model.readers.docx import read_docx
+
+    from .makers import rewrite_zip_part
+
+    src = write_docx(tmp_path / "src.docx", ["Intro."], table=[["a", "b"], ["c", "d"]])
+    import zipfile
+
+    xml = zipfile.ZipFile(src).read("word/document.xml")
+    span = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge w:val="restart"/>'
+    cont = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge/>'
+    first = xml.index(b"<w:tcPr>")
+    xml = xml[:first] + span + xml[first + len(b"<w:tcPr>"):]
+    second_row = xml.index(b"<w:tr>", xml.index(b"</w:tr>"))
+    cell = xml.index(b"<w:tcPr>", second_row)
+    xml = xml[:cell] + cont + xml[cell + len(b"<w:tcPr>"):]
+    p = rewrite_zip_part(src, tmp_path / "spans.docx", "word/document.xml", xml)
+    assert read_docx(p).text == "Intro.\na\tb\nd"

@@ -109,3 +109,21 @@ def test_xhtml_with_xml_declaration(tmp_path):
                  "on Monday, the foreign ministry said in a statement.</p></article></body></html>")
     doc = read_html(p)
     assert doc.title == "Geneva talks" and doc.text.startswith("Russia welcomed the talks held in Geneva")
+
+
+def test_a_huge_web_page_is_read_as_plain_text_with_a_warning(tmp_path):
+    from model.readers.html import MAX_ARTICLE_TAGS, read_html_file
+
+    n = MAX_ARTICLE_TAGS // 2 + 10
+    page = ("<html><head><title>Big</title><script>var x = 1;</script></head><body><nav>Menu</nav><article>"
+            + "".join(f"<p>Paragraph {i} says Russia welcomed the talks.</p>" for i in range(n))
+            + "</article></body></html>")
+    p = tmp_path / "big.html"
+    p.write_text(page)
+    read = read_html_file(p)
+    (doc,) = read.documents
+    lines = doc.text.split("\n")
+    assert doc.title == "Big" and len(lines) == n and lines[-1] == f"Paragraph {n - 1} says Russia welcomed the talks."
+    assert "var x" not in doc.text and "Menu" not in doc.text
+    (note,) = read.issues
+    assert note.kind == "warning" and "read as plain text" in note.reason

@@ -1,8 +1,13 @@
-"""load_paths: folders, formats together, duplicates, progress, cancel, limits, worker processes."""
+"""load_paths: folders (links, loops, pipes and sockets listed, not followed), formats together, duplicates,
+progress, cancel, limits, worker processes."""
+
+import os
+import socket
 
 from model.readers import dispatch, load_paths
 
 from . import tasks
+from .guards import Cancel, by_name, load_in_thread
 from .makers import ARTICLE, write_docx, write_jsonl, write_pdf, write_xlsx
 
 
@@ -159,3 +164,58 @@ def test_missing_reader_library_is_a_reason_not_a_crash(tmp_path, monkeypatch):
     report = load_paths([tmp_path])
     assert [d.format for d in report.documents] == ["md"]
     assert "reader for .txt files is not installed" in report.errors[0].reason
+
+
+def test_link_loop_outside_link_fifo_socket_and_linked_folder_are_listed_not_followed(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret text from elsewhere.")
+    root = tmp_path / "docs"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text("Iran rejected the plan.")
+    (root / "a.txt").symlink_to(root / "b.txt")
+    (root / "b.txt").symlink_to(root / "a.txt")
+    (root / "out.txt").symlink_to(outside)
+    (root / "same.txt").symlink_to(root / "good.txt")  # inside the folder: the same file, read once
+    (root / "linked").symlink_to(root / "sub", target_is_directory=True)
+    os.mkfifo(root / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(root / "sock.txt"))
+    try:
+        report = load_in_thread([root])
+    finally:
+        sock.close()
+    assert [d.text for d in report.documents] == ["Iran rejected the plan."]
+    issues = by_name(report)
+    assert issues["a.txt"][0] == issues["b.txt"][0] == "skipped"
+    assert "symbolic link loop" in issues["a.txt"][1] and "symbolic link loop" in issues["b.txt"][1]
+    assert issues["out.txt"] == ("skipped", "symbolic link to a file outside the folder, not followed")
+    assert issues["linked"] == ("skipped", "linked folder, not followed")
+    assert issues["pipe.txt"] == ("skipped", "not a document file: this is a named pipe (FIFO)")
+    assert issues["sock.txt"] == ("skipped", "not a document file: this is a socket")
+    assert not report.errors
+
+
+def test_a_fifo_swapped_in_after_listing_does_not_hang(tmp_path):
+    (tmp_path / "a.txt").write_text("Iran rejected the plan.")
+    (tmp_path / "b.txt").write_text("China supported the proposal.")
+
+    class Swap(Cancel):
+        def report(self, done, total, message=""):
+            if not self.reports:  # the folder is listed: b.txt becomes a named pipe
+                (tmp_path / "b.txt").unlink()
+                os.mkfifo(tmp_path / "b.txt")
+            super().report(done, total, message)
+
+    report = load_in_thread([tmp_path], progress=Swap())
+    assert [d.text for d in report.documents] == ["Iran rejected the plan."]
+    assert by_name(report) == {"b.txt": ("skipped", "not a document file: this is a named pipe (FIFO)")}
+
+
+def test_a_named_fifo_or_loop_is_reported(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "x.txt").symlink_to(tmp_path / "x.txt")
+    report = load_in_thread([tmp_path / "pipe.txt", tmp_path / "x.txt"])
+    assert [(i.kind, i.reason) for i in report.issues] == [
+        ("skipped", "not a document file: this is a named pipe (FIFO)"),
+        ("error", "symbolic link loop (the link leads back to itself), not followed"),
+    ]

@@ -3,46 +3,20 @@
 import itertools
 import json
 import os
-import socket
 import threading
-from pathlib import Path
 
 import pytest
 
 from model.documents import Document
 from model.errorlog import INTERNAL_ERROR
 from model.readers import collections, dispatch, load_paths
-from model.readers.collections import APP_EXPORT, read_collection
-from model.readers.text import read_text
+from model.readers.collections import read_collection
 
 from . import tasks
-from .makers import ARTICLE, write_docx, write_jsonl
+from .guards import Cancel, by_name, load_in_thread
+from .makers import write_docx, write_jsonl
 
 INTERNAL = f"could not be read: {INTERNAL_ERROR}"
-
-
-class Cancel:
-    """Progress whose cancel flag a test (or a reader) raises."""
-
-    def __init__(self):
-        self.flag = threading.Event()
-        self.reports = []
-
-    def report(self, done, total, message=""):
-        self.reports.append((done, total, message))
-
-    def cancelled(self):
-        return self.flag.is_set()
-
-
-def load_in_thread(*args, **kw):
-    """load_paths on a thread, joined with a generous guard so a regression fails instead of hanging."""
-    out = {}
-    t = threading.Thread(target=lambda: out.setdefault("report", load_paths(*args, **kw)), daemon=True)
-    t.start()
-    t.join(120)
-    assert not t.is_alive(), "the load hung"
-    return out["report"]
 
 
 @pytest.fixture
@@ -52,11 +26,7 @@ def log(tmp_path, monkeypatch):
     return path
 
 
-def by_name(report):
-    return {Path(i.path).name: (i.kind, i.reason) for i in report.issues}
-
-
-# 1. isolation -------------------------------------------------------------------------------
+# 1. isolation ---------------------------------------------------------------------------------
 
 def test_a_reader_bug_costs_its_file_only_and_is_logged(tmp_path, monkeypatch, log):
     monkeypatch.setitem(dispatch._READERS, ".md", (tasks.__name__, "broken_reader"))
@@ -96,64 +66,7 @@ def test_a_bug_on_one_record_costs_that_record_only(tmp_path, monkeypatch, log):
     assert "ZeroDivisionError" in log.read_text()
 
 
-# 2. links, loops, pipes and sockets ---------------------------------------------------------
-
-def test_link_loop_outside_link_fifo_socket_and_linked_folder_are_listed_not_followed(tmp_path):
-    outside = tmp_path / "outside.txt"
-    outside.write_text("Secret text from elsewhere.")
-    root = tmp_path / "docs"
-    (root / "sub").mkdir(parents=True)
-    (root / "good.txt").write_text("Iran rejected the plan.")
-    (root / "a.txt").symlink_to(root / "b.txt")
-    (root / "b.txt").symlink_to(root / "a.txt")
-    (root / "out.txt").symlink_to(outside)
-    (root / "same.txt").symlink_to(root / "good.txt")  # inside the folder: the same file, read once
-    (root / "linked").symlink_to(root / "sub", target_is_directory=True)
-    os.mkfifo(root / "pipe.txt")
-    sock = socket.socket(socket.AF_UNIX)
-    sock.bind(str(root / "sock.txt"))
-    try:
-        report = load_in_thread([root])
-    finally:
-        sock.close()
-    assert [d.text for d in report.documents] == ["Iran rejected the plan."]
-    issues = by_name(report)
-    assert issues["a.txt"][0] == issues["b.txt"][0] == "skipped"
-    assert "symbolic link loop" in issues["a.txt"][1] and "symbolic link loop" in issues["b.txt"][1]
-    assert issues["out.txt"] == ("skipped", "symbolic link to a file outside the folder, not followed")
-    assert issues["linked"] == ("skipped", "linked folder, not followed")
-    assert issues["pipe.txt"] == ("skipped", "not a document file: this is a named pipe (FIFO)")
-    assert issues["sock.txt"] == ("skipped", "not a document file: this is a socket")
-    assert not report.errors
-
-
-def test_a_fifo_swapped_in_after_listing_does_not_hang(tmp_path):
-    (tmp_path / "a.txt").write_text("Iran rejected the plan.")
-    (tmp_path / "b.txt").write_text("China supported the proposal.")
-
-    class Swap(Cancel):
-        def report(self, done, total, message=""):
-            if not self.reports:  # the folder is listed: b.txt becomes a named pipe
-                (tmp_path / "b.txt").unlink()
-                os.mkfifo(tmp_path / "b.txt")
-            super().report(done, total, message)
-
-    report = load_in_thread([tmp_path], progress=Swap())
-    assert [d.text for d in report.documents] == ["Iran rejected the plan."]
-    assert by_name(report) == {"b.txt": ("skipped", "not a document file: this is a named pipe (FIFO)")}
-
-
-def test_a_named_fifo_or_loop_is_reported(tmp_path):
-    os.mkfifo(tmp_path / "pipe.txt")
-    (tmp_path / "x.txt").symlink_to(tmp_path / "x.txt")
-    report = load_in_thread([tmp_path / "pipe.txt", tmp_path / "x.txt"])
-    assert [(i.kind, i.reason) for i in report.issues] == [
-        ("skipped", "not a document file: this is a named pipe (FIFO)"),
-        ("error", "symbolic link loop (the link leads back to itself), not followed"),
-    ]
-
-
-# 3. lone surrogates --------------------------------------------------------------------------
+# 2. lone surrogates ---------------------------------------------------------------------------
 
 def test_a_latin1_file_name_loads_and_its_id_and_path_can_be_written(tmp_path):
     raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
@@ -192,7 +105,7 @@ def test_content_hash_of_a_text_with_lone_surrogates_is_the_hash_of_its_document
             {c: "\ufffd" for c in range(0xD800, 0xE000)}))
 
 
-# 4. one bad line never loses the good records ------------------------------------------------
+# 3. one bad line never loses the good records -------------------------------------------------
 
 GOOD = b'{"id": "good", "text": "Iran rejected the plan."}'
 TEXTLESS = b'{"id": "notext", "title": "No text here"}'
@@ -247,83 +160,7 @@ def test_csv_bad_rows_cost_their_lines_only(tmp_path, monkeypatch):
         ("3)", "error"), ("5)", "skipped")]
 
 
-# 5. the app's own exports are not document sets ----------------------------------------------
-
-def test_the_apps_own_exports_in_the_folder_are_skipped(tmp_path):
-    from model.cli import run
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(ARTICLE)
-    for cmd, out in (("extract", "s.jsonl"), ("extract", "s.csv"), ("export", "m.xlsx"),
-                     ("export", "m.csv"), ("export", "m.json")):
-        assert run(cmd, [str(folder / "a.txt"), "-o", str(folder / out), "-q"]) == 0
-    report = load_paths([folder])
-    assert [d.id for d in report.documents] == [str(folder / "a.txt")]
-    assert by_name(report) == {name: ("skipped", APP_EXPORT) for name in ("m.csv", "m.json", "m.xlsx", "s.csv", "s.jsonl")}
-
-
-def test_the_windows_exports_in_the_folder_are_skipped_too(tmp_path):
-    # what File › Export writes (the export dialog offers the folder last used): the comparison, the
-    # full statements with their review columns, the REFI-QDA project
-    from model.analysis.compare import compare_countries
-    from model.engine.batch import extract_statements
-    from model.export import write_matrix, write_statements
-    from model.export.comparison import comparison_frame
-    from model.export.qdpx import write_qdpx
-    from model.resources import load_resources
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text(ARTICLE)
-    report = load_paths([folder])
-    res = load_resources()
-    st = extract_statements(report.documents, res)
-    actors = list(dict.fromkeys(st["actor"]))[:2]
-    assert len(actors) == 2
-    c = compare_countries(st, actors, by="topic", columns=res.topic_keys)
-    for suffix in (".xlsx", ".csv", ".json"):
-        write_matrix(c.matrix, st, folder / f"stance-comparison{suffix}", {}, documents=report, topics=res.topics,
-                     comparison=comparison_frame(c.matrix, [a for a in c.actors if a in c.matrix.actors]))
-    for suffix in (".csv", ".jsonl"):
-        write_statements(st, folder / f"stance-statements{suffix}", full=True, documents=report, by="topic")
-    write_qdpx(str(folder / "stance-project.qdpx"), st, report, topics=res.topics)
-    again = load_paths([folder])
-    assert [d.id for d in again.documents] == [str(folder / "a.txt")] and not again.errors
-    skipped = by_name(again)
-    assert {n: k for n, (k, r) in skipped.items() if r == APP_EXPORT} == {
-        n: "skipped" for n in ("stance-comparison.xlsx", "stance-comparison.csv", "stance-comparison.json",
-                               "stance-statements.csv", "stance-statements.jsonl")}
-    assert skipped["stance-project.qdpx"][0] == "skipped"
-
-
-# 6. encodings --------------------------------------------------------------------------------
-
-def test_mostly_utf8_with_one_bad_byte_is_utf8_with_a_warning(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_bytes("France’s minister said the talks were “useful”. ".encode() * 5 + b"One bad \x9d byte.")
-    report = load_paths([p])
-    (doc,) = report.documents
-    assert doc.encoding == "utf-8" and "France’s" in doc.text and doc.text.count("\ufffd") == 1
-    (warning,) = report.warnings
-    assert warning.path == str(p) and "1 byte sequence" in warning.reason and not report.errors
-
-
-def test_latin1_text_is_still_detected(tmp_path):
-    p = tmp_path / "a.txt"
-    p.write_bytes("Le café de la république était fermé à Genève.".encode("latin-1"))
-    assert read_text(p).text == "Le café de la république était fermé à Genève."
-
-
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom_is_detected(tmp_path, codec):
-    p = tmp_path / "a.txt"
-    p.write_bytes("KABUL, Sept 9 (Reuters) - Talks resumed in Doha.".encode(codec))
-    doc = read_text(p)
-    assert doc.text == "KABUL, Sept 9 (Reuters) - Talks resumed in Doha." and doc.encoding.startswith("utf_16")
-
-
-# 7. heavy readers: always limited, cancel never waits ----------------------------------------
+# 4. heavy readers: always limited, cancel never waits -----------------------------------------
 
 def test_cancel_does_not_wait_for_a_reader_that_never_returns(tmp_path, monkeypatch):
     monkeypatch.setitem(dispatch._READERS, ".md", (tasks.__name__, "blocking_reader"))
@@ -371,7 +208,7 @@ def test_a_single_slow_web_page_is_given_up(tmp_path, monkeypatch):
     assert "gave up after 0.5 s" in by_name(report)["page.html"][1]
 
 
-# 8. duplicates merge in linear time -----------------------------------------------------------
+# 5. duplicates merge in linear time -----------------------------------------------------------
 
 def test_many_identical_records_are_merged_with_one_copy(tmp_path, monkeypatch):
     import model.documents as documents
@@ -387,7 +224,7 @@ def test_many_identical_records_are_merged_with_one_copy(tmp_path, monkeypatch):
     assert len(calls) == 1  # one merged document built, not one per copy (which copied the list each time)
 
 
-# 9. a single huge record is refused alone -----------------------------------------------------
+# 6. a single huge record is refused alone -----------------------------------------------------
 
 def test_a_record_over_the_single_record_cap_is_refused_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(collections, "MAX_RECORD_BYTES", 1000)
@@ -399,76 +236,3 @@ def test_a_record_over_the_single_record_cap_is_refused_alone(tmp_path, monkeypa
     assert [d.id for d in docs] == ["a", "b"]
     (issue,) = issues
     assert issue.path == f"{p} (line 2)" and "over the" in issue.reason and "single record" in issue.reason
-
-
-# 7b. bounded parsers ----------------------------------------------------------------------------
-
-def test_xlsx_claiming_the_whole_sheet_reads_only_its_cells(tmp_path, monkeypatch):
-    import openpyxl.worksheet._read_only as ro
-
-    from model.readers.xlsx import read_xlsx
-
-    from .makers import rewrite_zip_part, write_xlsx
-
-    src = write_xlsx(tmp_path / "src.xlsx", [["id", "text"], ["x1", "Brazil called for dialogue."]])
-    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             b'<dimension ref="A1:XFD1048576"/><sheetData>'
-             b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>text</t></is></c></row>'
-             b'<row r="2"><c r="A2" t="inlineStr"><is><t>x1</t></is></c>'
-             b'<c r="B2" t="inlineStr"><is><t>Brazil called for dialogue.</t></is></c></row>'
-             b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>last</t></is></c></row>'
-             b'</sheetData></worksheet>')
-    p = rewrite_zip_part(src, tmp_path / "claims.xlsx", "xl/worksheets/sheet1.xml", sheet)
-    widths = {"total": 0, "max": 0}
-    real = ro.ReadOnlyWorksheet._cells_by_row
-
-    def counted(self, *args, **kw):
-        for row in real(self, *args, **kw):
-            widths["total"] += len(row)
-            widths["max"] = max(widths["max"], len(row))
-            assert widths["total"] < 5_000_000, "the reader walks the stated dimension, not the cells"
-            yield row
-
-    monkeypatch.setattr(ro.ReadOnlyWorksheet, "_cells_by_row", counted)
-    docs, issues = read_xlsx(p)
-    assert [d.text for d in docs] == ["Brazil called for dialogue."]
-    assert [i.path for i in issues] == [f"{p} (row 1048576)"]  # the id-only row has no text
-    assert widths["max"] <= 2  # never 16,384 columns wide
-
-
-def test_a_huge_web_page_is_read_as_plain_text_with_a_warning(tmp_path):
-    from model.readers.html import MAX_ARTICLE_TAGS, read_html_file
-
-    n = MAX_ARTICLE_TAGS // 2 + 10
-    page = ("<html><head><title>Big</title><script>var x = 1;</script></head><body><nav>Menu</nav><article>"
-            + "".join(f"<p>Paragraph {i} says Russia welcomed the talks.</p>" for i in range(n))
-            + "</article></body></html>")
-    p = tmp_path / "big.html"
-    p.write_text(page)
-    read = read_html_file(p)
-    (doc,) = read.documents
-    lines = doc.text.split("\n")
-    assert doc.title == "Big" and len(lines) == n and lines[-1] == f"Paragraph {n - 1} says Russia welcomed the talks."
-    assert "var x" not in doc.text and "Menu" not in doc.text
-    (note,) = read.issues
-    assert note.kind == "warning" and "read as plain text" in note.reason
-
-
-def test_word_table_cells_with_absurd_spans_are_read_once(tmp_path):
-    from model.readers.docx import read_docx
-
-    from .makers import rewrite_zip_part
-
-    src = write_docx(tmp_path / "src.docx", ["Intro."], table=[["a", "b"], ["c", "d"]])
-    import zipfile
-
-    xml = zipfile.ZipFile(src).read("word/document.xml")
-    span = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge w:val="restart"/>'
-    cont = b'<w:tcPr><w:gridSpan w:val="10000000"/><w:vMerge/>'
-    first = xml.index(b"<w:tcPr>")
-    xml = xml[:first] + span + xml[first + len(b"<w:tcPr>"):]
-    second_row = xml.index(b"<w:tr>", xml.index(b"</w:tr>"))
-    cell = xml.index(b"<w:tcPr>", second_row)
-    xml = xml[:cell] + cont + xml[cell + len(b"<w:tcPr>"):]
-    p = rewrite_zip_part(src, tmp_path / "spans.docx", "word/document.xml", xml)
-    assert read_docx(p).text == "Intro.\na\tb\nd"

@@ -3,6 +3,7 @@
 import pytest
 
 from model.documents import LoadError
+from model.readers import load_paths
 from model.readers.text import read_text
 
 from .makers import ARTICLE
@@ -68,3 +69,27 @@ def test_size_cap_names_the_limit(tmp_path):
     with pytest.raises(LoadError, match=r"over the 0\.1 MB limit"):
         read_text(p, max_bytes=100_000)
     assert read_text(p, max_bytes=1_000_000).words == 100_000
+
+
+def test_mostly_utf8_with_one_bad_byte_is_utf8_with_a_warning(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("France’s minister said the talks were “useful”. ".encode() * 5 + b"One bad \x9d byte.")
+    report = load_paths([p])
+    (doc,) = report.documents
+    assert doc.encoding == "utf-8" and "France’s" in doc.text and doc.text.count("\ufffd") == 1
+    (warning,) = report.warnings
+    assert warning.path == str(p) and "1 byte sequence" in warning.reason and not report.errors
+
+
+def test_latin1_text_is_still_detected(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("Le café de la république était fermé à Genève.".encode("latin-1"))
+    assert read_text(p).text == "Le café de la république était fermé à Genève."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path, codec):
+    p = tmp_path / "a.txt"
+    p.write_bytes("KABUL, Sept 9 (Reuters) - Talks resumed in Doha.".encode(codec))
+    doc = read_text(p)
+    assert doc.text == "KABUL, Sept 9 (Reuters) - Talks resumed in Doha." and doc.encoding.startswith("utf_16")
