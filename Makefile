@@ -25,7 +25,7 @@ run: native
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m mypy model
+	$(PY) -m mypy model gui
 	$(PY) -m vulture
 
 # the tests require the compiled engine: a failed build fails, and so does the compiled-vs-plain test
