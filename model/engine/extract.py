@@ -83,7 +83,7 @@ class Engine:
         self.attributor = Attributor(self.lexicon, self.resources.gazetteer.find_agents)
         self.model = HolderModel.load(resources.folder) if holder_model else None
         #: whether an act is done and which names stand for its actor: what the scorer is not asked
-        self.standing = Standing(self.lexicon)
+        self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
         #: to it and every candidate is emitted (``tools/train_holders.py`` reads them)
         self.collect: list[tuple[str, int, int, str, str, list[float]]] | None = None
@@ -195,16 +195,14 @@ class Engine:
         """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
         cue = first_cue(sent, cue_hits(sent))
         cands: list[tuple[Found, str]] = []
-        if not candidates or cue is None:
-            cands = [(f, "engine") for f in found]
-            if candidates and ctx.quoting:
-                self._quoted(sent, ctx, cands, None, False)
-        else:
-            standing = self._standing_out(sent, ctx, found, cue)
-            if standing is not None:  # (None: the act is not done, no candidate)
-                kept, out, private = standing
-                cands = [(f, "engine") for f in kept]
+        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False)
+        if standing is not None:  # (None: the act is not done, no candidate)
+            kept, out, private = standing
+            cands = [(f, "engine") for f in kept]
+            if candidates and cue is not None:
                 self._candidates(sent, ctx, cands, cue, out, private)
+            elif candidates and ctx.quoting:
+                self._quoted(sent, ctx, cands, None, False)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
@@ -242,17 +240,19 @@ class Engine:
             ctx.recent = seen
 
     def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
-                      cue: Hit) -> tuple[list[Found], set[int], bool] | None:
-        """What the rules know holds nothing (:mod:`model.engine.standing`): None when the act is not done (no
-        candidate then), else the rules' holders that stand for an actor, the starts of the names that do not,
-        and whether the subject holds nothing (then no name before the cue, no home country, no earlier actor)."""
+                      cue: Hit | None) -> tuple[list[Found], set[int], bool] | None:
+        """What the rules know holds nothing (:mod:`model.engine.standing`): None when the act is not done or a
+        private person says the sentence (no candidate then), else the rules' holders that stand for an actor, the
+        starts of the names that do not, and whether the subject holds nothing (then no name before the cue, no
+        home country, no earlier actor)."""
         standing = self.standing
-        if (not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
+        if (cue is not None and not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
             return None
         out, private = standing.not_actors(sent, cue)
+        at = cue.start if cue is not None else sent.end
         if out or private:
             found = [f for f in found if f.holder.start not in out and not (
-                private and f.holder.kind != "first-person" and f.holder.start < cue.start)]
+                private and f.holder.kind != "first-person" and f.holder.start < at)]
         return found, out, private
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,

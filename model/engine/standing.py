@@ -21,6 +21,7 @@ The word lists are ``resources/engine_words.json``: ``political_offices``, ``pla
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.clauses import first_word, is_passive
@@ -70,8 +71,10 @@ STATIVE: Final = frozenset("committed determined prepared resolved opposed conce
 class Standing:
     """The word lists that decide whether an act is done and who stands for its actor (one per lexicon)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, find_agents: Callable[[str], Sequence[object]] | None = None) -> None:
         w = lexicon.words
+        #: role words in a text ("police", "residents"): an actor standing before a place belongs there
+        self.find_agents = find_agents
         offices = [re.escape(x) for x in w.get("political_offices", [])]
         #: offices whose former holders are still political actors ("former prime minister John Major")
         self.political = re.compile(r"\b(?:" + "|".join(offices) + r")\b", re.IGNORECASE) if offices else None
@@ -84,7 +87,8 @@ class Standing:
         self.state_lemmas = frozenset(w.get("passive_state_verbs", []))
         #: the words an office's name is made of ("Prime", "Minister", "Vice", "Chairman")
         self.office_words = frozenset(x for o in w.get("political_offices", []) for x in o.split())
-        self.openers = frozenset(w.get("clause_openers", []))
+        #: verbs whose subject undergoes what their object names ("is to face trial")
+        self.undergo = frozenset(w.get("undergo", []))
 
     # --- acts not done -----------------------------------------------------------
     def unreal(self, sent: Sentence, cue: Hit) -> bool:
@@ -125,19 +129,22 @@ class Standing:
         return not any(s <= h.start < last.start() for h in sent.of("opener"))
 
     # --- names that stand for no actor ----------------------------------------------
-    def not_actors(self, sent: Sentence, cue: Hit) -> tuple[set[int], bool]:
+    def not_actors(self, sent: Sentence, cue: Hit | None) -> tuple[set[int], bool]:
         """The starts of the country names that stand for no actor of the act, and whether the subject itself
-        holds nothing (a private person, or someone acted upon): then neither does a name before ``cue``, nor
-        the article's home country, nor an earlier actor a pronoun would stand for."""
+        holds nothing (a private person, or someone acted upon): then neither does a name before ``cue`` (the
+        sentence's end when it has none), nor the article's home country, nor an earlier actor a pronoun would
+        stand for."""
         out: set[int] = set()
         text = sent.text
+        at = cue.start if cue is not None else sent.end
         for m in sent.mentions:
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if m.is_country and (self._former(sent, m) or (m.start < cue.start and self._place(text, m))):
+            if m.is_country and (self._former(sent, m) or (m.start < at and self._place(text, m)
+                                                            and not self._placed_actor(sent, m))):
                 out.add(m.start)
         if out:
             out |= self._appositions(sent, out)
-        private = self._private_subject(sent, cue, out) or self._acted_upon(sent, cue)
+        private = self._private_subject(sent, at, out) or (cue is not None and self._acted_upon(sent, cue))
         return out, private
 
     def _former(self, sent: Sentence, m: Mention) -> bool:
@@ -195,12 +202,12 @@ class Standing:
         former = _TRAILING_FORMER.match(sent.text, last.end, sent.end)
         return former is not None and self._private_person(sent, former.end())
 
-    def _private_subject(self, sent: Sentence, cue: Hit, excluded: set[int]) -> bool:
+    def _private_subject(self, sent: Sentence, at: int, excluded: set[int]) -> bool:
         """The subject before ``cue`` is a person who has left an office that is not political, and no other
         country name stands there ("Former CIA deputy director Michael Morell praised …", "Regarding Trump's
         call, former federal prosecutor Elie Honig said …")."""
         text, s = sent.text, sent.start
-        former = _FORMER.search(text, s, cue.start)
+        former = _FORMER.search(text, s, at)
         if former is None:
             return False
         lead = text[s:former.start()].strip(" “\"")
@@ -208,7 +215,7 @@ class Standing:
             return False  # the subject opens the sentence, or follows an introductory phrase
         if not self._private_person(sent, former.end()):
             return False
-        return not any(former.start() <= m.start < cue.start and m.is_country and m.start not in excluded
+        return not any(former.start() <= m.start < at and m.is_country and m.start not in excluded
                        for m in sent.mentions)
 
     def _place(self, text: str, m: Mention) -> bool:
@@ -227,6 +234,11 @@ class Standing:
         after = _WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
         return after is None or not after.group()[:1].isupper()
 
+    def _placed_actor(self, sent: Sentence, m: Mention) -> bool:
+        """An actor stands before the place ``m`` qualifies ("Police in the Kenyan capital", "Residents of the
+        Indian capital"): the place is where the actor belongs."""
+        return self.find_agents is not None and bool(self.find_agents(sent.text[sent.start:m.start]))
+
     def _appositions(self, sent: Sentence, excluded: set[int]) -> set[int]:
         """The place named right after an excluded name and its place noun ("the Indian capital, New Delhi",
         "the United States capital city Washington DC")."""
@@ -243,12 +255,12 @@ class Standing:
 
     def _acted_upon(self, sent: Sentence, cue: Hit) -> bool:
         """The sentence's subject undergoes ``cue``, an agentless passive of an act no state does to its own
-        people ("Mugabe was considered …", "was questioned", "was evacuated"), and does nothing else in the
-        sentence; nobody is reported saying so."""
+        people ("Mugabe was considered …", "was questioned", "was evacuated") or a verb of undergoing ("is to
+        face trial"), and does nothing else in the sentence; nobody is reported saying so."""
         text, s = sent.text, sent.start
-        if not is_passive(text, cue, s, sent.alpha) or first_word(text, cue) in STATIVE:
-            return False
-        if category(cue) in self.state_acts or cue.value.lemma in self.state_lemmas:
+        lemma = cue.value.lemma
+        if lemma not in self.undergo and (not is_passive(text, cue, s, sent.alpha) or first_word(text, cue) in STATIVE
+                                          or category(cue) in self.state_acts or lemma in self.state_lemmas):
             return False
         if _LEGAL_OBJECT.match(text, cue.end):
             return False  # "was given a two-year suspended sentence": a court's act
