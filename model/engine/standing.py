@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from model.agents import AgentMention
 from model.engine.clauses import first_word, is_passive
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
@@ -54,6 +55,8 @@ _APPOSITION: Final = re.compile(r"(?:['’]s)?\s+(\w+)(?:\s+[a-z]+)?\s*,?\s*")
 _TRAILING_FORMER: Final = re.compile(r"\s+(?:the\s+|a\s+)?(?:former|retired)\s+", re.IGNORECASE)
 #: words of saying that are not read as its verb ("was quoted as saying", "in a statement")
 _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
+#: what places an actor in the place after it ("Police in the Kenyan capital", "Residents of the …")
+_PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|inside)\b", re.IGNORECASE)
 #: the agent of a passive
 _AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
 #: the object of "was given" that makes it a court's act
@@ -71,14 +74,15 @@ STATIVE: Final = frozenset("committed determined prepared resolved opposed conce
 class Standing:
     """The word lists that decide whether an act is done and who stands for its actor (one per lexicon)."""
 
-    def __init__(self, lexicon: Lexicon, find_agents: Callable[[str], Sequence[object]] | None = None) -> None:
+    def __init__(self, lexicon: Lexicon, find_agents: Callable[[str], Sequence[AgentMention]] | None = None) -> None:
         w = lexicon.words
         #: role words in a text ("police", "residents"): an actor standing before a place belongs there
         self.find_agents = find_agents
         offices = [re.escape(x) for x in w.get("political_offices", [])]
         #: offices whose former holders are still political actors ("former prime minister John Major")
         self.political = re.compile(r"\b(?:" + "|".join(offices) + r")\b", re.IGNORECASE) if offices else None
-        #: nouns of places a country word may qualify ("the Indian capital", "U.S. territory", "US states")
+        #: nouns of places and things a country word may qualify ("the Indian capital", "U.S. territory", "US
+        #: states", "United States flags", "the Hong Kong economy")
         self.place_nouns = frozenset(w.get("place_nouns", []))
         #: the categories of the acts a state does to its own people ("was arrested", "was impeached", "was
         #: appointed"): the subject of such a passive keeps its country as the holder
@@ -95,9 +99,11 @@ class Standing:
         """The act ``cue`` (the sentence's first) is a condition, a requirement, a supposition or the word of a
         law, and nobody is reported saying it."""
         text, s = sent.text, sent.start
+        if sent.speaker_country:
+            return False  # a speech: the speaker says it ("Our Constitution stipulates that …")
         if _STATUTE_FRAME.match(text, s, cue.start) or _STATUTE_SUBJECT.match(text, s, cue.end):
-            return True
-        if sent.speaker_country or self._reported(sent):
+            return True  # (the law is the sayer: "The constitution states …")
+        if self._reported(sent):
             return False
         if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)):
             return False
@@ -219,8 +225,8 @@ class Standing:
                        for m in sent.mentions)
 
     def _place(self, text: str, m: Mention) -> bool:
-        """``m`` qualifies a place ("the Indian capital", "any other U.S. territory", "Listed US states",
-        "Tonga's capital"), not an actor ("the United States Coast Guard" is one)."""
+        """``m`` qualifies a place or a thing ("the Indian capital", "any other U.S. territory", "Listed US
+        states", "Tonga's capital", "United States flags"), not an actor ("the United States Coast Guard" is one)."""
         if m.kind not in ("country", "demonym"):
             return False
         at = m.end
@@ -235,9 +241,14 @@ class Standing:
         return after is None or not after.group()[:1].isupper()
 
     def _placed_actor(self, sent: Sentence, m: Mention) -> bool:
-        """An actor stands before the place ``m`` qualifies ("Police in the Kenyan capital", "Residents of the
-        Indian capital"): the place is where the actor belongs."""
-        return self.find_agents is not None and bool(self.find_agents(sent.text[sent.start:m.start]))
+        """An actor stands before the place ``m`` qualifies, placed in it ("Police in the Kenyan capital",
+        "Residents of the Indian capital"): the place is where the actor belongs ("Marine Corps and United
+        States flags" name no such place)."""
+        if self.find_agents is None:
+            return False
+        text, s = sent.text, sent.start
+        agents = self.find_agents(text[s:m.start])
+        return bool(agents) and _PLACED.match(text, s + agents[-1].end, m.start) is not None
 
     def _appositions(self, sent: Sentence, excluded: set[int]) -> set[int]:
         """The place named right after an excluded name and its place noun ("the Indian capital, New Delhi",

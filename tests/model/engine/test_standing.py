@@ -41,6 +41,13 @@ def test_a_reported_or_done_act_keeps_its_holder(engine: Engine, text: str, hold
     assert _holders(engine, text) >= holders
 
 
+def test_in_a_speech_the_speaker_says_what_the_law_says(engine: Engine) -> None:
+    text = ("Our Constitution stipulates that Iraq will not be a launching pad for any aggression against other "
+            "countries, and we call upon everyone to respect Iraq's sovereignty.")
+    rows = engine.document(Document(id="s", text=text, speaker_country="IRQ"))
+    assert {str(r["actor"]) for r in rows} == {"IRQ"}
+
+
 @pytest.mark.parametrize("text", [
     "Former FBI agent John Smith told reporters the attack had been planned for months.",
     "Retired Pakistani army officer Ahmed Khan criticised the talks with India on television.",
@@ -63,6 +70,7 @@ def test_a_former_politician_or_an_unnamed_official_still_holds(engine: Engine, 
 @pytest.mark.parametrize("text", [
     "A hotel in the Indian capital, New Delhi, was closed on Monday after the fire.",
     "Listed US states as having members from the site were: Alabama, Arkansas and Ohio.",
+    "Marine Corps and United States flags were also left at the scene of the crash.",
     "That means they may freely move to and live in any other U.S. territory or state, but may not vote in federal "
     "elections.",
 ])
