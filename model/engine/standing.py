@@ -57,6 +57,8 @@ _TRAILING_FORMER: Final = re.compile(r"\s+(?:the\s+|a\s+)?(?:former|retired)\s+"
 _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
 #: what places an actor in the place after it ("Police in the Kenyan capital", "Residents of the …")
 _PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|inside)\b", re.IGNORECASE)
+#: the words a possessive names ("'s neighbouring Muslim-majority African")
+_POSSESSED: Final = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")
 #: the agent of a passive
 _AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
 #: the object of "was given" that makes it a court's act
@@ -91,6 +93,8 @@ class Standing:
         self.state_lemmas = frozenset(w.get("passive_state_verbs", []))
         #: the words an office's name is made of ("Prime", "Minister", "Vice", "Chairman")
         self.office_words = frozenset(x for o in w.get("political_offices", []) for x in o.split())
+        #: those a country's possessive relates to it ("Russia's allies", "Tunisia's neighbouring countries")
+        self.relational = frozenset(w.get("relational_nouns", []))
         #: verbs whose subject undergoes what their object names ("is to face trial")
         self.undergo = frozenset(w.get("undergo", []))
 
@@ -145,8 +149,8 @@ class Standing:
         at = cue.start if cue is not None else sent.end
         for m in sent.mentions:
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if m.is_country and (self._former(sent, m) or (m.start < at and self._place(text, m)
-                                                            and not self._placed_actor(sent, m))):
+            if m.is_country and (self._former(sent, m) or self._related(text, m) or (
+                    m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
         if out:
             out |= self._appositions(sent, out)
@@ -239,6 +243,12 @@ class Standing:
             return False
         after = _WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
         return after is None or not after.group()[:1].isupper()
+
+    def _related(self, text: str, m: Mention) -> bool:
+        """``m`` is the possessor of those related to it ("Tunisia's neighbouring countries", "Russia's allies",
+        "Johnson's critics"): they act, not it."""
+        after = _POSSESSED.match(text, m.end)
+        return after is not None and any(w.lower() in self.relational for w in after.group(1).split())
 
     def _placed_actor(self, sent: Sentence, m: Mention) -> bool:
         """An actor stands before the place ``m`` qualifies, placed in it ("Police in the Kenyan capital",

@@ -78,6 +78,12 @@ def test_a_country_word_qualifying_a_place_holds_nothing(engine: Engine, text: s
     assert not _holders(engine, text) & {"IND", "USA"}
 
 
+def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine) -> None:
+    text = "Tunisia's neighbouring Muslim-majority countries have cited security concerns to impose bans on niqabs."
+    assert "TUN" not in _holders(engine, text)
+    assert "TUN" in _holders(engine, "Tunisia's government has cited security concerns to impose bans on niqabs.")
+
+
 @pytest.mark.parametrize(("text", "holder"), [
     ("Police in the Kenyan capital, Nairobi, arrested twelve protesters.", "KEN"),   # an actor placed there
     ("Residents of the Indian capital, New Delhi, protested against the new law.", "IND"),
