@@ -26,6 +26,7 @@ from typing import Final
 
 from model.agents import AgentMention
 from model.engine.clauses import first_word, is_passive
+from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
 from model.engine.spans import Sentence, cue_hits
@@ -147,7 +148,10 @@ class Standing:
         out: set[int] = set()
         text = sent.text
         at = cue.start if cue is not None else sent.end
+        own = sent.speaker_country
         for m in sent.mentions:
+            if own and m.code == own:
+                continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
             # (a place after the cue is where the act happens, and the scorer reads it so)
             if m.is_country and (self._former(sent, m) or self._related(text, m) or (
                     m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
@@ -267,8 +271,8 @@ class Standing:
         text = sent.text
         for i in range(1, len(sent.mentions)):
             x, m = sent.mentions[i - 1], sent.mentions[i]
-            if x.start not in excluded or m.start in excluded:
-                continue
+            if x.start not in excluded or m.start in excluded or m.kind not in LOCAL_KINDS:
+                continue  # (a country after the comma is a new subject: "… Palestinian territories, Malaysia is …")
             gap = _APPOSITION.fullmatch(text, x.end, m.start)
             if gap is not None and gap.group(1).lower() in self.place_nouns:
                 out.add(m.start)

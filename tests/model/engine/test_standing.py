@@ -41,6 +41,16 @@ def test_a_reported_or_done_act_keeps_its_holder(engine: Engine, text: str, hold
     assert _holders(engine, text) >= holders
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Also, achieving the objectives of the transition requires the support of all Mali's partners, including the "
+     "United Nations.", "MLI"),
+    ("The UN Charter stipulates the value of human rights, dignity and life, and we also stipulate them — with every "
+     "Ukrainian city freed from Russian occupation.", "UKR"),
+])
+def test_in_a_speech_the_speakers_country_is_never_taken_out(engine: Engine, text: str, speaker: str) -> None:
+    assert speaker in {str(r["actor"]) for r in engine.document(Document(id="s", text=text, speaker_country=speaker))}
+
+
 def test_in_a_speech_the_speaker_says_what_the_law_says(engine: Engine) -> None:
     text = ("Our Constitution stipulates that Iraq will not be a launching pad for any aggression against other "
             "countries, and we call upon everyone to respect Iraq's sovereignty.")
@@ -88,6 +98,7 @@ def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine
     ("Police in the Kenyan capital, Nairobi, arrested twelve protesters.", "KEN"),   # an actor placed there
     ("Residents of the Indian capital, New Delhi, protested against the new law.", "IND"),
     ("The United States Coast Guard called off its search on Tuesday.", "USA"),     # an actor, not a coast
+    ("As for the occupied Palestinian territories, Malaysia is disappointed by the occupation.", "MYS"),
 ])
 def test_an_actor_in_a_place_still_holds(engine: Engine, text: str, holder: str) -> None:
     assert holder in _holders(engine, text)
