@@ -60,6 +60,10 @@ _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
 _PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|inside)\b", re.IGNORECASE)
 #: the words a possessive names ("'s neighbouring Muslim-majority African")
 _POSSESSED: Final = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")
+#: what follows a verb of serving when it tells of an office held ("as Speaker", "eight years as the mayor",
+#: "in Congress"; not "served in Lebanon", soldiers deployed)
+_OFFICE_HELD: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:as\b|in\s+(?:the\s+|that\s+)?(?:U\.?S\.?\s+)?"
+                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b)")
 #: the agent of a passive
 _AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
 #: the object of "was given" that makes it a court's act
@@ -96,13 +100,15 @@ class Standing:
         self.office_words = frozenset(x for o in w.get("political_offices", []) for x in o.split())
         #: those a country's possessive relates to it ("Russia's allies", "Tunisia's neighbouring countries")
         self.relational = frozenset(w.get("relational_nouns", []))
+        #: verbs that tell of an office held when "as" or "in" follows ("served as mayor", "served in Congress")
+        self.office_verbs = frozenset(w.get("office_verbs", []))
         #: verbs whose subject undergoes what their object names ("is to face trial")
         self.undergo = frozenset(w.get("undergo", []))
 
     # --- acts not done -----------------------------------------------------------
     def unreal(self, sent: Sentence, cue: Hit) -> bool:
-        """The act ``cue`` (the sentence's first) is a condition, a requirement, a supposition or the word of a
-        law, and nobody is reported saying it."""
+        """The act ``cue`` (the sentence's first) is a condition, a requirement, a supposition, the word of a
+        law or an office held, and nobody is reported saying it."""
         text, s = sent.text, sent.start
         if sent.speaker_country:
             return False  # a speech: the speaker says it ("Our Constitution stipulates that …")
@@ -110,6 +116,9 @@ class Standing:
             return True  # (the law is the sayer: "The constitution states …")
         if self._reported(sent):
             return False
+        if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, cue.end) and not any(
+                s <= h.start < cue.start for h in sent.of("opener")):
+            return True  # an office held, no act ("He then served eight years as the mayor of London")
         if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)):
             return False
         # "… would have faced impeachment but resigned": a second act, done

@@ -32,7 +32,17 @@ def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
     assert _holders(engine, text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Boris Johnson then served eight years as the mayor of London, from 2008 to 2016.",
+    "Nancy Pelosi became the first woman to serve as Speaker of the House in 2007.",
+    "Giuliani was serving as Trump's personal lawyer at the time.",
+])
+def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
+    assert _holders(engine, text) == set()
+
+
 @pytest.mark.parametrize(("text", "holders"), [
+    ("In all, 30,000 Irish soldiers served in Lebanon over 23 years.", {"IRL"}),      # troops deployed
     ("The Kenyan president said he would veto the bill.", {"KEN"}),                 # a saying keeps it
     ("Richard Nixon would have faced impeachment but resigned before the vote.", {"USA"}),  # a second act, done
     ("The Chilean senate must also be consulted, the Chilean president said.", {"CHL"}),
