@@ -39,9 +39,11 @@ _CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\
 _MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|(?:is|are|was|were) required to|"
                            r"(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
 #: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
+#: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
 _STATUTE_SUBJECT: Final = re.compile(
-    r"\s*[^,;:]{0,80}?\b(?:constitution|law|statute|rules|regulations|charter)\s+(?:requires?|required|says|states|"
-    r"stipulates?|specifies|mandates|allows|permits|provides|forbids|prohibits|bars|limits)\b", re.IGNORECASE)
+    r"\s*[^,;:]{0,80}?\b(?:constitution|law|statute|rules|regulations|charter|decree|state of emergency)\s+"
+    r"(?:(?:appears?|seems?)\s+to\s+)?(?:requires?|required|says|states|stipulates?|specifies|mandates|allow|allows|"
+    r"permits|provides|forbids|prohibits|bars|limits)\b", re.IGNORECASE)
 _STATUTE_FRAME: Final = re.compile(r"\s*Under\b[^,;:]{0,60}\b(?:law|constitution|statute|rules|regulations)\s*,",
                                    re.IGNORECASE)
 #: a person who has left the office the next words name

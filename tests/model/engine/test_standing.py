@@ -27,6 +27,7 @@ def _holders(engine: Engine, text: str) -> set[str]:
     "This would make Norway the first country in Europe to ban petrol cars.",
     "Under Brazilian law, the president has until Friday to veto the bill.",
     "The Mexican constitution requires the consent of both chambers to approve a treaty.",
+    "Ruto's state of emergency appears to allow him to pull funding for the dam from other programmes.",
 ])
 def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
     assert _holders(engine, text) == set()
@@ -43,6 +44,7 @@ def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
 
 @pytest.mark.parametrize(("text", "holders"), [
     ("In all, 30,000 Irish soldiers served in Lebanon over 23 years.", {"IRL"}),      # troops deployed
+    ("Kenyan President William Ruto declared a state of emergency on Monday.", {"KEN"}),
     ("The Kenyan president said he would veto the bill.", {"KEN"}),                 # a saying keeps it
     ("Richard Nixon would have faced impeachment but resigned before the vote.", {"USA"}),  # a second act, done
     ("The Chilean senate must also be consulted, the Chilean president said.", {"CHL"}),
