@@ -5,17 +5,24 @@ holders whatever its position, and are decided here, by the rules, before the sc
 
 - the act is not done (:meth:`Standing.unreal`): it is under a condition ("If the House votes to impeach …",
   "For the budget to pass, …"), required or supposed ("it must be signed by …", "This would make Taiwan …",
-  "has until October 28 to release …"), or it is what a law says ("The constitution requires …", "Under
-  Maryland law, …") — and nobody is reported saying it (a saying, a quote or a speech keeps it);
-- a name stands for no actor of the act (:meth:`Standing.not_actors`): a person introduced as having left an
-  office that is not political speaks for himself ("Former CIA deputy director …", "Retired FBI agent …",
-  "former federal prosecutor …"; a former president or minister is still a political actor); a name that
-  qualifies a place ("the Indian capital, New Delhi", "any other U.S. territory", "Listed US states"); and the
-  subject of an agentless passive whose act no state does to its own people ("Mugabe was considered …",
-  "Johnson was questioned about …", "Pohiva was evacuated …"; but "Trump was impeached", "was arrested").
+  "has until October 28 to release …"), what a law or a decree says ("The constitution requires …", "Under
+  Maryland law, …", "Trump's state of emergency appears to allow …") or an office held ("served eight years as
+  the mayor of London") — and nobody is reported saying it (a saying, a quote or a speech keeps it);
+- a person who has left an office that is not political, and is named, speaks for himself
+  (:meth:`Standing.private_sayer`, and the subject in :meth:`Standing.not_actors`): "Former CIA deputy director
+  Michael Morell praised …", "… ,” tweeted former thinktank executive Ken Gude"; a former president or minister
+  is still a political actor;
+- a name stands for no actor of the act (:meth:`Standing.not_actors`): it names such a former office ("Retired
+  FBI agent …"), qualifies a place or a thing before the act ("the Indian capital, New Delhi", "any other U.S.
+  territory", "United States flags"; not "Police in the Kenyan capital"), or owns those related to it
+  ("Tunisia's neighbouring countries"); and the subject holds nothing when it undergoes the act, in an agentless
+  passive no state does to its own people or a verb of undergoing ("Mugabe was considered …", "Johnson was
+  questioned about …", "is to face trial"; but "was arrested", "was impeached").
 
-The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns`` and
-``passive_state_acts`` (the categories a state's own act on a person falls in).
+In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
+out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``,
+``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
+``office_verbs`` and ``undergo``.
 """
 
 from __future__ import annotations
@@ -36,8 +43,8 @@ from model.engine.spans import Sentence, cue_hits
 _CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\b[^,;:]*$")
 #: a requirement or supposition governing the verb after it ("must be signed", "would have to pass", "would
 #: make", "has until October 28 to release", "is required to")
-_MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|(?:is|are|was|were) required to|"
-                           r"(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
+_MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
+                           r"(?:is|are|was|were) required to|(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
 #: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
 #: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
 _STATUTE_SUBJECT: Final = re.compile(
@@ -191,11 +198,23 @@ class Standing:
         person ("CIA deputy director Michael Morell", "federal prosecutor Elie Honig"; not "Socialist prime
         minister Andreas Papandreou", nor "security officials in White House", who are not named)."""
         text = sent.text
+        tokens = self._role_tokens(sent, start)
+        kinds = [k for _, k in tokens]
+        name = next((i for i in range(len(kinds)) if kinds[i] == "person" or (
+            kinds[i] == "cap" and i + 1 < len(kinds) and kinds[i + 1] == "cap")), -1)
+        if name <= 0:
+            return False  # nobody named, or no office before the name
+        office_end = tokens[min(name, 4) - 1][0]
+        return self.political is None or self.political.search(text, start, office_end) is None
+
+    def _role_tokens(self, sent: Sentence, start: int) -> list[tuple[int, str]]:
+        """The first words from ``start`` up to a comma or a bracket, as (end, kind), a name counting as one word:
+        "person" for a person's name, "cap" for a capitalised word that is neither a name nor an office's word,
+        "word" for the others."""
+        text = sent.text
         stop = _ROLE_END.search(text, start, start + 120)
         end = stop.start() if stop else min(start + 120, sent.end)
-        # the words, a name counting as one: "person" for a person's, "cap" for a capitalised word that is
-        # neither a name nor an office's, "word" for the others
-        tokens: list[tuple[int, str]] = []  # (end, kind)
+        tokens: list[tuple[int, str]] = []
         at = start
         while len(tokens) < 9:
             w = _WORD.search(text, at, end)
@@ -209,13 +228,7 @@ class Standing:
             word = w.group()
             tokens.append((w.end(), "cap" if word[:1].isupper() and word.lower() not in self.office_words else "word"))
             at = w.end()
-        kinds = [k for _, k in tokens]
-        name = next((i for i in range(len(kinds)) if kinds[i] == "person" or (
-            kinds[i] == "cap" and i + 1 < len(kinds) and kinds[i + 1] == "cap")), -1)
-        if name <= 0:
-            return False  # nobody named, or no office before the name
-        office_end = tokens[min(name, 4) - 1][0]
-        return self.political is None or self.political.search(text, start, office_end) is None
+        return tokens
 
     def private_sayer(self, sent: Sentence) -> bool:
         """The sentence is what a person who has left an office that is not political says, named after it
@@ -228,7 +241,7 @@ class Standing:
         return former is not None and self._private_person(sent, former.end())
 
     def _private_subject(self, sent: Sentence, at: int, excluded: set[int]) -> bool:
-        """The subject before ``cue`` is a person who has left an office that is not political, and no other
+        """The subject before ``at`` is a person who has left an office that is not political, and no other
         country name stands there ("Former CIA deputy director Michael Morell praised …", "Regarding Trump's
         call, former federal prosecutor Elie Honig said …")."""
         text, s = sent.text, sent.start
@@ -304,15 +317,16 @@ class Standing:
             return False
         if sent.speaker_country or self._reported(sent):
             return False
-        # the passive is the main clause's verb: no clause opens before it but a relative clause inside commas
-        # ("Pohiva, who had been Tonga's prime minister, was evacuated …")
+        return self._sole_main_verb(sent, cue)
+
+    def _sole_main_verb(self, sent: Sentence, cue: Hit) -> bool:
+        """``cue`` is the verb of the sentence's main clause — no clause opens before it but a relative clause
+        inside commas ("Pohiva, who had been Tonga's prime minister, was evacuated …") — and its subject does
+        nothing else ("Putin was briefed, and flew to Magnitogorsk")."""
+        text, s = sent.text, sent.start
         for h in sent.of("opener"):
             if s <= h.start < cue.start and not _INSIDE_COMMAS.match(text, h.end, cue.start):
                 return False
         if any(ch in text[s:cue.start] for ch in ";:"):
             return False
-        # … and the subject does nothing else ("Putin was briefed, and flew to Magnitogorsk")
-        for c in cue_hits(sent):
-            if c.start > cue.end and _COORDINATED.search(text, cue.end, c.start):
-                return False
-        return True
+        return not any(c.start > cue.end and _COORDINATED.search(text, cue.end, c.start) for c in cue_hits(sent))
