@@ -22,6 +22,7 @@ from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.phrases import subject_mentions, through_list
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
+from model.engine.standing import STATIVE
 from model.engine.targets import Targets
 from model.engine.wording import names_media, without_lead_adverb
 
@@ -34,9 +35,6 @@ _IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][
 _BASED: Final = frozenset("based stationed living operating headquartered".split())
 #: kinds of name that stand for the country itself
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
-#: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
-_STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
-                            "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
@@ -307,7 +305,7 @@ class Attributor:
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
-        if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in _STATIVE:
+        if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in STATIVE:
             by = _BY.search(text, cue.end, b)
             if by is None and category(cue) in ("ASSAULT", "FIGHT"):
                 by = _IN_ATTACK.search(text, cue.end, b)

@@ -24,6 +24,7 @@ from model.engine.phrases import subject_mentions
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
+from model.engine.standing import Standing
 from model.engine.surnames import surname_mentions
 from model.engine.textfold import alpha_fold, paused_gc, text_folds
 from model.resources import Resources
@@ -85,6 +86,8 @@ class Engine:
         self.lexicon = Lexicon.load(resources.folder, topics=[(t.key, t.cues) for t in resources.topics])
         self.attributor = Attributor(self.lexicon, self.resources.gazetteer.find_agents)
         self.model = HolderModel.load(resources.folder) if holder_model else None
+        #: whether an act is done and which names stand for its actor: what the scorer is not asked
+        self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
         #: to it and every candidate is emitted (``tools/train_holders.py`` reads them)
         self.collect: list[tuple[str, int, int, str, str, list[float]]] | None = None
@@ -194,12 +197,16 @@ class Engine:
     def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
               rows: list[Row], candidates: bool = True) -> None:
         """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
-        cands: list[tuple[Found, str]] = [(f, "engine") for f in found]
         cue = first_cue(sent, cue_hits(sent))
-        if candidates and cue is not None:
-            self._candidates(sent, ctx, cands, cue)
-        elif candidates and ctx.quoting:
-            self._quoted(sent, ctx, cands, None, False)
+        cands: list[tuple[Found, str]] = []
+        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False)
+        if standing is not None:  # (None: the act is not done, no candidate)
+            kept, out, private = standing
+            cands = [(f, "engine") for f in kept]
+            if candidates and cue is not None:
+                self._candidates(sent, ctx, cands, cue, out, private)
+            elif candidates and ctx.quoting:
+                self._quoted(sent, ctx, cands, None, False)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
@@ -236,13 +243,33 @@ class Engine:
         if seen:
             ctx.recent = seen
 
-    def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit) -> None:
-        """Countries the sentence names that the rules did not take, and the home country."""
+    def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
+                      cue: Hit | None) -> tuple[list[Found], set[int], bool] | None:
+        """What the rules know holds nothing (:mod:`model.engine.standing`): None when the act is not done or a
+        private person says the sentence (no candidate then), else the rules' holders that stand for an actor, the
+        starts of the names that do not, and whether the subject holds nothing (then no name before the cue, no
+        home country, no earlier actor)."""
+        standing = self.standing
+        if (cue is not None and not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
+            return None
+        out, private = standing.not_actors(sent, cue)
+        at = cue.start if cue is not None else sent.end
+        if out or private:
+            found = [f for f in found if f.holder.start not in out and not (
+                private and f.holder.kind != "first-person" and f.holder.start < at)]
+        return found, out, private
+
+    def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,
+                    out: set[int], private: bool) -> None:
+        """Countries the sentence names that the rules did not take, and the home country (not the names
+        in ``out``, and when the subject holds nothing (``private``), no name before the cue and no home)."""
         taken = {f.holder.code for f, _ in cands}
         attr = self.attributor
         s, e = sent.start, sent.end
         hedged = attr._hedged(sent, s, e)
         for m in sent.mentions:
+            if m.start in out or (private and m.start < cue.start):
+                continue
             if m.is_country and m.code not in taken and m.kind not in ("reporter", "igo"):
                 taken.add(m.code)
                 f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, None, None)
@@ -251,7 +278,7 @@ class Engine:
         taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
         for code in (ctx.home, ctx.place):
-            if code and code not in taken:
+            if code and code not in taken and not private:
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,

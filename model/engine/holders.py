@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.clauses import is_passive
 from model.engine.context import LOCAL_KINDS, DocContext, SentenceFacts
 from model.engine.discourse import Holder
 from model.engine.lexicon import Hit, category
@@ -47,7 +48,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "subject", "role_after", "person_before_cue", "igo_before_cue", "no_actor_before_cue",
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
-    "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp",
+    "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp", "passive_agent",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -127,6 +128,7 @@ _F_HOME_X_DOC_STATE: Final = 72
 _F_HOME_X_STATE_ROLE: Final = 73
 _F_IS_PLACE: Final = 74
 _F_QUOTE_X_FP: Final = 75
+_F_PASSIVE_AGENT: Final = 76
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -274,6 +276,9 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_IS_PLACE] = 1.0 if code == ctx.place else 0.0
     elif source == "quote":
         x[_F_QUOTE_X_FP] = 1.0 if sent.of("fp") or sent.of("fpposs") else 0.0
+    if source == "engine" and cue is not None and h.start > cue.end and is_passive(text, cue, f.clause_start,
+                                                                                  sent.alpha):
+        x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
     return x
 
 

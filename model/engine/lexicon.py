@@ -212,12 +212,10 @@ def _object_end_in_alpha(text: str, alpha: str, pos: int, objects: frozenset[str
     j = pos
     for _ in range(max_words):
         i, j = next_run(alpha, j, hi)
-        if i >= hi:
-            break
+        if i >= hi or text.count(",", pos, i) or text.count(".", pos, i):
+            break  # (the object stands in the cue's own phrase: "caught fire yesterday morning. At" is not one)
         if alpha[i:j] in objects:
             return j
-        if text.count(",", pos, i) or text.count(".", pos, i):
-            break
     return -1
 
 
@@ -243,10 +241,8 @@ def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", pr
     if not probed and not any(low.find(o) >= 0 for o in objects):
         return -1  # (the usual case, found without the regex)
     for i, m in enumerate(_OBJ_WORD.finditer(low)):
-        if i >= max_words:
+        if i >= max_words or low[:m.start()].count(",") or low[:m.start()].count("."):
             break
         if m.group(0) in objects:
             return pos + m.end()
-        if low[:m.start()].count(",") or low[:m.start()].count("."):
-            break
     return -1

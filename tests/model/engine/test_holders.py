@@ -151,3 +151,18 @@ def test_a_speechs_other_holders_stay_under_their_ceiling(tmp_path: Path) -> Non
     assert model.confidence(0.99, speech_other=True) == 0.75 and model.confidence(0.99) > 0.98
     shipped = HolderModel.load(RESOURCES)
     assert shipped is not None and shipped.confidence(0.999, speech_other=True) < 0.8
+
+
+def test_the_agent_the_rules_read_in_a_passive_is_a_feature() -> None:
+    """"wounded in the Saudi-led strikes", "criticised by France": the rules' holder after a passive cue is its
+    agent (feature passive_agent); a subject before an active cue is not."""
+    engine = Engine(load_resources(), holder_model=False)
+    collected: list = []
+    engine.collect = collected
+    for text in ("Yemenis were wounded in the Saudi-led strikes.", "Iran was criticised by France over the test.",
+                 "France criticised Iran over the missile test."):
+        engine.document(Document(id=text[:5], text=text))
+    agent = {(c[0], c[3]): c[5][FEATURES.index("passive_agent")] for c in collected if c[4] == "engine"}
+    assert agent[("Yemen", "SAU")] == 1.0
+    assert agent[("Iran ", "FRA")] == 1.0
+    assert agent[("Franc", "FRA")] == 0.0

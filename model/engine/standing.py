@@ -1,0 +1,332 @@
+"""Whether a sentence reports an act done, and which of its names stand for the actor who did it.
+
+The holder scorer weighs candidates by where a name stands; some readings take a country out of a sentence's
+holders whatever its position, and are decided here, by the rules, before the scorer sees the candidates:
+
+- the act is not done (:meth:`Standing.unreal`): it is under a condition ("If the House votes to impeach …",
+  "For the budget to pass, …"), required or supposed ("it must be signed by …", "This would make Taiwan …",
+  "has until October 28 to release …"), what a law or a decree says ("The constitution requires …", "Under
+  Maryland law, …", "Trump's state of emergency appears to allow …") or an office held ("served eight years as
+  the mayor of London") — and nobody is reported saying it (a saying, a quote or a speech keeps it);
+- a person who has left an office that is not political, and is named, speaks for himself
+  (:meth:`Standing.private_sayer`, and the subject in :meth:`Standing.not_actors`): "Former CIA deputy director
+  Michael Morell praised …", "… ,” tweeted former thinktank executive Ken Gude"; a former president or minister
+  is still a political actor;
+- a name stands for no actor of the act (:meth:`Standing.not_actors`): it names such a former office ("Retired
+  FBI agent …"), qualifies a place or a thing before the act ("the Indian capital, New Delhi", "any other U.S.
+  territory", "United States flags"; not "Police in the Kenyan capital"), or owns those related to it
+  ("Tunisia's neighbouring countries"); and the subject holds nothing when it undergoes the act, in an agentless
+  passive no state does to its own people or a verb of undergoing ("Mugabe was considered …", "Johnson was
+  questioned about …", "is to face trial"; but "was arrested", "was impeached").
+
+In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
+out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``,
+``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
+``office_verbs`` and ``undergo``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from model.agents import AgentMention
+from model.engine.clauses import first_word, is_passive
+from model.engine.context import LOCAL_KINDS
+from model.engine.gazetteer import Mention
+from model.engine.lexicon import Hit, Lexicon, category
+from model.engine.spans import Sentence, cue_hits
+
+#: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
+#: "Unless Congress acts", "For the budget to pass")
+_CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\b[^,;:]*$")
+#: a requirement or supposition governing the verb after it ("must be signed", "would have to pass", "would
+#: make", "has until October 28 to release", "is required to")
+_MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
+                           r"(?:is|are|was|were) required to|(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
+#: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
+#: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
+_STATUTE_SUBJECT: Final = re.compile(
+    r"\s*[^,;:]{0,80}?\b(?:constitution|law|statute|rules|regulations|charter|decree|state of emergency)\s+"
+    r"(?:(?:appears?|seems?)\s+to\s+)?(?:requires?|required|says|states|stipulates?|specifies|mandates|allow|allows|"
+    r"permits|provides|forbids|prohibits|bars|limits)\b", re.IGNORECASE)
+_STATUTE_FRAME: Final = re.compile(r"\s*Under\b[^,;:]{0,60}\b(?:law|constitution|statute|rules|regulations)\s*,",
+                                   re.IGNORECASE)
+#: a person who has left the office the next words name
+_FORMER: Final = re.compile(r"\b(?:former|retired|erstwhile|one-time|onetime)\s+", re.IGNORECASE)
+_WORD: Final = re.compile(r"[\w’'.-]+")
+_QUOTES: Final = "“”\""
+#: what ends the words that name an office ("Former CIA deputy director | Michael Morell")
+_ROLE_END: Final = re.compile(r"[,;:()“”\"]")
+#: what stands between a place's country and its name: the place noun, a word more, a comma ("'s capital, ")
+_APPOSITION: Final = re.compile(r"(?:['’]s)?\s+(\w+)(?:\s+[a-z]+)?\s*,?\s*")
+#: a former office opening the sayer's words after a closing quote ("…,” tweeted former thinktank executive")
+_TRAILING_FORMER: Final = re.compile(r"\s+(?:the\s+|a\s+)?(?:former|retired)\s+", re.IGNORECASE)
+#: words of saying that are not read as its verb ("was quoted as saying", "in a statement")
+_SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
+#: what places an actor in the place after it ("Police in the Kenyan capital", "Residents of the …")
+_PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|inside)\b", re.IGNORECASE)
+#: the words a possessive names ("'s neighbouring Muslim-majority African")
+_POSSESSED: Final = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")
+#: what follows a verb of serving when it tells of an office held ("as Speaker", "eight years as the mayor",
+#: "in Congress"; not "served in Lebanon", soldiers deployed)
+_OFFICE_HELD: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:as\b|in\s+(?:the\s+|that\s+)?(?:U\.?S\.?\s+)?"
+                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b)")
+#: the agent of a passive
+_AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
+#: the object of "was given" that makes it a court's act
+_LEGAL_OBJECT: Final = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w$-]+\s+){0,3}?(?:sentence|fine|prison|jail|term)\b",
+                                  re.IGNORECASE)
+#: a relative clause inside the subject, closed by a comma before the verb
+_INSIDE_COMMAS: Final = re.compile(r"[^,;:]*,\s*(?:[\w-]+\s+){0,3}$")
+#: a second act of the same subject ("was briefed, and flew")
+_COORDINATED: Final = re.compile(r"\b(?:and|but)\b")
+#: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
+STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
+                           "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
+
+
+class Standing:
+    """The word lists that decide whether an act is done and who stands for its actor (one per lexicon)."""
+
+    def __init__(self, lexicon: Lexicon, find_agents: Callable[[str], Sequence[AgentMention]] | None = None) -> None:
+        w = lexicon.words
+        #: role words in a text ("police", "residents"): an actor standing before a place belongs there
+        self.find_agents = find_agents
+        offices = [re.escape(x) for x in w.get("political_offices", [])]
+        #: offices whose former holders are still political actors ("former prime minister John Major")
+        self.political = re.compile(r"\b(?:" + "|".join(offices) + r")\b", re.IGNORECASE) if offices else None
+        #: nouns of places and things a country word may qualify ("the Indian capital", "U.S. territory", "US
+        #: states", "United States flags", "the Hong Kong economy")
+        self.place_nouns = frozenset(w.get("place_nouns", []))
+        #: the categories of the acts a state does to its own people ("was arrested", "was impeached", "was
+        #: appointed"): the subject of such a passive keeps its country as the holder
+        self.state_acts = frozenset(w.get("passive_state_acts", []))
+        #: … and the verbs of such acts in other categories ("was dismissed", "was released")
+        self.state_lemmas = frozenset(w.get("passive_state_verbs", []))
+        #: the words an office's name is made of ("Prime", "Minister", "Vice", "Chairman")
+        self.office_words = frozenset(x for o in w.get("political_offices", []) for x in o.split())
+        #: those a country's possessive relates to it ("Russia's allies", "Tunisia's neighbouring countries")
+        self.relational = frozenset(w.get("relational_nouns", []))
+        #: verbs that tell of an office held when "as" or "in" follows ("served as mayor", "served in Congress")
+        self.office_verbs = frozenset(w.get("office_verbs", []))
+        #: verbs whose subject undergoes what their object names ("is to face trial")
+        self.undergo = frozenset(w.get("undergo", []))
+
+    # --- acts not done -----------------------------------------------------------
+    def unreal(self, sent: Sentence, cue: Hit) -> bool:
+        """The act ``cue`` (the sentence's first) is a condition, a requirement, a supposition, the word of a
+        law or an office held, and nobody is reported saying it."""
+        text, s = sent.text, sent.start
+        if sent.speaker_country:
+            return False  # a speech: the speaker says it ("Our Constitution stipulates that …")
+        if _STATUTE_FRAME.match(text, s, cue.start) or _STATUTE_SUBJECT.match(text, s, cue.end):
+            return True  # (the law is the sayer: "The constitution states …")
+        if self._reported(sent):
+            return False
+        if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, cue.end) and not any(
+                s <= h.start < cue.start for h in sent.of("opener")):
+            return True  # an office held, no act ("He then served eight years as the mayor of London")
+        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)):
+            return False
+        # "… would have faced impeachment but resigned": a second act, done
+        return not any(h.start > cue.end and h.value == "but" for h in sent.of("opener"))
+
+    def _reported(self, sent: Sentence) -> bool:
+        """Someone is reported saying what the sentence says: a saying verb, "according to", a quotation."""
+        text, s, e = sent.text, sent.start, sent.end
+        if any(text.find(q, s, e) >= 0 for q in _QUOTES):
+            return True
+        if text.find("ccording to", s, e) >= 0:
+            return True
+        return _SAYING.search(text, s, e) is not None or any(category(c) == "SAY" for c in cue_hits(sent))
+
+    def _supposed(self, sent: Sentence, cue: Hit) -> bool:
+        """A modal of the sentence's main clause governs the cue ("it must be signed by", "This would make
+        Taiwan the first country to recognize"): nothing but words stands between them, and no clause opens
+        before the modal ("a bill that would ban …" is not the sentence's act)."""
+        text, s = sent.text, sent.start
+        last = None
+        for m in _MODAL.finditer(text, s, cue.start):
+            last = m
+        if last is None:
+            return False
+        gap = text[last.end():cue.start]
+        if any(ch in gap for ch in ",;:()"):
+            return False
+        return not any(s <= h.start < last.start() for h in sent.of("opener"))
+
+    # --- names that stand for no actor ----------------------------------------------
+    def not_actors(self, sent: Sentence, cue: Hit | None) -> tuple[set[int], bool]:
+        """The starts of the country names that stand for no actor of the act, and whether the subject itself
+        holds nothing (a private person, or someone acted upon): then neither does a name before ``cue`` (the
+        sentence's end when it has none), nor the article's home country, nor an earlier actor a pronoun would
+        stand for."""
+        out: set[int] = set()
+        text = sent.text
+        at = cue.start if cue is not None else sent.end
+        own = sent.speaker_country
+        for m in sent.mentions:
+            if own and m.code == own:
+                continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
+            # (a place after the cue is where the act happens, and the scorer reads it so)
+            if m.is_country and (self._former(sent, m) or self._related(text, m) or (
+                    m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
+                out.add(m.start)
+        if out:
+            out |= self._appositions(sent, out)
+        private = self._private_subject(sent, at, out) or (cue is not None and self._acted_upon(sent, cue))
+        return out, private
+
+    def _former(self, sent: Sentence, m: Mention) -> bool:
+        """``m`` is inside the words naming a person's former office that is not political ("Former CIA
+        deputy director Michael Morell", "Retired FBI agent"; not "former US Ambassador Nikki Haley")."""
+        text = sent.text
+        lo = sent.start if sent.start > m.start - 60 else m.start - 60
+        former = None
+        for f in _FORMER.finditer(text, lo, m.start):
+            former = f
+        if former is None or _ROLE_END.search(text, former.end(), m.start):
+            return False
+        if len(text[former.end():m.start].split()) > 5:
+            return False
+        return self._private_person(sent, former.end())
+
+    def _private_person(self, sent: Sentence, start: int) -> bool:
+        """The words from ``start`` (after "former", "retired") name an office that is not political, then the
+        person ("CIA deputy director Michael Morell", "federal prosecutor Elie Honig"; not "Socialist prime
+        minister Andreas Papandreou", nor "security officials in White House", who are not named)."""
+        text = sent.text
+        tokens = self._role_tokens(sent, start)
+        kinds = [k for _, k in tokens]
+        name = next((i for i in range(len(kinds)) if kinds[i] == "person" or (
+            kinds[i] == "cap" and i + 1 < len(kinds) and kinds[i + 1] == "cap")), -1)
+        if name <= 0:
+            return False  # nobody named, or no office before the name
+        office_end = tokens[min(name, 4) - 1][0]
+        return self.political is None or self.political.search(text, start, office_end) is None
+
+    def _role_tokens(self, sent: Sentence, start: int) -> list[tuple[int, str]]:
+        """The first words from ``start`` up to a comma or a bracket, as (end, kind), a name counting as one word:
+        "person" for a person's name, "cap" for a capitalised word that is neither a name nor an office's word,
+        "word" for the others."""
+        text = sent.text
+        stop = _ROLE_END.search(text, start, start + 120)
+        end = stop.start() if stop else min(start + 120, sent.end)
+        tokens: list[tuple[int, str]] = []
+        at = start
+        while len(tokens) < 9:
+            w = _WORD.search(text, at, end)
+            if w is None:
+                break
+            named = next((x for x in sent.mentions if x.start <= w.start() < x.end), None)
+            if named is not None:
+                tokens.append((named.end, "person" if named.kind == "person" else "word"))
+                at = named.end
+                continue
+            word = w.group()
+            tokens.append((w.end(), "cap" if word[:1].isupper() and word.lower() not in self.office_words else "word"))
+            at = w.end()
+        return tokens
+
+    def private_sayer(self, sent: Sentence) -> bool:
+        """The sentence is what a person who has left an office that is not political says, named after it
+        ("“… want him to resign,” tweeted former thinktank executive Ken Gude."): no country holds it."""
+        says = [c for c in cue_hits(sent) if category(c) == "SAY"]
+        if not says:
+            return False
+        last = says[-1]
+        former = _TRAILING_FORMER.match(sent.text, last.end, sent.end)
+        return former is not None and self._private_person(sent, former.end())
+
+    def _private_subject(self, sent: Sentence, at: int, excluded: set[int]) -> bool:
+        """The subject before ``at`` is a person who has left an office that is not political, and no other
+        country name stands there ("Former CIA deputy director Michael Morell praised …", "Regarding Trump's
+        call, former federal prosecutor Elie Honig said …")."""
+        text, s = sent.text, sent.start
+        former = _FORMER.search(text, s, at)
+        if former is None:
+            return False
+        lead = text[s:former.start()].strip(" “\"")
+        if lead and not (lead.endswith(",") and not any(c.start < former.start() for c in cue_hits(sent))):
+            return False  # the subject opens the sentence, or follows an introductory phrase
+        if not self._private_person(sent, former.end()):
+            return False
+        return not any(former.start() <= m.start < at and m.is_country and m.start not in excluded
+                       for m in sent.mentions)
+
+    def _place(self, text: str, m: Mention) -> bool:
+        """``m`` qualifies a place or a thing ("the Indian capital", "any other U.S. territory", "Listed US
+        states", "Tonga's capital", "United States flags"), not an actor ("the United States Coast Guard" is one)."""
+        if m.kind not in ("country", "demonym"):
+            return False
+        at = m.end
+        for poss in ("'s", "’s"):
+            if text.startswith(poss, at):
+                at += 2
+                break
+        word = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+        if word is None or word.group().lower() not in self.place_nouns:
+            return False
+        after = _WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
+        return after is None or not after.group()[:1].isupper()
+
+    def _related(self, text: str, m: Mention) -> bool:
+        """``m`` is the possessor of those related to it ("Tunisia's neighbouring countries", "Russia's allies",
+        "Johnson's critics"): they act, not it."""
+        after = _POSSESSED.match(text, m.end)
+        return after is not None and any(w.lower() in self.relational for w in after.group(1).split())
+
+    def _placed_actor(self, sent: Sentence, m: Mention) -> bool:
+        """An actor stands before the place ``m`` qualifies, placed in it ("Police in the Kenyan capital",
+        "Residents of the Indian capital"): the place is where the actor belongs ("Marine Corps and United
+        States flags" name no such place)."""
+        if self.find_agents is None:
+            return False
+        text, s = sent.text, sent.start
+        agents = self.find_agents(text[s:m.start])
+        return bool(agents) and _PLACED.match(text, s + agents[-1].end, m.start) is not None
+
+    def _appositions(self, sent: Sentence, excluded: set[int]) -> set[int]:
+        """The place named right after an excluded name and its place noun ("the Indian capital, New Delhi",
+        "the United States capital city Washington DC")."""
+        out: set[int] = set()
+        text = sent.text
+        for i in range(1, len(sent.mentions)):
+            x, m = sent.mentions[i - 1], sent.mentions[i]
+            if x.start not in excluded or m.start in excluded or m.kind not in LOCAL_KINDS:
+                continue  # (a country after the comma is a new subject: "… Palestinian territories, Malaysia is …")
+            gap = _APPOSITION.fullmatch(text, x.end, m.start)
+            if gap is not None and gap.group(1).lower() in self.place_nouns:
+                out.add(m.start)
+        return out
+
+    def _acted_upon(self, sent: Sentence, cue: Hit) -> bool:
+        """The sentence's subject undergoes ``cue``, an agentless passive of an act no state does to its own
+        people ("Mugabe was considered …", "was questioned", "was evacuated") or a verb of undergoing ("is to
+        face trial"), and does nothing else in the sentence; nobody is reported saying so."""
+        text, s = sent.text, sent.start
+        lemma = cue.value.lemma
+        if lemma not in self.undergo and (not is_passive(text, cue, s, sent.alpha) or first_word(text, cue) in STATIVE
+                                          or category(cue) in self.state_acts or lemma in self.state_lemmas):
+            return False
+        if _LEGAL_OBJECT.match(text, cue.end):
+            return False  # "was given a two-year suspended sentence": a court's act
+        if _AGENT.search(text, cue.end, min(sent.end, cue.end + 80)):
+            return False
+        if sent.speaker_country or self._reported(sent):
+            return False
+        return self._sole_main_verb(sent, cue)
+
+    def _sole_main_verb(self, sent: Sentence, cue: Hit) -> bool:
+        """``cue`` is the verb of the sentence's main clause — no clause opens before it but a relative clause
+        inside commas ("Pohiva, who had been Tonga's prime minister, was evacuated …") — and its subject does
+        nothing else ("Putin was briefed, and flew to Magnitogorsk")."""
+        text, s = sent.text, sent.start
+        for h in sent.of("opener"):
+            if s <= h.start < cue.start and not _INSIDE_COMMAS.match(text, h.end, cue.start):
+                return False
+        if any(ch in text[s:cue.start] for ch in ";:"):
+            return False
+        return not any(c.start > cue.end and _COORDINATED.search(text, cue.end, c.start) for c in cue_hits(sent))
