@@ -125,7 +125,8 @@ class Standing:
             return True  # (the law is the sayer: "The constitution states …")
         if self._reported(sent):
             return False
-        if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, cue.end) and not any(
+        verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
+        if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
                 s <= h.start < cue.start for h in sent.of("opener")):
             return True  # an office held, no act ("He then served eight years as the mayor of London")
         if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)):

@@ -144,6 +144,8 @@ def _nominal_before(text, cue, floor, alpha=""):
         return form.endswith("ing") or form == d.lemma
     if form.endswith("ing"):
         prev = before[-1] if before else ""
+        if prev.endswith("ly") and len(before) == 2:
+            prev = before[0]  # across an adverb: "is fully cooperating"
         return prev not in _BE and prev not in _ING_LICENSORS
     return False
 
