@@ -213,10 +213,10 @@ def _object_end_in_alpha(text: str, alpha: str, pos: int, objects: frozenset[str
         i, j = next_run(alpha, j, hi)
         if i >= hi:
             break
+        if text.count(",", pos, i) or text.count(".", pos, i):
+            break  # the object stands in the cue's clause ("caught fire yesterday morning. At …" is no "fire at")
         if alpha[i:j] in objects:
             return j
-        if text.count(",", pos, i) or text.count(".", pos, i):
-            break
     return -1
 
 
@@ -244,8 +244,8 @@ def _object_end(text: str, pos: int, objects: frozenset[str], fold: str = "", pr
     for i, m in enumerate(_OBJ_WORD.finditer(low)):
         if i >= max_words:
             break
-        if m.group(0) in objects:
-            return pos + m.end()
         if low[:m.start()].count(",") or low[:m.start()].count("."):
             break
+        if m.group(0) in objects:
+            return pos + m.end()
     return -1

@@ -27,6 +27,9 @@ _PARTICLE_VERBS: Final = frozenset("push pushes pull pulls come comes came go go
 _COPULAS: Final = frozenset("is are was were be been being am remain remains remained stay stays stayed become "
                             "becomes became".split())
 _NOUN_PREPS: Final = frozenset("of for in after against from with by during amid despite without".split())
+#: prepositions that make the word right after them a noun ("living on hope", "under attack"; not "about 2000 protested")
+_NEXT_PREPS: Final = frozenset("""on at into about between among amongst within through toward towards across via upon
+    under over like onto beyond throughout regarding concerning""".split())
 _ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
 
 
@@ -40,7 +43,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if kind != "verb":
         return False
     if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
-                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS):
+                                      or _char_before(text, cue.start, floor) in _NOUN_MARKS
+                                      or _in_name(text, cue.start, floor)):
         return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
         # "Canada Supports …" stays a verb)
     # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
@@ -60,9 +64,12 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         n = len(before)
         last = before[-1] if n else ""
         prev = before[0] if n == 2 else ""
-    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
+    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last in _QUANTIFIERS or last.endswith("'s")
+              or last.endswith("’s") or (last in _NEXT_PREPS and _char_before(text, cue.start, floor).isalpha())):
         return True
     form = first_word(text, cue)  # "take" of "take part"
+    if _noun_by_what_follows(text, cue, form, lemma, d, last):
+        return True
     if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
         return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
     after = _ADJECTIVAL.get(form) if form == lemma else None
@@ -75,6 +82,37 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         # a gerund is verbal only after an auxiliary or a light verb ("is holding", "considered taking")
         return last not in BE_FORMS and last not in _ING_LICENSORS
     return False
+
+
+def _noun_by_what_follows(text: str, cue: Hit, form: str, lemma: str, d: object, last: str) -> bool:
+    """A one-word cue in its base or -s form that reads as a noun by what follows it: "of" ("claims of immunity",
+    "the principal hosts of migrants"), or an auxiliary with no pronoun before the cue ("sanctions were in
+    place", "forces have"); a cue after a number with a noun after it ("21 injured individuals")."""
+    if cue.end - cue.start != len(form):
+        return False  # a phrase cue ("take part") is read as written
+    if _char_before(text, cue.start, cue.start - 12).isdigit():
+        nxt = _word_after(text, cue.end)
+        return nxt.isalpha() and nxt not in _FUNCTION_AFTER and text[cue.end:cue.end + 1] == " "
+    if not (form == lemma or form == lemma + "s" or form == lemma + "es" or form == lemma[:-1] + "ies"):
+        return False
+    nxt = _word_after(text, cue.end)
+    if nxt == "of":
+        return lemma not in _OF_VERBS and text[cue.end:cue.end + 1] == " "
+    return (nxt in _AUXILIARIES and getattr(d, "category", "") != "SAY" and last not in _SUBJECT_PRONOUNS
+            and text[cue.end:cue.end + 1] == " ")
+
+
+#: words before a cue that make it a noun ("several alleged accomplices", "other forces")
+_QUANTIFIERS: Final = frozenset("several various numerous multiple other additional countless".split())
+#: verbs followed by "of" ("warns of", "approve of", "speak of")
+_OF_VERBS: Final = frozenset("""warn speak approve think complain consist dispose die despair hear beware boast smell
+    tire partake remind inform convince assure accuse rob deprive rid clear relieve notify suspect dream learn know
+    talk""".split())
+_AUXILIARIES: Final = frozenset("is are was were has have had will would can could may might must should".split())
+_SUBJECT_PRONOUNS: Final = frozenset("i we you he she it they who which that what".split())
+#: words after a number + cue that make the cue a verb ("2,000 protested against", "300 attended the rally")
+_FUNCTION_AFTER: Final = frozenset("""the a an and or to in on at for with by from of against into over as their its his
+    her our this that these those is are was were has have had will would""".split())
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -98,6 +136,23 @@ def _char_before(text: str, pos: int, floor: int) -> str:
     while j >= floor and text[j] == " ":
         j -= 1
     return text[j] if j >= floor else ""
+
+
+def _in_name(text: str, pos: int, floor: int) -> bool:
+    """A capitalised word before ``pos`` that does not open the sentence, and a lower-case word before that: the
+    cue is part of a name ("the Madagascar Emergency Plan", "Ulysses S. Grant"), not a headline's verb."""
+    j = pos - 1
+    while j >= floor and text[j] in " .":
+        j -= 1
+    k = j
+    while k >= floor and is_word_char(text[k]):
+        k -= 1
+    if j <= k or not text[k + 1].isupper():
+        return False
+    for i in range(floor, k):
+        if text[i].islower() and (i == floor or not is_word_char(text[i - 1])):
+            return True  # a lower-case word earlier in the sentence: running text
+    return False
 
 
 def _lower_word_before(text: str, pos: int, floor: int) -> bool:
