@@ -285,7 +285,7 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
         end = p = e
         prev2, prev = prev, w
     end = trim(fold, pos, end, cut, not ended)  # ("they think they are." ends there; "human rights are, …" not)
-    return Scan(end, words, stopped, [h for h in holes if h[1] <= end])
+    return Scan(end, words, stopped, [h for h in holes if h[1] <= end] if holes else holes)
 
 
 #: every word ``scan`` reads for more than its place in the phrase

@@ -88,18 +88,18 @@ def _noun_by_what_follows(text: str, cue: Hit, form: str, lemma: str, d: object,
     """A one-word cue in its base or -s form that reads as a noun by what follows it: "of" ("claims of immunity",
     "the principal hosts of migrants"), or an auxiliary with no pronoun before the cue ("sanctions were in
     place", "forces have"); a cue after a number with a noun after it ("21 injured individuals")."""
-    if cue.end - cue.start != len(form):
-        return False  # a phrase cue ("take part") is read as written
-    if _char_before(text, cue.start, cue.start - 12).isdigit():
-        nxt = _word_after(text, cue.end)
-        return nxt.isalpha() and nxt not in _FUNCTION_AFTER and text[cue.end:cue.end + 1] == " "
-    if not (form == lemma or form == lemma + "s" or form == lemma + "es" or form == lemma[:-1] + "ies"):
+    end = cue.end
+    if end - cue.start != len(form) or end >= len(text) or text[end] != " ":
+        return False  # a phrase cue ("take part") is read as written; a word after it, one space on
+    number = cue.start >= 2 and text[cue.start - 1] == " " and text[cue.start - 2].isdigit()
+    if not (number or form == lemma or form == lemma + "s" or form == lemma + "es" or form == lemma[:-1] + "ies"):
         return False
-    nxt = _word_after(text, cue.end)
+    nxt = text[end + 1:end + 9].split(" ", 1)[0]  # the next word, enough of it to know it
+    if number:
+        return nxt.isalpha() and nxt not in _FUNCTION_AFTER
     if nxt == "of":
-        return lemma not in _OF_VERBS and text[cue.end:cue.end + 1] == " "
-    return (nxt in _AUXILIARIES and getattr(d, "category", "") != "SAY" and last not in _SUBJECT_PRONOUNS
-            and text[cue.end:cue.end + 1] == " ")
+        return lemma not in _OF_VERBS
+    return nxt in _AUXILIARIES and last not in _SUBJECT_PRONOUNS and getattr(d, "category", "") != "SAY"
 
 
 #: words before a cue that make it a noun ("several alleged accomplices", "other forces")
