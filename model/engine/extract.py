@@ -329,7 +329,7 @@ class Engine:
         if self._shared_sent is not sent or self._shared_key != key:
             fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.of("topic"), f.clause_start, fallback)
-            self._shared = (topic, stance_label(text, f, 9, sent.fold)[0], issue_phrase(text, topic_hit, sent.fold))
+            self._shared = (topic, stance_label(text, f, 9, sent.fold, sent.start, sent.end)[0], issue_phrase(text, topic_hit, sent.fold))
             self._shared_sent, self._shared_key = sent, key
         topic, label, issue = self._shared
         doc_topics[topic] = doc_topics.get(topic, 0) + 1

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Final
 
 from model.engine.attribution import Found
+from model.engine.label_parts import AUX, Scan, group_start, quote_free, scan, without, words_in
 from model.engine.lexicon import CueDef, Hit, by_start
 from model.engine.textfold import is_word_char, next_run, word_fold
 
@@ -15,67 +16,11 @@ _LABEL_STRIP: Final = " \"“”‘’'.,;:"
 #: the issue phrase does not reach over punctuation after or before its cue (white space aside)
 _PUNCT_AFTER: Final = frozenset(",;:.)")
 _PUNCT_BEFORE: Final = frozenset(",;:(")
-#: (lists, not tuples, where compiled loops run over them: a Final tuple is rebuilt at each use)
-#: what ends a stance label: one of these characters, or one of these words standing as a whole word
-#: (the regex ``[,;:”"(]|\b(?:which|who|…|according to)\b``, as plain strings for ``_stop_at``)
-_STOP_PUNCT: Final = [",", ";", ":", "”", "\"", "("]
-_STOP_WORDS: Final = ["which", "who", "that", "after", "before", "while", "because", "although", "as part of",
-               "according to"]
 _STOPWORDS: Final = frozenset(
     """the a an of in on at to for with by from and or its his her their our this that these those is are was were
     be been has have had will would could should may might new some any all other also about into over as than
     recently announced developing long-term high-level last next first""".split()
 )
-
-
-_AUX_WORDS: Final = ("will", "would", "could", "may", "might", "must", "should", "has", "have", "had", "did", "does",
-              "do", "is", "are", "was", "were")
-_NEG_WORDS: Final = ["never", "not", "n't"]
-
-
-_AUX_SET: Final = frozenset(_AUX_WORDS)
-
-
-def _aux_at_end(s: str) -> int:
-    """Start of an auxiliary that ends ``s`` and begins at a word boundary, else -1.
-
-    An auxiliary (all letters) with a word boundary before it is the whole last word of ``s``:
-    that word is read once and looked up, rather than ``s`` tested against every auxiliary.
-    """
-    p = len(s)
-    while p > 0 and is_word_char(s[p - 1]):
-        p -= 1
-    return p if s[p:] in _AUX_SET else -1
-
-
-def aux_neg_suffix(pre: str) -> int:
-    """Length of the "will not " / "never " / "has " run that ends ``pre`` (0 if none).
-
-    The auxiliary starts at a word boundary; the negation may end a word ("cannot", "won't"); both are
-    followed by white space, which ``pre`` must end with.  (String tests: a regex anchored at the end
-    is tried at every position of ``pre``, which made this a tenth of the labelling time.)
-    """
-    j = len(pre)
-    while j > 0 and pre[j - 1].isspace():
-        j -= 1
-    if j == len(pre) or j == 0:
-        return 0
-    head = pre[:j]
-    start = -1
-    for w in _NEG_WORDS:
-        if head.endswith(w):
-            start = j - len(w)
-            k = start
-            while k > 0 and pre[k - 1].isspace():
-                k -= 1
-            if k < start:
-                p = _aux_at_end(pre[:k])
-                if p >= 0:
-                    start = p
-            break
-    else:
-        start = _aux_at_end(head)
-    return len(pre) - start if start >= 0 else 0
 
 
 def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, int]]:
@@ -96,128 +41,213 @@ def word_spans(fold: str, lo: int, hi: int, limit: int = -1) -> list[tuple[int, 
     return out
 
 
-def _stop_at(text: str, lo: int, hi: int, fold: str = "") -> int:
-    """Start of the first label stop (``_STOP_PUNCT``, ``_STOP_WORDS``) in ``text[lo:hi]``, else -1.
-
-    ``fold`` (``word_fold`` of the lower-cased text), when given, is where the stop words are looked
-    for: every place the text holds one, the fold holds it too, and searching ASCII text needs no
-    conversion of the word (the text is often UCS-2); each place is then checked in the text.
-    """
-    best = -1
-    for ch in _STOP_PUNCT:
-        k = text.find(ch, lo, hi)
-        if k >= 0 and (best < 0 or k < best):
-            best = k
-    where = fold or text
-    for w in _STOP_WORDS:
-        k = where.find(w, lo, best if best >= 0 else hi)
-        while k >= 0:
-            e = k + len(w)
-            if ((where is text or text.startswith(w, k))
-                    and (k == 0 or not is_word_char(text[k - 1])) and (e >= hi or not is_word_char(text[e]))):
-                best = k
-                break
-            k = where.find(w, k + 1, best if best >= 0 else hi)
-    return best
-
-
-def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int]:
-    """Short label from the sentence: modal/negation + cue + its object, or what a saying verb says; a
-    sentence read without a cue (a quotation's later sentence) is labelled by its first words.
+def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "", lo: int = -1, hi: int = -1) -> tuple[str, int]:
+    """A label an analyst reads as a phrase (at most ``max_words`` + 1 words), and where it starts: the verb
+    group and cue with its object ("will not take part in the inauguration ceremony"), or what a saying verb
+    says ("said: We are always against terror"); a sentence read without a cue (a quotation's later sentence)
+    is labelled by its first words.  ``[lo, hi)``: the sentence (the statement's clause when not given); the
+    label stays inside it.
 
     ``fold``: ``word_fold(text.lower())``, which the engine has at hand (computed here otherwise).
     """
     cue = f.cue
+    lo = f.clause_start if lo < 0 else lo
+    hi = min(f.clause_end if hi < 0 else hi, len(text))
     if cue is None:
-        return opening_words(text, f.clause_start, f.clause_end, max_words)
+        return opening_words(text, f.clause_start, min(f.clause_end, hi), max_words, fold)
     fold = fold or word_fold(text.lower())
-    label, start, label_end = object_label(text, f, max_words, fold)
-    if label_end <= cue.end:
-        # "lament that more has not been done …", "said, “We are always against terror …”": the content
-        at, sep = _content_start(text, cue.end)
-        if at >= 0:
-            content_end = _label_object_end(text, fold, at, _sentence_end(text, at), max_words)
-            if content_end > at:
-                return single_spaced(text[start:cue.end] + sep + text[at:content_end]), start
-    return label, start
+    start, cue_end = _act(text, fold, f, lo, hi)
+    head = text[start:cue_end]
+    budget = max_words + 1 - words_in(head)
+    d = cue.value
+    saying = isinstance(d, CueDef) and d.category == "SAY"
+    at = _content_start(text, cue_end, hi)
+    if at >= 0:  # "said, “We are always against terror …”"
+        content = scan(text, fold, at, hi, budget, True)
+        if content.end > at:
+            return _phrase(head, without(text, at, content.end, content.holes)), start
+    if saying:
+        quoted = _quotation_before(text, lo, cue.start)
+        if quoted is not None:  # "“This is the worst case,” said the sheriff"
+            content = scan(text, fold, quoted[0], quoted[1], budget, True)
+            if content.end > quoted[0]:
+                return _phrase(head, without(text, quoted[0], content.end, content.holes)), start
+    obj = scan(text, fold, cue_end, hi, budget, saying or _takes_clause(d) or fold.endswith("that", cue.start, cue_end))
+    at = _after_aside(text, fold, obj, cue_end, hi)
+    if at >= 0:  # "recall that, last December, the Council had to …", "orders, without her permission, that …"
+        content = scan(text, fold, at, hi, budget - obj.words, True)
+        if content.end > at:
+            return _phrase(without(text, start, obj.end, obj.holes) + " " + without(text, at, content.end, content.holes),
+                           ""), start
+    if saying:
+        said = _said_around(text, fold, obj, cue_end, hi, lo, cue.start, budget - obj.words)
+        if said:
+            return _phrase(without(text, start, obj.end, obj.holes) if said[1] else head, said[0]), start
+    return _phrase(without(text, start, obj.end, obj.holes), ""), start
 
 
 def object_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int, int]:
-    """Modal/negation + cue + its object (up to ``max_words`` words, stopping at a clause break): the
-    label, where it starts and where it ends in ``text``."""
+    """The verb group, cue and object (at most ``max_words`` + 1 words, stopping at a clause break): the label,
+    where it starts and where it ends in ``text``."""
     cue = f.cue
     if cue is None:
         return "", -1, -1
-    start = cue.start
-    # pull in an auxiliary / negation right before the cue ("will not take part")
-    start -= aux_neg_suffix(text[max(f.clause_start, cue.start - 20):cue.start])
-    end_limit = min(f.clause_end, len(text))
     fold = fold or word_fold(text.lower())
-    label_end = _label_object_end(text, fold, cue.end, end_limit, max_words)
-    return single_spaced(text[start:label_end]), start, label_end
+    hi = min(f.clause_end, len(text))
+    start, cue_end = _act(text, fold, f, f.clause_start, hi)
+    obj = scan(text, fold, cue_end, hi, max_words + 1 - words_in(text[start:cue_end]), True)
+    return _phrase(without(text, start, obj.end, obj.holes), ""), start, obj.end
 
 
-def _content_start(text: str, pos: int) -> tuple[int, str]:
-    """Where a saying verb's content starts after ``pos`` ("that …", ", “…", ": …") and what joins it to
-    the verb in a label; (-1, "") if no content follows."""
-    n = len(text)
-    while pos < n and text[pos] == " ":
+def _act(text: str, fold: str, f: Found, lo: int, hi: int) -> tuple[int, int]:
+    """Where the act starts (its verb group: "will not", "have been unable to") and where its cue ends,
+    inside ``[lo, hi)``."""
+    cue = f.cue
+    assert cue is not None
+    cue_end = cue.end if cue.end < hi else trim_end(text, cue.start, hi)
+    floor = f.clause_start if f.clause_start > lo else lo
+    return group_start(text, fold, cue.start, floor, fold.endswith("ing", cue.start, cue_end)), cue_end
+
+
+def trim_end(text: str, lo: int, hi: int) -> int:
+    """``hi`` moved back over white space and punctuation (a cue that ran past its sentence)."""
+    while hi > lo and not is_word_char(text[hi - 1]):
+        hi -= 1
+    return hi
+
+
+def _takes_clause(d: object) -> bool:
+    """Does the cue's verb take a clause of its own as object ("hope the talks will succeed")?"""
+    if not isinstance(d, CueDef):
+        return False
+    lemma = d.lemma
+    space = lemma.find(" ")
+    return (lemma[:space] if space >= 0 else lemma) in _CLAUSE_VERBS
+
+
+#: verbs (besides saying verbs) whose object may be a clause with its own auxiliary
+_CLAUSE_VERBS: Final = frozenset("""hope warn insist agree fear believe think feel know propose demand recommend ensure
+    regret lament recognize recognise expect understand trust doubt decide conclude find show demonstrate prove argue
+    accept realize realise promise pledge vow""".split())
+
+
+def _phrase(head: str, content: str) -> str:
+    """The label: ``head`` (verb group, cue, object) and what is said, joined by a colon; no quotation marks."""
+    head = single_spaced(quote_free(head)).strip(_LABEL_STRIP)
+    if not content:
+        return head
+    return head + ": " + single_spaced(quote_free(content)).strip(_LABEL_STRIP)
+
+
+def _said_around(text: str, fold: str, obj: Scan, cue_end: int, hi: int, lo: int, cue_start: int,
+                 budget: int) -> tuple[str, bool] | None:
+    """What a saying verb without content after it says: after the comma that ends a short object ("told CNN,
+    neighbours … attempted"; the object is kept: True), or the clause before its subject ("…, scientists
+    report": False)."""
+    if obj.gap == "," and 0 < obj.words <= 3:
+        at = _skip_space(text, text.find(",", obj.end, hi) + 1, hi)
+        s, e = next_run(fold, at, hi)
+        w = fold[s:e]
+        if s < hi and w not in _NOT_CONTENT and not w.endswith("ing"):
+            content = scan(text, fold, at, hi, budget, True)
+            if content.end > at:
+                return without(text, at, content.end, content.holes), True
+    if obj.words and fold[_skip_space(fold, cue_end, hi):].split(" ", 1)[0] not in _ADJUNCTS:
+        return None
+    comma = text.rfind(",", lo, cue_start)
+    if comma <= lo or len(text[comma + 1:cue_start].split()) > 4:
+        return None
+    at = _skip_space(text, lo, comma)
+    while at < comma and text[at] in _OPEN_MARKS:
+        at += 1
+    content = scan(text, fold, at, comma, budget + obj.words, True)
+    return (without(text, at, content.end, content.holes), False) if content.end > at else None
+
+
+#: words that open no content after a saying verb's comma ("told CNN, which …", "said, adding …")
+_NOT_CONTENT: Final = frozenset("which who whom whose where when while and but or as according".split())
+#: words that open an adjunct, not an object, after a saying verb ("…, officials said on Monday")
+_ADJUNCTS: Final = frozenset("on in at during after before late early earlier later yesterday today tonight this last "
+                             "monday tuesday wednesday thursday friday saturday sunday".split())
+_OPEN_MARKS: Final = "“\"‘'"
+_CLOSE_MARKS: Final = "”\""
+_NOT_SUBJECT: Final = frozenset(",;:()[]“”\"‘")
+
+
+def _after_aside(text: str, fold: str, obj: Scan, cue_end: int, hi: int) -> int:
+    """Where a clause goes on after an aside between commas that follows "that" or the cue itself ("recall
+    that, last December, | the Council …", "orders, without her permission, | that …"); -1 if none."""
+    if obj.gap != ",":
+        return -1
+    after_that = obj.end - cue_end >= 4 and fold.startswith("that", obj.end - 4) and fold[obj.end - 5] == " "
+    if not (after_that or obj.end == cue_end):
+        return -1
+    comma = text.find(",", obj.end, hi)
+    close = text.find(",", comma + 1, hi if hi < comma + 120 else comma + 120)
+    if comma < 0 or close < 0:
+        return -1
+    aside = text[comma + 1:close]
+    for ch in aside:
+        if ch in _NOT_SUBJECT:
+            return -1
+    said = aside.split()
+    if len(said) > 10 or any(w in AUX for w in said):
+        return -1  # a clause, not an aside ("reinforce that, the architecture needs to be reformed, …")
+    at = _skip_space(text, close + 1, hi)
+    return at if after_that or fold.startswith("that ", at) else -1
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos] == " ":
         pos += 1
-    if text.startswith("that ", pos):
-        return pos + 5, " that "
-    if pos < n and text[pos] in ",:":
+    return pos
+
+
+def _quotation_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The quotation a saying verb follows ("“This is the worst case,” said …", "“…,” the sheriff said"):
+    its words' span, when it closes with a comma or stop inside the marks at most twelve words before the cue."""
+    q = -1
+    for mark in _CLOSE_MARKS:
+        k = text.rfind(mark, lo, cue_start)
+        if k > q:
+            q = k
+    if q <= lo or text[q - 1] not in ",.?!" or len(text[q + 1:cue_start].split()) > 12:
+        return None
+    for ch in text[q + 1:cue_start].lstrip(" ,"):
+        if ch in _NOT_SUBJECT:
+            return None  # only the sayer's name stands between the quotation and the verb
+    o = -1
+    for mark in "“\"":
+        k = text.rfind(mark, lo, q)
+        if k > o:
+            o = k
+    start = o + 1 if o >= lo else lo
+    return start, q - 1
+
+
+def _content_start(text: str, pos: int, hi: int) -> int:
+    """Where a saying verb's quoted content starts right after ``pos`` (", “…", ": …", ": “…"); -1 if none."""
+    while pos < hi and text[pos] == " ":
         pos += 1
-        while pos < n and text[pos] == " ":
+    colon = pos < hi and text[pos] == ":"
+    if pos < hi and text[pos] in ",:":
+        pos += 1
+        while pos < hi and text[pos] == " ":
             pos += 1
-    if pos < n and text[pos] in "“\"":
-        return pos + 1, ": "
-    return -1, ""
+    if pos < hi and text[pos] in "“\"":
+        return pos + 1
+    return pos if colon and pos < hi else -1
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    """The first full stop, question or exclamation mark after ``pos`` (at most 300 characters on)."""
-    hi = min(len(text), pos + 300)
-    ends = [k for k in (text.find(ch, pos, hi) for ch in ".?!") if k >= 0]
-    return min(ends) if ends else hi
-
-
-def _label_object_end(text: str, fold: str, lo: int, hi: int, max_words: int) -> int:
-    """Where a label's object ends: the end of the last of ``word_spans(fold, lo, hi, max_words)`` that
-    ends before the first label stop, after dropping dangling words ("and", "of the"); ``lo`` if none.
-
-    Read without building the spans: forward to the last word's end, then backward from the stop.
-    """
-    last = -1
-    pos = lo
-    for _ in range(max_words):
-        start, pos = next_run(fold, pos, hi)
-        if start >= hi:
-            break
-        last = pos
-    if last < 0:
-        return lo
-    stop = _stop_at(text, lo, last, fold)
-    if stop >= 0:
-        last = stop
-        if last > lo and fold[last - 1] != " " and last < hi and fold[last] != " ":
-            # the stop falls inside a word (after an apostrophe or hyphen the fold keeps): that word goes too
-            s = fold.rfind(" ", lo, last) + 1
-            last = s if s > lo else lo
-    while True:
-        s, e = _last_word(fold, lo, last)
-        if e <= s:
-            return lo
-        if text[s:e].lower() not in _DANGLING:
-            return e
-        last = s
-
-
-def opening_words(text: str, s: int, e: int, max_words: int) -> tuple[str, int]:
-    """The first ``max_words`` words of ``text[s:e]`` without quotation marks or the final stop ("We made
-    that clear to the president"), and where they start."""
-    words = text[s:e].split()[:max_words]
-    label = " ".join(words).strip(_LABEL_STRIP)
-    return label, (text.find(label[:1], s, e) if label else -1)
+def opening_words(text: str, s: int, e: int, max_words: int, fold: str = "") -> tuple[str, int]:
+    """The first words of ``text[s:e]`` up to a clause break (at most ``max_words`` + 1), without quotation
+    marks or dangling words ("We made that clear to the president"), and where they start."""
+    fold = fold or word_fold(text.lower())
+    while s < e and (text[s].isspace() or text[s] in _LABEL_STRIP):
+        s += 1
+    words = scan(text, fold, s, e, max_words + 1, True)
+    label = _phrase(without(text, s, words.end, words.holes), "")
+    return label, (s if label else -1)
 
 
 def single_spaced(s: str) -> str:
@@ -228,8 +258,6 @@ def single_spaced(s: str) -> str:
         return s
     return " ".join(s.split())
 
-
-_DANGLING: Final = frozenset("and or but of the a an to in on at for with by from as than that its their his her".split())
 
 _TOPIC_WEIGHT: Final = {"diplomacy": 0.6, "government": 0.6, "security": 1.0}
 

@@ -36,6 +36,9 @@ _VERB_BEFORE: Final = frozenset("to will would can could may might must shall sh
                                 "he she it who which that".split())
 _OBJECT_START: Final = frozenset("the a an its his her their our your my this these those that some any every each all no "
                                  "him them it us me you".split())
+#: prepositions that make the word right after them a noun ("living on hope", "under attack"; not "about 2000 protested")
+_NEXT_PREPS: Final = frozenset("""on at into about between among amongst within through toward towards across via upon
+    under over like onto beyond throughout regarding concerning""".split())
 _ING_LICENSORS: Final = frozenset("consider considered considers considering continue continued continues began begun begin begins start starts started stop stops stopped keep keeps keeping kept were was are is been be am not also still now".split())
 
 
@@ -51,7 +54,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     noun_first = lemma in _NOUN_FIRST
     if text[cue.start].isupper() and (_lower_word_before(text, cue.start, floor)
                                       or _char_before(text, cue.start, floor) in _NOUN_MARKS
-                                      or (noun_first and _char_before(text, cue.start, floor).isalpha())):
+                                      or (noun_first and _char_before(text, cue.start, floor).isalpha())
+                                      or _in_name(text, cue.start, floor)):
         return True  # "small island States", "the Armed Forces", "a P5 (permanent five) State" (a headline's
         # "Canada Supports …" stays a verb)
     # the two words before the cue, nearest last: words_before(text, cue.start, 2, floor, alpha), read as two
@@ -71,9 +75,12 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
         n = len(before)
         last = before[-1] if n else ""
         prev = before[0] if n == 2 else ""
-    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last.endswith("'s") or last.endswith("’s")):
+    if n and (last in _DETERMINERS or last in _NOUN_PREPS or last in _QUANTIFIERS or last.endswith("'s")
+              or last.endswith("’s") or (last in _NEXT_PREPS and _char_before(text, cue.start, floor).isalpha())):
         return True
     form = first_word(text, cue)  # "take" of "take part"
+    if _noun_by_what_follows(text, cue, form, lemma, d, last):
+        return True
     if noun_first and not objects and form in (lemma, lemma + "s", lemma + "es") and last not in _VERB_BEFORE:
         return not _object_follows(text, cue.end)
     if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
@@ -107,6 +114,37 @@ def _object_follows(text: str, pos: int) -> bool:
     return word in _OBJECT_START or (bool(word) and _word_after(text, j + len(word)) == "to")
 
 
+def _noun_by_what_follows(text: str, cue: Hit, form: str, lemma: str, d: object, last: str) -> bool:
+    """A one-word cue in its base or -s form that reads as a noun by what follows it: "of" ("claims of immunity",
+    "the principal hosts of migrants"), or an auxiliary with no pronoun before the cue ("sanctions were in
+    place", "forces have"); a cue after a number with a noun after it ("21 injured individuals")."""
+    end = cue.end
+    if end - cue.start != len(form) or end >= len(text) or text[end] != " ":
+        return False  # a phrase cue ("take part") is read as written; a word after it, one space on
+    number = cue.start >= 2 and text[cue.start - 1] == " " and text[cue.start - 2].isdigit()
+    if not (number or form == lemma or form == lemma + "s" or form == lemma + "es" or form == lemma[:-1] + "ies"):
+        return False
+    nxt = text[end + 1:end + 9].split(" ", 1)[0]  # the next word, enough of it to know it
+    if number:
+        return nxt.isalpha() and nxt not in _FUNCTION_AFTER
+    if nxt == "of":
+        return lemma not in _OF_VERBS
+    return nxt in _AUXILIARIES and last not in _SUBJECT_PRONOUNS and getattr(d, "category", "") != "SAY"
+
+
+#: words before a cue that make it a noun ("several alleged accomplices", "other forces")
+_QUANTIFIERS: Final = frozenset("several various numerous multiple other additional countless".split())
+#: verbs followed by "of" ("warns of", "approve of", "speak of")
+_OF_VERBS: Final = frozenset("""warn speak approve think complain consist dispose die despair hear beware boast smell
+    tire partake remind inform convince assure accuse rob deprive rid clear relieve notify suspect dream learn know
+    talk""".split())
+_AUXILIARIES: Final = frozenset("is are was were has have had will would can could may might must should".split())
+_SUBJECT_PRONOUNS: Final = frozenset("i we you he she it they who which that what".split())
+#: words after a number + cue that make the cue a verb ("2,000 protested against", "300 attended the rally")
+_FUNCTION_AFTER: Final = frozenset("""the a an and or to in on at for with by from of against into over as their its his
+    her our this that these those is are was were has have had will would""".split())
+
+
 def _word_after(text: str, pos: int) -> str:
     """The word right after ``pos`` (after spaces), lower case."""
     j = pos
@@ -128,6 +166,23 @@ def _char_before(text: str, pos: int, floor: int) -> str:
     while j >= floor and text[j] == " ":
         j -= 1
     return text[j] if j >= floor else ""
+
+
+def _in_name(text: str, pos: int, floor: int) -> bool:
+    """A capitalised word before ``pos`` that does not open the sentence, and a lower-case word before that: the
+    cue is part of a name ("the Madagascar Emergency Plan", "Ulysses S. Grant"), not a headline's verb."""
+    j = pos - 1
+    while j >= floor and text[j] in " .":
+        j -= 1
+    k = j
+    while k >= floor and is_word_char(text[k]):
+        k -= 1
+    if j <= k or not text[k + 1].isupper():
+        return False
+    for i in range(floor, k):
+        if text[i].islower() and (i == floor or not is_word_char(text[i - 1])):
+            return True  # a lower-case word earlier in the sentence: running text
+    return False
 
 
 def _lower_word_before(text: str, pos: int, floor: int) -> bool:

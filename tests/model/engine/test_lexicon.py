@@ -55,3 +55,13 @@ def test_object_end_probed_in_the_fold_is_the_same(text: str, pos: int) -> None:
     alpha = alpha_fold(fold, text)
     assert _object_end(text, pos, objects, fold, key.probes[0], alpha) == expected
     assert _object_end(text, pos, objects) == expected
+
+
+def test_an_object_stands_in_the_cues_clause():
+    # "fire ~ at": "caught fire yesterday morning. At least 17 died" has no "fire at" (nor "fire, at")
+    lex = lexicon()
+    for text in ("The hotel caught fire yesterday morning. At least 17 died.", "They came under fire, at dawn."):
+        hits = lex.scan(text.lower())
+        assert not [text[h.start:h.end] for h in hits if h.kind == "cue" and "fire" in text[h.start:h.end]]
+    text = "Troops opened fire on protesters and fired shots at the crowd."
+    assert "fired shots at" in [text[h.start:h.end] for h in lex.scan(text.lower()) if h.kind == "cue"]

@@ -59,4 +59,6 @@ def test_whether_a_quotation_is_open_after_a_sentence(sentence: str, was_open: b
 def test_opening_words_drop_quotation_marks() -> None:
     text = 'x "We made that clear to the president."'
     assert opening_words(text, 2, len(text), 9) == ("We made that clear to the president", 3)
-    assert opening_words(text, 2, len(text), 3) == ("We made that", 3)
+    # at most max_words + 1 words, as every label; a cut phrase does not end on "that"
+    assert opening_words(text, 2, len(text), 3) == ("We made that clear", 3)
+    assert opening_words(text, 2, len(text), 2) == ("We made", 3)
