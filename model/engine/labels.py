@@ -154,8 +154,17 @@ def _said_around(text: str, fold: str, obj: Scan, cue_end: int, hi: int, lo: int
                 return without(text, at, content.end, content.holes), True
     if obj.words and fold[_skip_space(fold, cue_end, hi):].split(" ", 1)[0] not in _ADJUNCTS:
         return None
+    at = _content_start(text, obj.end, hi) if obj.words else -1
+    if at < 0 and obj.words:
+        that = _skip_space(fold, obj.end, hi)
+        at = _skip_space(fold, that + 4, hi) if fold.startswith("that ", that) else -1
+    if at >= 0:  # "said in a statement: “…”", "said on Monday that …"
+        content = scan(text, fold, at, hi, budget, True)
+        return (without(text, at, content.end, content.holes), True) if content.end > at else None
     comma = text.rfind(",", lo, cue_start)
-    if comma <= lo or len(text[comma + 1:cue_start].split()) > 4:
+    # (the sayer stands between the comma and the verb: "…, scientists report"; not "Putin, president of Russia,
+    # said", whose comma closes an apposition)
+    if comma <= lo or not 1 <= len(text[comma + 1:cue_start].split()) <= 4:
         return None
     at = _skip_space(text, lo, comma)
     while at < comma and text[at] in _OPEN_MARKS:

@@ -20,7 +20,7 @@ holders whatever its position, and are decided here, by the rules, before the sc
   questioned about …", "is to face trial"; but "was arrested", "was impeached").
 
 In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
-out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``,
+out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
 ``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
 ``office_verbs`` and ``undergo``.
 """
@@ -100,6 +100,8 @@ class Standing:
         #: nouns of places and things a country word may qualify ("the Indian capital", "U.S. territory", "US
         #: states", "United States flags", "the Hong Kong economy")
         self.place_nouns = frozenset(w.get("place_nouns", []))
+        #: the head words of the names of journals, learned societies, universities and museums
+        self.institutions = frozenset(w.get("institution_nouns", []))
         #: the categories of the acts a state does to its own people ("was arrested", "was impeached", "was
         #: appointed"): the subject of such a passive keeps its country as the holder
         self.state_acts = frozenset(w.get("passive_state_acts", []))
@@ -172,7 +174,7 @@ class Standing:
             if own and m.code == own:
                 continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if m.is_country and (self._former(sent, m) or self._related(text, m) or (
+            if m.is_country and (self._former(sent, m) or self._related(text, m) or self._institution(text, m) or (
                     m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
         if out:
@@ -272,6 +274,21 @@ class Standing:
             return False
         after = _WORD.match(text, word.end() + 1) if text[word.end():word.end() + 1] == " " else None
         return after is None or not after.group()[:1].isupper()
+
+    def _institution(self, text: str, m: Mention) -> bool:
+        """``m`` begins the name of a journal, learned society, university or museum ("the American Journal of
+        Preventive Medicine", "the Royal Swedish Academy of Sciences"): scholars speaking for themselves."""
+        if m.kind not in ("country", "demonym"):
+            return False
+        at = m.end
+        for _ in range(4):
+            word = _WORD.match(text, at + 1) if text[at:at + 1] == " " else None
+            if word is None or not word.group()[:1].isupper():
+                return False
+            if word.group().lower() in self.institutions:
+                return True
+            at = word.end()
+        return False
 
     def _related(self, text: str, m: Mention) -> bool:
         """``m`` is the possessor of those related to it ("Tunisia's neighbouring countries", "Russia's allies",

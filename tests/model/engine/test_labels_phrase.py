@@ -63,6 +63,11 @@ def test_the_act_starts_at_its_verb_group(text: str, cue: str, label: str) -> No
     # a short addressee, then what was said after the comma
     ("A spokeswoman told CNN, neighbours had tried to save the owner.",
      "told CNN: neighbours had tried to save the owner"),
+    # an adjunct, then what was said after a colon or "that" (not the sayer's apposition before the verb)
+    ('Vladimir Putin, president of Russia, said in a statement: "Many important dates are tied to his name."',
+     "said in a statement: Many important dates are tied"),  # (ten words)
+    ("Angela Merkel, the German chancellor, said on Monday that the talks had failed.",
+     "said on Monday: the talks had failed"),
 ])
 def test_a_saying_verb_is_labelled_by_what_is_said(text: str, label: str) -> None:
     assert _label(text, "said" if " said" in text else "told" if " told" in text else "report", "SAY") == label

@@ -100,6 +100,17 @@ def test_a_country_word_qualifying_a_place_holds_nothing(engine: Engine, text: s
     assert not _holders(engine, text) & {"IND", "USA"}
 
 
+@pytest.mark.parametrize(("text", "holders"), [
+    ("On Tuesday, the Royal Swedish Academy of Sciences announced the winners of the Nobel Prize in Physics.", set()),
+    ("A study published in the American Journal of Preventive Medicine declared that gun ownership matters.", set()),
+    ("The American Civil Liberties Union condemned the ruling.", {"USA"}),            # a union of citizens acts
+    ("The Swedish government announced new sanctions on Iran.", {"SWE"}),
+])
+def test_a_country_word_naming_a_journal_or_learned_society_holds_nothing(
+        engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
+
+
 def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine) -> None:
     text = "Tunisia's neighbouring Muslim-majority countries have cited security concerns to impose bans on niqabs."
     assert "TUN" not in _holders(engine, text)
