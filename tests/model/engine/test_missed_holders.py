@@ -20,6 +20,9 @@ def engine() -> Engine:
     ("The Pope called for peace in Ukraine.", "VAT"),
     ("Pope Francis urged leaders to protect migrants.", "VAT"),
     ("Egypt tries to broker a truce between Israel and Hamas.", "EGY"),
+    # national agencies (state bodies, per the guidelines)
+    ("The National Hurricane Center issued a hurricane warning for the coast.", "USA"),
+    ("Thames Valley Police said they had arrested a second man.", "GBR"),
 ])
 def test_holder_found(engine: Engine, text: str, holder: str) -> None:
     assert holder in {r["actor"] for r in engine.document(Document(id="d", text=text))}
