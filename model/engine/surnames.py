@@ -3,7 +3,9 @@
 News names a person in full once and by surname after that.  Within one document, a surname of a
 person the gazetteer found by full name stands for that person in the rest of the text — unless two
 people of different countries named so far share it ("Hunter Biden" and "Joe Biden" are one country,
-"Johnson" of Britain and of the US are not), or the word goes on as another name ("Johnson Controls").
+"Johnson" of Britain and of the US are not), or the word goes on as another name ("Johnson Controls"), or
+someone else of that surname was named in full since ("Sadiq Khan … Usman Khan … Khan was released": the
+last "Khan" is Usman's, until the gazetteer's person is named in full again).
 """
 
 from __future__ import annotations
@@ -51,15 +53,40 @@ def surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                          + r")\b(?![\w'’-])")
     starts = [m.start for m in mentions]
     added: list[Mention] = []
+    other_since: dict[str, int] = {}  # surname → where someone else of that name was last named in full
     for hit in pattern.finditer(text, min(m.end for m in live.values())):
         start, end = hit.start(), hit.end()
-        first = live[hit.group(0)]
-        if start < first.end or _inside(mentions, starts, start, end) or _name_goes_on(text, start, end):
+        name = hit.group(0)
+        first = live[name]
+        if start < first.end or _inside(mentions, starts, start, end):
             continue
-        added.append(Mention(start, end, hit.group(0), first.entry, first.is_country))
+        if _name_goes_on(text, start, end):
+            if _given_name_before(text, start):
+                other_since[name] = start  # "Usman Khan" after "Sadiq Khan": "Khan" is now Usman
+            continue
+        if name in other_since and not _named_again(mentions, first, other_since[name], start):
+            continue
+        added.append(Mention(start, end, name, first.entry, first.is_country))
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """A capitalised word other than a title right before the surname at ``start``: another person's given name."""
+    before = text[max(0, start - 2):start]
+    if len(before) < 2 or before[1] != " " or not before[0].isalpha():
+        return False
+    j = start - 2
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:start - 1]
+    return word[:1].isupper() and word not in _TITLE_WORDS
+
+
+def _named_again(mentions: list[Mention], person: Mention, since: int, before: int) -> bool:
+    """The person is named in full again between ``since`` and ``before`` (then the surname is theirs again)."""
+    return any(since < m.start < before and m.entry is person.entry for m in mentions)
 
 
 def _inside(mentions: list[Mention], starts: list[int], start: int, end: int) -> bool:

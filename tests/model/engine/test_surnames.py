@@ -44,3 +44,11 @@ def test_a_surname_that_is_a_common_word_is_not_read(gaz: Gazetteer) -> None:
 def test_a_document_with_no_person_is_left_as_it_is(gaz: Gazetteer) -> None:
     text = "Russia and China held talks in Beijing."
     assert surname_mentions(text, gaz.find(text)) == gaz.find(text)
+
+
+def test_someone_else_of_the_surname_named_since_takes_it_until_the_person_is_named_again(gaz: Gazetteer) -> None:
+    """"Boris Johnson … Ann Johnson … Johnson" is Ann's; after "Boris Johnson" again it is his."""
+    text = ("Boris Johnson met Leo Varadkar on Monday. The driver, Ann Johnson, was arrested. Johnson was released "
+            "on bail. Boris Johnson left on Tuesday. Johnson said the talks were constructive.")
+    later = [m for m in surname_mentions(text, gaz.find(text)) if m.text == "Johnson"]
+    assert [text[m.start:m.start + 30] for m in later] == ["Johnson said the talks were co"]

@@ -1,7 +1,9 @@
-"""Clocks for the worker pool's time limits, so that no test bets on how fast this machine is."""
+"""Clocks for the worker pool's time limits, so that no test bets on how fast this machine is; and the csv
+module's field limit (process-wide) put back after each test."""
 
 from __future__ import annotations
 
+import csv
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +14,15 @@ import pytest
 from model.readers import pool
 
 from .tasks import HANG_MARKER_ENV
+
+
+@pytest.fixture(autouse=True)
+def _csv_field_limit() -> Iterator[None]:
+    """A reader sets ``csv.field_size_limit`` to its record cap, which some tests lower to a few hundred bytes:
+    later tests (the resources' own tables) must not read under that cap."""
+    limit = csv.field_size_limit()
+    yield
+    csv.field_size_limit(limit)
 
 
 class HangClock:
