@@ -174,7 +174,8 @@ class Standing:
             if own and m.code == own:
                 continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if m.is_country and (self._former(sent, m) or self._related(text, m) or self._institution(text, m) or (
+            if m.is_country and (self._former(sent, m) or self._related(text, m) or self._institution(text, m)
+                                 or self._named_thing(text, m) or (
                     m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
         if out:
@@ -289,6 +290,18 @@ class Standing:
                 return True
             at = word.end()
         return False
+
+    def _named_thing(self, text: str, m: Mention) -> bool:
+        """A city's name that begins another name after an article or a capitalised word ("a London Stock Exchange
+        bomb plot", "the Paris Agreement", "First Moscow State Medical University"): a thing, not the city's
+        officials ("the London Police", "Moscow Mayor …" stay)."""
+        if m.kind not in LOCAL_KINDS or self.find_agents is None or text[m.end:m.end + 1] != " ":
+            return False
+        before = text[max(0, m.start - 12):m.start].split()
+        if not before or not (before[-1].lower() in ("a", "an", "the") or before[-1][:1].isupper()):
+            return False  # ("Mayor of London Sadiq Khan": a name follows the city, the mayor's)
+        word = _WORD.match(text, m.end + 1)
+        return word is not None and word.group()[:1].isupper() and not self.find_agents(word.group())
 
     def _related(self, text: str, m: Mention) -> bool:
         """``m`` is the possessor of those related to it ("Tunisia's neighbouring countries", "Russia's allies",

@@ -111,6 +111,17 @@ def test_a_country_word_naming_a_journal_or_learned_society_holds_nothing(
     assert _holders(engine, text) == holders
 
 
+@pytest.mark.parametrize(("text", "holders"), [
+    ("He was convicted for his part in a London Stock Exchange bomb plot.", set()),
+    ("Xiaogang Wei of the Beijing Gender Health Education Institute commented on the decision.", set()),
+    ('"I am in awe of the people," tweeted Mayor of London Sadiq Khan.', {"GBR"}),   # a name after the city
+    ("The London Police said they had arrested a man.", {"GBR"}),                    # the city's officials
+    ("Moscow Mayor Sergei Sobyanin announced new restrictions.", {"RUS"}),
+])
+def test_a_city_name_beginning_another_name_is_a_thing(engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
+
+
 def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine) -> None:
     text = "Tunisia's neighbouring Muslim-majority countries have cited security concerns to impose bans on niqabs."
     assert "TUN" not in _holders(engine, text)
