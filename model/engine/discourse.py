@@ -57,6 +57,11 @@ class Discourse:
             if consult:
                 self.groups["meeting"] = holders
 
+    def someone_else(self) -> None:
+        """The sentence's subject is a person the gazetteer does not know ("Khan was convicted …"): a later
+        "he" or "she" stands for that person, not for the holders before."""
+        self.last = []
+
     def resolve_pronoun(self, plural: bool) -> list[Holder]:
         if self.age > 2 or not self.last:
             return []

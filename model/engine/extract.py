@@ -66,6 +66,26 @@ def _next_quote(text: str, i: int, e: int) -> int:
     return min(found) if found else -1
 
 
+#: capitalised words that open a sentence without naming its subject
+_NOT_A_NAME: Final = frozenset("""The A An In On At For From To And But Or As After Before When While If Although Though
+    Since Because During Under Over By With Without According Also However Meanwhile Earlier Later Today Yesterday
+    This That These Those It He She They We I There Here Its His Her Their Our Some Many Most All Both Each Other
+    Several No One Two Three Police Officials Authorities Prosecutors Investigators""".split())
+
+
+def _unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
+    """The sentence opens with a capitalised name the gazetteer does not know, then a verb in lower case ("Khan
+    was convicted …", "Usman Khan had served …"), and no role word stands there."""
+    words = text[s:min(e, s + 60)].split()
+    i = 0
+    while i < len(words) and i < 3 and words[i][:1].isupper() and words[i].isalpha() and words[i] not in _NOT_A_NAME:
+        i += 1
+    if i == 0 or i >= len(words) or not words[i][:1].islower():
+        return False
+    k = bisect_left(ctx.agent_starts, s)
+    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))
+
+
 def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
     """Offset of an opening quote at the sentence start, and of the last closing quote (-1 if none)."""
     opens = s if text[s] in _OPEN_QUOTES else -1
@@ -163,6 +183,8 @@ class Engine:
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
+                if _unknown_person_subject(text, s, e, ctx):
+                    disc.someone_else()
                 if scoring and (ctx.quoting or ((ctx.home or ctx.place) and any(h.kind == "cue" for h in hs))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)

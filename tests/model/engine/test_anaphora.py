@@ -31,3 +31,11 @@ def test_a_pronoun_sayer_is_the_actor_named_before(rules: Engine, text: str) -> 
 
 def test_a_pronoun_sayer_with_nobody_before_holds_nothing(rules: Engine) -> None:
     assert _rows(rules, '"We will not abandon Ukraine," she said.') == []
+
+
+def test_a_person_the_gazetteer_does_not_know_takes_the_pronoun(rules: Engine) -> None:
+    """"… tweeted Mayor of London Sadiq Khan.  Khan was convicted …  He was released": "he" is the convict,
+    not the mayor's country."""
+    text = ('"We are safe," tweeted Mayor of London Sadiq Khan. Khan was convicted of terrorism years ago. '
+            "He was released in 2018.")
+    assert [actor for actor, sentence in _rows(rules, text) if sentence.startswith("He was")] == []
