@@ -44,6 +44,7 @@ _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 _FIRST_PERSON_KINDS: Final = frozenset({"fp", "fpposs"})
 _ANAPHOR_KINDS: Final = frozenset({"pron1", "pronN", "group", "defagent"})
 _OPEN_QUOTES: Final = "“\""
+_QUOTE_MARKS: Final = ('"', "“", "”")
 _CLOSE_QUOTES: Final = "”\""
 
 
@@ -62,8 +63,12 @@ def _quote_open_after(text: str, s: int, e: int, was_open: bool) -> bool:
 
 
 def _next_quote(text: str, i: int, e: int) -> int:
-    found = [j for j in (text.find('"', i, e), text.find("“", i, e), text.find("”", i, e)) if j >= 0]
-    return min(found) if found else -1
+    best = -1
+    for mark in _QUOTE_MARKS:
+        j = text.find(mark, i, e)
+        if j >= 0 and (best < 0 or j < best):
+            best = j
+    return best
 
 
 #: capitalised words that open a sentence without naming its subject
