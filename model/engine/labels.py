@@ -86,19 +86,6 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "", lo: in
     return _phrase(without(text, start, obj.end, obj.holes), ""), start
 
 
-def object_label(text: str, f: Found, max_words: int = 9, fold: str = "") -> tuple[str, int, int]:
-    """The verb group, cue and object (at most ``max_words`` + 1 words, stopping at a clause break): the label,
-    where it starts and where it ends in ``text``."""
-    cue = f.cue
-    if cue is None:
-        return "", -1, -1
-    fold = fold or word_fold(text.lower())
-    hi = min(f.clause_end, len(text))
-    start, cue_end = _act(text, fold, f, f.clause_start, hi)
-    obj = scan(text, fold, cue_end, hi, max_words + 1 - words_in(text[start:cue_end]), True)
-    return _phrase(without(text, start, obj.end, obj.holes), ""), start, obj.end
-
-
 def _act(text: str, fold: str, f: Found, lo: int, hi: int) -> tuple[int, int]:
     """Where the act starts (its verb group: "will not", "have been unable to") and where its cue ends,
     inside ``[lo, hi)``."""

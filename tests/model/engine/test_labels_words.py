@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from model.engine.discourse import Holder
 from model.engine.labels import (
-    object_label,
     punct_after,
     punct_before,
     stance_label,
@@ -49,7 +48,7 @@ def test_a_label_keeps_to_its_budget_and_its_sentence(parts, at, clause_cut, max
     cue = Hit(16, 21, "cue", None)  # "agree"
     end = min(len(text), 21 + clause_cut)
     f = _found(cue, 0, end)
-    for label, _ in (stance_label(text, f, max_words), object_label(text, f, max_words)[:2]):
+    for label, _ in (stance_label(text, f, max_words),):
         words = label.split()
         # (the act itself, "will not agree", is never cut; an elision "[...]" passes through and is no word)
         assert len([w for w in words if w != "[...]"]) <= max(max_words + 1, 3)
