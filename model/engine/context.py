@@ -132,3 +132,23 @@ class SentenceFacts:
         got = (agent, state, expert, _capitalised_name_before(sent.text, s, cue_at), person, igo, country)
         self._before[cue_at] = got
         return got
+
+
+#: capitalised words that open a sentence without naming its subject
+_NOT_A_NAME: Final = frozenset("""The A An In On At For From To And But Or As After Before When While If Although Though
+    Since Because During Under Over By With Without According Also However Meanwhile Earlier Later Today Yesterday
+    This That These Those It He She They We I There Here Its His Her Their Our Some Many Most All Both Each Other
+    Several No One Two Three Police Officials Authorities Prosecutors Investigators""".split())
+
+
+def unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
+    """The sentence opens with a capitalised name the gazetteer does not know, then a verb in lower case ("Khan
+    was convicted …", "Usman Khan had served …"), and no role word stands there."""
+    words = text[s:min(e, s + 60)].split()
+    i = 0
+    while i < len(words) and i < 3 and words[i][:1].isupper() and words[i].isalpha() and words[i] not in _NOT_A_NAME:
+        i += 1
+    if i == 0 or i >= len(words) or not words[i][:1].islower():
+        return False
+    k = bisect_left(ctx.agent_starts, s)
+    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))

@@ -15,12 +15,13 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.context import DocContext, SentenceFacts
+from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
+from model.engine.quotes import OPEN_QUOTES, quote_marks, quote_open_after
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -43,61 +44,6 @@ _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
 #: speaker country), and words that refer back to an earlier actor ("it", "the two sides")
 _FIRST_PERSON_KINDS: Final = frozenset({"fp", "fpposs"})
 _ANAPHOR_KINDS: Final = frozenset({"pron1", "pronN", "group", "defagent"})
-_OPEN_QUOTES: Final = "“\""
-_QUOTE_MARKS: Final = ('"', "“", "”")
-_CLOSE_QUOTES: Final = "”\""
-
-
-def _quote_open_after(text: str, s: int, e: int, was_open: bool) -> bool:
-    """Whether a quotation is open at the end of the sentence ``s:e``, given whether it was at its start
-    (straight quotes toggle; curly ones open and close)."""
-    is_open = was_open
-    i = s
-    while True:
-        j = _next_quote(text, i, e)
-        if j < 0:
-            return is_open
-        ch = text[j]
-        is_open = (not is_open) if ch == '"' else ch == "“"
-        i = j + 1
-
-
-def _next_quote(text: str, i: int, e: int) -> int:
-    best = -1
-    for mark in _QUOTE_MARKS:
-        j = text.find(mark, i, e)
-        if j >= 0 and (best < 0 or j < best):
-            best = j
-    return best
-
-
-#: capitalised words that open a sentence without naming its subject
-_NOT_A_NAME: Final = frozenset("""The A An In On At For From To And But Or As After Before When While If Although Though
-    Since Because During Under Over By With Without According Also However Meanwhile Earlier Later Today Yesterday
-    This That These Those It He She They We I There Here Its His Her Their Our Some Many Most All Both Each Other
-    Several No One Two Three Police Officials Authorities Prosecutors Investigators""".split())
-
-
-def _unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
-    """The sentence opens with a capitalised name the gazetteer does not know, then a verb in lower case ("Khan
-    was convicted …", "Usman Khan had served …"), and no role word stands there."""
-    words = text[s:min(e, s + 60)].split()
-    i = 0
-    while i < len(words) and i < 3 and words[i][:1].isupper() and words[i].isalpha() and words[i] not in _NOT_A_NAME:
-        i += 1
-    if i == 0 or i >= len(words) or not words[i][:1].islower():
-        return False
-    k = bisect_left(ctx.agent_starts, s)
-    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))
-
-
-def _quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
-    """Offset of an opening quote at the sentence start, and of the last closing quote (-1 if none)."""
-    opens = s if text[s] in _OPEN_QUOTES else -1
-    closes = max(text.rfind("”", s, e), text.rfind('"', s + 1, e) if opens == -1 or text[s] == '"' else -1)
-    return opens, closes
-
-
 class Engine:
     """Resources compiled for extraction; build once, reuse for many documents.
 
@@ -172,12 +118,12 @@ class Engine:
                 m_hi += 1
             ms = mentions[m_lo:m_hi]
             hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
-            opens, closes = _quote_marks(text, s, e)
-            continues = quote_open and bool(quote_sayers) and text[s] not in _OPEN_QUOTES
+            opens, closes = quote_marks(text, s, e)
+            continues = quote_open and bool(quote_sayers) and text[s] not in OPEN_QUOTES
             ctx.quoting = quote_sayers if continues else []
             if not quote_open:
                 quote_sayers = []
-            quote_open = _quote_open_after(text, s, e, quote_open) and "\n" not in text[e:e + 2]
+            quote_open = quote_open_after(text, s, e, quote_open) and "\n" not in text[e:e + 2]
             if quoted and closes < 0:
                 quoted.append((s, e))
             elif opens >= 0 and closes < 0:
@@ -188,7 +134,7 @@ class Engine:
                 or ((disc.last or disc.groups) and any(h.kind in _ANAPHOR_KINDS for h in hs))
             ):
                 disc.remember([], [], False)
-                if _unknown_person_subject(text, s, e, ctx):
+                if unknown_person_subject(text, s, e, ctx):
                     disc.someone_else()
                 if scoring and (ctx.quoting or ((ctx.home or ctx.place) and any(h.kind == "cue" for h in hs))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)

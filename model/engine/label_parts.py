@@ -11,61 +11,31 @@ from __future__ import annotations
 
 from typing import Final
 
-from model.engine.morph import verb_forms
+from model.engine.label_words import (
+    ABBREVIATIONS,
+    ADVERBS,
+    AUX,
+    BE,
+    BOUNDARIES,
+    CATENATIVE,
+    COORD,
+    CUT_DANGLING,
+    DANGLING,
+    FINITE,
+    ING_CATENATIVE,
+    LY_NOUNS,
+    NEG,
+    NOT_LISTED,
+    OPEN_DANGLING,
+    OPENERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTES,
+    STOPS,
+    SUBORDINATORS,
+    THAT_AFTER,
+)
 from model.engine.textfold import next_run
-
-#: auxiliaries and modals: in the verb group before a cue; after its object, the start of another clause
-AUX: Final = frozenset("""will would could may might must should shall can has have had did does do is are was were
-    am be been being get got gets""".split())
-#: finite auxiliaries that open another clause after a cue's object ("the challenges we are facing are becoming")
-_FINITE: Final = frozenset("will would could may might must should shall can has have had did does do is are was "
-                           "were am".split())
-_BE: Final = frozenset("is are was were be been being am".split())
-_NEG: Final = frozenset("not never cannot".split())
-_ADVERBS: Final = frozenset("""also only already still just even now then further again always never once soon
-    jointly thus therefore ever yet first subsequently""".split())
-#: words ending in -ly that are no adverbs
-_LY_NOUNS: Final = frozenset("family supply rally reply ally assembly anomaly monopoly july italy fly ply".split())
-#: verbs that take "to" + the cue and change what the act is ("refused to sign", "threatened to impose", "have been
-#: unable to question"); "would like to", "wish to", "will continue to" add nothing a label needs
-_CATENATIVE: Final = frozenset(
-    w for lemma in ("want", "need", "intend", "plan", "hope", "seek", "try", "decide", "agree", "refuse", "fail",
-                    "promise", "pledge", "vow", "threaten", "expect", "offer", "prefer", "aim", "attempt", "prepare",
-                    "have", "decline", "commit")
-    for w in verb_forms(lemma)) | frozenset("able unable ready willing determined prepared about ought eager due".split())
-#: verbs that take the cue's -ing form ("keep fighting", "continued working")
-_ING_CATENATIVE: Final = frozenset(
-    w for lemma in ("keep", "continue", "stop", "start", "begin", "resume", "consider", "avoid", "finish", "quit")
-    for w in verb_forms(lemma))
-#: words that end a label: a clause opener (a relative or adverbial clause), or the start of an attribution
-_STOPS: Final = frozenset("""which who whom whose where when whenever whereas while because although though after
-    before since unless but""".split())
-#: words that open a clause of the object's own (an auxiliary after them is no run-on)
-_SUBORDINATORS: Final = frozenset("that if whether how why what unless until once than so".split())
-#: "that" after these opens the content of the cue ("remind ourselves that", "its insistence that")
-_THAT_AFTER: Final = frozenset("""him her them us me you ourselves themselves itself himself herself myself yourselves
-    insistence concern concerns hope hopes belief view fact conviction assurance assurances warning message position
-    claim claims expectation confidence understanding reminder sense""".split())
-_COORD: Final = frozenset("and or".split())
-#: words after a comma that open an aside, not a list's next item ("peace, like air and sunshine, is …")
-_NOT_LISTED: Final = frozenset("""like such as including especially particularly notably namely even not which who
-    whose where when while""".split())
-_PREPOSITIONS: Final = frozenset("""of in on at for with by from to into over under between against during through
-    including toward towards across about among amid despite without within via upon""".split())
-#: where a phrase cut by the word budget may end: before one of these
-_BOUNDARIES: Final = _PREPOSITIONS | _COORD | frozenset("if whether unless until once than so".split())
-#: what a label does not end with
-DANGLING: Final = frozenset("""and or but of the a an to in on at for with by from as than its their his her our your
-    my such if whether""".split())
-#: dangling too when the budget cut the phrase after them ("overcome that | great challenge")
-_CUT_DANGLING: Final = frozenset("that this these those all both each every".split())
-#: dangling when the phrase stops before its clause's end ("had been | disrupted", "human rights are | , more than …")
-_OPEN_DANGLING: Final = frozenset("be been being".split()) | _FINITE
-_PRONOUNS: Final = frozenset("i we you he she it they".split())
-_ABBREVIATIONS: Final = frozenset("mr mrs ms dr st jr sr lt gen col gov sen rep no vs etc inc co corp ltd prof".split())
-#: opening quotation marks (a straight double quote opens when white space stands before it)
-_OPENERS: Final = "“‘"
-_QUOTES: Final = "“”\"‘"
 
 
 def words_in(label: str) -> int:
@@ -87,25 +57,25 @@ def group_start(text: str, fold: str, pos: int, floor: int, is_ing: bool) -> int
             break
         w = fold[s:e]
         if need_verb:
-            if w in _NEG:
+            if w in NEG:
                 at = s  # "prefer not to discuss"
                 continue
-            if w not in _CATENATIVE:
+            if w not in CATENATIVE:
                 break
             need_verb = False
         elif w == "to":
             need_verb = True
             at = s
             continue
-        elif not (w in AUX or w in _NEG or w.endswith("n't") or w.endswith("n’t") or _is_adverb(text, w, s)
-                  or (is_ing and start == pos and w in _ING_CATENATIVE)
+        elif not (w in AUX or w in NEG or w.endswith("n't") or w.endswith("n’t") or _is_adverb(text, w, s)
+                  or (is_ing and start == pos and w in ING_CATENATIVE)
                   or (w.endswith("ed") and _be_before(text, fold, floor, s))):
             break
         at = start = s
     while start < pos:  # the group opens with its auxiliary, negation or verb
         e = fold.find(" ", start, pos)
         w = fold[start:e]
-        if not (w == "being" or (w not in _NEG and _is_adverb(text, w, start))) or e < 0:
+        if not (w == "being" or (w not in NEG and _is_adverb(text, w, start))) or e < 0:
             break
         start = _skip(fold, e, pos)
     return start
@@ -114,11 +84,11 @@ def group_start(text: str, fold: str, pos: int, floor: int, is_ing: bool) -> int
 def _be_before(text: str, fold: str, floor: int, pos: int) -> bool:
     """Is the word before ``pos`` a form of "be" ("been confirmed killed")?"""
     s, e = _word_before(fold, floor, pos)
-    return e > s and fold[s:e] in _BE and not text[e:pos].strip()
+    return e > s and fold[s:e] in BE and not text[e:pos].strip()
 
 
 def _is_adverb(text: str, w: str, s: int) -> bool:
-    return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS and not text[s].isupper())
+    return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in LY_NOUNS and not text[s].isupper())
 
 
 def _word_before(fold: str, lo: int, hi: int) -> tuple[int, int]:
@@ -238,28 +208,28 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
                     holes.append((end, skip))
                     p = skip
                     continue
-            if w in _STOPS and not (words == 0 and text[s].isupper()):  # (a quotation may open "After elections")
+            if w in STOPS and not (words == 0 and text[s].isupper()):  # (a quotation may open "After elections")
                 break
             if w == "according" and fold.startswith("to", _skip(fold, e, hi)):
                 break
             if w == "as" and fold.startswith("part of", _skip(fold, e, hi)):
                 break
             if w == "that":
-                if not (words == 0 or prev in _THAT_AFTER or prev2 == "to" or (prev == "that" and sub)
+                if not (words == 0 or prev in THAT_AFTER or prev2 == "to" or (prev == "that" and sub)
                         or _determiner_that(text, fold, e, hi)):  # ("to ensure that …": after a verb)
                     break
                 sub, sub_at = True, end
-            elif w in _SUBORDINATORS:
+            elif w in SUBORDINATORS:
                 sub, sub_at = True, end
-            if words == 0 and w in _BE and not clauses:
+            if words == 0 and w in BE and not clauses:
                 break  # "the challenges we are facing | are becoming": the cue's object stood before it
-            if w in _FINITE and words and prev != "to" and prev not in _COORD and prev not in _FINITE:
+            if w in FINITE and words and prev != "to" and prev not in COORD and prev not in FINITE:
                 # another clause's verb: "funds | and Syria is", "the challenges we are facing | are becoming"
                 if coord > sub_at and words - coord_words <= 3:
                     end, words = coord, coord_words
                     break
                 if not (sub or clauses):
-                    if prev in _PRONOUNS:
+                    if prev in PRONOUNS:
                         end = _word_before(fold, pos, end)[0]  # "the best information | we can"
                         words -= 1
                     break
@@ -270,13 +240,13 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
                 break
             # back to the last boundary, unless the phrase ends at one anyway, or ends with the auxiliary of a
             # "that" clause whose subject is whole ("that the rule of law | is")
-            if (not (w in _BOUNDARIES or w in _STOPS) and boundary > pos and boundary_words >= 2
-                    and (prev not in _FINITE or boundary_word in _SUBORDINATORS)):
+            if (not (w in BOUNDARIES or w in STOPS) and boundary > pos and boundary_words >= 2
+                    and (prev not in FINITE or boundary_word in SUBORDINATORS)):
                 end, words = boundary, boundary_words
             break
-        if special and words and w in _BOUNDARIES and not (w == "to" and prev == "order"):
+        if special and words and w in BOUNDARIES and not (w == "to" and prev == "order"):
             boundary, boundary_words, boundary_word = end, words, w
-            if w in _COORD:
+            if w in COORD:
                 coord, coord_words = end, words
                 if list_at > pos:  # the list's last item: cut before it, the list goes back to its first comma
                     boundary, boundary_words = list_at, list_words
@@ -289,7 +259,7 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
 
 
 #: every word ``scan`` reads for more than its place in the phrase
-_SPECIAL: Final = (frozenset(_ASIDES) | _STOPS | _SUBORDINATORS | _BE | _FINITE | _BOUNDARIES
+_SPECIAL: Final = (frozenset(_ASIDES) | STOPS | SUBORDINATORS | BE | FINITE | BOUNDARIES
                    | frozenset(["according", "as", "that"]))
 
 
@@ -301,7 +271,7 @@ def trim(fold: str, lo: int, end: int, cut: bool = False, open_end: bool = False
         if e <= s:
             return lo
         w = fold[s:e]
-        if (w not in DANGLING and not (cut and w in _CUT_DANGLING) and not ((cut or open_end) and w in _OPEN_DANGLING)
+        if (w not in DANGLING and not (cut and w in CUT_DANGLING) and not ((cut or open_end) and w in OPEN_DANGLING)
                 and _has_alnum(w)):
             return e
         end = s
@@ -342,9 +312,9 @@ def _gap_kind(text: str, fold: str, gap: str, prev: str, s: int, e: int, hi: int
     abbreviation's full stop), "list" (a comma in "a cooperative, inclusive and consultative approach") or
     "date" (the comma of "June 23, 2016")."""
     p = gap.strip()
-    if all(ch in _OPENERS for ch in p) or (p == '"' and gap.endswith('"') and gap[0].isspace()):
+    if all(ch in OPENERS for ch in p) or (p == '"' and gap.endswith('"') and gap[0].isspace()):
         return "pass"
-    if (p == "." and (prev in _ABBREVIATIONS or len(prev) == 1)) or all(ch in "[].…" for ch in p) and p != ".":
+    if (p == "." and (prev in ABBREVIATIONS or len(prev) == 1)) or all(ch in "[].…" for ch in p) and p != ".":
         return "pass"  # "Sen. Smith", "the will of the people [...] and", "defend [their] right"
     if p == ",":
         w = fold[s:e]
@@ -352,7 +322,7 @@ def _gap_kind(text: str, fold: str, gap: str, prev: str, s: int, e: int, hi: int
             return "date"
         if year_comma:
             return "pass"
-        if (w in _COORD and in_list) or (w not in _NOT_LISTED and w not in _COORD and _list_follows(text, fold, e, hi)):
+        if (w in COORD and in_list) or (w not in NOT_LISTED and w not in COORD and _list_follows(text, fold, e, hi)):
             return "list"  # "X, Y and Z", "X, Y, and Z" (but "X, and a third …" opens a clause)
     return "stop"
 
@@ -365,11 +335,11 @@ def _list_follows(text: str, fold: str, pos: int, hi: int) -> bool:
         if s >= hi:
             return False
         w = fold[s:e]
-        if p > pos and text[p:s].strip() and not (text[p:s].strip() == "," and w in _COORD):
+        if p > pos and text[p:s].strip() and not (text[p:s].strip() == "," and w in COORD):
             return False  # (a comma may stand before the "and": "X, Y, and Z")
-        if w in _COORD:
+        if w in COORD:
             return True
-        if w in _STOPS or w in _PREPOSITIONS:
+        if w in STOPS or w in PREPOSITIONS:
             return False
         p = e
     return False
@@ -386,9 +356,9 @@ def _determiner_that(text: str, fold: str, pos: int, hi: int) -> bool:
         if p > pos and text[p:s].strip():
             return True
         w = fold[s:e]
-        if p > pos and (w in _PREPOSITIONS or w in _COORD):
+        if p > pos and (w in PREPOSITIONS or w in COORD):
             return True
-        if w in AUX or w in _NEG or w in _THAT_AFTER or w in ("the", "a", "an", "we", "they", "it", "he", "she", "i"):
+        if w in AUX or w in NEG or w in THAT_AFTER or w in ("the", "a", "an", "we", "they", "it", "he", "she", "i"):
             return False
         p = e
     return False
@@ -396,7 +366,7 @@ def _determiner_that(text: str, fold: str, pos: int, hi: int) -> bool:
 
 def quote_free(s: str) -> str:
     """``s`` without quotation marks (a label quotes nothing: "called the move a smash and grab")."""
-    for q in _QUOTES:
+    for q in QUOTES:
         if q in s:
             s = s.replace(q, "")
     return s

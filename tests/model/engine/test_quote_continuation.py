@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from model.documents import Document
-from model.engine.extract import Engine, _quote_open_after
+from model.engine.extract import Engine
 from model.engine.labels import opening_words
+from model.engine.quotes import quote_open_after
 from model.resources import load_resources
 
 
@@ -53,7 +54,7 @@ def test_a_quotation_nobody_named_opened_gives_nobody(engine: Engine) -> None:
     ("No quotation here.", True, True),
 ])
 def test_whether_a_quotation_is_open_after_a_sentence(sentence: str, was_open: bool, is_open: bool) -> None:
-    assert _quote_open_after(sentence, 0, len(sentence), was_open) is is_open
+    assert quote_open_after(sentence, 0, len(sentence), was_open) is is_open
 
 
 def test_opening_words_drop_quotation_marks() -> None:
