@@ -154,10 +154,10 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def _inside_quotes(text: str, s: int, pos: int) -> bool:
+    """An odd number of quotation marks between ``s`` and ``pos``."""
     n = 0
-    for ch in text[s:pos]:
-        if ch in _QUOTES:
-            n += 1
+    for mark in _QUOTES:
+        n += text.count(mark, s, pos)
     return n % 2 == 1
 
 

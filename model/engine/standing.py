@@ -144,13 +144,11 @@ class Standing:
         if _STATUTE_FRAME.match(text, s, cue.start) or (
                 _has_any(sent.fold, _STATUTE_WORDS, s, cue.end) and _STATUTE_SUBJECT.match(text, s, cue.end)):
             return True  # (the law is the sayer: "The constitution states …")
-        if self._reported(sent):
-            return False
         verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
         if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
                 s <= h.start < cue.start for h in sent.of("opener")):
-            return True  # an office held, no act ("He then served eight years as the mayor of London")
-        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)):
+            return not self._reported(sent)  # an office held, no act ("He then served eight years as mayor")
+        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self._reported(sent):
             return False
         # "… would have faced impeachment but resigned": a second act, done
         return not any(h.start > cue.end and h.value == "but" for h in sent.of("opener"))
