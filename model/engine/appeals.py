@@ -39,7 +39,8 @@ def first_person_appeal(sent: Sentence, a: int, b: int) -> tuple[Hit, Holder] | 
         holder = Holder(speaker, text[fp.start:fp.end], fp.start, "first-person")
         for m in modals:
             if m.start >= fp.end and m.start < b and _adverbs_only(text[fp.end:m.start]):
-                return Hit(m.start, m.end, "cue", CueDef(str(m.value), "APPEAL", APPEAL_POLARITY, "", "modal")), holder
+                end = _verb_end(text, m.end, b)
+                return Hit(m.start, end, "cue", CueDef(str(m.value), "APPEAL", APPEAL_POLARITY, "", "modal")), holder
         # (not "I will": "I will start with …", "I will now turn to …" order the speech)
         pledge = _pledge_after(text, fp.end, b) if text[fp.start:fp.end].lower() != "i" else None
         if pledge is not None:
@@ -58,6 +59,26 @@ def _pledge_after(text: str, at: int, b: int) -> Hit | None:
             start = text.find(w, at)
             return Hit(start, start + len(w), "cue", CueDef(word, "INTENT", APPEAL_POLARITY, "", "modal"))
     return None
+
+
+def _verb_end(text: str, at: int, b: int) -> int:
+    """The end of the verb after a modal at ``at`` (adverbs between: "must all do", "should collectively work"),
+    so that the appeal reads as that verb and its object; ``at`` itself before a negation or nothing."""
+    i = at
+    while True:
+        j = i
+        while j < b and text[j] == " ":
+            j += 1
+        k = j
+        while k < b and (text[k].isalpha() or text[k] == "-"):
+            k += 1
+        word = text[j:k].lower()
+        if not word or word in ("not", "never"):
+            return at
+        if word in _BETWEEN or (word.endswith("ly") and len(word) > 4):
+            i = k
+            continue
+        return k
 
 
 def _word_before(text: str, at: int) -> str:

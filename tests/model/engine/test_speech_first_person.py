@@ -38,6 +38,12 @@ def test_an_appeal_reads_as_cooperative_and_keeps_its_verb(engine: Engine) -> No
     assert row["stance"] == "must act responsibly"
 
 
+def test_an_appeal_reads_past_adverbs_to_its_verb(engine: Engine) -> None:
+    """"We must all do our part": the label is the appeal's verb and object, not "must all"."""
+    (row,) = _rows(engine, "We must all do our part to keep the planet safe.")
+    assert row["stance"] == "must all do our part to keep the planet safe"
+
+
 def test_the_order_of_a_speech_is_no_pledge(engine: Engine) -> None:
     """"I will start with …" announces the next part of the speech."""
     assert _rows(engine, "I will start with the situation in our region.") == []
