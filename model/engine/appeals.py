@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.clauses import words_before
 from model.engine.discourse import Holder
-from model.engine.lexicon import CueDef, Hit
+from model.engine.lexicon import Category, CueDef, Hit
 from model.engine.spans import Sentence
 
-#: the sign of such an appeal or pledge (the lexicon's APPEAL and INTENT)
-APPEAL_POLARITY: Final = 0.3
 #: words that make the first person's clause a condition, question or description, not an appeal or pledge
 #: ("The question is whether we will have …", "if we must", "when we will meet")
 _SUBORDINATE: Final = frozenset("whether if unless when how what where why until once before after as because "
@@ -24,31 +23,37 @@ _BETWEEN: Final = frozenset("all also both collectively therefore together now s
                             "urgently clearly surely so thus".split())
 
 
-def first_person_appeal(sent: Sentence, a: int, b: int) -> tuple[Hit, Holder] | None:
-    """The modal of "we must …" (an appeal) or the "will" of "we will …" (a pledge) in ``a:b`` as the cue, and
-    the speaker as its holder; None when the sentence is not a speech's or has no first person directly
-    before such a word."""
+def first_person_appeal(sent: Sentence, a: int, b: int, categories: dict[str, Category]) -> tuple[Hit, Holder] | None:
+    """The modal of "we must …" (an appeal) or the "will" of "we will …" (a pledge) in ``a:b`` as the cue (its
+    sign the category's in ``categories``), and the speaker as its holder; None when the sentence is not a
+    speech's or has no first person directly before such a word."""
     speaker = sent.speaker_country
     if not speaker:
         return None
     text = sent.text
     modals = sent.of("modal")
     for fp in sent.of("fp"):
-        if not a <= fp.start < b or _word_before(text, fp.start) in _SUBORDINATE:
+        before = words_before(text, fp.start, 1)
+        if not a <= fp.start < b or (before and before[0] in _SUBORDINATE):
             continue
         holder = Holder(speaker, text[fp.start:fp.end], fp.start, "first-person")
         for m in modals:
             if m.start >= fp.end and m.start < b and _adverbs_only(text[fp.end:m.start]):
                 end = _verb_end(text, m.end, b)
-                return Hit(m.start, end, "cue", CueDef(str(m.value), "APPEAL", APPEAL_POLARITY, "", "modal")), holder
+                return Hit(m.start, end, "cue", _cue_def(str(m.value), "APPEAL", categories)), holder
         # (not "I will": "I will start with …", "I will now turn to …" order the speech)
-        pledge = _pledge_after(text, fp.end, b) if text[fp.start:fp.end].lower() != "i" else None
+        pledge = _pledge_after(text, fp.end, b, categories) if text[fp.start:fp.end].lower() != "i" else None
         if pledge is not None:
             return pledge, holder
     return None
 
 
-def _pledge_after(text: str, at: int, b: int) -> Hit | None:
+def _cue_def(word: str, category: str, categories: dict[str, Category]) -> CueDef:
+    cat = categories.get(category)
+    return CueDef(word, category, cat.polarity if cat is not None else 0.0, "", "modal")
+
+
+def _pledge_after(text: str, at: int, b: int, categories: dict[str, Category]) -> Hit | None:
     """The "will"/"shall" after the first person at ``at`` (adverbs between allowed), as an intent cue."""
     words = text[at:min(b, at + 40)].split()[:3]
     for i, w in enumerate(words):
@@ -57,7 +62,7 @@ def _pledge_after(text: str, at: int, b: int) -> Hit | None:
             if not _adverbs_only(" ".join(words[:i])):
                 return None
             start = text.find(w, at)
-            return Hit(start, start + len(w), "cue", CueDef(word, "INTENT", APPEAL_POLARITY, "", "modal"))
+            return Hit(start, start + len(w), "cue", _cue_def(word, "INTENT", categories))
     return None
 
 
@@ -79,11 +84,6 @@ def _verb_end(text: str, at: int, b: int) -> int:
             i = k
             continue
         return k
-
-
-def _word_before(text: str, at: int) -> str:
-    words = text[max(0, at - 20):at].split()
-    return words[-1].lower().strip(",;:“\"") if words else ""
 
 
 def _adverbs_only(gap: str) -> bool:

@@ -206,7 +206,7 @@ class Attributor:
         ):
             found = []  # "The forum concluded that the US must …": the US is asked, it holds nothing
         if not found and not blocked and not sayer_holders:
-            appeal = first_person_appeal(sent, cs, ce)
+            appeal = first_person_appeal(sent, cs, ce, self.lex.categories)
             if appeal is not None:
                 found = [self.make(sent, appeal[1], appeal[0], cs, ce, hedged, reporter, None)]
         if not found and not blocked and not (leading is not None and sayer_holders) and not (

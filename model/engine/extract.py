@@ -35,8 +35,6 @@ from model.statements import COLUMNS, Row
 _TRIBUTE: Final = 0.4
 #: the sign of a saying that blames (CAMEO 111 criticise or denounce)
 _CRITICISM: Final = -0.5
-#: the sign of a plain saying (the lexicon's for "say")
-_SAYING: Final = -0.05
 #: what a sayer does when no act governs: say, or (no known cue) whatever the subject's verb is
 _SAYING_CATEGORIES: Final = frozenset({"SAY", "OTHER"})
 _MEETING_WORDS: Final = frozenset({"meeting", "summit", "talks"})
@@ -59,6 +57,8 @@ class Engine:
         self.model = HolderModel.load(resources.folder) if holder_model else None
         #: whether an act is done and which names stand for its actor: what the scorer is not asked
         self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
+        say = self.lexicon.categories.get("SAY")
+        self._saying = say.polarity if say is not None else 0.0  # the sign of a plain saying (its category's)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
         #: to it and every candidate is emitted (``tools/train_holders.py`` reads them)
         self.collect: list[tuple[str, int, int, str, str, list[float]]] | None = None
@@ -268,7 +268,7 @@ class Engine:
             if cue is not None:
                 f = self.attributor.make(sent, holder, cue, s, e, hedged, None, None)
             else:
-                f = Found(holder, None, "SAY", _SAYING, False, hedged, None, None, None, 0.6, s, e)
+                f = Found(holder, None, "SAY", self._saying, False, hedged, None, None, None, 0.6, s, e)
             cands.append((f, "quote"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:

@@ -52,7 +52,7 @@ def group_start(text: str, fold: str, pos: int, floor: int, is_ing: bool) -> int
     start = at = pos
     need_verb = False  # a "to" was read: the word before it must take it
     for _ in range(6):
-        s, e = _word_before(fold, floor, at)
+        s, e = last_word(fold, floor, at)
         if e <= s or text[e:at].strip():
             break
         w = fold[s:e]
@@ -83,7 +83,7 @@ def group_start(text: str, fold: str, pos: int, floor: int, is_ing: bool) -> int
 
 def _be_before(text: str, fold: str, floor: int, pos: int) -> bool:
     """Is the word before ``pos`` a form of "be" ("been confirmed killed")?"""
-    s, e = _word_before(fold, floor, pos)
+    s, e = last_word(fold, floor, pos)
     return e > s and fold[s:e] in BE and not text[e:pos].strip()
 
 
@@ -91,8 +91,8 @@ def _is_adverb(text: str, w: str, s: int) -> bool:
     return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in LY_NOUNS and not text[s].isupper())
 
 
-def _word_before(fold: str, lo: int, hi: int) -> tuple[int, int]:
-    """The last word of ``fold[lo:hi]``; ``(hi, hi)`` when there is none."""
+def last_word(fold: str, lo: int, hi: int) -> tuple[int, int]:
+    """The last word of ``fold[lo:hi]`` (read backwards); ``(hi, hi)`` when there is none."""
     j = hi
     while j > lo and fold[j - 1] == " ":
         j -= 1
@@ -230,7 +230,7 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
                     break
                 if not (sub or clauses):
                     if prev in PRONOUNS:
-                        end = _word_before(fold, pos, end)[0]  # "the best information | we can"
+                        end = last_word(fold, pos, end)[0]  # "the best information | we can"
                         words -= 1
                     break
         if words >= budget:
@@ -267,7 +267,7 @@ def trim(fold: str, lo: int, end: int, cut: bool = False, open_end: bool = False
     """``end`` moved back over dangling words ("of the", "and"; "that" too when the budget ``cut`` the phrase, and
     "had been" when the phrase was cut or stopped before its clause's end, ``open_end``); ``lo`` if none is left."""
     while True:
-        s, e = _word_before(fold, lo, end)
+        s, e = last_word(fold, lo, end)
         if e <= s:
             return lo
         w = fold[s:e]

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Final
 
 from model.engine.attribution import Found
-from model.engine.label_parts import AUX, Scan, group_start, quote_free, scan, without, words_in
+from model.engine.label_parts import AUX, Scan, group_start, last_word, quote_free, scan, without, words_in
 from model.engine.lexicon import CueDef, Hit, by_start
 from model.engine.textfold import is_word_char, next_run, word_fold
 
@@ -333,7 +333,7 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
     words: list[str] = []
     # one word before, when it reads as a modifier ("oath-taking ceremony", not "the ceremony")
     if not punct_before(text, lo, hit.start):
-        span = _last_word(fold, lo, hit.start)
+        span = last_word(fold, lo, hit.start)
         if span[1] > span[0]:
             w = text[span[0]:span[1]]
             low = w.lower()
@@ -351,17 +351,6 @@ def issue_phrase(text: str, hit: Hit | None, fold: str = "") -> str:
                 break
             words.append(w)
     return " ".join(words).lower().strip(" -")
-
-
-def _last_word(fold: str, lo: int, hi: int) -> tuple[int, int]:
-    """The last of ``word_spans(fold, lo, hi)``, read backwards; ``(hi, hi)`` when there is none."""
-    j = hi
-    while j > lo and fold[j - 1] == " ":
-        j -= 1
-    if j <= lo:
-        return hi, hi
-    s = fold.rfind(" ", lo, j) + 1
-    return (s if s > lo else lo), j
 
 
 _GENERIC: Final = frozenset("""important virtual new recent immediate long-term high-level first last latest further possible
