@@ -15,8 +15,9 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
+from model.engine.context import STATE_ROLES, DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
+from model.engine.fallback import first_verb
 from model.engine.holders import features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
@@ -136,7 +137,8 @@ class Engine:
                 disc.remember([], [], False)
                 if unknown_person_subject(text, s, e, ctx):
                     disc.someone_else()
-                if scoring and (ctx.quoting or ((ctx.home or ctx.place) and any(h.kind == "cue" for h in hs))):
+                if scoring and (ctx.quoting or ((ctx.home or ctx.place) and (
+                        any(h.kind == "cue" for h in hs) or ctx.state_role_in(s, e)))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
@@ -180,6 +182,12 @@ class Engine:
                 self._candidates(sent, ctx, cands, cue, out, private)
             elif candidates and ctx.quoting:
                 self._quoted(sent, ctx, cands, None, False)
+            elif candidates and not ctx.speaker_country:
+                # no known cue: the countries named and the home country through the first verb, for the scorer
+                # to weigh (officials, police and firefighters act by verbs no cue table lists)
+                verb = first_verb(self.attributor, sent)
+                if verb is not None and _actor_acts(sent, ctx, verb.start):
+                    self._candidates(sent, ctx, cands, verb, out, private)
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
@@ -343,6 +351,34 @@ class Engine:
             if acts.criticises(sent):
                 return _CRITICISM
         return f.polarity
+
+
+def _actor_acts(sent: Sentence, ctx: DocContext, verb: int) -> bool:
+    """An official, a state body or a state's role word just before the verb ("Officials cleared …", "The
+    sheriff's office arranged …"), or the sentence is according to one ("According to police, …")."""
+    near = max(sent.start, verb - 40)
+    if _state_role(sent, ctx, near, verb) or any(near <= m.end <= verb and m.kind in ("person", "body")
+                                                   for m in sent.mentions):
+        return True
+    return "according to" in sent.fold[sent.start:sent.end] and _state_role(sent, ctx, sent.start, sent.end)
+
+
+def _state_role(sent: Sentence, ctx: DocContext, a: int, b: int) -> bool:
+    """A state's role word between ``a`` and ``b`` that is not a surname: inside a sentence, a capitalised role word
+    is a title only before a name ("Mayor Bill de Blasio"; "Queloz and Mayor won" names a person)."""
+    text = sent.text
+    agents = ctx.agents
+    for i in range(bisect_left(ctx.agent_starts, a), len(agents)):
+        a0, a1, role = agents[i]
+        if a0 >= b:
+            break
+        if role not in STATE_ROLES:
+            continue
+        if a0 > sent.start and text[a0].isupper() and not text[a1 + 1:a1 + 2].isupper() and \
+                not text[a0 - 4:a0].lower().endswith(("the ", "’s ", "'s ")):
+            continue
+        return True
+    return False
 
 
 def _clause_key(f: Found) -> tuple[int, int]:
