@@ -15,9 +15,9 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.context import STATE_ROLES, DocContext, SentenceFacts, unknown_person_subject
+from model.engine.bare import bare_verb, other_country_acts
+from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.fallback import first_verb
 from model.engine.holders import features, first_cue, home_holder
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
@@ -185,9 +185,11 @@ class Engine:
             elif candidates and not ctx.speaker_country:
                 # no known cue: the countries named and the home country through the first verb, for the scorer
                 # to weigh (officials, police and firefighters act by verbs no cue table lists)
-                verb = first_verb(self.attributor, sent)
-                if verb is not None and _actor_acts(sent, ctx, verb.start):
+                verb = bare_verb(self.attributor, sent, ctx)
+                if verb is not None:
                     self._candidates(sent, ctx, cands, verb, out, private)
+                    if other_country_acts(sent, verb.start):  # "U.S. officials identified …": not the home's
+                        cands = [c for c in cands if c[1] != "home"]
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \
@@ -351,34 +353,6 @@ class Engine:
             if acts.criticises(sent):
                 return _CRITICISM
         return f.polarity
-
-
-def _actor_acts(sent: Sentence, ctx: DocContext, verb: int) -> bool:
-    """An official, a state body or a state's role word just before the verb ("Officials cleared …", "The
-    sheriff's office arranged …"), or the sentence is according to one ("According to police, …")."""
-    near = max(sent.start, verb - 40)
-    if _state_role(sent, ctx, near, verb) or any(near <= m.end <= verb and m.kind in ("person", "body")
-                                                   for m in sent.mentions):
-        return True
-    return "according to" in sent.fold[sent.start:sent.end] and _state_role(sent, ctx, sent.start, sent.end)
-
-
-def _state_role(sent: Sentence, ctx: DocContext, a: int, b: int) -> bool:
-    """A state's role word between ``a`` and ``b`` that is not a surname: inside a sentence, a capitalised role word
-    is a title only before a name ("Mayor Bill de Blasio"; "Queloz and Mayor won" names a person)."""
-    text = sent.text
-    agents = ctx.agents
-    for i in range(bisect_left(ctx.agent_starts, a), len(agents)):
-        a0, a1, role = agents[i]
-        if a0 >= b:
-            break
-        if role not in STATE_ROLES:
-            continue
-        if a0 > sent.start and text[a0].isupper() and not text[a1 + 1:a1 + 2].isupper() and \
-                not text[a0 - 4:a0].lower().endswith(("the ", "’s ", "'s ")):
-            continue
-        return True
-    return False
 
 
 def _clause_key(f: Found) -> tuple[int, int]:

@@ -55,9 +55,16 @@ def test_an_official_acting_by_an_unknown_verb_gives_the_home_country(engine: En
     "The weather stayed calm for the rest of the week.",  # no actor acts
     "Queloz and Mayor discovered the first exoplanet in 1995.",  # a capitalised role word without a name after it: a surname
     "The harbour was reopened to traffic.",  # an agentless passive, no official named
+    "In the vote the party gained twelve seats.",  # a party’s result is not an act
 ])
 def test_no_actor_before_the_verb_gives_no_candidate(engine: Engine, sentence: str) -> None:
     assert _last_sentence(engine, sentence) == []
+
+
+def test_another_countrys_officials_are_not_the_home_countrys(engine: Engine) -> None:
+    """"U.S. officials sealed off …" in a story about Norway: the United States is the candidate, not Norway."""
+    got = _last_sentence(engine, "U.S. officials sealed off the harbour overnight.")
+    assert [a for a, _ in got] == ["USA"]
 
 
 def test_a_speech_gets_no_bare_candidates(engine: Engine) -> None:
