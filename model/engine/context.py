@@ -12,7 +12,7 @@ from model.engine.lexicon import category
 from model.engine.spans import Sentence, bisect_left
 
 LOCAL_KINDS: Final = frozenset({"city", "region", "capital"})
-_STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
+STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 #: territories without a government of their own: never an article's home country
 _NO_GOVERNMENT: Final = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
 #: role words of people who speak for themselves or report (experts, media, doctors, international staff)
@@ -57,7 +57,7 @@ class DocContext:
         # how much the document is about states acting: officials, state bodies, state role words
         # (a science or sports report names countries as places and has few of them)
         state = sum(1 for m in mentions if m.is_country and m.kind in ("person", "body", "capital"))
-        state += sum(1 for a in agents if a[2] in _STATE_ROLES)
+        state += sum(1 for a in agents if a[2] in STATE_ROLES)
         # (relative to how often it names countries, up to six: a short report needs fewer)
         # a speech is a state speaking, whatever it names
         self.state = 1.0 if speaker_country else min(state / max(1.0, min(_STATE_SATURATION, total / 2.0)), 1.0)
@@ -73,7 +73,7 @@ class DocContext:
         agents = self.agents
         i = bisect_left(self.agent_starts, start)
         while i < len(agents) and agents[i][0] < end:
-            if agents[i][2] in _STATE_ROLES:
+            if agents[i][2] in STATE_ROLES:
                 return True
             i += 1
         return False
@@ -121,7 +121,7 @@ class SentenceFacts:
             if a0 >= cue_at:
                 break
             agent = True
-            state = state or role in _STATE_ROLES
+            state = state or role in STATE_ROLES
             expert = expert or role in _EXPERT_ROLES
         person = igo = country = False
         for m in sent.mentions:

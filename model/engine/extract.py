@@ -15,6 +15,7 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.bare import bare_verb, other_country_acts
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
@@ -136,7 +137,8 @@ class Engine:
                 disc.remember([], [], False)
                 if unknown_person_subject(text, s, e, ctx):
                     disc.someone_else()
-                if scoring and (ctx.quoting or ((ctx.home or ctx.place) and any(h.kind == "cue" for h in hs))):
+                if scoring and (ctx.quoting or ((ctx.home or ctx.place) and (
+                        any(h.kind == "cue" for h in hs) or ctx.state_role_in(s, e)))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
@@ -180,6 +182,14 @@ class Engine:
                 self._candidates(sent, ctx, cands, cue, out, private)
             elif candidates and ctx.quoting:
                 self._quoted(sent, ctx, cands, None, False)
+            elif candidates and not ctx.speaker_country:
+                # no known cue: the countries named and the home country through the first verb, for the scorer
+                # to weigh (officials, police and firefighters act by verbs no cue table lists)
+                verb = bare_verb(self.attributor, sent, ctx)
+                if verb is not None:
+                    self._candidates(sent, ctx, cands, verb, out, private)
+                    if other_country_acts(sent, verb.start):  # "U.S. officials identified …": not the home's
+                        cands = [c for c in cands if c[1] != "home"]
         codes = len({m.code for m in sent.mentions if m.is_country})
         attr = self.attributor
         subjects = {m.start for m in subject_mentions(sent.text, sent.mentions, sent.start, cue.start)} \

@@ -89,6 +89,17 @@ def _verb_cue(lex: Lexicon, text: str, verb: re.Match[str], e: int) -> Hit:
     return Hit(verb.start("v"), verb.end("v"), "cue", d)
 
 
+def first_verb(attr: Attributor, sent: Sentence) -> Hit | None:
+    """A sentence without a known cue: its first finite verb as a cue of no category ("Officials cleared the
+    area", "Firefighters put the fire out"), for the scorer to weigh who did it; None without one or when it
+    is what befalls the subject ("died")."""
+    text, s, e = sent.text, sent.start, sent.end
+    verb = _FINITE.search(text, s, e)
+    if verb is None or verb.group("v") in attr.no_act:
+        return None
+    return _verb_cue(attr.lex, text, verb, e)
+
+
 def _words(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 

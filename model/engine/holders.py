@@ -49,6 +49,9 @@ FEATURES: Final[tuple[str, ...]] = (
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
     "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp", "passive_agent",
+    "bare", "bare_x_home", "bare_x_passive", "bare_x_according", "bare_x_state_role", "bare_x_person",
+    "bare_x_doc_state", "bare_x_share", "bare_x_home_share", "bare_x_near_start", "bare_x_prep", "bare_x_possessive",
+    "bare_x_quote", "bare_x_country",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -129,6 +132,22 @@ _F_HOME_X_STATE_ROLE: Final = 73
 _F_IS_PLACE: Final = 74
 _F_QUOTE_X_FP: Final = 75
 _F_PASSIVE_AGENT: Final = 76
+_F_BARE: Final = 77
+_F_BARE_X_HOME: Final = 78
+_F_BARE_X_PASSIVE: Final = 79
+_F_BARE_X_ACCORDING: Final = 80
+_F_BARE_X_STATE_ROLE: Final = 81
+_F_BARE_X_PERSON: Final = 82
+_F_BARE_X_DOC_STATE: Final = 83
+_F_BARE_X_SHARE: Final = 84
+_F_BARE_X_HOME_SHARE: Final = 85
+_F_BARE_X_NEAR_START: Final = 86
+_F_BARE_X_PREP: Final = 87
+_F_BARE_X_POSSESSIVE: Final = 88
+_F_BARE_X_QUOTE: Final = 89
+_F_BARE_X_COUNTRY: Final = 90
+#: forms of "be" before a participle: a passive (the subject is acted upon)
+_BE: Final = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -279,7 +298,32 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if source == "engine" and cue is not None and h.start > cue.end and is_passive(text, cue, f.clause_start,
                                                                                   sent.alpha):
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
+    if cat == "OTHER" and source != "engine":
+        return _bare(x, sent, cue, agent_state, person)
     return x
+
+
+def _bare(x: list[float], sent: Sentence, verb: Hit | None, agent_state: bool, person: bool) -> list[float]:
+    """A candidate of a sentence with no known cue, read through its first verb
+    (:func:`model.engine.fallback.first_verb`): weighed by features of its own, so that these many weak
+    candidates do not move the weights of the others."""
+    b = [0.0] * len(x)
+    text, s, e = sent.text, sent.start, sent.end
+    b[_F_BARE] = 1.0
+    b[_F_BARE_X_HOME] = x[_F_SRC_HOME]
+    b[_F_BARE_X_STATE_ROLE] = 1.0 if agent_state else 0.0  # an official or a state body before the verb
+    b[_F_BARE_X_PERSON] = 1.0 if person else 0.0
+    b[_F_BARE_X_DOC_STATE] = x[_F_DOC_STATE]
+    b[_F_BARE_X_SHARE] = x[_F_DOC_SHARE]
+    b[_F_BARE_X_HOME_SHARE] = x[_F_HOME_SHARE]
+    b[_F_BARE_X_NEAR_START] = x[_F_NEAR_START]
+    b[_F_BARE_X_PREP] = max(x[_F_PREP_TARGET], x[_F_PREP_LOCATION])
+    b[_F_BARE_X_POSSESSIVE] = x[_F_POSSESSIVE]
+    b[_F_BARE_X_QUOTE] = x[_F_HAS_QUOTE]
+    b[_F_BARE_X_COUNTRY] = x[_F_K_COUNTRY] + x[_F_K_DEMONYM]
+    b[_F_BARE_X_PASSIVE] = 1.0 if verb is not None and _word_before(text, verb.start, s) in _BE else 0.0
+    b[_F_BARE_X_ACCORDING] = 1.0 if "according to" in sent.fold[s:e] else 0.0
+    return b
 
 
 def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:
