@@ -66,7 +66,7 @@ class Engine:
         self._iso_codes: dict[str, str | None] = {}  # actor code → ISO3 (successor states applied)
         # holders of one clause share label, topic and issue: the last clause's, kept with its sentence
         self._shared_sent: Sentence | None = None
-        self._shared_key = (-1, -1)
+        self._shared_key = (-1, -1, -1)
         self._shared: tuple[str, str, str] = ("", "", "")
         self._text_of: Sentence | None = None  # the sentence whose text ``_sent_text`` is
         self._sent_text = ""
@@ -308,12 +308,15 @@ class Engine:
             return None
         text = sent.text
         cue = f.cue
-        key = (cue.start if cue else -1, f.clause_start)
-        if self._shared_sent is not sent or self._shared_key != key:
+        key = (cue.start if cue else -1, f.clause_start, f.holder.start)
+        if self._shared_sent is not sent or self._shared_key[:2] != key[:2]:
             fallback = self._fallback_topic(f, doc_topics)
             topic, topic_hit = choose_topic(f, sent.of("topic"), f.clause_start, fallback)
             self._shared = (topic, stance_label(text, f, 9, sent.fold, sent.start, sent.end)[0], issue_phrase(text, topic_hit, sent.fold))
             self._shared_sent, self._shared_key = sent, key
+        elif self._shared_key[2] != key[2]:  # another holder of the act: its label may read the holder's words
+            self._shared = (self._shared[0], stance_label(text, f, 9, sent.fold, sent.start, sent.end)[0], self._shared[2])
+            self._shared_key = key
         topic, label, issue = self._shared
         doc_topics[topic] = doc_topics.get(topic, 0) + 1
         if self._text_of is not sent:

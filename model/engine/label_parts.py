@@ -11,26 +11,39 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.label_gaps import gap_kind, has_space, joins, relative_aside_end
+from model.engine.label_reach import (
+    ASIDES,
+    adjective_series_end,
+    aside_end,
+    dash_aside_end,
+    determiner_that,
+    finite_ahead,
+    infinitive_to,
+    noun_will,
+    to_ahead,
+)
 from model.engine.label_words import (
-    ABBREVIATIONS,
     ADVERBS,
     AUX,
     BE,
     BOUNDARIES,
     CATENATIVE,
+    COMPARATIVES,
     COORD,
     CUT_DANGLING,
     DANGLING,
+    DASHES,
     FINITE,
     ING_CATENATIVE,
     LY_NOUNS,
     NEG,
-    NOT_LISTED,
     OPEN_DANGLING,
-    OPENERS,
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
+    RELATIVE_HEADS,
+    RELATIVES,
     STOPS,
     SUBORDINATORS,
     THAT_AFTER,
@@ -114,34 +127,6 @@ class Scan:
         self.holes = holes
 
 
-#: adverbial phrases a label leaves out ("will not take part in any way in the ceremony"), by first word
-_ASIDES: Final[dict[str, list[list[str]]]] = {
-    "in": [["any", "way"], ["any", "form"], ["any", "case"], ["person"], ["turn"], ["principle"], ["particular"]],
-    "at": [["all"]], "once": [["again"]], "for": [["now"]], "so": [["far"]], "by": [["any", "means"]],
-    "of": [["course"]],
-}
-
-
-def _aside_end(fold: str, w: str, e: int, hi: int) -> int:
-    """The end of an adverbial phrase that starts with the word ``w`` ending at ``e``; -1 if none."""
-    s, p = next_run(fold, e, hi)
-    if s >= hi or fold[e:s].strip():
-        return -1
-    second = fold[s:p]
-    for rest in _ASIDES.get(w, []):
-        if rest[0] != second:
-            continue
-        q = p
-        for word in rest[1:]:
-            s, q2 = next_run(fold, q, hi)
-            if s >= hi or fold[s:q2] != word or fold[q:s].strip():
-                break
-            q = q2
-        else:
-            return q
-    return -1
-
-
 def without(text: str, a: int, b: int, holes: list[tuple[int, int]]) -> str:
     """``text[a:b]`` less the ``holes`` inside it."""
     if not holes:
@@ -155,11 +140,14 @@ def without(text: str, a: int, b: int, holes: list[tuple[int, int]]) -> str:
     return " ".join(out)
 
 
-def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) -> Scan:
+def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, asked: bool = False) -> Scan:
     """Read the words after ``pos`` up to ``hi`` while they belong to the phrase: at most ``budget`` words,
     stopping at a clause break (punctuation, a relative or adverbial clause, another clause's auxiliary unless
     ``clauses``: a saying's content may hold one).  A phrase cut by the budget goes back to its last
-    preposition, conjunction or list comma, and dangling words are dropped ("of the", "and")."""
+    preposition, conjunction or list comma, and dangling words are dropped ("of the", "and").  A clause's subject
+    the budget cuts loses its prepositional phrase when its auxiliary follows ("that the orders [placed to equip
+    the police] are late"); ``asked``: an appeal's addressee loses its tail when what is asked follows ("call on all
+    countries [of the world] to show unity")."""
     end = pos
     words = 0
     p = pos
@@ -171,6 +159,21 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
     prev = prev2 = ""
     sub = False      # inside a clause the phrase opened ("that …", "if …")
     sub_at = pos - 1
+    sub_words = 0
+    sub_verb = True  # the clause the phrase opened has its verb (an "if …" clause cut before it is left out)
+    finite = False   # an auxiliary was read in the clause the phrase opened (its subject is whole)
+    subject_at = -1  # the end before the first preposition of that clause's subject ("the orders | placed to …")
+    subject_words = 0
+    least = 2        # the fewest words a phrase cut back to a boundary keeps
+    that_end = -1    # where the last "that" that opened a clause ends
+    addressee_at = -1  # an appeal's addressee before its first preposition or "and" ("all countries | of the world")
+    addressee_words = 0
+    to_at = -1         # where its first "to" stands, and the words before it
+    to_words = 0
+    if asked:
+        s, e = next_run(fold, pos, hi)
+        w = fold[s:e]  # ("urge | a peaceful resolution to …", "seek | to tap into …", "act | in a manner to …")
+        asked = w not in _NOT_ADDRESSEES and w not in PREPOSITIONS
     year_comma = False
     stopped = ""
     cut = False
@@ -185,11 +188,35 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
             break
         gap = text[p:s]
         if gap != " ":  # (the usual gap: nothing to read)
-            if words and gap and not _has_space(gap) and _joins(gap):
+            if words and gap and not has_space(gap) and joins(gap):
                 end = p = e  # "U.S", "5.7", "5:00"
                 continue
+            if gap.strip() == "," and words and (fold.startswith("which ", s) or fold.startswith("who ", s)):
+                close = relative_aside_end(text, fold, s, hi)
+                if close > 0:  # "believe gas | , which leaks often, | was the trigger"
+                    holes.append((end, close))
+                    p = close
+                    continue
+            if gap.strip() == "," and words >= 2:
+                noun = adjective_series_end(text, fold, prev2, prev, p, hi)
+                if noun > 0:  # "an independent, transparent UNESCO mission", or "a freer | , more … | world" when long
+                    series = words_in(text[p:noun])
+                    if words + series < budget:
+                        words += series
+                    else:
+                        holes.append((end, noun))
+                    p = noun
+                    continue
             if gap.strip():
-                kind = _gap_kind(text, fold, gap, prev, s, e, hi, year_comma, list_at > pos)
+                kind = gap_kind(text, fold, gap, prev, s, e, hi, year_comma, list_at > pos)
+                if kind == "stop" and gap.strip() in DASHES:
+                    close = dash_aside_end(text, gap.strip(), s, hi)
+                    if close > 0:  # "ask — or when we ask — | for full membership"
+                        if words:  # (a phrase the budget cuts after the aside goes back to it)
+                            boundary, boundary_words, boundary_word = end, words, "—"
+                        holes.append((end, close))
+                        p = close
+                        continue
                 if kind == "stop":
                     stopped = gap.strip()
                     ended = stopped[0] in ".?!" or stopped[-1] in ".?!"
@@ -202,13 +229,14 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
         w = fold[s:e]
         special = w in _SPECIAL
         if special:  # (most words are none of these: read once)
-            if w in _ASIDES:
-                skip = _aside_end(fold, w, e, hi)
+            if w in ASIDES:
+                skip = aside_end(fold, w, e, hi)
                 if skip > 0:
                     holes.append((end, skip))
                     p = skip
                     continue
-            if w in STOPS and not (words == 0 and text[s].isupper()):  # (a quotation may open "After elections")
+            if (w in STOPS and not (words == 0 and text[s].isupper())  # (a quotation may open "After elections")
+                    and not (prev in RELATIVE_HEADS and w in RELATIVES)):
                 break
             if w == "according" and fold.startswith("to", _skip(fold, e, hi)):
                 break
@@ -216,14 +244,20 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
                 break
             if w == "that":
                 if not (words == 0 or prev in THAT_AFTER or prev2 == "to" or (prev == "that" and sub)
-                        or _determiner_that(text, fold, e, hi)):  # ("to ensure that …": after a verb)
+                        or (clauses and not sub and words <= 4)  # "told reporters | that …", "indicated to them that"
+                        or determiner_that(text, fold, e, hi)):  # ("to ensure that …": after a verb)
                     break
-                sub, sub_at = True, end
+                sub, sub_at, sub_words, sub_verb = True, end, words, True
+                finite, subject_at, that_end = False, -1, e
+            elif w in STOPS and prev in RELATIVE_HEADS and w in RELATIVES:
+                # "agree with those | who say …": the relative clause is what "those" stands for
+                sub, sub_at, sub_words, sub_verb = True, end, words, True
             elif w in SUBORDINATORS:
-                sub, sub_at = True, end
+                sub, sub_at, sub_words, sub_verb = True, end, words, w not in _BACK_OFF
             if words == 0 and w in BE and not clauses:
                 break  # "the challenges we are facing | are becoming": the cue's object stood before it
-            if w in FINITE and words and prev != "to" and prev not in COORD and prev not in FINITE:
+            if (w in FINITE and words and prev != "to" and prev not in COORD and prev not in FINITE
+                    and not (w == "will" and noun_will(text, fold, e, hi))):  # ("find the political will to act")
                 # another clause's verb: "funds | and Syria is", "the challenges we are facing | are becoming"
                 if coord > sub_at and words - coord_words <= 3:
                     end, words = coord, coord_words
@@ -234,33 +268,85 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool) ->
                         words -= 1
                     break
         if words >= budget:
+            # (the verb and two words after it must fit: "… | is an inevitable step")
+            verb = finite_ahead(text, fold, subject_at, hi) if subject_at > pos and not finite and subject_words + 3 <= budget else -1
+            if verb > 0:  # "warned that bringing its forces closer | [to our borders] | was unacceptable"
+                _add_hole(holes, subject_at, verb)
+                end, words, p, boundary, subject_at, finite = subject_at, subject_words, verb, -1, -1, True
+                least = words + 3  # (a later cut keeps the verb and two words: "the only way | is by addressing")
+                continue
+            if asked and addressee_at > pos and addressee_words + 3 <= budget:
+                # "call on all countries | [of the world] | to show unity": the "to" read already, or ahead
+                to = to_at if to_at > addressee_at else to_ahead(text, fold, p, hi)
+                if to > 0:
+                    _add_hole(holes, addressee_at, to)
+                    asked, boundary, least = False, -1, addressee_words + 3
+                    if to_at > addressee_at:
+                        words -= to_words - addressee_words
+                    else:
+                        end, words, p = addressee_at, addressee_words, to
+                        continue
+        if words >= budget:
             cut = True
+            if sub and not sub_verb and sub_words >= 2:  # "would only vote for it | if the British people"
+                end, words = sub_at, sub_words
+                break
             if list_at > pos:  # a list the budget cuts goes back to its first comma ("security, economic | and")
                 end, words = list_at, list_words
                 break
             # back to the last boundary, unless the phrase ends at one anyway, or ends with the auxiliary of a
             # "that" clause whose subject is whole ("that the rule of law | is")
-            if (not (w in BOUNDARIES or w in STOPS) and boundary > pos and boundary_words >= 2
+            at_boundary = (w in BOUNDARIES and not (w == "than" and prev in COMPARATIVES)) or w in STOPS
+            if (not at_boundary and boundary > pos and boundary_words >= least
                     and (prev not in FINITE or boundary_word in SUBORDINATORS)):
                 end, words = boundary, boundary_words
             break
-        if special and words and w in BOUNDARIES and not (w == "to" and prev == "order"):
+        if (special and words and w in BOUNDARIES and not (w == "to" and prev == "order")
+                and not (w == "than" and prev in COMPARATIVES)):  # ("to more | than 120 countries")
             boundary, boundary_words, boundary_word = end, words, w
+            before = words - (sub_words + 1 if sub else 0)  # (words of the clause's subject read so far)
+            if (subject_at < 0 and not finite and (sub or clauses) and w in PREPOSITIONS
+                    and before >= (3 if w == "of" else 2)):  # ("the rule of law" keeps its "of")
+                subject_at, subject_words = end, words
+            if (asked and w != "to" and addressee_at < 0 and to_at < 0 and words >= 2
+                    and not (w in COORD and list_at > pos)):  # (a list of addressees is kept whole)
+                addressee_at, addressee_words = end, words
             if w in COORD:
                 coord, coord_words = end, words
                 if list_at > pos:  # the list's last item: cut before it, the list goes back to its first comma
                     boundary, boundary_words = list_at, list_words
                 list_at = -1
+        if special and w in FINITE:
+            sub_verb = finite = True
+        if asked and w == "to" and to_at < 0 and prev != "order" and infinitive_to(text, fold, e, hi):
+            to_at, to_words = s, words  # (what is asked: "to show unity"; not "a solution | to the crisis")
         words += 1
         end = p = e
         prev2, prev = prev, w
     end = trim(fold, pos, end, cut, not ended)  # ("they think they are." ends there; "human rights are, …" not)
+    if end == that_end and not (stopped or ended):  # a clause opener with nothing after it ("decided that | although …")
+        end = trim(fold, pos, last_word(fold, pos, end)[0], cut, True)
+    for h in holes:
+        if h[0] < end < h[1]:  # (trimmed back into a hole: the label ends before it)
+            end = trim(fold, pos, h[0], cut, True)
     return Scan(end, words, stopped, [h for h in holes if h[1] <= end] if holes else holes)
 
 
+#: first words of an appeal's object that is no addressee ("urge | a peaceful resolution to …", "seek | to tap …")
+_NOT_ADDRESSEES: Final = frozenset("a an that".split())
+
+#: clause openers a phrase cut before the clause's verb goes back before ("vote for it | if the people")
+_BACK_OFF: Final = frozenset("if whether unless until".split())
+
 #: every word ``scan`` reads for more than its place in the phrase
-_SPECIAL: Final = (frozenset(_ASIDES) | STOPS | SUBORDINATORS | BE | FINITE | BOUNDARIES
+_SPECIAL: Final = (frozenset(ASIDES) | STOPS | SUBORDINATORS | BE | FINITE | BOUNDARIES
                    | frozenset(["according", "as", "that"]))
+
+
+def _add_hole(holes: list[tuple[int, int]], a: int, b: int) -> None:
+    """Add the hole ``[a, b)``, in place of the holes inside it (an aside inside a tail left out)."""
+    holes[:] = [h for h in holes if not (a <= h[0] and h[1] <= b)]
+    holes.append((a, b))
 
 
 def trim(fold: str, lo: int, end: int, cut: bool = False, open_end: bool = False) -> int:
@@ -270,7 +356,7 @@ def trim(fold: str, lo: int, end: int, cut: bool = False, open_end: bool = False
         s, e = last_word(fold, lo, end)
         if e <= s:
             return lo
-        w = fold[s:e]
+        w = fold[s:e].strip("’'")  # (a quotation's closing mark is no part of the word: "agree to’")
         if (w not in DANGLING and not (cut and w in CUT_DANGLING) and not ((cut or open_end) and w in OPEN_DANGLING)
                 and _has_alnum(w)):
             return e
@@ -289,79 +375,6 @@ def _skip(fold: str, pos: int, hi: int) -> int:
     while pos < hi and fold[pos] == " ":
         pos += 1
     return pos
-
-
-def _has_space(gap: str) -> bool:
-    for ch in gap:
-        if ch.isspace():
-            return True
-    return False
-
-
-def _joins(gap: str) -> bool:
-    """A gap without white space that keeps one word ("U.S", "5.7", "5:00", "A/75/982", "1,000")."""
-    for ch in gap:
-        if ch not in ".:/,&[]":
-            return False
-    return True
-
-
-def _gap_kind(text: str, fold: str, gap: str, prev: str, s: int, e: int, hi: int, year_comma: bool,
-              in_list: bool) -> str:
-    """What the punctuation between two words does to a label: "stop", "pass" (an opening quotation mark, an
-    abbreviation's full stop), "list" (a comma in "a cooperative, inclusive and consultative approach") or
-    "date" (the comma of "June 23, 2016")."""
-    p = gap.strip()
-    if all(ch in OPENERS for ch in p) or (p == '"' and gap.endswith('"') and gap[0].isspace()):
-        return "pass"
-    if (p == "." and (prev in ABBREVIATIONS or len(prev) == 1)) or all(ch in "[].…" for ch in p) and p != ".":
-        return "pass"  # "Sen. Smith", "the will of the people [...] and", "defend [their] right"
-    if p == ",":
-        w = fold[s:e]
-        if prev.isdigit() and len(prev) <= 2 and w.isdigit() and len(w) == 4:
-            return "date"
-        if year_comma:
-            return "pass"
-        if (w in COORD and in_list) or (w not in NOT_LISTED and w not in COORD and _list_follows(text, fold, e, hi)):
-            return "list"  # "X, Y and Z", "X, Y, and Z" (but "X, and a third …" opens a clause)
-    return "stop"
-
-
-def _list_follows(text: str, fold: str, pos: int, hi: int) -> bool:
-    """Does "and"/"or" follow within three words, with no punctuation between ("X, Y and Z")?"""
-    p = pos
-    for _ in range(3):
-        s, e = next_run(fold, p, hi)
-        if s >= hi:
-            return False
-        w = fold[s:e]
-        if p > pos and text[p:s].strip() and not (text[p:s].strip() == "," and w in COORD):
-            return False  # (a comma may stand before the "and": "X, Y, and Z")
-        if w in COORD:
-            return True
-        if w in STOPS or w in PREPOSITIONS:
-            return False
-        p = e
-    return False
-
-
-def _determiner_that(text: str, fold: str, pos: int, hi: int) -> bool:
-    """"that" as a determiner ("overcome that great challenge"): one or two words after it, then punctuation,
-    a preposition or the end, and no auxiliary or determiner among them."""
-    p = pos
-    for _ in range(3):
-        s, e = next_run(fold, p, hi)
-        if s >= hi:
-            return p > pos
-        if p > pos and text[p:s].strip():
-            return True
-        w = fold[s:e]
-        if p > pos and (w in PREPOSITIONS or w in COORD):
-            return True
-        if w in AUX or w in NEG or w in THAT_AFTER or w in ("the", "a", "an", "we", "they", "it", "he", "she", "i"):
-            return False
-        p = e
-    return False
 
 
 def quote_free(s: str) -> str:

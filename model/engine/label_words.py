@@ -33,12 +33,25 @@ ING_CATENATIVE: Final = frozenset(
 #: words that end a label: a clause opener (a relative or adverbial clause), or the start of an attribution
 STOPS: Final = frozenset("""which who whom whose where when whenever whereas while because although though after
     before since unless but""".split())
+#: saying verbs' forms that attribute a sentence ("…, officials told state media")
+SAYING: Final = frozenset(w for lemma in ("say", "tell", "report", "add", "announce", "state", "confirm")
+                          for w in verb_forms(lemma))
+#: a relative clause after these is what they stand for ("thank all those | who have assisted us")
+RELATIVE_HEADS: Final = frozenset("those anyone everyone everybody anybody".split())
+RELATIVES: Final = frozenset("who whom".split())
+#: "than" after these is no clause break ("to more than 120 countries")
+COMPARATIVES: Final = frozenset("more less fewer rather other".split())
 #: words that open a clause of the object's own (an auxiliary after them is no run-on)
 SUBORDINATORS: Final = frozenset("that if whether how why what unless until once than so".split())
 #: "that" after these opens the content of the cue ("remind ourselves that", "its insistence that")
 THAT_AFTER: Final = frozenset("""him her them us me you ourselves themselves itself himself herself myself yourselves
     insistence concern concerns hope hopes belief view fact conviction assurance assurances warning message position
-    claim claims expectation confidence understanding reminder sense""".split())
+    claim claims expectation confidence understanding reminder sense those""".split()) | frozenset(
+    # a verb that takes a clause: "we will no longer say | that Ebola is incurable", "those who believe | that …"
+    w for lemma in ("say", "tell", "believe", "think", "know", "hope", "expect", "note", "recall", "stress",
+                    "emphasize", "warn", "insist", "agree", "fear", "feel", "show", "argue", "claim", "announce",
+                    "state", "declare", "reaffirm", "reiterate", "recognize", "acknowledge", "understand", "ensure")
+    for w in verb_forms(lemma))
 COORD: Final = frozenset("and or".split())
 #: words after a comma that open an aside, not a list's next item ("peace, like air and sunshine, is …")
 NOT_LISTED: Final = frozenset("""like such as including especially particularly notably namely even not which who
@@ -51,11 +64,16 @@ BOUNDARIES: Final = PREPOSITIONS | COORD | frozenset("if whether unless until on
 DANGLING: Final = frozenset("""and or but of the a an to in on at for with by from as than its their his her our your
     my such if whether""".split())
 #: dangling too when the budget cut the phrase after them ("overcome that | great challenge")
-CUT_DANGLING: Final = frozenset("that this these those all both each every".split())
-#: dangling when the phrase stops before its clause's end ("had been | disrupted", "human rights are | , more than …")
-OPEN_DANGLING: Final = frozenset("be been being".split()) | FINITE
+CUT_DANGLING: Final = frozenset("that this these those all both each every any some no".split())
+#: dangling when the phrase stops before its clause's end ("had been | disrupted", "human rights are | , more than …",
+#: "as they think they | are,")
+OPEN_DANGLING: Final = frozenset("be been being i we he she they".split()) | FINITE
 PRONOUNS: Final = frozenset("i we you he she it they".split())
 ABBREVIATIONS: Final = frozenset("mr mrs ms dr st jr sr lt gen col gov sen rep no vs etc inc co corp ltd prof".split())
 #: opening quotation marks (a straight double quote opens when white space stands before it)
 OPENERS: Final = "“‘"
 QUOTES: Final = "“”\"‘"
+#: dashes that open and close an aside ("ask — or when we ask — for full membership")
+DASHES: Final = frozenset("— – --".split())
+#: signs that stand before a word and belong to it ("#US", "@user", "$400")
+SIGNS: Final = frozenset("# @ $ € £".split())

@@ -6,7 +6,16 @@ from collections import Counter
 from typing import Final
 
 from model.engine.attribution import Found
-from model.engine.label_parts import AUX, Scan, group_start, last_word, quote_free, scan, without, words_in
+from model.engine.label_parts import (
+    group_start,
+    last_word,
+    quote_free,
+    scan,
+    without,
+    words_in,
+)
+from model.engine.label_reach import PARTICIPLE_ENDS, holder_predicate, passive_subject, past_intro, relative_head
+from model.engine.label_said import after_aside, content_after, content_start, quotation_before, said_around
 from model.engine.lexicon import CueDef, Hit, by_start
 from model.engine.textfold import is_word_char, next_run, word_fold
 
@@ -56,33 +65,53 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "", lo: in
     if cue is None:
         return opening_words(text, f.clause_start, min(f.clause_end, hi), max_words, fold)
     fold = fold or word_fold(text.lower())
+    holder = f.holder
+    if holder.start >= lo and text.find(", wh", holder.start, cue.start) >= 0:
+        # the act is a relative clause about something else: the holder's own predicate
+        pred = holder_predicate(text, fold, holder.start, holder.start + len(holder.text), cue.start)
+        if pred >= 0:
+            words = scan(text, fold, pred, hi, max_words + 1, True)
+            if words.end > pred:
+                return _phrase(without(text, pred, words.end, words.holes), ""), pred
     start, cue_end = _act(text, fold, f, lo, hi)
+    if fold.endswith(PARTICIPLE_ENDS, cue.start, cue_end):  # "the rules | were released"
+        start = passive_subject(text, fold, start, cue.start, cue_end, lo, holder.start)
     head = text[start:cue_end]
     budget = max_words + 1 - words_in(head)
     d = cue.value
     saying = isinstance(d, CueDef) and d.category == "SAY"
-    at = _content_start(text, cue_end, hi)
+    at = content_start(text, cue_end, hi)
     if at >= 0:  # "said, “We are always against terror …”"
-        content = scan(text, fold, at, hi, budget, True)
+        at, content = content_after(text, fold, at, hi, budget)
         if content.end > at:
             return _phrase(head, without(text, at, content.end, content.holes)), start
     if saying:
-        quoted = _quotation_before(text, lo, cue.start)
+        quoted = quotation_before(text, lo, cue.start)
         if quoted is not None:  # "“This is the worst case,” said the sheriff"
-            content = scan(text, fold, quoted[0], quoted[1], budget, True)
-            if content.end > quoted[0]:
-                return _phrase(head, without(text, quoted[0], content.end, content.holes)), start
-    obj = scan(text, fold, cue_end, hi, budget, saying or _takes_clause(d) or fold.endswith("that", cue.start, cue_end))
-    at = _after_aside(text, fold, obj, cue_end, hi)
+            at, content = content_after(text, fold, quoted[0], quoted[1], budget)
+            if content.end > at:
+                return _phrase(head, without(text, at, content.end, content.holes)), start
+    obj = scan(text, fold, cue_end, hi, budget, saying or _takes_clause(d) or fold.endswith("that", cue.start, cue_end),
+               isinstance(d, CueDef) and d.category in _ASKING and not fold.endswith(" for", cue.start, cue_end))
+    at = after_aside(text, fold, obj, cue_end, hi)
     if at >= 0:  # "recall that, last December, the Council had to …", "orders, without her permission, that …"
         content = scan(text, fold, at, hi, budget - obj.words, True)
         if content.end > at:
             return _phrase(without(text, start, obj.end, obj.holes) + " " + without(text, at, content.end, content.holes),
                            ""), start
+    k = fold.rfind(" that ", cue_end - 1, obj.end) if obj.gap == "," else -1
+    that = k + 5  # (where "that" ends)
+    at = past_intro(text, fold, that + 1, obj.end, obj.gap, hi) if k >= 0 else -1
+    if at >= 0:  # "have said that more than ever, | the world needs …": the introductory phrase is left out
+        content = scan(text, fold, at, hi, budget - words_in(text[cue_end:that]), True)
+        if content.end > at:
+            return _phrase(text[start:that] + " " + without(text, at, content.end, content.holes), ""), start
     if saying:
-        said = _said_around(text, fold, obj, cue_end, hi, lo, cue.start, budget - obj.words)
+        said = said_around(text, fold, obj, cue_end, hi, lo, cue.start, budget - obj.words)
         if said:
             return _phrase(without(text, start, obj.end, obj.holes) if said[1] else head, said[0]), start
+    elif not obj.words:  # "the global challenges | we face": the act is about the noun before its subject
+        start = relative_head(text, fold, start, lo)
     return _phrase(without(text, start, obj.end, obj.holes), ""), start
 
 
@@ -112,6 +141,9 @@ def _takes_clause(d: object) -> bool:
     return (lemma[:space] if space >= 0 else lemma) in _CLAUSE_VERBS
 
 
+#: categories of acts that ask someone to do something ("call on all countries to show unity"; not "call for" a thing)
+_ASKING: Final = frozenset(("APPEAL", "DEMAND"))
+
 #: verbs (besides saying verbs) whose object may be a clause with its own auxiliary
 _CLAUSE_VERBS: Final = frozenset("""hope warn insist agree fear believe think feel know propose demand recommend ensure
     regret lament recognize recognise expect understand trust doubt decide conclude find show demonstrate prove argue
@@ -124,115 +156,6 @@ def _phrase(head: str, content: str) -> str:
     if not content:
         return head
     return head + ": " + single_spaced(quote_free(content)).strip(_LABEL_STRIP)
-
-
-def _said_around(text: str, fold: str, obj: Scan, cue_end: int, hi: int, lo: int, cue_start: int,
-                 budget: int) -> tuple[str, bool] | None:
-    """What a saying verb without content after it says: after the comma that ends a short object ("told CNN,
-    neighbours … attempted"; the object is kept: True), or the clause before its subject ("…, scientists
-    report": False)."""
-    if obj.gap == "," and 0 < obj.words <= 3:
-        at = _skip_space(text, text.find(",", obj.end, hi) + 1, hi)
-        s, e = next_run(fold, at, hi)
-        w = fold[s:e]
-        if s < hi and w not in _NOT_CONTENT and not w.endswith("ing"):
-            content = scan(text, fold, at, hi, budget, True)
-            if content.end > at:
-                return without(text, at, content.end, content.holes), True
-    if obj.words and fold[_skip_space(fold, cue_end, hi):].split(" ", 1)[0] not in _ADJUNCTS:
-        return None
-    at = _content_start(text, obj.end, hi) if obj.words else -1
-    if at < 0 and obj.words:
-        that = _skip_space(fold, obj.end, hi)
-        at = _skip_space(fold, that + 4, hi) if fold.startswith("that ", that) else -1
-    if at >= 0:  # "said in a statement: “…”", "said on Monday that …"
-        content = scan(text, fold, at, hi, budget, True)
-        return (without(text, at, content.end, content.holes), True) if content.end > at else None
-    comma = text.rfind(",", lo, cue_start)
-    # (the sayer stands between the comma and the verb: "…, scientists report"; not "Putin, president of Russia,
-    # said", whose comma closes an apposition)
-    if comma <= lo or not 1 <= len(text[comma + 1:cue_start].split()) <= 4:
-        return None
-    at = _skip_space(text, lo, comma)
-    while at < comma and text[at] in _OPEN_MARKS:
-        at += 1
-    content = scan(text, fold, at, comma, budget + obj.words, True)
-    return (without(text, at, content.end, content.holes), False) if content.end > at else None
-
-
-#: words that open no content after a saying verb's comma ("told CNN, which …", "said, adding …")
-_NOT_CONTENT: Final = frozenset("which who whom whose where when while and but or as according".split())
-#: words that open an adjunct, not an object, after a saying verb ("…, officials said on Monday")
-_ADJUNCTS: Final = frozenset("on in at during after before late early earlier later yesterday today tonight this last "
-                             "monday tuesday wednesday thursday friday saturday sunday".split())
-_OPEN_MARKS: Final = "“\"‘'"
-_CLOSE_MARKS: Final = "”\""
-_NOT_SUBJECT: Final = frozenset(",;:()[]“”\"‘")
-
-
-def _after_aside(text: str, fold: str, obj: Scan, cue_end: int, hi: int) -> int:
-    """Where a clause goes on after an aside between commas that follows "that" or the cue itself ("recall
-    that, last December, | the Council …", "orders, without her permission, | that …"); -1 if none."""
-    if obj.gap != ",":
-        return -1
-    after_that = obj.end - cue_end >= 4 and fold.startswith("that", obj.end - 4) and fold[obj.end - 5] == " "
-    if not (after_that or obj.end == cue_end):
-        return -1
-    comma = text.find(",", obj.end, hi)
-    close = text.find(",", comma + 1, hi if hi < comma + 120 else comma + 120)
-    if comma < 0 or close < 0:
-        return -1
-    aside = text[comma + 1:close]
-    for ch in aside:
-        if ch in _NOT_SUBJECT:
-            return -1
-    said = aside.split()
-    if len(said) > 10 or any(w in AUX for w in said):
-        return -1  # a clause, not an aside ("reinforce that, the architecture needs to be reformed, …")
-    at = _skip_space(text, close + 1, hi)
-    return at if after_that or fold.startswith("that ", at) else -1
-
-
-def _skip_space(text: str, pos: int, hi: int) -> int:
-    while pos < hi and text[pos] == " ":
-        pos += 1
-    return pos
-
-
-def _quotation_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The quotation a saying verb follows ("“This is the worst case,” said …", "“…,” the sheriff said"):
-    its words' span, when it closes with a comma or stop inside the marks at most twelve words before the cue."""
-    q = -1
-    for mark in _CLOSE_MARKS:
-        k = text.rfind(mark, lo, cue_start)
-        if k > q:
-            q = k
-    if q <= lo or text[q - 1] not in ",.?!" or len(text[q + 1:cue_start].split()) > 12:
-        return None
-    for ch in text[q + 1:cue_start].lstrip(" ,"):
-        if ch in _NOT_SUBJECT:
-            return None  # only the sayer's name stands between the quotation and the verb
-    o = -1
-    for mark in "“\"":
-        k = text.rfind(mark, lo, q)
-        if k > o:
-            o = k
-    start = o + 1 if o >= lo else lo
-    return start, q - 1
-
-
-def _content_start(text: str, pos: int, hi: int) -> int:
-    """Where a saying verb's quoted content starts right after ``pos`` (", “…", ": …", ": “…"); -1 if none."""
-    while pos < hi and text[pos] == " ":
-        pos += 1
-    colon = pos < hi and text[pos] == ":"
-    if pos < hi and text[pos] in ",:":
-        pos += 1
-        while pos < hi and text[pos] == " ":
-            pos += 1
-    if pos < hi and text[pos] in "“\"":
-        return pos + 1
-    return pos if colon and pos < hi else -1
 
 
 def opening_words(text: str, s: int, e: int, max_words: int, fold: str = "") -> tuple[str, int]:
