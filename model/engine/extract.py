@@ -15,6 +15,7 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.background import LifeStory
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
@@ -57,6 +58,8 @@ class Engine:
         self.model = HolderModel.load(resources.folder) if holder_model else None
         #: whether an act is done and which names stand for its actor: what the scorer is not asked
         self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
+        #: a person's life story ("was born in 1950", "died at home"): background, no act
+        self.life = LifeStory(self.lexicon)
         say = self.lexicon.categories.get("SAY")
         self._saying = say.polarity if say is not None else 0.0  # the sign of a plain saying (its category's)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
@@ -224,6 +227,8 @@ class Engine:
         home country, no earlier actor)."""
         standing = self.standing
         if (cue is not None and not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
+            return None
+        if not ctx.quoting and self.life.told(sent, found, standing.reported(sent)):
             return None
         out, private = standing.not_actors(sent, cue)
         at = cue.start if cue is not None else sent.end

@@ -147,13 +147,13 @@ class Standing:
         verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
         if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
                 s <= h.start < cue.start for h in sent.of("opener")):
-            return not self._reported(sent)  # an office held, no act ("He then served eight years as mayor")
-        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self._reported(sent):
+            return not self.reported(sent)  # an office held, no act ("He then served eight years as mayor")
+        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self.reported(sent):
             return False
         # "… would have faced impeachment but resigned": a second act, done
         return not any(h.start > cue.end and h.value == "but" for h in sent.of("opener"))
 
-    def _reported(self, sent: Sentence) -> bool:
+    def reported(self, sent: Sentence) -> bool:
         """Someone is reported saying what the sentence says: a saying verb, "according to", a quotation."""
         text, s, e = sent.text, sent.start, sent.end
         if any(text.find(q, s, e) >= 0 for q in _QUOTES):
@@ -375,7 +375,7 @@ class Standing:
             return False  # "was given a two-year suspended sentence": a court's act
         if _AGENT.search(text, cue.end, min(sent.end, cue.end + 80)):
             return False
-        if sent.speaker_country or self._reported(sent):
+        if sent.speaker_country or self.reported(sent):
             return False
         return self._sole_main_verb(sent, cue)
 
