@@ -41,9 +41,11 @@ from model.engine.spans import Sentence, cue_hits
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
 #: "Unless Congress acts", "For the budget to pass")
 _CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\b[^,;:]*$")
-#: a requirement or supposition governing the verb after it ("must be signed", "would have to pass", "would
-#: make", "has until October 28 to release", "is required to")
-_MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
+#: a requirement, supposition or ability governing the verb after it ("must be signed", "would have to pass", "would
+#: make", "has until October 28 to release", "is required to", "parliament cannot pass laws", "a governor can veto";
+#: not "could not agree", a failure that happened)
+_MODAL: Final = re.compile(r"\b(?:would|can(?:not)?|can't|could(?!\s+not\b|n't)|"
+                           r"must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
                            r"(?:is|are|was|were) required to|(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
 #: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
 #: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
@@ -70,7 +72,7 @@ _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
 _STATUTE_WORDS: Final = ("constitution", "law", "statute", "rules", "regulations", "charter", "decree", "emergency")
 _SAYING_WORDS: Final = ("quoted", "saying", "statement")
 _FORMER_WORDS: Final = ("former", "retired", "erstwhile", "one-time", "onetime")
-_MODAL_WORDS: Final = ("would", "must", "has to", "have to", "had to", "need", "required", "until")
+_MODAL_WORDS: Final = ("would", "can", "could", "must", "has to", "have to", "had to", "need", "required", "until")
 
 
 def _has_any(fold: str, words: tuple[str, ...], a: int, b: int) -> bool:
