@@ -2,13 +2,15 @@
 
 News about a death, an election or a trial tells who the person is: "Jane Doe was born in 1950 in Lyon", "Smith
 first entered politics when elected in 1998", "Doe, who served as mayor for ten years, died at home on Sunday",
-"She received her law degree in 1975", "Roe is serving a three-year prison sentence".  The person's country is
-named or is the article's, and the rules and the scorer read the sentence's subject as an actor.  Here such a
-sentence gives no candidate when its main clause is the life event (:func:`LifeStory.told`): the event is not
-inside a relative clause or a clause of time ("an attack on the town where he was born"), no act of a state is
-named before it ("Ruritania confirmed the envoy died"), no holder of an act the rules found follows it ("Three
-soldiers died when Ruritania shelled the town"), and nobody is reported saying it (a saying, "according to", a
-quotation: then the sayer holds the sentence).  The phrases are ``life_events`` in ``resources/engine_words.json``.
+"She received her law degree in 1975", "Roe is serving a three-year prison sentence"; and what befalls a person:
+"Doe survived the attack", "was evacuated to a hospital", "seven people were killed in Ruritania yesterday, when a
+plane crashed".  The person's country is named or is the article's, and the rules and the scorer read the
+sentence's subject as an actor.  Here such a sentence gives no candidate when its main clause is the event
+(:func:`LifeStory.told`): the event is not inside a relative clause or a clause of time ("an attack on the town
+where he was born"), no act of a state is named before it ("Ruritania confirmed the envoy died") nor its agent after
+it ("was killed by police"), no holder of an act the rules found follows it ("Three soldiers died when Ruritania
+shelled the town"), and nobody is reported saying it (a saying, "according to", a quotation: then the sayer holds
+the sentence).  The phrases are ``life_events`` in ``resources/engine_words.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _SUBORDINATE: Final = frozenset("who whom whose which that where when whenever a
                                 "if unless as though although once".split())
 _WORD: Final = re.compile(r"[\w’'-]+")
 _QUOTES: Final = "“”\""
+#: the agent of a passive after the event
+_BY: Final = re.compile(r"\s+by\b")
 
 
 class LifeStory:
@@ -49,8 +53,8 @@ class LifeStory:
         for m in self.events.finditer(text, sent.start, sent.end):
             if self._subordinate(text, sent.start, m.start()):
                 continue  # ("…, who died in 2010, …", "the town where he was born": read the next)
-            if any(text.find(q, sent.start, m.start()) >= 0 for q in _QUOTES):
-                return False
+            if any(text.find(q, sent.start, m.start()) >= 0 for q in _QUOTES) or _BY.match(text, m.end()):
+                return False  # (a quotation; "was killed by police": the agent's act)
             return not (self._act_before(sent, m.start()) or any(
                 f.holder.start >= m.end() and f.category != "OTHER" for f in found))
         return False
