@@ -18,7 +18,7 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.background import LifeStory
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import features, first_cue, home_holder
+from model.engine.holders import features, first_cue, home_holder, media_sayer
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
@@ -232,6 +232,9 @@ class Engine:
             return None
         out, private = standing.not_actors(sent, cue)
         at = cue.start if cue is not None else sent.end
+        media = media_sayer(sent, cue) if cue is not None else -1
+        if media >= 0:  # ("Ruritanian daily newspaper The Herald revealed …": the country word names the outlet)
+            out |= {m.start for m in sent.mentions if media <= m.start < at}
         if out or private:
             found = [f for f in found if f.holder.start not in out and not (
                 private and f.holder.kind != "first-person" and f.holder.start < at)]
@@ -255,8 +258,9 @@ class Engine:
         self._quoted(sent, ctx, cands, cue, hedged)
         taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
+        media = media_sayer(sent, cue) >= 0  # ("State media reported …": the outlet's voice, not its country's)
         for code in (ctx.home, ctx.place):
-            if code and code not in taken and not private:
+            if code and code not in taken and not private and not media:
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,

@@ -14,6 +14,7 @@ card costs the analyst more than a missing one).
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from model.engine.clauses import is_passive
@@ -28,6 +29,15 @@ _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
                        "across ", "coast of", "border with")
+
+#: the nouns of a news outlet as a sayer ("State media", "the daily newspaper", "news channel"; not a state's
+#: "National Crime Agency")
+_OUTLET: Final = re.compile(r"\b(?:media|newspapers?|daily|tabloid|broadcaster|television|TV|radio|news (?:agency|site|"
+                            r"channel|outlet|website))\b", re.IGNORECASE)
+_OUTLET_WORDS: Final = ("media", "newspaper", "daily", "tabloid", "broadcaster", "television", "tv", "radio", "news")
+_AUXILIARIES: Final = frozenset(("has", "have", "had", "also", "later", "earlier", "first"))
+#: a capitalised word right after a name: the name goes on ("The National Transportation Safety Committee")
+_NAME_GOES_ON: Final = re.compile(r" [A-Z]")
 
 #: feature names, in the order :func:`features` fills them (the model file is checked against it)
 FEATURES: Final[tuple[str, ...]] = (
@@ -292,3 +302,30 @@ def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:
         return Holder(code, text[a0:a1], -1, "home")
     words = text[sent.start:cue.start].strip(" ,“\"").split()
     return Holder(code, " ".join(words[-4:])[:60], -1, "home")
+
+
+def media_sayer(sent: Sentence, cue: Hit) -> int:
+    """Where the sayer's words begin when the sentence's cue is a saying whose sayer is a news outlet ("State media
+    reported …", "CNN reported …", "Ruritanian daily newspaper The Herald revealed …"), else -1: media that only
+    report hold nothing, and neither the country word of their name nor the article's home country is their voice."""
+    if category(cue) != "SAY":
+        return -1
+    text = sent.text
+    lo = max(text.rfind(",", sent.start, cue.start) + 1, sent.start)
+    for m in sent.mentions:
+        if lo <= m.start < cue.start and m.kind == "reporter" and not _NAME_GOES_ON.match(text, m.end) and (
+                _next_to(text, m.end, cue.start)):
+            return lo  # (not "The National Transportation Safety Committee": the outlet's name goes on)
+    fold = sent.fold
+    if fold and not any(fold.find(w, lo, cue.start) >= 0 for w in _OUTLET_WORDS):
+        return -1
+    last = -1  # (the outlet word nearest the cue)
+    for outlet in _OUTLET.finditer(text, lo, cue.start):
+        last = outlet.end()
+    return lo if last >= 0 and _next_to(text, last, cue.start) else -1
+
+
+def _next_to(text: str, end: int, at: int) -> bool:
+    """Only the outlet's name and an auxiliary stand between ``end`` and the cue at ``at`` ("State media reported",
+    "the newspaper Der Kurier has reported"; not "In an interview with the daily Kurier the minister said")."""
+    return all(w[:1].isupper() or w in _AUXILIARIES for w in text[end:at].split())
