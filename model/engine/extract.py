@@ -18,7 +18,7 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.background import LifeStory
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import features, first_cue, home_holder, media_sayer
+from model.engine.holders import features, first_cue, home_holder, inside_quotes, media_sayer, quoting_sayers
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
@@ -248,8 +248,12 @@ class Engine:
         attr = self.attributor
         s, e = sent.start, sent.end
         hedged = attr._hedged(sent, s, e)
+        sayers = quoting_sayers(sent, cands)
         for m in sent.mentions:
             if m.start in out or (private and m.start < cue.start):
+                continue
+            if sayers and m.code not in sayers and inside_quotes(sent.text, s, m.start):
+                taken.add(m.code)  # (Putin said: "… Zimbabwe's modern history …": his words about another country)
                 continue
             if m.is_country and m.code not in taken and m.kind not in ("reporter", "igo"):
                 taken.add(m.code)

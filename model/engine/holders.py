@@ -163,7 +163,7 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
 
-def _inside_quotes(text: str, s: int, pos: int) -> bool:
+def inside_quotes(text: str, s: int, pos: int) -> bool:
     """An odd number of quotation marks between ``s`` and ``pos``."""
     n = 0
     for mark in _QUOTES:
@@ -221,7 +221,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         end = h.start + len(h.text)
         x[_F_POSSESSIVE] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
         x[_F_HYPHEN] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
-        x[_F_IN_QUOTE] = 1.0 if _inside_quotes(text, s, h.start) else 0.0
+        x[_F_IN_QUOTE] = 1.0 if inside_quotes(text, s, h.start) else 0.0
     n_codes = facts.codes
     subjects = facts.subjects
     x[_F_N_CODES_1 if n_codes <= 1 else (_F_N_CODES_2 if n_codes == 2 else _F_N_CODES_3P)] = 1.0
@@ -329,3 +329,13 @@ def _next_to(text: str, end: int, at: int) -> bool:
     """Only the outlet's name and an auxiliary stand between ``end`` and the cue at ``at`` ("State media reported",
     "the newspaper Der Kurier has reported"; not "In an interview with the daily Kurier the minister said")."""
     return all(w[:1].isupper() or w in _AUXILIARIES for w in text[end:at].split())
+
+
+def quoting_sayers(sent: Sentence, cands: list[tuple[Found, str]]) -> set[str]:
+    """The countries of the rules' holders named outside the quotation marks of a sentence that quotes someone
+    (``Putin said: "… Zimbabwe's modern history …"``): a country named only inside the quotation is talked about."""
+    text, s = sent.text, sent.start
+    if not any(text.find(q, s, sent.end) >= 0 for q in _QUOTES):
+        return set()
+    return {f.holder.code for f, src in cands if src == "engine" and f.holder.start >= 0
+            and f.holder.kind != "first-person" and not inside_quotes(text, s, f.holder.start)}
