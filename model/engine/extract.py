@@ -18,7 +18,15 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.background import LifeStory
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import features, first_cue, home_holder, inside_quotes, media_sayer, quoting_sayers
+from model.engine.holders import (
+    features,
+    first_cue,
+    home_holder,
+    inside_quotes,
+    media_sayer,
+    quoting_sayers,
+    role_of_other,
+)
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
@@ -264,7 +272,7 @@ class Engine:
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
         media = media_sayer(sent, cue) >= 0  # ("State media reported …": the outlet's voice, not its country's)
         for code in (ctx.home, ctx.place):
-            if code and code not in taken and not private and not media:
+            if code and code not in taken and not private and not media and not role_of_other(sent, ctx, cue, code):
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,

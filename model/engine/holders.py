@@ -304,6 +304,22 @@ def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:
     return Holder(code, " ".join(words[-4:])[:60], -1, "home")
 
 
+def role_of_other(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> bool:
+    """The role word the home candidate would stand for is qualified by a name of another country or of its place
+    ("US President Trump has called …", "Florida Governor Ron DeSantis declared …", "Greek Foreign Minister …"
+    in a story at home elsewhere): that role is the other country's."""
+    i = bisect_left(ctx.agent_starts, sent.start)
+    if sent.speaker_country or i >= len(ctx.agents) or ctx.agents[i][0] >= cue.start:
+        return False  # (a speech: the speaker says every sentence)
+    a0 = ctx.agents[i][0]
+    text = sent.text
+    for m in sent.mentions:
+        if m.code != code and m.end <= a0 and (m.end == a0 - 1 or text.startswith(("'s ", "’s "), m.end)) and (
+                m.end + 3 >= a0 and not text[m.end:a0].strip(" '’s")):
+            return True
+    return False
+
+
 def media_sayer(sent: Sentence, cue: Hit) -> int:
     """Where the sayer's words begin when the sentence's cue is a saying whose sayer is a news outlet ("State media
     reported …", "CNN reported …", "Ruritanian daily newspaper The Herald revealed …"), else -1: media that only
