@@ -16,6 +16,7 @@ the sentence).  The phrases are ``life_events`` in ``resources/engine_words.json
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from model.engine.lexicon import Lexicon, category
@@ -39,12 +40,14 @@ class LifeStory:
         #: degree": "received \\w+ \\w+ degree" is written "received * * degree")
         body = "|".join(r"\s+".join(r"[\w-]+" if w == "*" else re.escape(w) for w in p.split()) for p in phrases)
         self.events = re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE) if body else None
-        #: the first words of the phrases, one of which the sentence's lower-case fold must hold (cheap test)
-        self.firsts = tuple(sorted({p.split()[0].lower() for p in phrases if p.split()[0] != "*"}))
+        #: the longest word of each phrase, one of which the sentence's lower-case fold must hold (a cheap test:
+        #: "born", not "was")
+        self.firsts = tuple(sorted({max(reversed(p.lower().split()), key=len) for p in phrases}))
 
-    def told(self, sent: Sentence, found: list[Found], reported: bool) -> bool:
-        """The sentence's main clause tells an event of a person's life, and nobody is reported saying it."""
-        if self.events is None or sent.speaker_country or reported:
+    def told(self, sent: Sentence, found: list[Found], reported: Callable[[Sentence], bool]) -> bool:
+        """The sentence's main clause tells an event of a person's life, and nobody is reported saying it
+        (``reported``, asked only when an event is there)."""
+        if self.events is None or sent.speaker_country:
             return False
         fold = sent.fold
         if fold and not any(fold.find(w, sent.start, sent.end) >= 0 for w in self.firsts):
@@ -56,7 +59,7 @@ class LifeStory:
             if any(text.find(q, sent.start, m.start()) >= 0 for q in _QUOTES) or _BY.match(text, m.end()):
                 return False  # (a quotation; "was killed by police": the agent's act)
             return not (self._act_before(sent, m.start()) or any(
-                f.holder.start >= m.end() and f.category != "OTHER" for f in found))
+                f.holder.start >= m.end() and f.category != "OTHER" for f in found) or reported(sent))
         return False
 
     @staticmethod

@@ -183,12 +183,12 @@ class Engine:
         """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
         cue = first_cue(sent, cue_hits(sent))
         cands: list[tuple[Found, str]] = []
-        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False)
+        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False, -1)
         if standing is not None:  # (None: the act is not done, no candidate)
-            kept, out, private = standing
+            kept, out, private, media = standing
             cands = [(f, "engine") for f in kept]
             if candidates and cue is not None:
-                self._candidates(sent, ctx, cands, cue, out, private)
+                self._candidates(sent, ctx, cands, cue, out, private, private or media >= 0)
             elif candidates and ctx.quoting:
                 self._quoted(sent, ctx, cands, None, False)
         codes = len({m.code for m in sent.mentions if m.is_country})
@@ -228,15 +228,15 @@ class Engine:
             ctx.recent = seen
 
     def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
-                      cue: Hit | None) -> tuple[list[Found], set[int], bool] | None:
+                      cue: Hit | None) -> tuple[list[Found], set[int], bool, int] | None:
         """What the rules know holds nothing (:mod:`model.engine.standing`): None when the act is not done or a
         private person says the sentence (no candidate then), else the rules' holders that stand for an actor, the
-        starts of the names that do not, and whether the subject holds nothing (then no name before the cue, no
-        home country, no earlier actor)."""
+        starts of the names that do not, whether the subject holds nothing (then no name before the cue, no
+        home country, no earlier actor), and where a news outlet that is the sayer is named (-1: none)."""
         standing = self.standing
         if (cue is not None and not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
             return None
-        if not ctx.quoting and self.life.told(sent, found, standing.reported(sent)):
+        if not ctx.quoting and self.life.told(sent, found, standing.reported):
             return None
         out, private = standing.not_actors(sent, cue)
         at = cue.start if cue is not None else sent.end
@@ -246,12 +246,13 @@ class Engine:
         if out or private:
             found = [f for f in found if f.holder.start not in out and not (
                 private and f.holder.kind != "first-person" and f.holder.start < at)]
-        return found, out, private
+        return found, out, private, media
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,
-                    out: set[int], private: bool) -> None:
+                    out: set[int], private: bool, no_home: bool) -> None:
         """Countries the sentence names that the rules did not take, and the home country (not the names
-        in ``out``, and when the subject holds nothing (``private``), no name before the cue and no home)."""
+        in ``out``, and when the subject holds nothing (``private``), no name before the cue and no home; nor
+        the home country when ``no_home``: a news outlet says the sentence)."""
         taken = {f.holder.code for f, _ in cands}
         attr = self.attributor
         s, e = sent.start, sent.end
@@ -270,9 +271,8 @@ class Engine:
         self._quoted(sent, ctx, cands, cue, hedged)
         taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
-        media = media_sayer(sent, cue) >= 0  # ("State media reported …": the outlet's voice, not its country's)
         for code in (ctx.home, ctx.place):
-            if code and code not in taken and not private and not media and not role_of_other(sent, ctx, cue, code):
+            if code and code not in taken and not no_home and not role_of_other(sent, ctx, cue, code):
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,
