@@ -15,7 +15,7 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.background import LifeStory
+from model.engine.background import LifeStory, home_bodies
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import (
@@ -68,6 +68,8 @@ class Engine:
         self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
         #: a person's life story ("was born in 1950", "died at home"): background, no act
         self.life = LifeStory(self.lexicon)
+        #: names of bodies many countries have, which the gazetteer gives to one ("House of Representatives")
+        self._generic_bodies = frozenset(self.lexicon.words.get("generic_bodies", []))
         say = self.lexicon.categories.get("SAY")
         self._saying = say.polarity if say is not None else 0.0  # the sign of a plain saying (its category's)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
@@ -107,6 +109,8 @@ class Engine:
         ctx = DocContext(mentions, speaker_country,
                          [(a.start, a.end, a.role) for a in self.resources.gazetteer.find_agents(text)]
                          if scoring else [])
+        if ctx.home and self._generic_bodies:
+            mentions = home_bodies(mentions, ctx.home, self._generic_bodies)
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
