@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from model.engine.gazetteer import Entry, Mention
 from model.engine.lexicon import Lexicon, category
 from model.engine.spans import Found, Sentence, cue_hits
 
@@ -86,21 +85,3 @@ class LifeStory:
             return True
         return False
 
-
-def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> list[Mention]:
-    """``mentions`` with the bare names of bodies many countries have ("the House of Representatives", which the
-    gazetteer gives to the US) read as the article's home country's, when the home is another country and the
-    article never names the body with its country ("the United States House of Representatives"): Puerto Rico's,
-    Australia's, Japan's or the Philippines' house in their news."""
-    bare = [m for m in mentions if m.text in generic and m.code != home]
-    if not bare:
-        return mentions
-    named = {m.code for m in mentions if m.kind == "body" and m.text not in generic and any(
-        m.text.endswith(g) for g in generic)}
-    out = []
-    for m in mentions:
-        if m.text in generic and m.code != home and m.code not in named:
-            e = m.entry
-            m = Mention(m.start, m.end, m.text, Entry(e.name, home, e.kind, e.note, e.since, e.until, e.flags))
-        out.append(m)
-    return out

@@ -15,8 +15,8 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
-from model.engine.background import LifeStory, home_bodies
-from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
+from model.engine.background import LifeStory
+from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import (
     features,

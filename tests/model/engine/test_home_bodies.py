@@ -1,4 +1,4 @@
-"""The bare name of a body many countries have is the article's home country's (issue 15, background.home_bodies):
+"""The bare name of a body many countries have is the article's home country's (issue 15, context.home_bodies):
 "the House of Representatives" in Australian or Philippine news is their house, not the US one the gazetteer
 knows; an article that names the US house in full keeps the US reading."""
 
