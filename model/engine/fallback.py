@@ -13,20 +13,20 @@ from model.engine.spans import Found, Sentence, governors, round3
 if TYPE_CHECKING:
     from model.engine.attribution import Attributor
 
-#: a verb group ("has repeatedly denied", "began", "is seeking"); ``{ing}`` is what may stand before a word in -ing
+#: a verb group ("has repeatedly denied", "began", "is seeking"); ``{ing}`` is what may stand before a participle
 _FINITE_TEMPLATE: Final = (
     r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
     r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
-    r"(?P<v>[a-z]+ed|(?<=\s){ing}[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"(?P<v>{ing}[a-z]+ed|(?<=\s){ing}[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
     r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
-#: in news, a word in -ing after an article or a possessive is an adjective or a noun, not the verb ("is a leading
-#: candidate", "a founding member"); in a speech the speaker holds the clause whatever its verb, and the looser
-#: reading keeps "will continue to increase its funding"
+#: in news, a word in -ing or -ed after an article or a possessive is an adjective or a noun, not the verb ("is a
+#: leading candidate", "a founding member", "an estimated two million"); in a speech the speaker holds the clause
+#: whatever its verb, and the looser reading keeps "will continue to increase its funding"
 _FINITE: Final = re.compile(_FINITE_TEMPLATE.replace(
     "{ing}", r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"))
-_FINITE_SPEECH: Final = re.compile(_FINITE_TEMPLATE.replace("{ing}", r"(?<!\bthe\s)"))
+_FINITE_SPEECH: Final = re.compile(_FINITE_TEMPLATE.replace("{ing}[a-z]+ed", "[a-z]+ed").replace("{ing}", r"(?<!\bthe\s)"))
 _TOKENS: Final = re.compile(r"[a-z]+")
 _CLAUSE_PUNCT: Final = re.compile(r"[;:]")
 _MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")

@@ -1,6 +1,6 @@
-"""A word in -ing after an article or a possessive is an adjective or a noun, not the verb the fallback reads an act
-from (issue 15, fallback._FINITE): "is a leading candidate", "a founding member" describe someone; "is seeking a
-third term" is still an act."""
+"""A word in -ing or -ed after an article or a possessive is an adjective or a noun, not the verb the fallback reads
+an act from (issue 15, fallback._FINITE): "is a leading candidate", "a founding member", "is an unincorporated
+territory", "a landlocked country" describe someone or something; "is seeking a third term" is still an act."""
 
 from __future__ import annotations
 
@@ -23,10 +23,17 @@ def _holders(engine: Engine, text: str) -> set[str]:
 @pytest.mark.parametrize("text", [
     "Canadian Senator Pierre Roy is a leading candidate for the party's nomination in the next election.",
     "Kenyan runner Eliud Kipchoge is a leading contender for the marathon title in Paris.",
+    "Guam is currently an unincorporated territory of the United States.",
+    "Aruba is an associated member of the Caribbean Community.",
+    "Kosovo is a landlocked country in the Balkans.",
 ])
 def test_a_participle_after_an_article_is_no_act(engine: Engine, text: str) -> None:
     assert _holders(engine, text) == set()
 
 
-def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine) -> None:
-    assert _holders(engine, "Brazilian President Lula da Silva is seeking a third term.") == {"BRA"}
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Brazilian President Lula da Silva is seeking a third term.", "BRA"),
+    ("The Lebanese army has arrested an armed man near the border.", "LBN"),
+])
+def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine, text: str, holder: str) -> None:
+    assert _holders(engine, text) == {holder}
