@@ -317,7 +317,9 @@ class Attributor:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
                 agent_end = through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
-                if not agents:
+                if not agents and not any(by.end() <= m.start < agent_end and m.kind == "igo" for m in mentions):
+                    # ("was condemned by members of the European Union": the organisation's members, not the
+                    # countries named before)
                     agents = self._context_holders(sent, by.end(), b, disc)
             if agents:
                 holders = agents
