@@ -90,9 +90,10 @@ _PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|
 #: the words a possessive names ("'s neighbouring Muslim-majority African")
 _POSSESSED: Final = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")
 #: what follows a verb of serving when it tells of an office held ("as Speaker", "eight years as the mayor",
-#: "in Congress"; not "served in Lebanon", soldiers deployed)
+#: "in Congress", "two terms", "six-year terms", "more than two"; not "served in Lebanon", soldiers deployed)
 _OFFICE_HELD: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:as\b|in\s+(?:the\s+|that\s+)?(?:U\.?S\.?\s+)?"
-                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b)")
+                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b|"
+                                  r"terms?\b|more\s+than\s+(?:one|two|three)\b)")
 #: the agent of a passive
 _AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
 #: the object of "was given" that makes it a court's act
@@ -148,7 +149,7 @@ class Standing:
             return True  # (the law is the sayer: "The constitution states …")
         verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
         if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
-                s <= h.start < cue.start for h in sent.of("opener")):
+                s <= h.start < cue.start and not _INSIDE_COMMAS.match(text, h.end, cue.start) for h in sent.of("opener")):
             return not self.reported(sent)  # an office held, no act ("He then served eight years as mayor")
         if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self.reported(sent):
             return False
