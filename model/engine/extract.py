@@ -160,7 +160,7 @@ class Engine:
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             if quote_open and not continues:
-                quote_sayers = [h for h in said_by or [f.holder for f in sure] if h.kind != "first-person"]
+                quote_sayers = self._quote_sayers(sent, said_by, sure)
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
             if quoted and closes >= 0:
@@ -181,6 +181,19 @@ class Engine:
                 if row is not None:
                     rows.append(row)
         return rows
+
+    def _quote_sayers(self, sent: Sentence, said_by: list[Holder], sure: list[Found]) -> list[Holder]:
+        """Who speaks the quotation a sentence opens, for its later sentences: the sayers it names, else its holders
+        named outside the quotation marks ("Affleck tweeted, “… a true American hero.": not the country talked
+        about); nobody when the sayer is a private person ("Former CIA deputy director X praised him: “…")."""
+        standing = self.standing
+        if standing.private_sayer(sent) or standing.not_actors(sent, first_cue(sent, cue_hits(sent)))[1]:
+            return []
+        text, s = sent.text, sent.start
+        # (a speech is often one quotation from start to end: there the names inside it are the speaker's side)
+        hs = said_by or [f.holder for f in sure if f.holder.start < 0 or sent.speaker_country
+                         or not inside_quotes(text, s, f.holder.start)]
+        return [h for h in hs if h.kind != "first-person"]
 
     def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
               rows: list[Row], candidates: bool = True) -> None:

@@ -351,7 +351,7 @@ def quoting_sayers(sent: Sentence, cands: list[tuple[Found, str]]) -> set[str]:
     """The countries of the rules' holders named outside the quotation marks of a sentence that quotes someone
     (``Putin said: "… Zimbabwe's modern history …"``): a country named only inside the quotation is talked about."""
     text, s = sent.text, sent.start
-    if not any(text.find(q, s, sent.end) >= 0 for q in _QUOTES):
-        return set()
+    if sent.speaker_country or not any(text.find(q, s, sent.end) >= 0 for q in _QUOTES):
+        return set()  # (a speech is often one quotation from start to end)
     return {f.holder.code for f, src in cands if src == "engine" and f.holder.start >= 0
             and f.holder.kind != "first-person" and not inside_quotes(text, s, f.holder.start)}
