@@ -20,7 +20,7 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.phrases import subject_mentions, through_list
+from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
 from model.engine.targets import Targets
@@ -270,7 +270,8 @@ class Attributor:
         for f in frames:
             sayer_text = without_lead_adverb(sent.text[f.sayer_start:f.sayer_end].strip(" ,.“”\""))
             ms = [m for m in sent.mentions if f.sayer_start <= m.start < f.sayer_end]
-            if any(m.kind == "reporter" for m in ms) or names_media(sayer_text):
+            # (the sayer is the last stretch: "Speaking on state TV, the minister" is the minister, not the outlet)
+            if any(m.kind == "reporter" for m in ms) or names_media(sayer_text[sayer_text.rfind(",") + 1:]):
                 reporter = reporter or sayer_text[:80]
                 continue
             region = [h for h in sent.hits if f.sayer_start <= h.start < f.sayer_end]
@@ -280,6 +281,8 @@ class Attributor:
                 continue
             if ms and ms[0].kind == "igo":
                 continue  # "…, the UN mission in Angola said": the organisation speaks
+            if ms:  # (not the names of an introductory phrase: "Speaking on TV in Yemen, Houthi spokesman X said")
+                ms = after_intro_phrase(sent.text, f.sayer_start, f.sayer_end, ms)
             govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
             speaker = sent.speaker_country
@@ -314,7 +317,9 @@ class Attributor:
                 stop = _AGENT_END.search(text, by.end() + 1, b)
                 agent_end = through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
-                if not agents:
+                if not agents and not any(by.end() <= m.start < agent_end and m.kind == "igo" for m in mentions):
+                    # ("was condemned by members of the European Union": the organisation's members, not the
+                    # countries named before)
                     agents = self._context_holders(sent, by.end(), b, disc)
             if agents:
                 holders = agents

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from model.engine.discourse import Holder
-from model.engine.gazetteer import Mention
+from model.engine.gazetteer import Entry, Mention
 from model.engine.lexicon import category
 from model.engine.spans import Sentence, bisect_left
 
@@ -152,3 +152,21 @@ def unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
         return False
     k = bisect_left(ctx.agent_starts, s)
     return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))
+
+def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> list[Mention]:
+    """``mentions`` with the bare names of bodies many countries have ("the House of Representatives", which the
+    gazetteer gives to the US) read as the article's home country's, when the home is another country and the
+    article never names the body with its country ("the United States House of Representatives"): Puerto Rico's,
+    Australia's, Japan's or the Philippines' house in their news."""
+    bare = [m for m in mentions if m.text in generic and m.code != home]
+    if not bare:
+        return mentions
+    named = {m.code for m in mentions if m.kind == "body" and m.text not in generic and any(
+        m.text.endswith(g) for g in generic)}
+    out = []
+    for m in mentions:
+        if m.text in generic and m.code != home and m.code not in named:
+            e = m.entry
+            m = Mention(m.start, m.end, m.text, Entry(e.name, home, e.kind, e.note, e.since, e.until, e.flags))
+        out.append(m)
+    return out

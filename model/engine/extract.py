@@ -15,10 +15,19 @@ from typing import Final
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.background import LifeStory
 from model.engine.bare import bare_verb, other_country_acts
-from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
+from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import features, first_cue, home_holder
+from model.engine.holders import (
+    features,
+    first_cue,
+    home_holder,
+    inside_quotes,
+    media_sayer,
+    quoting_sayers,
+    role_of_other,
+)
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
@@ -58,6 +67,10 @@ class Engine:
         self.model = HolderModel.load(resources.folder) if holder_model else None
         #: whether an act is done and which names stand for its actor: what the scorer is not asked
         self.standing = Standing(self.lexicon, self.resources.gazetteer.find_agents)
+        #: a person's life story ("was born in 1950", "died at home"): background, no act
+        self.life = LifeStory(self.lexicon)
+        #: names of bodies many countries have, which the gazetteer gives to one ("House of Representatives")
+        self._generic_bodies = frozenset(self.lexicon.words.get("generic_bodies", []))
         say = self.lexicon.categories.get("SAY")
         self._saying = say.polarity if say is not None else 0.0  # the sign of a plain saying (its category's)
         #: when a list, every holder candidate's (document, start, end, actor, source, features) is appended
@@ -97,6 +110,8 @@ class Engine:
         ctx = DocContext(mentions, speaker_country,
                          [(a.start, a.end, a.role) for a in self.resources.gazetteer.find_agents(text)]
                          if scoring else [])
+        if ctx.home and self._generic_bodies:
+            mentions = home_bodies(mentions, ctx.home, self._generic_bodies)
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
@@ -147,7 +162,7 @@ class Engine:
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             if quote_open and not continues:
-                quote_sayers = [h for h in said_by or [f.holder for f in sure] if h.kind != "first-person"]
+                quote_sayers = self._quote_sayers(sent, said_by, sure)
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
             if quoted and closes >= 0:
@@ -169,17 +184,30 @@ class Engine:
                     rows.append(row)
         return rows
 
+    def _quote_sayers(self, sent: Sentence, said_by: list[Holder], sure: list[Found]) -> list[Holder]:
+        """Who speaks the quotation a sentence opens, for its later sentences: the sayers it names, else its holders
+        named outside the quotation marks ("Affleck tweeted, “… a true American hero.": not the country talked
+        about); nobody when the sayer is a private person ("Former CIA deputy director X praised him: “…")."""
+        standing = self.standing
+        if standing.private_sayer(sent) or standing.not_actors(sent, first_cue(sent, cue_hits(sent)))[1]:
+            return []
+        text, s = sent.text, sent.start
+        # (a speech is often one quotation from start to end: there the names inside it are the speaker's side)
+        hs = said_by or [f.holder for f in sure if f.holder.start < 0 or sent.speaker_country
+                         or not inside_quotes(text, s, f.holder.start)]
+        return [h for h in hs if h.kind != "first-person"]
+
     def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
               rows: list[Row], candidates: bool = True) -> None:
         """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
         cue = first_cue(sent, cue_hits(sent))
         cands: list[tuple[Found, str]] = []
-        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False)
+        standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False, -1)
         if standing is not None:  # (None: the act is not done, no candidate)
-            kept, out, private = standing
+            kept, out, private, media = standing
             cands = [(f, "engine") for f in kept]
             if candidates and cue is not None:
-                self._candidates(sent, ctx, cands, cue, out, private)
+                self._candidates(sent, ctx, cands, cue, out, private, private or media >= 0)
             elif candidates and ctx.quoting:
                 self._quoted(sent, ctx, cands, None, False)
             elif candidates and not ctx.speaker_country:
@@ -187,7 +215,7 @@ class Engine:
                 # to weigh (officials, police and firefighters act by verbs no cue table lists)
                 verb = bare_verb(self.attributor, sent, ctx)
                 if verb is not None:
-                    self._candidates(sent, ctx, cands, verb, out, private)
+                    self._candidates(sent, ctx, cands, verb, out, private, private)
                     if other_country_acts(sent, verb.start):  # "U.S. officials identified …": not the home's
                         cands = [c for c in cands if c[1] != "home"]
         codes = len({m.code for m in sent.mentions if m.is_country})
@@ -227,31 +255,41 @@ class Engine:
             ctx.recent = seen
 
     def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
-                      cue: Hit | None) -> tuple[list[Found], set[int], bool] | None:
+                      cue: Hit | None) -> tuple[list[Found], set[int], bool, int] | None:
         """What the rules know holds nothing (:mod:`model.engine.standing`): None when the act is not done or a
         private person says the sentence (no candidate then), else the rules' holders that stand for an actor, the
-        starts of the names that do not, and whether the subject holds nothing (then no name before the cue, no
-        home country, no earlier actor)."""
+        starts of the names that do not, whether the subject holds nothing (then no name before the cue, no
+        home country, no earlier actor), and where a news outlet that is the sayer is named (-1: none)."""
         standing = self.standing
         if (cue is not None and not ctx.quoting and standing.unreal(sent, cue)) or standing.private_sayer(sent):
             return None
+        if not ctx.quoting and self.life.told(sent, found, standing.reported):
+            return None
         out, private = standing.not_actors(sent, cue)
         at = cue.start if cue is not None else sent.end
+        media = media_sayer(sent, cue) if cue is not None else -1
+        if media >= 0:  # ("Ruritanian daily newspaper The Herald revealed …": the country word names the outlet)
+            out |= {m.start for m in sent.mentions if media <= m.start < at}
         if out or private:
             found = [f for f in found if f.holder.start not in out and not (
                 private and f.holder.kind != "first-person" and f.holder.start < at)]
-        return found, out, private
+        return found, out, private, media
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,
-                    out: set[int], private: bool) -> None:
+                    out: set[int], private: bool, no_home: bool) -> None:
         """Countries the sentence names that the rules did not take, and the home country (not the names
-        in ``out``, and when the subject holds nothing (``private``), no name before the cue and no home)."""
+        in ``out``, and when the subject holds nothing (``private``), no name before the cue and no home; nor
+        the home country when ``no_home``: a news outlet says the sentence)."""
         taken = {f.holder.code for f, _ in cands}
         attr = self.attributor
         s, e = sent.start, sent.end
         hedged = attr._hedged(sent, s, e)
+        sayers = quoting_sayers(sent, cands)
         for m in sent.mentions:
             if m.start in out or (private and m.start < cue.start):
+                continue
+            if sayers and m.code not in sayers and inside_quotes(sent.text, s, m.start):
+                taken.add(m.code)  # (Putin said: "… Zimbabwe's modern history …": his words about another country)
                 continue
             if m.is_country and m.code not in taken and m.kind not in ("reporter", "igo"):
                 taken.add(m.code)
@@ -261,7 +299,7 @@ class Engine:
         taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials)
         for code in (ctx.home, ctx.place):
-            if code and code not in taken and not private:
+            if code and code not in taken and not no_home and not role_of_other(sent, ctx, cue, code):
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
 
     def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,

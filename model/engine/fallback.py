@@ -13,13 +13,20 @@ from model.engine.spans import Found, Sentence, governors, round3
 if TYPE_CHECKING:
     from model.engine.attribution import Attributor
 
-_FINITE: Final = re.compile(
+#: a verb group ("has repeatedly denied", "began", "is seeking"); ``{ing}`` is what may stand before a participle
+_FINITE_TEMPLATE: Final = (
     r"\b(?:(?:has|have|had|will|would|is|are|was|were|did|does|do|can|could|may|might|shall|should|must)\s+"
     r"(?:(?:not|also|already|now|just|been|be|further|again|repeatedly|formally|officially|strongly|very|generously|reportedly)\s+)*)?"
-    r"(?P<v>[a-z]+ed|(?<=\s)(?<!\bthe\s)[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
+    r"(?P<v>{ing}[a-z]+ed|(?<=\s){ing}[a-z]{3,}ing(?=\s)|began|begun|set|held|sent|took|made|gave|left|went|came|brought|found|told|met|put|cut|fought|won|lost|"
     r"struck|threw|drove|rose|fell|led|paid|sold|built|spent|hit|saw|sought|chose|became|remains|remained|keeps|kept|"
     r"wants|plans|seeks|says|calls|urges|holds|sends|gives|offers|backs|opposes|rejects|supports|accuses|threatens|"
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
+#: in news, a word in -ing or -ed after an article or a possessive is an adjective or a noun, not the verb ("is a
+#: leading candidate", "a founding member", "an estimated two million"); in a speech the speaker holds the clause
+#: whatever its verb, and the looser reading keeps "will continue to increase its funding"
+_FINITE: Final = re.compile(_FINITE_TEMPLATE.replace(
+    "{ing}", r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"))
+_FINITE_SPEECH: Final = re.compile(_FINITE_TEMPLATE.replace("{ing}[a-z]+ed", "[a-z]+ed").replace("{ing}", r"(?<!\bthe\s)"))
 _TOKENS: Final = re.compile(r"[a-z]+")
 _CLAUSE_PUNCT: Final = re.compile(r"[;:]")
 _MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
@@ -42,7 +49,8 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     if not subject:  # the first name is not a subject ("the anti-Israel movement")
         return []
     tail_start = subject[-1].end
-    verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
+    finite = _FINITE_SPEECH if sent.speaker_country else _FINITE
+    verb = finite.search(text, tail_start, min(e, tail_start + 70)) or (
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
     if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or verb.group("v") in attr.no_act:
         return []  # (no verb, or one of what befalls the subject: "died", "was hospitalised")
@@ -73,7 +81,7 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     fp = next((h for h in sent.of("fp") if s <= h.start < e), None)
     if fp is None or _words(text, s, fp.start) > 8:
         return []
-    verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
+    verb = _FINITE_SPEECH.search(text, fp.end, min(e, fp.end + 50))
     if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
         return []
     speaker = str(sent.speaker_country)

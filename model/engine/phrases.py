@@ -14,10 +14,13 @@ from model.engine.wording import affixed, sponsored
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
 
-#: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …")
+#: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …", "Speaking on
+#: state television in Yemen, a Houthi spokesman said …")
 _INTRO: Final = re.compile(r"\s*(?:Contrary to|Unlike|Despite|In spite of|Following|After|Before|Regarding|Concerning|"
                            r"As for|Amid|During|Since|Thanks to|Due to|Because of|Apart from|In response to|"
-                           r"In contrast to|Compared with|Compared to)\b")
+                           r"In contrast to|Compared with|Compared to|"
+                           r"(?:Speaking|Talking|Writing|Appearing)\s+(?:to|on|in|at|with|from|during|after|before)|"
+                           r"Addressing|In an interview with)\b")
 
 
 def after_intro_phrase(text: str, a: int, b: int, inside: list[Mention]) -> list[Mention]:

@@ -41,9 +41,11 @@ from model.engine.spans import Sentence, cue_hits
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
 #: "Unless Congress acts", "For the budget to pass")
 _CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\b[^,;:]*$")
-#: a requirement or supposition governing the verb after it ("must be signed", "would have to pass", "would
-#: make", "has until October 28 to release", "is required to")
-_MODAL: Final = re.compile(r"\b(?:would|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
+#: a requirement, supposition or ability governing the verb after it ("must be signed", "would have to pass", "would
+#: make", "has until October 28 to release", "is required to", "parliament cannot pass laws", "a governor can veto";
+#: not "could not agree", a failure that happened)
+_MODAL: Final = re.compile(r"\b(?:would|can(?:not)?|can't|could(?!\s+not\b|n't)|"
+                           r"must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
                            r"(?:is|are|was|were) required to|(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
 #: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
 #: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
@@ -70,7 +72,7 @@ _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
 _STATUTE_WORDS: Final = ("constitution", "law", "statute", "rules", "regulations", "charter", "decree", "emergency")
 _SAYING_WORDS: Final = ("quoted", "saying", "statement")
 _FORMER_WORDS: Final = ("former", "retired", "erstwhile", "one-time", "onetime")
-_MODAL_WORDS: Final = ("would", "must", "has to", "have to", "had to", "need", "required", "until")
+_MODAL_WORDS: Final = ("would", "can", "could", "must", "has to", "have to", "had to", "need", "required", "until")
 
 
 def _has_any(fold: str, words: tuple[str, ...], a: int, b: int) -> bool:
@@ -88,9 +90,10 @@ _PLACED: Final = re.compile(r"\s+(?:in|of|from|at|across|near|around|throughout|
 #: the words a possessive names ("'s neighbouring Muslim-majority African")
 _POSSESSED: Final = re.compile(r"['’]s((?:\s+[\w-]+){1,3})")
 #: what follows a verb of serving when it tells of an office held ("as Speaker", "eight years as the mayor",
-#: "in Congress"; not "served in Lebanon", soldiers deployed)
+#: "in Congress", "two terms", "six-year terms", "more than two"; not "served in Lebanon", soldiers deployed)
 _OFFICE_HELD: Final = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:as\b|in\s+(?:the\s+|that\s+)?(?:U\.?S\.?\s+)?"
-                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b)")
+                                  r"(?:Congress|House|Parliament|Senate|Assembly|Cabinet|legislature|office)\b|"
+                                  r"terms?\b|more\s+than\s+(?:one|two|three)\b)")
 #: the agent of a passive
 _AGENT: Final = re.compile(r"\b(?:by|between|among)\b")
 #: the object of "was given" that makes it a court's act
@@ -146,14 +149,14 @@ class Standing:
             return True  # (the law is the sayer: "The constitution states …")
         verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
         if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
-                s <= h.start < cue.start for h in sent.of("opener")):
-            return not self._reported(sent)  # an office held, no act ("He then served eight years as mayor")
-        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self._reported(sent):
+                s <= h.start < cue.start and not _INSIDE_COMMAS.match(text, h.end, cue.start) for h in sent.of("opener")):
+            return not self.reported(sent)  # an office held, no act ("He then served eight years as mayor")
+        if not (_CONDITION.fullmatch(text, s, cue.start) or self._supposed(sent, cue)) or self.reported(sent):
             return False
         # "… would have faced impeachment but resigned": a second act, done
         return not any(h.start > cue.end and h.value == "but" for h in sent.of("opener"))
 
-    def _reported(self, sent: Sentence) -> bool:
+    def reported(self, sent: Sentence) -> bool:
         """Someone is reported saying what the sentence says: a saying verb, "according to", a quotation."""
         text, s, e = sent.text, sent.start, sent.end
         if any(text.find(q, s, e) >= 0 for q in _QUOTES):
@@ -375,7 +378,7 @@ class Standing:
             return False  # "was given a two-year suspended sentence": a court's act
         if _AGENT.search(text, cue.end, min(sent.end, cue.end + 80)):
             return False
-        if sent.speaker_country or self._reported(sent):
+        if sent.speaker_country or self.reported(sent):
             return False
         return self._sole_main_verb(sent, cue)
 

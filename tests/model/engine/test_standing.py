@@ -28,6 +28,8 @@ def _holders(engine: Engine, text: str) -> set[str]:
     "Under Brazilian law, the president has until Friday to veto the bill.",
     "The Mexican constitution requires the consent of both chambers to approve a treaty.",
     "Ruto's state of emergency appears to allow him to pull funding for the dam from other programmes.",
+    "During the recess, the Kenyan parliament cannot pass any legislation.",            # what may be done
+    "Once in office, a Mexican governor can veto any bill passed by the state congress.",
 ])
 def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
     assert _holders(engine, text) == set()
@@ -37,6 +39,7 @@ def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
     "Boris Johnson then served eight years as the mayor of London, from 2008 to 2016.",
     "Nancy Pelosi became the first woman to serve as Speaker of the House in 2007.",
     "Giuliani was serving as Trump's personal lawyer at the time.",
+    "Argentine President Juan Peron, who founded the Justicialist Party, served three terms.",  # terms served
 ])
 def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
     assert _holders(engine, text) == set()
@@ -47,7 +50,10 @@ def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
     ("Kenyan President William Ruto declared a state of emergency on Monday.", {"KEN"}),
     ("The Kenyan president said he would veto the bill.", {"KEN"}),                 # a saying keeps it
     ("Richard Nixon would have faced impeachment but resigned before the vote.", {"USA"}),  # a second act, done
+    ("Argentine President Juan Peron, who served three terms, criticised the British government.", {"ARG"}),
     ("The Chilean senate must also be consulted, the Chilean president said.", {"CHL"}),
+    ("The German government could not agree on a budget for next year.", {"DEU"}),    # a failure is done
+    ("The Indian army said it could strike the camps again.", {"IND"}),
 ])
 def test_a_reported_or_done_act_keeps_its_holder(engine: Engine, text: str, holders: set[str]) -> None:
     assert _holders(engine, text) >= holders

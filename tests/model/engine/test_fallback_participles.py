@@ -1,0 +1,39 @@
+"""A word in -ing or -ed after an article or a possessive is an adjective or a noun, not the verb the fallback reads
+an act from (issue 15, fallback._FINITE): "is a leading candidate", "a founding member", "is an unincorporated
+territory", "a landlocked country" describe someone or something; "is seeking a third term" is still an act."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.documents import Document
+from model.engine.extract import Engine
+from model.resources import load_resources
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_resources())
+
+
+def _holders(engine: Engine, text: str) -> set[str]:
+    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+
+
+@pytest.mark.parametrize("text", [
+    "Canadian Senator Pierre Roy is a leading candidate for the party's nomination in the next election.",
+    "Kenyan runner Eliud Kipchoge is a leading contender for the marathon title in Paris.",
+    "Guam is currently an unincorporated territory of the United States.",
+    "Aruba is an associated member of the Caribbean Community.",
+    "Kosovo is a landlocked country in the Balkans.",
+])
+def test_a_participle_after_an_article_is_no_act(engine: Engine, text: str) -> None:
+    assert _holders(engine, text) == set()
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Brazilian President Lula da Silva is seeking a third term.", "BRA"),
+    ("The Lebanese army has arrested an armed man near the border.", "LBN"),
+])
+def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine, text: str, holder: str) -> None:
+    assert _holders(engine, text) == {holder}
