@@ -26,7 +26,7 @@ from model.engine.standing import STATIVE
 from model.engine.targets import Targets
 from model.engine.wording import names_media, without_lead_adverb
 
-__all__ = ["Attributor", "Found", "Sentence"]
+__all__ = ["Attributor", "Found", "Sentence", "befalls"]
 
 _AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
 _IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z-]+)?\s+"
@@ -37,6 +37,16 @@ _BASED: Final = frozenset("based stationed living operating headquartered".split
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
+#: acts of harm: in an agentless passive they befell someone ("said three soldiers were killed")
+_HARM: Final = frozenset({"ASSAULT", "FIGHT"})
+
+
+def befalls(text: str, cue: Hit, a: int, b: int, alpha: str = "") -> bool:
+    """``cue`` is harm in an agentless passive ("… were killed", "have been injured in the blast"; not "were
+    killed by rebel shelling", "… in Israeli air strikes"): whoever holds it reports it, the harm is not its act."""
+    if category(cue) not in _HARM or not is_passive(text, cue, a, alpha):
+        return False
+    return _BY.search(text, cue.end, b) is None and _IN_ATTACK.search(text, cue.end, b) is None
 
 
 

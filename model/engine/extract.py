@@ -14,7 +14,7 @@ from typing import Final
 
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
-from model.engine.attribution import Attributor, Found, Sentence
+from model.engine.attribution import Attributor, Found, Sentence, befalls
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
@@ -334,15 +334,18 @@ class Engine:
 
 
     def _polarity(self, sent: Sentence, f: Found) -> float:
-        """The statement's sign: a saying's (or a sentence's without a known act) is what it says in tribute
-        or sympathy, or in blame (set after the scorer, which weighs a saying as a saying)."""
-        if f.category in _SAYING_CATEGORIES:
+        """The statement's sign: a saying's (or a sentence's without a known act, or a report of harm that befell
+        someone) is what it says in tribute or sympathy, or in blame (set after the scorer, which weighs a saying
+        as a saying and a report as its act)."""
+        harm = f.cue is not None and befalls(sent.text, f.cue, f.clause_start, f.clause_end, sent.alpha)
+        if f.category in _SAYING_CATEGORIES or harm:
             acts = self.attributor.acts
             if acts.pays_tribute(sent):
                 return _TRIBUTE
             if acts.criticises(sent):
                 return _CRITICISM
-        return f.polarity
+        # "Police said 12 civilians were wounded": the holder reports harm that befell others, a saying
+        return self._saying if harm else f.polarity
 
 
 def _clause_key(f: Found) -> tuple[int, int]:
