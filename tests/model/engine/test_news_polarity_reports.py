@@ -1,6 +1,7 @@
 """Signs of statements as news reports them, second round (issue 15: document polarity on real articles).
 
-Made-up sentences, one group per cause found on the Wikinews errors: harm that befell others, reported by a sayer.
+Made-up sentences, one group per cause found on the Wikinews errors: harm that befell others, reported by a sayer;
+blame and tribute in the words news uses.
 """
 
 from __future__ import annotations
@@ -42,3 +43,21 @@ def test_harm_that_befell_others_is_reported_not_done(engine: Engine, text: str)
 ])
 def test_harm_done_or_with_its_agent_stays_an_attack(engine: Engine, text: str) -> None:
     assert all(p < -0.5 for p in _polarities(engine, text))
+
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan police chief said the rebel group are the likely perpetrators.",
+    'The Brazilian senator said, "The whole inquiry is a hoax and a political ploy."',
+    "The Mexican president called the report baseless propaganda.",
+])
+def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
+    assert all(p < -0.3 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    'The Indian prime minister said, "He was a leader of deep humane values."',
+    "The Irish president said the late singer made a great contribution to the nation.",
+])
+def test_a_saying_of_tribute_in_news_words(engine: Engine, text: str) -> None:
+    assert all(p > 0 for p in _polarities(engine, text))
