@@ -61,3 +61,37 @@ def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
 ])
 def test_a_saying_of_tribute_in_news_words(engine: Engine, text: str) -> None:
     assert all(p > 0 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Kenyan president spent the day visiting wounded soldiers in the hospital.", "wounded"),
+    ("The Iraqi statement spoke of Turkey guarding captured militants.", "captured"),
+])
+def test_a_participle_after_a_gerund_is_an_adjective(engine: Engine, text: str, word: str) -> None:
+    assert all(r["cue"] != word for r in _rows(engine, text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A Syrian car bombing killed five and wounded dozens near Damascus.", "killed"),
+    ("Syrian troops, having captured the town, advanced north.", "captured"),
+])
+def test_a_participle_after_an_event_noun_or_auxiliary_is_a_verb(engine: Engine, text: str, word: str) -> None:
+    assert any(r["cue"] == word for r in _rows(engine, text))
+
+
+def test_a_cue_qualifying_the_object_of_a_light_verb_is_not_its_act(engine: Engine) -> None:
+    # "fire" qualifies "checks": an order of checks, not an order to shoot
+    assert all(p > -0.8 for p in _polarities(engine, "The Polish minister ordered fire safety checks on all clubs."))
+
+
+@pytest.mark.parametrize("text", [
+    "The French president cancelled an address and went to the scene.",
+    "The Japanese government cancelled celebrations after the earthquake.",
+    "The US Navy drone was able to send back the data it had collected.",
+])
+def test_calling_off_an_event_or_sending_data_is_no_sanction_or_aid(engine: Engine, text: str) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+
+
+def test_a_cancelled_visit_stays_a_sanction(engine: Engine) -> None:
+    assert all(p < -0.3 for p in _polarities(engine, "The Canadian government cancelled the minister's visit to China."))
