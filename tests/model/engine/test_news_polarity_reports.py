@@ -95,3 +95,19 @@ def test_calling_off_an_event_or_sending_data_is_no_sanction_or_aid(engine: Engi
 
 def test_a_cancelled_visit_stays_a_sanction(engine: Engine) -> None:
     assert all(p < -0.3 for p in _polarities(engine, "The Canadian government cancelled the minister's visit to China."))
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("The United States withdrew from the Paris climate agreement on Monday.", -1),  # a name qualifying the object
+    ("The US pulled out of the nuclear deal with Iran.", -1),
+    ("Qatar will quit the oil producers' organisation in January.", -1),
+    ("Russia withdrew its troops from Syria.", 1),                                     # a retreat
+])
+def test_leaving_a_treaty_or_an_organisation_rejects_it(engine: Engine, text: str, sign: int) -> None:
+    assert all(p * sign > 0 for p in _polarities(engine, text))
+
+
+def test_a_name_before_a_particle_is_the_verbs_own_object(engine: Engine) -> None:
+    # "engage ~ in" (talks): "in" here is where the rebels fought Filipino troops
+    text = "Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights on Saturday."
+    assert all(p <= 0 for p in _polarities(engine, text))
