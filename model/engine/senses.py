@@ -84,7 +84,8 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if n == 2 and _participle_after_gerund(text, cue, form, prev, last, floor):
         return True
     if noun_first and not objects and form in (lemma, lemma + "s", lemma + "es") and last not in _VERB_BEFORE:
-        return not _object_follows(text, cue.end)
+        # (a plural right before the bare form is its subject: "voters support stricter rules", "protesters march")
+        return not _object_follows(text, cue.end) and not (form == lemma and _plural(last))
     if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
         return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
     after = _ADJECTIVAL.get(form) if form == lemma else None
@@ -129,6 +130,11 @@ _NOT_GERUNDS: Final = frozenset("""being having getting bombing bombings shellin
 _NUMBER_WORDS: Final = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
     fifty hundred hundreds thousand thousands million millions dozen dozens scores several many more most at least
     nearly almost about over up some""".split())
+
+
+def _plural(word: str) -> bool:
+    """A plural noun ("voters", "Americans"; not "press", "its", "this")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _DETERMINERS
 
 
 def _object_follows(text: str, pos: int) -> bool:

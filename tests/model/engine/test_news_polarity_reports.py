@@ -111,3 +111,8 @@ def test_a_name_before_a_particle_is_the_verbs_own_object(engine: Engine) -> Non
     # "engage ~ in" (talks): "in" here is where the rebels fought Filipino troops
     text = "Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights on Saturday."
     assert all(p <= 0 for p in _polarities(engine, text))
+
+
+def test_a_plural_before_a_noun_first_verb_is_its_subject(engine: Engine) -> None:
+    assert any(r["cue"] == "march" for r in _rows(engine, "Kenyan protesters march through Nairobi."))
+
