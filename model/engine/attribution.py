@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -21,33 +20,19 @@ from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.phrases import subject_mentions, through_list
+from model.engine.reports import AGENT_END, BY, IN_ATTACK
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
 from model.engine.targets import Targets
 from model.engine.wording import names_media, without_lead_adverb
 
-__all__ = ["Attributor", "Found", "Sentence", "befalls"]
+__all__ = ["Attributor", "Found", "Sentence"]
 
-_AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
-_IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z-]+)?\s+"
-                        r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 #: "a group based in Trinidad": the place is where the subject belongs
 _BASED: Final = frozenset("based stationed living operating headquartered".split())
 #: kinds of name that stand for the country itself
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
-_BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
-#: acts of harm: in an agentless passive they befell someone ("said three soldiers were killed")
-_HARM: Final = frozenset({"ASSAULT", "FIGHT"})
-
-
-def befalls(text: str, cue: Hit, a: int, b: int, alpha: str = "") -> bool:
-    """``cue`` is harm in an agentless passive ("… were killed", "have been injured in the blast"; not "were
-    killed by rebel shelling", "… in Israeli air strikes"): whoever holds it reports it, the harm is not its act."""
-    if category(cue) not in _HARM or not is_passive(text, cue, a, alpha):
-        return False
-    return _BY.search(text, cue.end, b) is None and _IN_ATTACK.search(text, cue.end, b) is None
-
 
 
 class Attributor:
@@ -316,12 +301,12 @@ class Attributor:
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
         if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in STATIVE:
-            by = _BY.search(text, cue.end, b)
+            by = BY.search(text, cue.end, b)
             if by is None and category(cue) in ("ASSAULT", "FIGHT"):
-                by = _IN_ATTACK.search(text, cue.end, b)
+                by = IN_ATTACK.search(text, cue.end, b)
             agents: list[Holder] = []
             if by:
-                stop = _AGENT_END.search(text, by.end() + 1, b)
+                stop = AGENT_END.search(text, by.end() + 1, b)
                 agent_end = through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents:

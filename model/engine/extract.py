@@ -14,7 +14,7 @@ from typing import Final
 
 from model.countries import is_iso3
 from model.documents import Document, find_dateline
-from model.engine.attribution import Attributor, Found, Sentence, befalls
+from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.context import DocContext, SentenceFacts, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, home_holder
@@ -22,6 +22,7 @@ from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
 from model.engine.quotes import OPEN_QUOTES, quote_marks, quote_open_after
+from model.engine.reports import befalls, done_by_another
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -337,14 +338,17 @@ class Engine:
         """The statement's sign: a saying's (or a sentence's without a known act, or a report of harm that befell
         someone) is what it says in tribute or sympathy, or in blame (set after the scorer, which weighs a saying
         as a saying and a report as its act)."""
-        harm = f.cue is not None and befalls(sent.text, f.cue, f.clause_start, f.clause_end, sent.alpha)
+        cue = f.cue
+        harm = cue is not None and (befalls(sent.text, cue, f.clause_start, f.clause_end, sent.alpha)
+                                    or done_by_another(sent, cue, f.clause_start, f.clause_end, self.attributor.find_agents))
         if f.category in _SAYING_CATEGORIES or harm:
             acts = self.attributor.acts
             if acts.pays_tribute(sent):
                 return _TRIBUTE
             if acts.criticises(sent):
                 return _CRITICISM
-        # "Police said 12 civilians were wounded": the holder reports harm that befell others, a saying
+        # "Police said 12 civilians were wounded", "… recognised by UNESCO": the holder reports harm that befell
+        # others, or an act someone else did: a saying
         return self._saying if harm else f.polarity
 
 

@@ -39,7 +39,7 @@ def test_harm_that_befell_others_is_reported_not_done(engine: Engine, text: str)
 
 @pytest.mark.parametrize("text", [
     "Israeli troops killed three militants near the border, the army said.",
-    "The Syrian army said eight people were killed by rebel shelling.",
+    "Lebanon said 20 people were killed by Israeli air strikes.",
 ])
 def test_harm_done_or_with_its_agent_stays_an_attack(engine: Engine, text: str) -> None:
     assert all(p < -0.5 for p in _polarities(engine, text))
@@ -116,3 +116,22 @@ def test_a_name_before_a_particle_is_the_verbs_own_object(engine: Engine) -> Non
 def test_a_plural_before_a_noun_first_verb_is_its_subject(engine: Engine) -> None:
     assert any(r["cue"] == "march" for r in _rows(engine, "Kenyan protesters march through Nairobi."))
 
+
+
+@pytest.mark.parametrize("text", [
+    "The Greek foreign minister said the temple has been recognized by UNESCO as heritage.",
+    "The Pakistani court said the accused can avoid the death penalty if forgiven by the victim's family.",
+    "The Kenyan police said the station was attacked by gunmen on Monday.",
+    "The Syrian army said eight people were killed by rebel shelling.",
+])
+def test_an_act_done_by_no_country_is_reported_not_done(engine: Engine, text: str) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Two journalists were detained by police in Cairo, the Egyptian ministry said.", -1),   # the state's police
+    ("British MPs protested by shouting at the speaker.", -1),                               # a means, not an agent
+    ("The bill was co-sponsored by US Senator Marco Rubio.", 1),                             # a country's actor
+])
+def test_an_act_by_a_states_actor_or_by_a_means_keeps_its_sign(engine: Engine, text: str, sign: int) -> None:
+    assert all(p * sign > 0.3 for p in _polarities(engine, text))
