@@ -36,6 +36,10 @@ _BY_MEANS: Final = re.compile(r"[a-z]+ing\b|\d|(?:one|two|three|four|five|six|se
                               r"about|around|nearly|almost|more than|less than|up to|at least)\b", re.IGNORECASE)
 #: words after which a participle and "by" make a passive without its auxiliary ("if forgiven by the family")
 _SUBORDINATORS: Final = frozenset({"if", "unless", "when", "once", "though", "although", "until"})
+#: participles of a feeling: "we are encouraged by the talks" is the holder's own stance, not another's act
+_FEELINGS: Final = frozenset("""encouraged heartened pleased delighted inspired impressed moved touched reassured
+    concerned alarmed disturbed troubled worried dismayed appalled shocked outraged saddened disappointed
+    frustrated angered offended""".split())
 #: roles of a state's own actors: an agent of these acts for its country (the rules make it the holder)
 _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 
@@ -54,11 +58,12 @@ def done_by_another(sent: Sentence, cue: Hit, a: int, b: int,
     UNESCO") or people who act for no state ("if forgiven by the victim's family", "attacked by gunmen").
     Whoever holds the statement reports the act; it is not theirs.  ``find_agents``: the gazetteer's role words."""
     text = sent.text
-    if category(cue) == "SAY" or first_word(text, cue) in STATIVE:
+    form = first_word(text, cue)
+    if category(cue) == "SAY" or form in STATIVE or form in _FEELINGS:
         return False
     by = _BY_AGENT.match(text, cue.end, b)
     if by is None or _BY_MEANS.match(text, by.end()) is not None or not (is_passive(text, cue, a, sent.alpha) or (
-            is_participle(first_word(text, cue)) and by.end() - cue.end == 4
+            is_participle(form) and by.end() - cue.end == 4
             and "".join(words_before(text, cue.start, 1, a, sent.alpha)) in _SUBORDINATORS)):
         return False  # (a participle after "if" and before "by" is a passive without its auxiliary: "if forgiven
         # by"; "by shouting", "by one hour" name a means or a measure, not an agent)

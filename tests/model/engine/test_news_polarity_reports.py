@@ -57,7 +57,7 @@ def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     'The Indian prime minister said, "He was a leader of deep humane values."',
-    "The Irish president said the late singer made a great contribution to the nation.",
+    "The Irish president said the late singer served the nation with compassion and devotion.",
 ])
 def test_a_saying_of_tribute_in_news_words(engine: Engine, text: str) -> None:
     assert all(p > 0 for p in _polarities(engine, text))
@@ -135,3 +135,16 @@ def test_an_act_done_by_no_country_is_reported_not_done(engine: Engine, text: st
 ])
 def test_an_act_by_a_states_actor_or_by_a_means_keeps_its_sign(engine: Engine, text: str, sign: int) -> None:
     assert all(p * sign > 0.3 for p in _polarities(engine, text))
+
+
+def test_a_feeling_in_the_passive_is_the_holders_own(engine: Engine) -> None:
+    text = "The Australian prime minister said she has been encouraged by discussions with other countries."
+    assert all(p > 0 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Brazilian president said his government uprooted the systemic corruption of the past.",
+    "The Chinese foreign minister said the talks concerned territorial integrity.",
+])
+def test_words_of_both_readings_are_no_blame_or_tribute(engine: Engine, text: str) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
