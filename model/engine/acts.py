@@ -70,6 +70,8 @@ class Acts:
         #: warning", "declared a state of emergency ahead of the storm")
         self.alerts = frozenset(w.get("alerts", []))
         self.hazards = frozenset(w.get("hazards", []))
+        #: what kills or injures with no one's act: a hazard or an accident ("the fire, which also injured a man")
+        self.no_agents = self.hazards | frozenset(w.get("accidents", []))
         #: verbs that publish what they name as their subject or object ("the report, released on Monday"; but
         #: "the prisoners were released"), and the papers they publish
         self.publishing = frozenset(w.get("publishing", []))

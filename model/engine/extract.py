@@ -22,7 +22,7 @@ from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
 from model.engine.quotes import OPEN_QUOTES, quote_marks, quote_open_after
-from model.engine.reports import befalls, done_by_another
+from model.engine.reports import befalls, by_a_hazard, done_by_another
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -339,10 +339,11 @@ class Engine:
         someone) is what it says in tribute or sympathy, or in blame (set after the scorer, which weighs a saying
         as a saying and a report as its act)."""
         cue = f.cue
+        acts = self.attributor.acts
         harm = cue is not None and (befalls(sent.text, cue, f.clause_start, f.clause_end, sent.alpha)
-                                    or done_by_another(sent, cue, f.clause_start, f.clause_end, self.attributor.find_agents))
+                                    or done_by_another(sent, cue, f.clause_start, f.clause_end, self.attributor.find_agents)
+                                    or by_a_hazard(sent.text, cue, sent.start, sent.alpha, acts.no_agents))
         if f.category in _SAYING_CATEGORIES or harm:
-            acts = self.attributor.acts
             if acts.pays_tribute(sent):
                 return _TRIBUTE
             if acts.criticises(sent):

@@ -40,6 +40,8 @@ _SUBORDINATORS: Final = frozenset({"if", "unless", "when", "once", "though", "al
 _FEELINGS: Final = frozenset("""encouraged heartened pleased delighted inspired impressed moved touched reassured
     concerned alarmed disturbed troubled worried dismayed appalled shocked outraged saddened disappointed
     frustrated angered offended""".split())
+#: words between a subject and its verb ("the fire, which also seriously injured", "the storm that has killed")
+_BETWEEN_SUBJECT_AND_VERB: Final = frozenset("which that also has had have reportedly later then and".split())
 #: roles of a state's own actors: an agent of these acts for its country (the rules make it the holder)
 _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 
@@ -50,6 +52,19 @@ def befalls(text: str, cue: Hit, a: int, b: int, alpha: str = "") -> bool:
     if category(cue) not in _HARM or not is_passive(text, cue, a, alpha):
         return False
     return BY.search(text, cue.end, b) is None and IN_ATTACK.search(text, cue.end, b) is None
+
+
+def by_a_hazard(text: str, cue: Hit, floor: int, alpha: str, hazards: frozenset[str]) -> bool:
+    """``cue`` is harm whose subject is a hazard or an accident ("the storm killed 12", "the fire, which also
+    seriously injured a man"): no one's act, whoever holds the statement."""
+    if category(cue) not in _HARM:
+        return False
+    for w in reversed(words_before(text, cue.start, 5, floor, alpha)):
+        if w in hazards:
+            return True
+        if w not in _BETWEEN_SUBJECT_AND_VERB and not w.endswith("ly"):
+            return False
+    return False
 
 
 def done_by_another(sent: Sentence, cue: Hit, a: int, b: int,

@@ -148,3 +148,24 @@ def test_a_feeling_in_the_passive_is_the_holders_own(engine: Engine) -> None:
 ])
 def test_words_of_both_readings_are_no_blame_or_tribute(engine: Engine, text: str) -> None:
     assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish president said the fire, which also seriously injured a man, was a tragedy.",
+    "The storm killed 12 people in Japan, Japanese officials said.",
+    "The collision killed two cyclists, the Spanish police said.",
+])
+def test_harm_by_a_hazard_or_an_accident_is_no_ones_act(engine: Engine, text: str) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+
+
+def test_harm_by_an_attack_stays_an_attack(engine: Engine) -> None:
+    assert all(p < -0.5 for p in _polarities(engine, "A Kabul car bombing killed five, Afghan officials said."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Hong Kong government proposed an amendment to the extradition law on Monday.",
+    'The Tunisian MP said, "We proposed a bill in 2016 about this subject."',
+])
+def test_proposing_a_law_is_an_act_of_office(engine: Engine, text: str) -> None:
+    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
