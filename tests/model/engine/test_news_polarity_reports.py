@@ -169,3 +169,12 @@ def test_harm_by_an_attack_stays_an_attack(engine: Engine) -> None:
 ])
 def test_proposing_a_law_is_an_act_of_office(engine: Engine, text: str) -> None:
     assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Russian rescuers recovered at least ten survivors from the debris on Monday.",
+    "Indian firefighters dispatched ambulances to the scene.",
+    'The Indian minister called the late leader "humble and soft-spoken".',
+])
+def test_rescue_work_and_tribute_are_cooperative(engine: Engine, text: str) -> None:
+    assert all(p > 0 for p in _polarities(engine, text))
