@@ -178,3 +178,7 @@ def test_proposing_a_law_is_an_act_of_office(engine: Engine, text: str) -> None:
 ])
 def test_rescue_work_and_tribute_are_cooperative(engine: Engine, text: str) -> None:
     assert all(p > 0 for p in _polarities(engine, text))
+
+
+def test_being_allied_with_is_cooperation(engine: Engine) -> None:
+    assert all(p > 0.3 for p in _polarities(engine, "The US had been allied with Kurdish groups in fighting ISIS."))
