@@ -31,9 +31,11 @@ BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 _HARM: Final = frozenset({"ASSAULT", "FIGHT"})
 #: "by" right after a passive's verb (one word between at most: "recognized officially by")
 _BY_AGENT: Final = re.compile(r"\s+(?:[a-z]+\s+)?by\s+")
-#: what "by" introduces when it names no agent: a means ("by shouting") or a measure ("by one hour", "by 5%")
+#: what "by" introduces when it names no agent: a means ("by shouting"), a measure ("by one hour", "by 5%") or a
+#: way of deciding that is the holder's own ("adopted by consensus", "endorsed by a plebiscite")
 _BY_MEANS: Final = re.compile(r"[a-z]+ing\b|\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|"
-                              r"about|around|nearly|almost|more than|less than|up to|at least)\b", re.IGNORECASE)
+                              r"about|around|nearly|almost|more than|less than|up to|at least|consensus|acclamation|"
+                              r"unanimity|(?:an? |the )?(?:vote|majority|referendum|plebiscite))\b", re.IGNORECASE)
 #: words after which a participle and "by" make a passive without its auxiliary ("if forgiven by the family")
 _SUBORDINATORS: Final = frozenset({"if", "unless", "when", "once", "though", "although", "until"})
 #: participles of a feeling: "we are encouraged by the talks" is the holder's own stance, not another's act
