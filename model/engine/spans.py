@@ -203,11 +203,12 @@ def _cue_hits(sent: Sentence) -> list[Hit]:
     for h in cues:
         if h.start < taken_until:
             continue
-        # a pattern's verb must be free of names, not its object noun ("left the European Union", "withdrew from
-        # the Paris agreement": a name may qualify the object; but in "engaged Filipino troops in" the name is
-        # the verb's own object, before its particle)
+        # a pattern's verb must be free of names, not its object noun ("withdrew from the Paris agreement",
+        # "reiterate Bangladesh's support": a name may qualify the object; but in "engaged Filipino troops in" the
+        # name is the verb's own object, before its particle, and in "end the Israeli occupation" the act named is
+        # another country's)
         end = _verb_end(sent.text, h) if h.value.objects and not _ends_in_particle(sent.text, h) else h.end
-        if any(m.start < end and h.start < m.end for m in mentions):
+        if any(m.start < h.end and h.start < m.end and (m.start < end or m.kind == "demonym") for m in mentions):
             continue
         if any(u.start < h.end and h.start < u.end for u in unnamed):
             continue

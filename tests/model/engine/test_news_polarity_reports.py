@@ -183,3 +183,9 @@ def test_rescue_work_and_tribute_are_cooperative(engine: Engine, text: str) -> N
 
 def test_being_allied_with_is_cooperation(engine: Engine) -> None:
     assert all(p > 0.3 for p in _polarities(engine, "The US had been allied with Kurdish groups in fighting ISIS."))
+
+
+def test_a_demonym_in_a_patterns_object_names_another_countrys_act(engine: Engine) -> None:
+    # "end ~ occupation" is the occupier's concession: not Kuwait's
+    text = "Kuwait stressed the need for a just solution that would end the Israeli occupation."
+    assert all(r["cue"] != "end the Israeli occupation" for r in _rows(engine, text))
