@@ -187,5 +187,5 @@ def test_being_allied_with_is_cooperation(engine: Engine) -> None:
 
 def test_a_demonym_in_a_patterns_object_names_another_countrys_act(engine: Engine) -> None:
     # "end ~ occupation" is the occupier's concession: not Kuwait's
-    text = "Kuwait stressed the need for a just solution that would end the Israeli occupation."
-    assert all(r["cue"] != "end the Israeli occupation" for r in _rows(engine, text))
+    text = "Kuwait said a just solution would end the Israeli occupation."
+    assert all(float(str(r["polarity"])) <= 0 for r in _rows(engine, text))
