@@ -20,7 +20,7 @@ from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.phrases import subject_mentions, through_list
-from model.engine.reports import AGENT_END, BY, IN_ATTACK
+from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
 from model.engine.targets import Targets
@@ -69,6 +69,11 @@ class Attributor:
                 continue
             return c
         return None
+
+    def reports_only(self, sent: Sentence, f: Found) -> bool:
+        """The holder of ``f`` only reports its act (``reports.reported``: harm that befell others, an act by no
+        country's actor): its statement is a saying, set after the scorer."""
+        return reported(sent, f.cue, f.clause_start, f.clause_end, self.find_agents, self.acts.no_agents)
 
     # --- holders ---------------------------------------------------------------
     def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str],

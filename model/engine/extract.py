@@ -22,7 +22,6 @@ from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
 from model.engine.quotes import OPEN_QUOTES, quote_marks, quote_open_after
-from model.engine.reports import befalls, by_a_hazard, done_by_another
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -335,22 +334,15 @@ class Engine:
 
 
     def _polarity(self, sent: Sentence, f: Found) -> float:
-        """The statement's sign: a saying's (or a sentence's without a known act, or a report of harm that befell
-        someone) is what it says in tribute or sympathy, or in blame (set after the scorer, which weighs a saying
-        as a saying and a report as its act)."""
-        cue = f.cue
-        acts = self.attributor.acts
-        harm = cue is not None and (befalls(sent.text, cue, f.clause_start, f.clause_end, sent.alpha)
-                                    or done_by_another(sent, cue, f.clause_start, f.clause_end, self.attributor.find_agents)
-                                    or by_a_hazard(sent.text, cue, sent.start, sent.alpha, acts.no_agents))
-        if f.category in _SAYING_CATEGORIES or harm:
+        """The statement's sign: a saying's (or a sentence's without a known act, or an act it only reports:
+        ``Attributor.reports_only``) is what it says in tribute or sympathy, or in blame (set after the scorer)."""
+        acts, report = self.attributor.acts, self.attributor.reports_only(sent, f)
+        if f.category in _SAYING_CATEGORIES or report:
             if acts.pays_tribute(sent):
                 return _TRIBUTE
             if acts.criticises(sent):
                 return _CRITICISM
-        # "Police said 12 civilians were wounded", "… recognised by UNESCO": the holder reports harm that befell
-        # others, or an act someone else did: a saying
-        return self._saying if harm else f.polarity
+        return self._saying if report else f.polarity
 
 
 def _clause_key(f: Found) -> tuple[int, int]:

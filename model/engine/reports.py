@@ -48,6 +48,17 @@ _BETWEEN_SUBJECT_AND_VERB: Final = frozenset("which that also has had have repor
 _STATE_ROLES: Final = frozenset({"GOV", "MIL", "JUD", "COP", "LEG", "SPY", "PTY"})
 
 
+def reported(sent: Sentence, cue: Hit | None, a: int, b: int, find_agents: Callable[[str], Sequence[object]] | None,
+             no_agents: frozenset[str]) -> bool:
+    """The holder of ``cue`` (governing the clause [a, b)) only reports it: harm that befell others, harm by a
+    hazard, an act done by no country's actor.  Its statement is then a saying (the scorer weighed it as its act)."""
+    if cue is None:
+        return False
+    text = sent.text
+    return (befalls(text, cue, a, b, sent.alpha) or done_by_another(sent, cue, a, b, find_agents)
+            or by_a_hazard(text, cue, sent.start, sent.alpha, no_agents))
+
+
 def befalls(text: str, cue: Hit, a: int, b: int, alpha: str = "") -> bool:
     """``cue`` is harm in an agentless passive ("… were killed", "have been injured in the blast"; not "were
     killed by rebel shelling", "… in Israeli air strikes"): whoever holds it reports it, the harm is not its act."""
