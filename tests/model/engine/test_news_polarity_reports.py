@@ -58,6 +58,7 @@ def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
 @pytest.mark.parametrize("text", [
     'The Indian prime minister said, "He was a leader of deep humane values."',
     "The Irish president said the late singer served the nation with compassion and devotion.",
+    "\"I am so proud to have worked for him,\" the former CIA director said of the late American agent.",
 ])
 def test_a_saying_of_tribute_in_news_words(engine: Engine, text: str) -> None:
     assert all(p > 0 for p in _polarities(engine, text))
