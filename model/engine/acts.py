@@ -70,6 +70,8 @@ class Acts:
         #: warning", "declared a state of emergency ahead of the storm")
         self.alerts = frozenset(w.get("alerts", []))
         self.hazards = frozenset(w.get("hazards", []))
+        #: what kills or injures with no one's act: a hazard or an accident ("the fire, which also injured a man")
+        self.no_agents = self.hazards | frozenset(w.get("accidents", []))
         #: verbs that publish what they name as their subject or object ("the report, released on Monday"; but
         #: "the prisoners were released"), and the papers they publish
         self.publishing = frozenset(w.get("publishing", []))
@@ -191,6 +193,22 @@ class Acts:
             if cue.end <= h.start < limit:
                 d: CueDef = h.value
                 if d.category != "SAY" and d.lemma not in self.light_object and _OBJECT_END.search(
-                        sent.text, cue.end, h.start) is None:
+                        sent.text, cue.end, h.start) is None and not _modifier(sent.text, cue.end, h):
                     return d
         return None
+
+
+def _modifier(text: str, verb_end: int, h: Hit) -> bool:
+    """The cue word right after the verb qualifies the noun after it ("ordered fire safety checks", "approved
+    aid packages"): the object's head is that noun, not an act (but "ordered a pullback of troops")."""
+    lemma = h.value.lemma
+    if text[verb_end:h.start].strip() or " " in lemma or text[h.start:h.start + len(lemma)].lower() != lemma:
+        return False
+    m = _NEXT_WORD.match(text, h.start + len(lemma))  # (a pattern's hit, "fire ~ on", ends at its object)
+    return m is not None and m.group(1) not in _FUNCTION_WORDS
+
+
+_NEXT_WORD: Final = re.compile(r" ([a-z]+)\b")
+#: words after a cue that leave it the head of the object ("ordered a pullback of troops", "ordered strikes on")
+_FUNCTION_WORDS: Final = frozenset("""of on in at to for from by with against into over and or but the a an its his
+    her their our this that these those is are was were has have had will would as after before""".split())

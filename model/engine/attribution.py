@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -21,6 +20,7 @@ from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
 from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
+from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
 from model.engine.targets import Targets
@@ -28,16 +28,11 @@ from model.engine.wording import names_media, without_lead_adverb
 
 __all__ = ["Attributor", "Found", "Sentence"]
 
-_AGENT_END: Final = re.compile(r"[,;]|\s(?:for|in|against|during|over|after|on|at|to|with|because)\s", re.IGNORECASE)
-_IN_ATTACK: Final = re.compile(r"\b(?:in|during)\b(?=\s+(?:an?\s+|the\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[a-z-]+)?\s+"
-                        r"(?:air\s?strikes?|strikes?|shelling|attacks?|raids?|bombing|bombardment|fire|offensive|assault))")
 #: "a group based in Trinidad": the place is where the subject belongs
 _BASED: Final = frozenset("based stationed living operating headquartered".split())
 #: kinds of name that stand for the country itself
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
-_BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
-
 
 
 class Attributor:
@@ -74,6 +69,11 @@ class Attributor:
                 continue
             return c
         return None
+
+    def reports_only(self, sent: Sentence, f: Found) -> bool:
+        """The holder of ``f`` only reports its act (``reports.reported``: harm that befell others, an act by no
+        country's actor): its statement is a saying, set after the scorer."""
+        return reported(sent, f.cue, f.clause_start, f.clause_end, self.find_agents, self.acts.no_agents)
 
     # --- holders ---------------------------------------------------------------
     def _holders_in(self, text: str, mentions: list[Mention], a: int, b: int, govs: dict[int, str],
@@ -309,12 +309,12 @@ class Attributor:
         holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
         acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
         if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in STATIVE:
-            by = _BY.search(text, cue.end, b)
+            by = BY.search(text, cue.end, b)
             if by is None and category(cue) in ("ASSAULT", "FIGHT"):
-                by = _IN_ATTACK.search(text, cue.end, b)
+                by = IN_ATTACK.search(text, cue.end, b)
             agents: list[Holder] = []
             if by:
-                stop = _AGENT_END.search(text, by.end() + 1, b)
+                stop = AGENT_END.search(text, by.end() + 1, b)
                 agent_end = through_list(text, mentions, by.end(), stop.start() if stop else b)
                 agents = self._holders_in(text, mentions, by.end(), agent_end, {}, allow_targets=True, subject=True)
                 if not agents and not any(by.end() <= m.start < agent_end and m.kind == "igo" for m in mentions):

@@ -161,6 +161,11 @@ def first_word(text: str, hit: Hit) -> str:
     return hit.first
 
 
+def is_participle(form: str) -> bool:
+    """``form`` (lower case) reads as a past participle ("recognized", "forgiven", "held")."""
+    return form[-2:] in _PARTICIPLE_ENDINGS or form in _IRREGULAR_PARTICIPLES
+
+
 def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     form = first_word(text, cue)
     if form[-2:] not in _PARTICIPLE_ENDINGS and form not in _IRREGULAR_PARTICIPLES:

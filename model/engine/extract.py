@@ -385,15 +385,15 @@ class Engine:
 
 
     def _polarity(self, sent: Sentence, f: Found) -> float:
-        """The statement's sign: a saying's (or a sentence's without a known act) is what it says in tribute
-        or sympathy, or in blame (set after the scorer, which weighs a saying as a saying)."""
-        if f.category in _SAYING_CATEGORIES:
-            acts = self.attributor.acts
+        """The statement's sign: a saying's (or a sentence's without a known act, or an act it only reports:
+        ``Attributor.reports_only``) is what it says in tribute or sympathy, or in blame (set after the scorer)."""
+        acts, report = self.attributor.acts, self.attributor.reports_only(sent, f)
+        if f.category in _SAYING_CATEGORIES or report:
             if acts.pays_tribute(sent):
                 return _TRIBUTE
             if acts.criticises(sent):
                 return _CRITICISM
-        return f.polarity
+        return self._saying if report else f.polarity
 
 
 def _clause_key(f: Found) -> tuple[int, int]:

@@ -81,8 +81,11 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     form = first_word(text, cue)  # "take" of "take part"
     if _noun_by_what_follows(text, cue, form, lemma, d, last):
         return True
+    if n == 2 and _participle_after_gerund(text, cue, form, prev, last, floor):
+        return True
     if noun_first and not objects and form in (lemma, lemma + "s", lemma + "es") and last not in _VERB_BEFORE:
-        return not _object_follows(text, cue.end)
+        # (a plural right before the bare form is its subject: "voters support stricter rules", "protesters march")
+        return not _object_follows(text, cue.end) and not (form == lemma and _plural(last))
     if lemma == "back" and (last.endswith(("ed", "ing")) or last in _PARTICLE_VERBS):
         return True  # "pushed back", "were held back", "fight back": a particle, not "to back" (support)
     after = _ADJECTIVAL.get(form) if form == lemma else None
@@ -98,6 +101,40 @@ def is_nominal(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
             last = prev
         return last not in BE_FORMS and last not in _ING_LICENSORS
     return False
+
+
+def _participle_after_gerund(text: str, cue: Hit, form: str, prev: str, last: str, floor: int) -> bool:
+    """A participle between a gerund and its noun is an adjective ("visiting wounded soldiers", "guarding
+    captured militants"): the gerund is a verb (no determiner before it, not "being" or "having", lower case:
+    not "the bombing injured dozens", "Beijing condemned Japanese officials") and a noun follows."""
+    if not form.endswith("ed") or not last.endswith("ing") or len(last) < 6 or last in _NOT_GERUNDS:
+        return False
+    if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+        return False
+    j = cue.start - 1
+    while j > floor and text[j] == " ":
+        j -= 1
+    if not text[j - len(last) + 1:j + 1].islower():
+        return False
+    nxt = _word_after(text, cue.end)
+    return (nxt.isalpha() and nxt not in _OBJECT_START and nxt not in _FUNCTION_AFTER and nxt not in _NEXT_PREPS
+            and nxt not in _NUMBER_WORDS)
+
+
+#: "-ing" words a participle after which is a verb: auxiliaries ("being detained", "having captured the town")
+#: and nouns of events that do things ("a car bombing killed five", "government shelling wounded another")
+_NOT_GERUNDS: Final = frozenset("""being having getting bombing bombings shelling shooting shootings fighting
+    flooding uprising meeting ruling hearing briefing funding spending training building warning
+    crossing killing killings beating stabbing rioting looting landing sitting evening morning""".split())
+#: a number after the participle is its object ("killed five", "wounded dozens")
+_NUMBER_WORDS: Final = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty hundred hundreds thousand thousands million millions dozen dozens scores several many more most at least
+    nearly almost about over up some""".split())
+
+
+def _plural(word: str) -> bool:
+    """A plural noun ("voters", "Americans"; not "press", "its", "this")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _DETERMINERS
 
 
 def _object_follows(text: str, pos: int) -> bool:

@@ -173,6 +173,26 @@ def cue_hits(sent: Sentence) -> list[Hit]:
     return sent.cues
 
 
+def _verb_end(text: str, h: Hit) -> int:
+    """Where the verb of a pattern's hit ends: after as many words as its lemma has ("withdrew from" of "withdraw
+    from ~ agreement")."""
+    end = h.start
+    for _ in range(h.value.lemma.count(" ") + 1):
+        space = text.find(" ", end + 1, h.end)
+        if space < 0:
+            return h.end
+        end = space
+    return end
+
+
+def _ends_in_particle(text: str, h: Hit) -> bool:
+    """The pattern's object is a preposition or particle ("engage ~ with|in", "fire ~ at|on")."""
+    return text[text.rfind(" ", h.start, h.end) + 1:h.end].lower() in _PARTICLES
+
+
+_PARTICLES: Final = frozenset("with in on at into against for of to from by until not over about".split())
+
+
 def _cue_hits(sent: Sentence) -> list[Hit]:
     cues = by_start(sent.of("cue"))
     out: list[Hit] = []
@@ -183,7 +203,12 @@ def _cue_hits(sent: Sentence) -> list[Hit]:
     for h in cues:
         if h.start < taken_until:
             continue
-        if any(m.start < h.end and h.start < m.end for m in mentions):
+        # a pattern's verb must be free of names, not its object noun ("withdrew from the Paris agreement",
+        # "reiterate Bangladesh's support": a name may qualify the object; but in "engaged Filipino troops in" the
+        # name is the verb's own object, before its particle, and in "end the Israeli occupation" the act named is
+        # another country's)
+        end = _verb_end(sent.text, h) if h.value.objects and not _ends_in_particle(sent.text, h) else h.end
+        if any(m.start < h.end and h.start < m.end and (m.start < end or m.kind == "demonym") for m in mentions):
             continue
         if any(u.start < h.end and h.start < u.end for u in unnamed):
             continue
