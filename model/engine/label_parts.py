@@ -381,5 +381,10 @@ def quote_free(s: str) -> str:
     """``s`` without quotation marks (a label quotes nothing: "called the move a smash and grab")."""
     for q in QUOTES:
         if q in s:
-            s = s.replace(q, "")
+            pieces = s.split(q)
+            s = pieces[0]
+            for piece in pieces[1:]:
+                if s and piece and s[-1].isalnum() and piece[0].isalnum():
+                    s += " "  # (a mark between two words parts them: 'take“take' is two words)
+                s += piece
     return s

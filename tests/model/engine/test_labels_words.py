@@ -3,10 +3,12 @@ what the regex versions gave; stance labels keep to their budget and their sente
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from model.engine.discourse import Holder
+from model.engine.label_parts import quote_free
 from model.engine.labels import (
     punct_after,
     punct_before,
@@ -38,6 +40,15 @@ def test_example():
     cue = Hit(text.index("take part"), text.index("take part") + 9, "cue", None)
     # the budget (ten words) cuts "… of the new": the phrase goes back to its last preposition
     assert stance_label(text, _found(cue, 0, len(text)))[0] == "will not take part in the inauguration ceremony"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("called the move a “smash and grab”", "called the move a smash and grab"),
+    ("take“take", "take take"),  # a mark between two words parts them (Hypothesis found "taketake")
+    ("said: “We", "said: We"),
+])
+def test_a_label_quotes_nothing_and_keeps_its_words_apart(raw, clean):
+    assert quote_free(raw) == clean
 
 
 @given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPS)), min_size=1, max_size=24),
