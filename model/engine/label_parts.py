@@ -384,7 +384,7 @@ def quote_free(s: str) -> str:
             pieces = s.split(q)
             s = pieces[0]
             for piece in pieces[1:]:
-                if s and piece and s[-1].isalnum() and piece[0].isalnum():
+                if s and piece and s[-1].isalnum() and not piece[0].isspace() and piece[0] not in ".,;:!?)":
                     s += " "  # (a mark between two words parts them: 'take“take' is two words)
                 s += piece
     return s
