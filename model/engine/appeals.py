@@ -89,3 +89,33 @@ def _verb_end(text: str, at: int, b: int) -> int:
 def _adverbs_only(gap: str) -> bool:
     words = gap.split()
     return len(words) <= 2 and all(w.lower() in _BETWEEN or w.lower().endswith("ly") for w in words)
+
+
+#: what may stand between a first-person subject and its verb ("we have also welcomed", "we continue to stand
+#: with", "my government will keep supporting"): at most this many words, none opening a clause
+_SUBJECT_GAP: Final = 4
+
+
+def first_person_subject(sent: Sentence, a: int, cue: Hit, holders: list[Holder], govs: dict[int, str],
+                         preps: frozenset[str]) -> Holder | None:
+    """The speaker, when a first-person subject governs ``cue`` in the clause starting at ``a`` and the names the
+    rules took as the subject are not it: they stand in a phrase before it ("With regard to Yemen, we reiterate
+    our support", "As a friend of Cuba, we call for …") or after a preposition inside its predicate ("we
+    established two field hospitals in Chad to provide …").  A name right before the cue with no preposition keeps
+    its place ("We know Russia attacked …": Russia's act)."""
+    text = sent.text
+    fps = [h for h in sent.of("fp") if a <= h.start < cue.start]
+    if not fps or not holders:
+        return None
+    fp = fps[-1]
+    before = words_before(text, fp.start, 1, a)
+    if before and before[0] in _SUBORDINATE:
+        return None
+    if all(h.start >= 0 and h.start < fp.start for h in holders):
+        gap = text[fp.end:cue.start]
+        if "," in gap or ";" in gap or len(gap.split()) > _SUBJECT_GAP or any(
+                fp.end <= h.start < cue.start for h in sent.of("opener")):
+            return None
+    elif not all(h.start > fp.end and govs.get(h.start, "") in preps for h in holders):
+        return None
+    return Holder(str(sent.speaker_country), text[fp.start:fp.end], fp.start, "first-person")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
-from model.engine.appeals import first_person_appeal
+from model.engine.appeals import first_person_appeal, first_person_subject
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -53,6 +53,8 @@ class Attributor:
         self.light = frozenset(w.get("light_verbs", []))
         self.light_keep = frozenset(w.get("light_keep", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
+        #: prepositions that put a name in a predicate, not the subject ("in Chad", "of Yemen", "with China")
+        self._subject_preps = self.location_preps | self.target_preps | {"of"}
         #: verbs of what befalls the subject, not its act: the fallback reads no stance in them ("X died")
         self.no_act = frozenset(w.get("no_act", []))
         #: the act a cue takes in its sentence (its category and sign)
@@ -324,6 +326,10 @@ class Attributor:
                 kept = [h for h in holders if h.kind not in _NAMED_STATE and govs.get(h.start, "") not in self.location_preps]
                 acted_upon = len(kept) < len(holders)
                 holders = kept
+        if sent.speaker_country and holders:
+            own = first_person_subject(sent, a, cue, holders, govs, self._subject_preps)
+            if own is not None:
+                holders = [own]  # "With regard to Yemen, we reiterate …": the speaker's, not Yemen's
         if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
                 and any(holders[0].start < h.start < cue.start for h in sent.of("modal"))):
             # in a speech, "India must reverse its measures" is the speaker's demand on India
