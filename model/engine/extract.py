@@ -228,8 +228,10 @@ class Engine:
         out, private = standing.not_actors(sent, cue)
         at = cue.start if cue is not None else sent.end
         if out or private:
+            # (in a speech, the first person too: "we face challenges"; elsewhere a private sayer's "we" stays)
+            drop_fp = bool(sent.speaker_country)
             found = [f for f in found if f.holder.start not in out and not (
-                private and f.holder.kind != "first-person" and f.holder.start < at)]
+                private and (drop_fp or f.holder.kind != "first-person") and f.holder.start < at)]
         return found, out, private
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,

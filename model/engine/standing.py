@@ -20,9 +20,10 @@ holders whatever its position, and are decided here, by the rules, before the sc
   questioned about …", "is to face trial"; but "was arrested", "was impeached").
 
 In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
-out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
+out as a name; but a subject that faces or suffers what the sentence tells holds nothing, the speaker's "we" included
+(:mod:`model.engine.undergoing`).  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
 ``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
-``office_verbs`` and ``undergo``.
+``office_verbs``, ``undergo`` and ``undergoing``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
 from model.engine.spans import Sentence, cue_hits
+from model.engine.undergoing import second_act, speaker_undergoes
 
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
 #: "Unless Congress acts", "For the budget to pass")
@@ -98,8 +100,6 @@ _LEGAL_OBJECT: Final = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w$-]+\s+){0,3}?(?:
                                   re.IGNORECASE)
 #: a relative clause inside the subject, closed by a comma before the verb
 _INSIDE_COMMAS: Final = re.compile(r"[^,;:]*,\s*(?:[\w-]+\s+){0,3}$")
-#: a second act of the same subject ("was briefed, and flew")
-_COORDINATED: Final = re.compile(r"\b(?:and|but)\b")
 #: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
 STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
                            "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
@@ -133,6 +133,9 @@ class Standing:
         self.office_verbs = frozenset(w.get("office_verbs", []))
         #: verbs whose subject undergoes what their object names ("is to face trial")
         self.undergo = frozenset(w.get("undergo", []))
+        #: their forms, and those of other verbs of undergoing, as the subject's verb before a cue ("Azerbaijan
+        #: suffered further losses, with 80 servicemen killed")
+        self.undergoing = frozenset(w.get("undergoing", []))
 
     # --- acts not done -----------------------------------------------------------
     def unreal(self, sent: Sentence, cue: Hit) -> bool:
@@ -367,15 +370,17 @@ class Standing:
         face trial"), and does nothing else in the sentence; nobody is reported saying so."""
         text, s = sent.text, sent.start
         lemma = cue.value.lemma
+        if sent.speaker_country:
+            # the speaker says every sentence, so its acts stay; but not those its subject undergoes
+            return speaker_undergoes(sent, cue, self.undergo, self.undergoing)
         if lemma not in self.undergo and (category(cue) in self.state_acts or lemma in self.state_lemmas
-                                          or first_word(text, cue) in STATIVE or not is_passive(text, cue, s,
-                                                                                               sent.alpha)):
+                              or first_word(text, cue) in STATIVE or not is_passive(text, cue, s, sent.alpha)):
             return False
         if _LEGAL_OBJECT.match(text, cue.end):
             return False  # "was given a two-year suspended sentence": a court's act
         if _AGENT.search(text, cue.end, min(sent.end, cue.end + 80)):
             return False
-        if sent.speaker_country or self._reported(sent):
+        if self._reported(sent):
             return False
         return self._sole_main_verb(sent, cue)
 
@@ -389,4 +394,5 @@ class Standing:
                 return False
         if any(ch in text[s:cue.start] for ch in ";:"):
             return False
-        return not any(c.start > cue.end and _COORDINATED.search(text, cue.end, c.start) for c in cue_hits(sent))
+        return not second_act(sent, cue)
+

@@ -33,3 +33,17 @@ def test_a_country_beside_the_first_person_subject_holds_nothing(engine: Engine,
 def test_a_country_before_its_own_verb_keeps_its_act(engine: Engine) -> None:
     """"We know Peru attacked …": Peru is the subject of the verb (not after a preposition)."""
     assert "PER" in _actors(engine, "We know Peru attacked the border post last week.")
+
+
+@pytest.mark.parametrize("text", [
+    "Sadly, we are facing a growing number of droughts across the continent.",
+    "Peru continues to face a difficult economic and social situation.",
+    "As a result, Kenya suffered heavy losses, with 40 soldiers killed and 90 wounded.",
+    "This forum matters more than ever because of the many challenges we face.",
+])
+def test_a_subject_that_faces_or_suffers_holds_nothing(engine: Engine, text: str) -> None:
+    assert _actors(engine, text) == set()
+
+
+def test_a_second_verb_after_suffering_is_the_subjects_act(engine: Engine) -> None:
+    assert "PER" in _actors(engine, "Peru suffered losses and attacked the border posts.")
