@@ -16,6 +16,10 @@ from model.engine.spans import Sentence
 #: ("The question is whether we will have …", "if we must", "when we will meet")
 _SUBORDINATE: Final = frozenset("whether if unless when how what where why until once before after as because "
                                 "since which who whom".split())
+#: pronouns of a subject other than the speaker, unless a copula follows ("it is essential to")
+_THIRD_PERSON: Final = frozenset({"pron1", "pronN"})
+_THIRD_PERSON_WORDS: Final = frozenset({"it", "he", "she", "they"})
+_COPULA: Final = frozenset({"is", "was", "are", "were", "would", "s"})
 #: words of a pledge after the first person ("we will", "I shall")
 _PLEDGE: Final = frozenset({"will", "shall"})
 #: words that may stand between the subject and the modal ("we all must", "we therefore need to")
@@ -119,3 +123,15 @@ def first_person_subject(sent: Sentence, a: int, cue: Hit, holders: list[Holder]
     elif not all(h.start > fp.end and govs.get(h.start, "") in preps for h in holders):
         return None
     return Holder(str(sent.speaker_country), text[fp.start:fp.end], fp.start, "first-person")
+
+
+def other_subject(sent: Sentence, a: int, b: int) -> bool:
+    """A third-person pronoun between ``a`` and ``b`` is the subject of what follows, not the speaker ("I will not
+    tell the Assembly how many persons it killed"; not the "it" of "it is essential to")."""
+    text = sent.text
+    for h in sent.hits:
+        if a <= h.start < b and h.kind in _THIRD_PERSON and str(h.value) in _THIRD_PERSON_WORDS:
+            after = text[h.end:h.end + 10].split()
+            if not after or after[0].lower().strip("’'") not in _COPULA:
+                return True
+    return False

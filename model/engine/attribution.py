@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
-from model.engine.appeals import first_person_appeal, first_person_subject
+from model.engine.appeals import first_person_appeal, first_person_subject, other_subject
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -20,7 +20,7 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.phrases import subject_mentions, through_list
+from model.engine.phrases import igo_subject, subject_mentions, through_list
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
 from model.engine.targets import Targets
@@ -36,6 +36,9 @@ _BASED: Final = frozenset("based stationed living operating headquartered".split
 #: kinds of name that stand for the country itself
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
+#: pronouns of a subject other than the speaker ("it", "they")
+#: a sayer in the first person ("We believe", "It would be no exaggeration on my part to say that")
+_FIRST_PERSON: Final = frozenset({"fp", "fpposs"})
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -110,7 +113,9 @@ class Attributor:
         kinds = {h.kind for h in region}
         if "fp" in kinds and sent.speaker_country:
             fp = next(h for h in region if h.kind == "fp")
-            return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+            if not other_subject(sent, fp.end, b):
+                return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+            # "I will not tell the Assembly how many persons it killed": the act is another subject's
         groups = [str(h.value) for h in region if h.kind == "group"]
         if groups:
             found = disc.resolve_group(groups)
@@ -144,22 +149,6 @@ class Attributor:
                 continue
             out.append(h)
         return out
-
-    def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
-        """The subject is an international organisation (or its official): no country holds."""
-        igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
-        if not igo:
-            return False
-        if not holders:
-            return True
-        # "Kenzo Oshima, the UN relief coordinator," and "UN envoy Kenzo Oshima": a person acting for the
-        # organisation (but not "Erdoğan cited Article 5 of the NATO treaty": no apposition, only named)
-        if not all(h.kind == "person" for h in holders):
-            return False
-        first, person = igo[0], holders[0]
-        if person.start < first.start:
-            return first.start - person.start < 60 and "," in sent.text[person.start:first.start]
-        return True  # the organisation named first: its official is the subject ("NATO chief Stoltenberg")
 
     # --- the sentence ----------------------------------------------------------
     def analyse(self, sent: Sentence, disc: Discourse) -> tuple[list[Found], list[Holder]]:
@@ -215,7 +204,11 @@ class Attributor:
             first_cue and is_passive(text, first_cue[0], first_cue[1], sent.alpha)
         ):
             found = fallback(self, sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
-        if sayer_holders and (leading is not None or (not found and first_cue is not None and not blocked)):
+        # "I will not tell the Assembly how many persons it killed": the act is another's, the speaker only says it
+        unnamed_actor = not found and first_cue is not None and bool(sayer_holders) and all(
+            h.kind == "first-person" for h in sayer_holders) and other_subject(sent, first_cue[1], first_cue[0].start)
+        if sayer_holders and not unnamed_actor and (
+                leading is not None or (not found and first_cue is not None and not blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
@@ -285,7 +278,7 @@ class Attributor:
             govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
             speaker = sent.speaker_country
-            fp = next((h for h in region if h.kind == "fp"), None) if not hs and speaker else None
+            fp = next((h for h in region if h.kind in _FIRST_PERSON), None) if not hs and speaker else None
             if fp is not None and speaker:
                 # "We believe that …", "I stress that …" in a speech: the speaker's country says it
                 hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]
@@ -337,7 +330,7 @@ class Attributor:
             f = self.make(sent, speaker, cue, a, b, hedged, reporter, mentions)
             f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
             return [f]
-        if self._igo_subject(sent, a, cue.start, holders):
+        if igo_subject(sent, a, cue.start, holders):
             return None
         if not holders and not acted_upon:
             holders = self._context_holders(sent, a, cue.start, disc)
@@ -393,3 +386,4 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
+

@@ -47,3 +47,28 @@ def test_a_subject_that_faces_or_suffers_holds_nothing(engine: Engine, text: str
 
 def test_a_second_verb_after_suffering_is_the_subjects_act(engine: Engine) -> None:
     assert "PER" in _actors(engine, "Peru suffered losses and attacked the border posts.")
+
+
+def _rows(engine: Engine, text: str, speaker: str = "KEN") -> list[dict[str, object]]:
+    return engine.document(Document(id="d", text=text, speaker_country=speaker))
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("We have welcomed the new agreement. It must allow the refugees to return home.", "allow"),
+    ("I thank the Secretary-General for his report. It rightly condemns the attacks on civilians.", "condemns"),
+])
+def test_it_after_the_speakers_sentence_is_not_the_speaker(engine: Engine, text: str, cue: str) -> None:
+    """"We … . It must allow …": "it" is not the speaker of the sentence before."""
+    assert not any(r["cue"] == cue for r in _rows(engine, text))
+
+
+def test_what_another_subject_did_is_the_speakers_saying(engine: Engine) -> None:
+    """"I will not tell the Assembly how many people it killed": the speaker says it, the killing is not its act."""
+    rows = _rows(engine, "I will not tell the Assembly how many elderly people it killed in the camps.")
+    assert {r["actor"] for r in rows} == {"KEN"}
+    assert all("tell" in str(r["stance"]) for r in rows)
+
+
+def test_a_sayer_in_the_first_person_possessive_is_the_speaker(engine: Engine) -> None:
+    rows = _rows(engine, "It would be no exaggeration on my part to say that Peru is threatened by a crisis.")
+    assert "KEN" in {r["actor"] for r in rows}
