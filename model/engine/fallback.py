@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from model.engine.discourse import Holder
+from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon
 from model.engine.phrases import subject_mentions
 from model.engine.spans import Found, Sentence, governors, round3
@@ -28,10 +29,18 @@ _MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need 
 def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None, before: int) -> list[Found]:
     """No known cue: the subject's country, the first finite verb after it, and
     a polarity from the sentence's colouring words (low confidence)."""
-    text = sent.text
     cands = [m for m in sent.mentions if m.is_country and s <= m.start < e]
-    if not cands:
-        return _speaker_fallback(attr, sent, s, e, hedged, reporter) if sent.speaker_country else []
+    found = _named_fallback(attr, sent, cands, s, e, hedged, reporter, before) if cands else []
+    if not found and sent.speaker_country:
+        # "In Togo, we are working towards …": a name that is not the subject leaves the speaker's "we"
+        return _speaker_fallback(attr, sent, s, e, hedged, reporter)
+    return found
+
+
+def _named_fallback(attr: Attributor, sent: Sentence, cands: list[Mention], s: int, e: int, hedged: bool,
+                    reporter: str | None, before: int) -> list[Found]:
+    """The subject's country among the names ``cands``, through the first finite verb after it."""
+    text = sent.text
     govs = governors(text, cands, s, sent.alpha)
     first = next((m for m in cands if govs.get(m.start, "") not in attr.target_preps
                   and not (govs.get(m.start, "") in attr.location_preps and not attr.actor_placed(text, s, m.start))),
@@ -71,11 +80,15 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     "We will continue striving …"): the speaker's, through its first finite verb (low confidence)."""
     text = sent.text
     fp = next((h for h in sent.of("fp") if s <= h.start < e), None)
-    if fp is None or _words(text, s, fp.start) > 8:
+    # the first person opens the clause, or follows an introductory phrase ("As a member of the Council, we …")
+    if fp is None or (_words(text, s, fp.start) > 8 and text[s:fp.start].rstrip()[-1:] != ","):
         return []
     verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
     if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
         return []
+    gap = text[fp.end:verb.start()]
+    if "," in gap:
+        return []  # the first person is no subject of that verb ("to cut my country into pieces, which started")
     speaker = str(sent.speaker_country)
     f = attr.make(sent, Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"),
                   _verb_cue(attr.lex, text, verb, e), s, e, hedged, reporter, None)

@@ -72,3 +72,16 @@ def test_what_another_subject_did_is_the_speakers_saying(engine: Engine) -> None
 def test_a_sayer_in_the_first_person_possessive_is_the_speaker(engine: Engine) -> None:
     rows = _rows(engine, "It would be no exaggeration on my part to say that Peru is threatened by a crisis.")
     assert "KEN" in {r["actor"] for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "In Peru, we are building a development that leaves nobody behind.",
+    "As an elected member of the regional forum on the climate, we are working with our neighbours on the forests.",
+])
+def test_a_first_person_clause_without_a_known_verb_is_the_speakers_beside_a_name(engine: Engine, text: str) -> None:
+    """A country that is not the subject ("In Peru, we …") leaves the speaker's first-person clause its own."""
+    assert "KEN" in _actors(engine, text)
+
+
+def test_the_first_person_as_an_object_is_no_subject(engine: Engine) -> None:
+    assert _actors(engine, "The plan to divide my country into pieces, which formally started in 2008, failed.") == set()
