@@ -20,6 +20,8 @@ _SUBORDINATE: Final = frozenset("whether if unless when how what where why until
 _THIRD_PERSON: Final = frozenset({"pron1", "pronN"})
 _THIRD_PERSON_WORDS: Final = frozenset({"it", "he", "she", "they"})
 _COPULA: Final = frozenset({"is", "was", "are", "were", "would", "s"})
+#: the first person of an appeal to all ("Let us work together"; not "Let me turn to …", which orders the speech)
+_LET_US: Final = frozenset({"let us", "let's", "let’s"})
 #: words of a pledge after the first person ("we will", "I shall")
 _PLEDGE: Final = frozenset({"will", "shall"})
 #: words that may stand between the subject and the modal ("we all must", "we therefore need to")
@@ -36,20 +38,41 @@ def first_person_appeal(sent: Sentence, a: int, b: int, categories: dict[str, Ca
         return None
     text = sent.text
     modals = sent.of("modal")
-    for fp in sent.of("fp"):
-        before = words_before(text, fp.start, 1)
-        if not a <= fp.start < b or (before and before[0] in _SUBORDINATE):
-            continue
-        holder = Holder(speaker, text[fp.start:fp.end], fp.start, "first-person")
+    for holder, end in _speaker_subjects(sent, a, b, speaker):
+        if holder.text.lower() in _LET_US:  # "Let us build a better world": an appeal, whatever the verb
+            verb_end = _verb_end(text, end, b)
+            if verb_end > end:
+                verb = text[end:verb_end].split()[-1].lower()
+                return Hit(verb_end - len(verb), verb_end, "cue", _cue_def(verb, "APPEAL", categories)), holder
         for m in modals:
-            if m.start >= fp.end and m.start < b and _adverbs_only(text[fp.end:m.start]):
-                end = _verb_end(text, m.end, b)
-                return Hit(m.start, end, "cue", _cue_def(str(m.value), "APPEAL", categories)), holder
+            if m.start >= end and m.start < b and _adverbs_only(text[end:m.start]):
+                verb_end = _verb_end(text, m.end, b)
+                return Hit(m.start, verb_end, "cue", _cue_def(str(m.value), "APPEAL", categories)), holder
         # (not "I will": "I will start with …", "I will now turn to …" order the speech)
-        pledge = _pledge_after(text, fp.end, b, categories) if text[fp.start:fp.end].lower() != "i" else None
+        pledge = _pledge_after(text, end, b, categories) if holder.text.lower() != "i" else None
         if pledge is not None:
             return pledge, holder
     return None
+
+
+def _speaker_subjects(sent: Sentence, a: int, b: int, speaker: str) -> list[tuple[Holder, int]]:
+    """The speaker as a subject in ``a:b``, with where its words end: the first person ("we", "my government"), and
+    the speaker's country named at the clause's start or after an introductory phrase ("Cuba will continue to …",
+    "As the chair of the group, Grenada will …"), not after a subordinating word."""
+    text = sent.text
+    out: list[tuple[Holder, int]] = []
+    for fp in sent.of("fp"):
+        before = words_before(text, fp.start, 1)
+        if a <= fp.start < b and not (before and before[0] in _SUBORDINATE):
+            out.append((Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"), fp.end))
+    for m in sent.mentions:
+        if m.code != speaker or m.kind != "country" or not a <= m.start < b or text[m.end:m.end + 1] in ("'", "’"):
+            continue
+        lead = text[a:m.start].strip(" “\"")
+        if len(lead.split()) <= 2 and not (lead and lead.split()[-1].lower() in _SUBORDINATE) or lead.endswith(","):
+            out.append((Holder(speaker, m.text, m.start, m.kind), m.end))
+    out.sort(key=lambda x: x[1])
+    return out
 
 
 def _cue_def(word: str, category: str, categories: dict[str, Category]) -> CueDef:

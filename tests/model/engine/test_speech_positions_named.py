@@ -1,0 +1,42 @@
+"""A speech's pledges and appeals by the speaker's country named as the subject, and appeals to all ("Let us …")
+(issue 15: held-out UN sentences "Cuba will continue to raise its voice …", "Let us work together …" gave nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.documents import Document
+from model.engine.extract import Engine
+from model.resources import load_resources
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_resources())
+
+
+def _rows(engine: Engine, text: str, speaker: str = "PER") -> list[dict[str, object]]:
+    return engine.document(Document(id="d", text=text, speaker_country=speaker))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru will continue to raise its voice for the small island nations.",
+    "As the chair of the regional group, Peru will pursue its advocacy for a fairer trade system.",
+    "Let us build bridges between the generations.",
+    "Let’s embrace our differences and respect each other.",
+])
+def test_the_speakers_pledge_or_appeal_is_its_own(engine: Engine, text: str) -> None:
+    assert {r["actor"] for r in _rows(engine, text)} == {"PER"}
+
+
+@pytest.mark.parametrize("text", [
+    "Let me now turn to the climate.",
+    "The people of Peru will never forget those days.",
+    "Whether Peru will ever recover its forests is unclear.",
+])
+def test_no_pledge_where_the_speaker_orders_the_speech_or_is_no_subject(engine: Engine, text: str) -> None:
+    assert _rows(engine, text) == []
+
+
+def test_another_country_named_with_will_is_no_pledge_of_the_speaker(engine: Engine) -> None:
+    assert "PER" not in {r["actor"] for r in _rows(engine, "Chile will keep raising its voice for the islands.")}
