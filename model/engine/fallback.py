@@ -23,6 +23,21 @@ _FINITE: Final = re.compile(
     r"warns|demands|refuses|agrees|continues|signs|meets|visits|hosts|helps|provides|uses|used)\b")
 _TOKENS: Final = re.compile(r"[a-z]+")
 _CLAUSE_PUNCT: Final = re.compile(r"[;:]")
+#: the verb right after a speech's first person in the present ("We value …", "we stand firmly for …", "we can
+#: build …", "we are proud of …"): auxiliaries and adverbs between, and not a word that cannot be a verb
+_PRESENT: Final = re.compile(
+    r"\s+(?:(?:also|all|both|still|now|therefore|together|indeed|truly|deeply|firmly|fully|further|again|can|cannot|"
+    r"could|do|does|did|not|are|am|have|remain|continue\s+to|will\s+continue\s+to)\s+)*"
+    r"(?!(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|but|that|this|these|those|who|which|as|if|so|no|not|"
+    r"very|more|most|here|there|able|all|can|have|has|am|is|are|will|shall|would|should|must|may|might|could|"
+    r"address)\b)(?P<v>[a-z]{3,})\b")
+#: what may stand right before a speech's first person as the subject ("And we …", "Today we …", "that we …"); any
+#: other lower-case word makes it the subject of a relative clause ("the choices we make")
+_BEFORE_SUBJECT: Final = frozenset("and but so yet then now today here also indeed therefore thus together finally "
+                                   "currently still again too that where".split())
+#: words that make the first person's clause a condition or a reason ("if we act now", "because we can't …")
+_SUBORDINATE: Final = frozenset("whether if unless when how what why until once before after as because since "
+                                "which who whom while".split())
 _MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
 
 
@@ -83,7 +98,9 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     # the first person opens the clause, or follows an introductory phrase ("As a member of the Council, we …")
     if fp is None or (_words(text, s, fp.start) > 8 and text[s:fp.start].rstrip()[-1:] != ","):
         return []
-    verb = _FINITE.search(text, fp.end, min(e, fp.end + 50))
+    if not _subject_place(text, s, fp.start) or text[fp.start:fp.end].lower() == "let me":
+        return []  # ("Let me turn to …" orders the speech)
+    verb = _FINITE.search(text, fp.end, min(e, fp.end + 50)) or _PRESENT.match(text, fp.end, min(e, fp.end + 60))
     if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
         return []
     gap = text[fp.end:verb.start()]
@@ -111,3 +128,19 @@ def sentiment(lex: Lexicon, low: str) -> float:
     if score == 0:
         return -0.05
     return max(-0.8, min(0.8, score / 2))
+
+
+def _subject_place(text: str, s: int, at: int) -> bool:
+    """The first person at ``at`` stands where a main clause's subject does: at the sentence's start, after
+    punctuation or a capitalised word, or after a conjunction or adverb — not after a subordinating word ("if we
+    act") nor after a noun it qualifies ("the choices we make")."""
+    j = at
+    while j > s and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > s and (text[i - 1].isalpha() or text[i - 1] in "’'"):
+        i -= 1
+    word = text[i:j]
+    if not word or word[0].isupper():
+        return word.lower() not in _SUBORDINATE
+    return word in _BEFORE_SUBJECT or (word.endswith("ly") and len(word) > 4)

@@ -40,3 +40,23 @@ def test_no_pledge_where_the_speaker_orders_the_speech_or_is_no_subject(engine: 
 
 def test_another_country_named_with_will_is_no_pledge_of_the_speaker(engine: Engine) -> None:
     assert "PER" not in {r["actor"] for r in _rows(engine, "Chile will keep raising its voice for the islands.")}
+
+
+@pytest.mark.parametrize("text", [
+    "We value the steady support of our regional partners.",
+    "We stand firmly for the right of every nation to choose its path.",
+    "Together, we can build an economy that serves the young.",
+    "We are proud of our peaceful political transition.",
+])
+def test_a_first_person_verb_in_the_present_is_the_speakers(engine: Engine, text: str) -> None:
+    assert {r["actor"] for r in _rows(engine, text)} == {"PER"}
+
+
+@pytest.mark.parametrize("text", [
+    "The choices we make today will shape the future of the young.",
+    "But there is still time if we act now.",
+    "I have the honour to speak on behalf of the President.",
+    "Because we can’t undo the mistakes of the past.",
+])
+def test_a_first_person_that_is_no_main_subject_or_has_no_verb_holds_nothing(engine: Engine, text: str) -> None:
+    assert _rows(engine, text) == []
