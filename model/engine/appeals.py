@@ -22,6 +22,8 @@ _THIRD_PERSON_WORDS: Final = frozenset({"it", "he", "she", "they"})
 _COPULA: Final = frozenset({"is", "was", "are", "were", "would", "s"})
 #: the first person of an appeal to all ("Let us work together"; not "Let me turn to …", which orders the speech)
 _LET_US: Final = frozenset({"let us", "let's", "let’s"})
+#: verbs of "Let us …" that lead the audience through the speech ("Let us look at Pakistan", "Let us turn to …")
+_ORDERING: Final = frozenset({"look", "turn", "see", "begin", "start", "move", "consider", "imagine"})
 #: words of a pledge after the first person ("we will", "I shall")
 _PLEDGE: Final = frozenset({"will", "shall"})
 #: words that may stand between the subject and the modal ("we all must", "we therefore need to")
@@ -41,8 +43,8 @@ def first_person_appeal(sent: Sentence, a: int, b: int, categories: dict[str, Ca
     for holder, end in _speaker_subjects(sent, a, b, speaker):
         if holder.text.lower() in _LET_US:  # "Let us build a better world": an appeal, whatever the verb
             verb_end = _verb_end(text, end, b)
-            if verb_end > end:
-                verb = text[end:verb_end].split()[-1].lower()
+            verb = text[end:verb_end].split()[-1].lower() if verb_end > end else ""
+            if verb and verb not in _ORDERING:
                 return Hit(verb_end - len(verb), verb_end, "cue", _cue_def(verb, "APPEAL", categories)), holder
         for m in modals:
             if m.start >= end and m.start < b and _adverbs_only(text[end:m.start]):

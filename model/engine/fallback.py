@@ -98,8 +98,8 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     # the first person opens the clause, or follows an introductory phrase ("As a member of the Council, we …")
     if fp is None or (_words(text, s, fp.start) > 8 and text[s:fp.start].rstrip()[-1:] != ","):
         return []
-    if not _subject_place(text, s, fp.start) or text[fp.start:fp.end].lower() == "let me":
-        return []  # ("Let me turn to …" orders the speech)
+    if not _subject_place(text, s, fp.start) or text[fp.start:fp.end].lower().startswith("let"):
+        return []  # ("Let me turn to …", "Let us look at …" lead through the speech; other "Let us" are appeals)
     verb = _FINITE.search(text, fp.end, min(e, fp.end + 50)) or _PRESENT.match(text, fp.end, min(e, fp.end + 60))
     if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
         return []

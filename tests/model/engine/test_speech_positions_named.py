@@ -31,6 +31,7 @@ def test_the_speakers_pledge_or_appeal_is_its_own(engine: Engine, text: str) -> 
 
 @pytest.mark.parametrize("text", [
     "Let me now turn to the climate.",
+    "Let us look at the Horn of Africa.",
     "The people of Peru will never forget those days.",
     "Whether Peru will ever recover its forests is unclear.",
 ])
