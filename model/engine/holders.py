@@ -14,6 +14,7 @@ card costs the analyst more than a missing one).
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from model.engine.clauses import is_passive
@@ -26,6 +27,17 @@ _QUOTES: Final = "“”\""
 _PREP_OF: Final = frozenset({"of", "from"})
 _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
+#: nouns of an act or a position: a country that owns one ("Russia's aggression", "the Russian invasion", "the
+#: initiative of Colombia") is reported doing it, though not as a verb's subject
+_ACT_NOUNS: Final = ("aggression|invasion|war|occupation|attacks?|actions?|efforts?|initiatives?|support|decisions?|"
+                     "polic(?:y|ies)|positions?|proposals?|offer|threats?|sanctions|blockade|embargo|measures|gesture|"
+                     "leadership|commitments?|contributions?|assistance|aid|bombing|strikes|annexation|violations|"
+                     "interference|withdrawal|mobilization|campaign|crimes|atrocities|solidarity|cooperation|"
+                     "recognition|intervention|provocations?|hostilities|missiles?|drones?|troops|forces")
+#: the name's possessive or adjective before the act noun, at most two words between ("Russia's brutal war")
+_ACT_AFTER: Final = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]+){0,2}?\s+(?:" + _ACT_NOUNS + r")\b")
+#: the act noun before the name ("the initiative of Colombia", "the legislation initiated by Denmark" is not one)
+_ACT_BEFORE: Final = re.compile(r"(?:" + _ACT_NOUNS + r")\s+(?:of|by)\s+(?:the\s+)?$")
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
                        "across ", "coast of", "border with")
 
@@ -49,6 +61,7 @@ FEATURES: Final[tuple[str, ...]] = (
     "one_sentence", "one_sentence_x_engine", "subject_list", "group_resolved",
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
     "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp", "passive_agent",
+    "speech_act_owner",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -129,6 +142,7 @@ _F_HOME_X_STATE_ROLE: Final = 73
 _F_IS_PLACE: Final = 74
 _F_QUOTE_X_FP: Final = 75
 _F_PASSIVE_AGENT: Final = 76
+_F_SPEECH_ACT_OWNER: Final = 77
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -279,7 +293,18 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if source == "engine" and cue is not None and h.start > cue.end and is_passive(text, cue, f.clause_start,
                                                                                   sent.alpha):
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
+    if speaker and h.start >= 0 and _act_owner(text, h.start, h.start + len(h.text), s, e):
+        x[_F_SPEECH_ACT_OWNER] = 1.0  # (in a speech: in news, the home and place candidates read acts otherwise)
     return x
+
+
+def _act_owner(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """The name at ``start:end`` owns an act noun ("Russia's aggression", "the Russian invasion", "the initiative
+    of Colombia")."""
+    if _ACT_AFTER.match(text, end, min(e, end + 40)) is not None:
+        return True
+    lo = max(s, start - 40)
+    return _word_before(text, start, lo) in ("of", "by", "the") and _ACT_BEFORE.search(text, lo, start) is not None
 
 
 def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:
