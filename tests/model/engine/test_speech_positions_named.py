@@ -61,3 +61,13 @@ def test_a_first_person_verb_in_the_present_is_the_speakers(engine: Engine, text
 ])
 def test_a_first_person_that_is_no_main_subject_or_has_no_verb_holds_nothing(engine: Engine, text: str) -> None:
     assert _rows(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Chile launched military operations against its neighbour last week.",
+    "Chile is waging a brutal war on its neighbour.",
+])
+def test_launching_or_waging_a_war_is_the_subjects_act(engine: Engine, text: str) -> None:
+    """(read as a fight, not through the bare verb: "launched" alone is no act of a known kind)"""
+    rows = [r for r in _rows(engine, text) if r["actor"] == "CHL"]
+    assert rows and all(float(str(r["polarity"])) <= -0.5 and " " in str(r["cue"]) for r in rows)
