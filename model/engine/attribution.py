@@ -60,6 +60,8 @@ class Attributor:
         self._subject_preps = self.location_preps | self.target_preps | {"of"}
         #: verbs of what befalls the subject, not its act: the fallback reads no stance in them ("X died")
         self.no_act = frozenset(w.get("no_act", []))
+        #: what a speaker's "our …" names as its position when no verb does ("deserves our full support")
+        self.position_nouns = frozenset(w.get("position_nouns", []))
         #: the act a cue takes in its sentence (its category and sign)
         self.acts = Acts(lexicon)
         #: whom a clause's act is aimed at

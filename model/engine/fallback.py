@@ -31,6 +31,7 @@ _PRESENT: Final = re.compile(
     r"(?!(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|but|that|this|these|those|who|which|as|if|so|no|not|"
     r"very|more|most|here|there|able|all|can|have|has|am|is|are|will|shall|would|should|must|may|might|could|"
     r"address)\b)(?P<v>[a-z]{3,})\b")
+_WORD: Final = re.compile(r"[A-Za-z-]+")
 #: what may stand right before a speech's first person as the subject ("And we …", "Today we …", "that we …"); any
 #: other lower-case word makes it the subject of a relative clause ("the choices we make")
 _BEFORE_SUBJECT: Final = frozenset("and but so yet then now today here also indeed therefore thus together finally "
@@ -48,8 +49,28 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     found = _named_fallback(attr, sent, cands, s, e, hedged, reporter, before) if cands else []
     if not found and sent.speaker_country:
         # "In Togo, we are working towards …": a name that is not the subject leaves the speaker's "we"
-        return _speaker_fallback(attr, sent, s, e, hedged, reporter)
+        return _speaker_fallback(attr, sent, s, e, hedged, reporter) or _our_position(attr, sent, s, e, hedged, reporter)
     return found
+
+
+def _our_position(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None) -> list[Found]:
+    """A speech's "our …" naming a position, with no first-person verb ("deserves our full support", "must be our
+    priority", "It affirms our strong belief in …"): the speaker's (low confidence)."""
+    text = sent.text
+    for h in sent.of("fpposs"):
+        if not s <= h.start < e:
+            continue
+        noun = next((w for w in _WORD.finditer(text, h.end, min(e, h.end + 40)) if w.group().lower() in
+                     attr.position_nouns), None)  # (the first three words: "our strong and unwavering belief")
+        if noun is None or len(text[h.end:noun.start()].split()) > 3:
+            continue
+        d = CueDef(noun.group().lower(), "OTHER", sentiment(attr.lex, text[h.start:e].lower()), "", "noun")
+        cue = Hit(h.start, noun.end(), "cue", d)
+        f = attr.make(sent, Holder(str(sent.speaker_country), text[h.start:h.end], h.start, "first-person"), cue, s, e,
+                      hedged, reporter, None)
+        f.confidence = round3(f.confidence * 0.6)
+        return [f]
+    return []
 
 
 def _named_fallback(attr: Attributor, sent: Sentence, cands: list[Mention], s: int, e: int, hedged: bool,

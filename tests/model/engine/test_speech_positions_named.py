@@ -71,3 +71,15 @@ def test_launching_or_waging_a_war_is_the_subjects_act(engine: Engine, text: str
     """(read as a fight, not through the bare verb: "launched" alone is no act of a known kind)"""
     rows = [r for r in _rows(engine, text) if r["actor"] == "CHL"]
     assert rows and all(float(str(r["polarity"])) <= -0.5 and " " in str(r["cue"]) for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Protecting the oceans from plastic must be our first priority.",
+    "It also affirms our strong and lasting belief in the rule of law.",
+])
+def test_our_position_named_by_a_noun_is_the_speakers(engine: Engine, text: str) -> None:
+    assert {r["actor"] for r in _rows(engine, text)} == {"PER"}
+
+
+def test_our_thing_that_is_no_position_holds_nothing(engine: Engine) -> None:
+    assert _rows(engine, "Our economy grew by five per cent last year.") == []
