@@ -30,7 +30,7 @@ _PRESENT: Final = re.compile(
     r"could|do|does|did|not|are|am|have|remain|continue\s+to|will\s+continue\s+to)\s+)*"
     r"(?!(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|but|that|this|these|those|who|which|as|if|so|no|not|"
     r"very|more|most|here|there|able|all|can|have|has|am|is|are|will|shall|would|should|must|may|might|could|"
-    r"address)\b)(?P<v>[a-z]{3,})\b")
+    r"address|see|witness|live|know|hear)\b)(?P<v>[a-z]{3,})\b")
 _WORD: Final = re.compile(r"[A-Za-z-]+")
 #: what may stand right before a speech's first person as the subject ("And we …", "Today we …", "that we …"); any
 #: other lower-case word makes it the subject of a relative clause ("the choices we make")
@@ -46,6 +46,11 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
     """No known cue: the subject's country, the first finite verb after it, and
     a polarity from the sentence's colouring words (low confidence)."""
     cands = [m for m in sent.mentions if m.is_country and s <= m.start < e]
+    if cands and sent.speaker_country and any(s <= h.start < cands[0].start for h in sent.of("fp")):
+        # "We stand firmly for Ukraine's victory because when Ukraine wins …": the first person is the subject
+        found = _speaker_fallback(attr, sent, s, e, hedged, reporter)
+        if found:
+            return found
     found = _named_fallback(attr, sent, cands, s, e, hedged, reporter, before) if cands else []
     if not found and sent.speaker_country:
         # "In Togo, we are working towards …": a name that is not the subject leaves the speaker's "we"
@@ -87,8 +92,11 @@ def _named_fallback(attr: Attributor, sent: Sentence, cands: list[Mention], s: i
     if not subject:  # the first name is not a subject ("the anti-Israel movement")
         return []
     tail_start = subject[-1].end
+    speech = bool(sent.speaker_country)
     verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
-        _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if sent.speaker_country else None)
+        _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if speech else None) or (
+        # a speech's named subject in the present ("Grenada assures him of …", "Kenya can also speak to …")
+        _PRESENT.match(text, tail_start, min(e, tail_start + 60)) if speech else None)
     if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or verb.group("v") in attr.no_act:
         return []  # (no verb, or one of what befalls the subject: "died", "was hospitalised")
     cue = _verb_cue(attr.lex, text, verb, e)

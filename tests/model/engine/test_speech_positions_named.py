@@ -83,3 +83,20 @@ def test_our_position_named_by_a_noun_is_the_speakers(engine: Engine, text: str)
 
 def test_our_thing_that_is_no_position_holds_nothing(engine: Engine) -> None:
     assert _rows(engine, "Our economy grew by five per cent last year.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru assures him of its steadfast cooperation.",
+    "Peru can also speak to its engagement on gender equality.",
+    "We stand firmly for Chile’s recovery because when Chile recovers the region recovers.",
+])
+def test_the_speakers_present_tense_clause_is_its_own(engine: Engine, text: str) -> None:
+    assert "PER" in {r["actor"] for r in _rows(engine, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "We have witnessed the soldiers perpetrate further violations in the buffer zone.",
+    "We see it everywhere, from the heat waves to the floods.",
+])
+def test_what_the_speaker_sees_is_no_position(engine: Engine, text: str) -> None:
+    assert "PER" not in {r["actor"] for r in _rows(engine, text)}
