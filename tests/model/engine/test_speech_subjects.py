@@ -85,3 +85,12 @@ def test_a_first_person_clause_without_a_known_verb_is_the_speakers_beside_a_nam
 
 def test_the_first_person_as_an_object_is_no_subject(engine: Engine) -> None:
     assert _actors(engine, "The plan to divide my country into pieces, which formally started in 2008, failed.") == set()
+
+
+def test_a_country_that_remains_occupied_is_acted_upon(engine: Engine) -> None:
+    """"remain occupied" is a passive as "are occupied" is: the countries named are the victims."""
+    assert not {"PER", "CHL"} & _actors(engine, "Parts of Peru and Chile remain occupied to this day.")
+
+
+def test_remaining_committed_is_still_a_position(engine: Engine) -> None:
+    assert _actors(engine, "We remain committed to the Charter and its principles.") == {"KEN"}
