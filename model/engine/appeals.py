@@ -23,7 +23,7 @@ _COPULA: Final = frozenset({"is", "was", "are", "were", "would", "s"})
 #: the first person of an appeal to all ("Let us work together"; not "Let me turn to …", which orders the speech)
 _LET_US: Final = frozenset({"let us", "let's", "let’s"})
 #: verbs of "Let us …" that lead the audience through the speech ("Let us look at Pakistan", "Let us turn to …")
-_ORDERING: Final = frozenset({"look", "turn", "see", "begin", "start", "move", "consider", "imagine"})
+_ORDERING: Final = frozenset({"look", "turn", "see", "begin", "start", "move", "consider", "imagine", "say", "take"})
 #: words of a pledge after the first person ("we will", "I shall")
 _PLEDGE: Final = frozenset({"will", "shall"})
 #: words that may stand between the subject and the modal ("we all must", "we therefore need to")
@@ -160,3 +160,13 @@ def other_subject(sent: Sentence, a: int, b: int) -> bool:
             if not after or after[0].lower().strip("’'") not in _COPULA:
                 return True
     return False
+
+
+def leads_the_audience(sent: Sentence, fp: Hit) -> bool:
+    """The first person ``fp`` is "Let us/me" before a verb that leads the audience through the speech ("Let us say
+    …", "Let us look at …", "Let me turn to …"): no position of the speaker's."""
+    text = sent.text
+    if not text[fp.start:fp.end].lower().startswith("let"):
+        return False
+    after = text[fp.end:fp.end + 30].split()
+    return bool(after) and after[0].lower().strip(",.") in _ORDERING

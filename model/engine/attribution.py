@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
-from model.engine.appeals import first_person_appeal, first_person_subject, other_subject
+from model.engine.appeals import first_person_appeal, first_person_subject, leads_the_audience, other_subject
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -115,6 +115,8 @@ class Attributor:
         kinds = {h.kind for h in region}
         if "fp" in kinds and sent.speaker_country:
             fp = next(h for h in region if h.kind == "fp")
+            if leads_the_audience(sent, fp):
+                return []
             if not other_subject(sent, fp.end, b):
                 return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
             # "I will not tell the Assembly how many persons it killed": the act is another subject's
@@ -281,7 +283,7 @@ class Attributor:
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
             speaker = sent.speaker_country
             fp = next((h for h in region if h.kind in _FIRST_PERSON), None) if not hs and speaker else None
-            if fp is not None and speaker:
+            if fp is not None and speaker and not leads_the_audience(sent, fp):
                 # "We believe that …", "I stress that …" in a speech: the speaker's country says it
                 hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]
             elif not ms:

@@ -30,7 +30,10 @@ _PRESENT: Final = re.compile(
     r"could|do|does|did|not|are|am|have|remain|continue\s+to|will\s+continue\s+to)\s+)*"
     r"(?!(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|but|that|this|these|those|who|which|as|if|so|no|not|"
     r"very|more|most|here|there|able|all|can|have|has|am|is|are|will|shall|would|should|must|may|might|could|"
-    r"address|see|witness|live|know|hear)\b)(?P<v>[a-z]{3,})\b")
+    r"address|see|witness|live|know|hear|was|were|be|been|being|rank|ranks|encompass|encompasses|comprise|comprises|"
+    r"consist|consists|include|includes|contain|contains|lie|lies|belong|belongs)\b)(?P<v>[a-z]{3,})\b")
+#: the auxiliaries _PRESENT reads before a verb (a named subject's verb without one ends in -s: "Peru assures")
+_AUXILIARY: Final = re.compile(r"\s+(?:can|cannot|could|do|does|did|will|shall|would|should|must|may|might)\b")
 _WORD: Final = re.compile(r"[A-Za-z-]+")
 #: what may stand right before a speech's first person as the subject ("And we …", "Today we …", "that we …"); any
 #: other lower-case word makes it the subject of a relative clause ("the choices we make")
@@ -56,6 +59,17 @@ def fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, rep
         # "In Togo, we are working towards …": a name that is not the subject leaves the speaker's "we"
         return _speaker_fallback(attr, sent, s, e, hedged, reporter) or _our_position(attr, sent, s, e, hedged, reporter)
     return found
+
+
+def _named_present(text: str, subject: Mention, at: int, e: int) -> re.Match[str] | None:
+    """The present-tense verb of a speech's named subject: after an auxiliary ("Grenada can also speak to …"), or in
+    the third person ("Equatorial Guinea assures him …"); not a noun the name qualifies ("Palestinian population")."""
+    if subject.kind not in ("country", "capital", "person"):
+        return None
+    verb = _PRESENT.match(text, at, min(e, at + 60))
+    if verb is None or verb.group("v").endswith("s") or _AUXILIARY.match(text, at):
+        return verb
+    return None
 
 
 def _our_position(attr: Attributor, sent: Sentence, s: int, e: int, hedged: bool, reporter: str | None) -> list[Found]:
@@ -96,7 +110,7 @@ def _named_fallback(attr: Attributor, sent: Sentence, cands: list[Mention], s: i
     verb = _FINITE.search(text, tail_start, min(e, tail_start + 70)) or (
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if speech else None) or (
         # a speech's named subject in the present ("Grenada assures him of …", "Kenya can also speak to …")
-        _PRESENT.match(text, tail_start, min(e, tail_start + 60)) if speech else None)
+        _named_present(text, subject[-1], tail_start, e) if speech else None)
     if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or verb.group("v") in attr.no_act:
         return []  # (no verb, or one of what befalls the subject: "died", "was hospitalised")
     cue = _verb_cue(attr.lex, text, verb, e)

@@ -100,3 +100,15 @@ def test_the_speakers_present_tense_clause_is_its_own(engine: Engine, text: str)
 ])
 def test_what_the_speaker_sees_is_no_position(engine: Engine, text: str) -> None:
     assert "PER" not in {r["actor"] for r in _rows(engine, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Let us say a lion in that story.",
+    "Let us take a look at what kind of peace was built.",
+    "We were not among the first.",
+    "Our country ranks eighth in the world for clean energy.",
+    "Yet we are not being heard by the lenders.",
+    "It displaced thousands of Peruvian families, half of the Peruvian population at the time.",
+])
+def test_descriptions_and_the_speechs_own_order_are_no_positions(engine: Engine, text: str) -> None:
+    assert _rows(engine, text) == []
