@@ -42,6 +42,11 @@ _BEFORE_SUBJECT: Final = frozenset("and but so yet then now today here also inde
 #: words that make the first person's clause a condition or a reason ("if we act now", "because we can't …")
 _SUBORDINATE: Final = frozenset("whether if unless when how what why until once before after as because since "
                                 "which who whom while".split())
+#: what opens a noun phrase that a relative clause without "that" may follow ("the choices we make")
+_DETERMINERS: Final = frozenset("the these those all many every any each some which whatever".split())
+#: prepositions of a phrase of time or place before the first person ("During the past year we …")
+_PHRASE_PREPOSITIONS: Final = frozenset("in during over for at since after throughout within across under on by "
+                                        "from of".split())
 _MODAL_VERB: Final = re.compile(r"\b(?:must|should|has to|have to|needs to|need to)\s+(?:not\s+)?(?P<v>[a-z]+)\b")
 
 
@@ -186,4 +191,15 @@ def _subject_place(text: str, s: int, at: int) -> bool:
     word = text[i:j]
     if not word or word[0].isupper():
         return word.lower() not in _SUBORDINATE
-    return word in _BEFORE_SUBJECT or (word.endswith("ly") and len(word) > 4)
+    if word in _BEFORE_SUBJECT or (word.endswith("ly") and len(word) > 4):
+        return True
+    if word in _SUBORDINATE:
+        return False
+    # a noun before the first person heads a relative clause when a determiner opens it ("the choices we make",
+    # "all the things we do"), unless a preposition puts it in a phrase of time or place ("During the past year we
+    # …", "at times we …")
+    words = text[max(s, i - 40):i].lower().split()[-3:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in _DETERMINERS:
+            return k > 0 and words[k - 1] in _PHRASE_PREPOSITIONS
+    return True

@@ -112,3 +112,15 @@ def test_what_the_speaker_sees_is_no_position(engine: Engine, text: str) -> None
 ])
 def test_descriptions_and_the_speechs_own_order_are_no_positions(engine: Engine, text: str) -> None:
     assert _rows(engine, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "But at times we have also been deeply frustrated by the slow pace of reform.",
+    "During the past year we have doubled our aid to the region.",
+])
+def test_a_phrase_of_time_before_the_first_person_keeps_it_the_subject(engine: Engine, text: str) -> None:
+    assert {r["actor"] for r in _rows(engine, text)} == {"PER"}
+
+
+def test_the_first_person_of_a_relative_clause_is_no_subject(engine: Engine) -> None:
+    assert _rows(engine, "All the things we do matter to the young.") == []
