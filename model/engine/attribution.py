@@ -37,8 +37,6 @@ _BASED: Final = frozenset("based stationed living operating headquartered".split
 _NAMED_STATE: Final = frozenset({"country", "demonym", "capital"})
 _RECIPROCAL: Final = frozenset("meet hold negotiate consult confer telephone clash fight renew resume".split())
 #: pronouns of a subject other than the speaker ("it", "they")
-#: a sayer in the first person ("We believe", "It would be no exaggeration on my part to say that")
-_FIRST_PERSON: Final = frozenset({"fp", "fpposs"})
 _BY: Final = re.compile(r"\b(?:by|between|among)\b", re.IGNORECASE)
 
 
@@ -282,7 +280,9 @@ class Attributor:
             govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
             speaker = sent.speaker_country
-            fp = next((h for h in region if h.kind in _FIRST_PERSON), None) if not hs and speaker else None
+            # ("our" only leading the sentence: "… on my part to say that"; not "…, disrupt our social orders.")
+            fp = next((h for h in region if h.kind == "fp" or (h.kind == "fpposs" and f.kind == "leading")),
+                      None) if not hs and speaker else None
             if fp is not None and speaker and not leads_the_audience(sent, fp):
                 # "We believe that …", "I stress that …" in a speech: the speaker's country says it
                 hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]

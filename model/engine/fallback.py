@@ -31,7 +31,8 @@ _PRESENT: Final = re.compile(
     r"(?!(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|but|that|this|these|those|who|which|as|if|so|no|not|"
     r"very|more|most|here|there|able|all|can|have|has|am|is|are|will|shall|would|should|must|may|might|could|"
     r"address|see|witness|live|know|hear|was|were|be|been|being|rank|ranks|encompass|encompasses|comprise|comprises|"
-    r"consist|consists|include|includes|contain|contains|lie|lies|belong|belongs)\b)(?P<v>[a-z]{3,})\b")
+    r"consist|consists|include|includes|contain|contains|lie|lies|belong|belongs|neither|nor|only|just|one|among)\b)"
+    r"(?P<v>[a-z]{3,})\b")
 #: the auxiliaries _PRESENT reads before a verb (a named subject's verb without one ends in -s: "Peru assures")
 _AUXILIARY: Final = re.compile(r"\s+(?:can|cannot|could|do|does|did|will|shall|would|should|must|may|might)\b")
 _WORD: Final = re.compile(r"[A-Za-z-]+")

@@ -124,3 +124,12 @@ def test_a_phrase_of_time_before_the_first_person_keeps_it_the_subject(engine: E
 
 def test_the_first_person_of_a_relative_clause_is_no_subject(engine: Engine) -> None:
     assert _rows(engine, "All the things we do matter to the young.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "New technologies could solve many of our old problems, but could also disrupt our social orders.",
+    "We are neither the largest nor the wealthiest nation on earth.",
+    "While the drought persists, we are confronted these days with the fallout of the floods.",
+])
+def test_an_our_at_the_end_descriptions_and_what_confronts_us_are_no_positions(engine: Engine, text: str) -> None:
+    assert _rows(engine, text) == []
