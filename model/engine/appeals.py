@@ -67,6 +67,8 @@ def _speaker_subjects(sent: Sentence, a: int, b: int, speaker: str) -> list[tupl
         before = words_before(text, fp.start, 1)
         if a <= fp.start < b and not (before and before[0] in _SUBORDINATE):
             out.append((Holder(speaker, text[fp.start:fp.end], fp.start, "first-person"), fp.end))
+    if not sent.of("modal") and not _has_pledge_word(sent, a, b):
+        return out  # (a named speaker appeals or pledges only with a modal or "will")
     for m in sent.mentions:
         if m.code != speaker or m.kind != "country" or not a <= m.start < b or text[m.end:m.end + 1] in ("'", "’"):
             continue
@@ -75,6 +77,11 @@ def _speaker_subjects(sent: Sentence, a: int, b: int, speaker: str) -> list[tupl
             out.append((Holder(speaker, m.text, m.start, m.kind), m.end))
     out.sort(key=lambda x: x[1])
     return out
+
+
+def _has_pledge_word(sent: Sentence, a: int, b: int) -> bool:
+    fold = sent.fold
+    return not fold or fold.find("will ", a, b) >= 0 or fold.find("shall ", a, b) >= 0
 
 
 def _cue_def(word: str, category: str, categories: dict[str, Category]) -> CueDef:

@@ -14,7 +14,6 @@ card costs the analyst more than a missing one).
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from model.engine.clauses import is_passive
@@ -29,15 +28,13 @@ _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
 #: nouns of an act or a position: a country that owns one ("Russia's aggression", "the Russian invasion", "the
 #: initiative of Colombia") is reported doing it, though not as a verb's subject
-_ACT_NOUNS: Final = ("aggression|invasion|war|occupation|attacks?|actions?|efforts?|initiatives?|support|decisions?|"
-                     "polic(?:y|ies)|positions?|proposals?|offer|threats?|sanctions|blockade|embargo|measures|gesture|"
-                     "leadership|commitments?|contributions?|assistance|aid|bombing|strikes|annexation|violations|"
-                     "interference|withdrawal|mobilization|campaign|crimes|atrocities|solidarity|cooperation|"
-                     "recognition|intervention|provocations?|hostilities|missiles?|drones?|troops|forces")
-#: the name's possessive or adjective before the act noun, at most two words between ("Russia's brutal war")
-_ACT_AFTER: Final = re.compile(r"(?:['’]s)?(?:\s+[a-z][a-z-]+){0,2}?\s+(?:" + _ACT_NOUNS + r")\b")
-#: the act noun before the name ("the initiative of Colombia", "the legislation initiated by Denmark" is not one)
-_ACT_BEFORE: Final = re.compile(r"(?:" + _ACT_NOUNS + r")\s+(?:of|by)\s+(?:the\s+)?$")
+_ACT_NOUNS: Final = frozenset(
+    "aggression invasion war occupation attack attacks action actions effort efforts initiative initiatives support "
+    "decision decisions policy policies position positions proposal proposals offer threat threats sanctions blockade "
+    "embargo measures gesture leadership commitment commitments contribution contributions assistance aid bombing "
+    "strikes annexation violations interference withdrawal mobilization campaign crimes atrocities solidarity "
+    "cooperation recognition intervention provocation provocations hostilities missile missiles drone drones troops "
+    "forces".split())
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
                        "across ", "coast of", "border with")
 
@@ -293,18 +290,29 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if source == "engine" and cue is not None and h.start > cue.end and is_passive(text, cue, f.clause_start,
                                                                                   sent.alpha):
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
-    if speaker and h.start >= 0 and _act_owner(text, h.start, h.start + len(h.text), s, e):
+    if speaker and h.start >= 0 and kind != "first-person" and _act_owner(text, h.start, h.start + len(h.text), s, e):
         x[_F_SPEECH_ACT_OWNER] = 1.0  # (in a speech: in news, the home and place candidates read acts otherwise)
     return x
 
 
 def _act_owner(text: str, start: int, end: int, s: int, e: int) -> bool:
-    """The name at ``start:end`` owns an act noun ("Russia's aggression", "the Russian invasion", "the initiative
-    of Colombia")."""
-    if _ACT_AFTER.match(text, end, min(e, end + 40)) is not None:
-        return True
-    lo = max(s, start - 40)
-    return _word_before(text, start, lo) in ("of", "by", "the") and _ACT_BEFORE.search(text, lo, start) is not None
+    """The name at ``start:end`` owns an act noun ("Russia's aggression", "the Russian brutal war", "the initiative
+    of Colombia"): one of the three words after it (lower-case words before it), or the noun before "of"/"by"."""
+    nxt = text[end:end + 2]
+    at = end + 2 if nxt in ("'s", "’s") else end
+    if at > end or (nxt[:1] == " " and nxt[1:2].islower()):
+        for w in text[at:min(e, at + 40)].split()[:3]:
+            word = w.rstrip(",.;:")
+            if word in _ACT_NOUNS:
+                return True
+            if not word.isalpha() or not word.islower():
+                break
+    if text[start - 4:start] not in (" of ", " by ", "the "):
+        return False  # (the usual case: no noun can own the name before it)
+    before = text[max(s, start - 40):start].split()[-3:]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] in ("of", "by") and before[-2] in _ACT_NOUNS
 
 
 def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:

@@ -19,6 +19,8 @@ _SUBJECT_WORDS: Final = 8
 #: the word before a cue that makes it a second verb of the sentence's subject
 _SECOND_VERB: Final = [[w] for w in ("and", "but", "then", "also", "has", "have", "had", "will")]
 _WORD: Final = re.compile(r"[\w’'.-]+")
+#: what every form in ``engine_words.json``'s ``undergoing`` begins with (face, suffer, endure, undergo, lost/loses)
+_STEMS: Final = ("fac", "suffer", "endur", "underw", "undergo", "lost", "lose")
 
 
 def second_act(sent: Sentence, cue: Hit) -> bool:
@@ -32,9 +34,22 @@ def speaker_undergoes(sent: Sentence, cue: Hit, undergo: frozenset[str], undergo
     "the challenges we face") or undergoes what a verb before it names (a form in ``undergoing``: "Azerbaijan
     suffered losses, with 80 servicemen killed") — unless the speaker says it in a frame of its own ("We believe
     that … the challenges we face": the belief is a position)."""
+    if cue.value.lemma not in undergo and not _may_undergo(sent, cue):
+        return False  # (the usual case, decided by a plain search)
     if any(c.start < cue.start and category(c) == "SAY" for c in cue_hits(sent)):
         return False
     return not second_act(sent, cue) if cue.value.lemma in undergo else _undergoes_before(sent, cue, undergoing)
+
+
+def _may_undergo(sent: Sentence, cue: Hit) -> bool:
+    """A form of undergoing may stand before ``cue`` (True when the fold is not at hand)."""
+    fold, s, at = sent.fold, sent.start, cue.start
+    if not fold:
+        return True
+    for stem in _STEMS:
+        if fold.find(stem, s, at) >= 0:
+            return True
+    return False
 
 
 def _undergoes_before(sent: Sentence, cue: Hit, undergoing: frozenset[str]) -> bool:
