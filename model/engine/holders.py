@@ -59,6 +59,11 @@ FEATURES: Final[tuple[str, ...]] = (
     "in_title", "recent", "home_x_recent", "agent_expert", "place_words",
     "doc_state", "home_x_doc_state", "home_x_state_role", "is_place", "quote_x_fp", "passive_agent",
     "speech_act_owner",
+    # a speech's own weights for what reads differently there than in news (learnt apart, so that the speeches'
+    # candidates do not move the news weights): the candidate's source, a cue of no known kind, a possessive, a
+    # country named in the sentence before, how often the sentence names it
+    "speech_x_src_engine", "speech_x_src_mention", "speech_x_src_home", "speech_x_cat_other", "speech_x_possessive",
+    "speech_x_recent", "speech_x_code_mentions",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -140,6 +145,9 @@ _F_IS_PLACE: Final = 74
 _F_QUOTE_X_FP: Final = 75
 _F_PASSIVE_AGENT: Final = 76
 _F_SPEECH_ACT_OWNER: Final = 77
+#: the features a speech has copies of (in :data:`FEATURES` order after ``speech_act_owner``)
+_SPEECH_COPIES: Final = (_F_SRC_ENGINE, _F_SRC_MENTION, _F_SRC_HOME, _F_CAT_OTHER, _F_POSSESSIVE, _F_RECENT,
+                         _F_CODE_MENTIONS)
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -292,6 +300,11 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
     if speaker and h.start >= 0 and kind != "first-person" and _act_owner(text, h.start, h.start + len(h.text), s, e):
         x[_F_SPEECH_ACT_OWNER] = 1.0  # (in a speech: in news, the home and place candidates read acts otherwise)
+    if speaker:
+        i = _F_SPEECH_ACT_OWNER + 1
+        for j in _SPEECH_COPIES:
+            x[i] = x[j]
+            i += 1
     return x
 
 
