@@ -251,7 +251,10 @@ class Engine:
                 cands.append((f, "mention"))
         self._quoted(sent, ctx, cands, cue, hedged)
         taken |= {h.code for h in ctx.quoting}
-        # the home country, and where the story happens when elsewhere (its police, courts, officials)
+        # the home country, and where the story happens when elsewhere (its police, courts, officials); in a speech,
+        # not a country the sentence names as standing for no actor ("their intention to defeat Russia", Russia's)
+        if out and sent.speaker_country:
+            taken |= {m.code for m in sent.mentions if m.start in out}
         for code in (ctx.home, ctx.place):
             if code and code not in taken and not private:
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))

@@ -19,9 +19,8 @@ holders whatever its position, and are decided here, by the rules, before the sc
   passive no state does to its own people or a verb of undergoing ("Mugabe was considered …", "Johnson was
   questioned about …", "is to face trial"; but "was arrested", "was impeached").
 
-In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
-out as a name; but a subject that faces or suffers what the sentence tells holds nothing, the speaker's "we" included
-(:mod:`model.engine.undergoing`).  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
+In a speech the speaker says every sentence: no act there is unreal, and the speaker's country is taken out only
+as the object of an act; a subject that faces or suffers the act holds nothing (:mod:`model.engine.undergoing`).  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
 ``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
 ``office_verbs``, ``undergo`` and ``undergoing``.
 """
@@ -38,7 +37,7 @@ from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
 from model.engine.spans import Sentence, cue_hits
-from model.engine.undergoing import second_act, speaker_undergoes
+from model.engine.undergoing import object_of_act, second_act, speaker_undergoes
 
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
 #: "Unless Congress acts", "For the budget to pass")
@@ -198,8 +197,12 @@ class Standing:
         former = _has_any(sent.fold, _FORMER_WORDS, sent.start, sent.end) and _FORMER.search(
             text, sent.start, sent.end) is not None
         for m in sent.mentions:
-            if not m.is_country or (own and m.code == own):
-                continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
+            if not m.is_country:
+                continue
+            if own and m.code == own:  # (a speech is its speaker's saying: "Mali's partners", "every city freed")
+                if object_of_act(sent, m):  # but not the act it undergoes ("their intention to defeat Russia")
+                    out.add(m.start)
+                continue
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
@@ -370,8 +373,7 @@ class Standing:
         face trial"), and does nothing else in the sentence; nobody is reported saying so."""
         text, s = sent.text, sent.start
         lemma = cue.value.lemma
-        if sent.speaker_country:
-            # the speaker says every sentence, so its acts stay; but not those its subject undergoes
+        if sent.speaker_country:  # (the speaker says every sentence: its acts stay, but not what its subject undergoes)
             return speaker_undergoes(sent, cue, self.undergo, self.undergoing)
         if lemma not in self.undergo and (category(cue) in self.state_acts or lemma in self.state_lemmas
                               or first_word(text, cue) in STATIVE or not is_passive(text, cue, s, sent.alpha)):
@@ -395,4 +397,3 @@ class Standing:
         if any(ch in text[s:cue.start] for ch in ";:"):
             return False
         return not second_act(sent, cue)
-

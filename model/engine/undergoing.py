@@ -9,6 +9,7 @@ import re
 from typing import Final
 
 from model.engine.clauses import words_before
+from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, category
 from model.engine.spans import Sentence, cue_hits
 
@@ -18,6 +19,8 @@ _COORDINATED: Final = re.compile(r"\b(?:and|but)\b")
 _SUBJECT_WORDS: Final = 8
 #: the word before a cue that makes it a second verb of the sentence's subject
 _SECOND_VERB: Final = [[w] for w in ("and", "but", "then", "also", "has", "have", "had", "will")]
+#: an infinitive right before a name: the name is its object ("to defeat Russia", "to isolate the Sudan")
+_INFINITIVE_OBJECT: Final = re.compile(r"\bto\s+[a-z]{3,}\s+(?:the\s+)?$")
 _WORD: Final = re.compile(r"[\w’'.-]+")
 #: what every form in ``engine_words.json``'s ``undergoing`` begins with (face, suffer, endure, undergo, lost/loses)
 _STEMS: Final = ("fac", "suffer", "endur", "underw", "undergo", "lost", "lose")
@@ -65,3 +68,13 @@ def _undergoes_before(sent: Sentence, cue: Hit, undergoing: frozenset[str]) -> b
         if w.group().lower() in undergoing:
             return i > 0 and not any(s <= h.start < w.start() for h in sent.of("opener"))
     return False
+
+
+def object_of_act(sent: Sentence, m: Mention) -> bool:
+    """``m`` follows a cue's verb or an infinitive with nothing or "the" between ("attacked the Philippines", "their
+    intention to defeat Russia")."""
+    text = sent.text
+    for c in cue_hits(sent):
+        if c.end <= m.start and m.start - c.end <= 5 and text[c.end:m.start].strip().lower() in ("", "the"):
+            return True
+    return _INFINITIVE_OBJECT.search(text, max(sent.start, m.start - 30), m.start) is not None

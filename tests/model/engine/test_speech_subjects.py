@@ -94,3 +94,13 @@ def test_a_country_that_remains_occupied_is_acted_upon(engine: Engine) -> None:
 
 def test_remaining_committed_is_still_a_position(engine: Engine) -> None:
     assert _actors(engine, "We remain committed to the Charter and its principles.") == {"KEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Some openly declare their intention to defeat Kenya militarily and to destroy it.",
+    "Their militias attacked Kenya and burned the border villages.",
+])
+def test_the_speakers_country_as_the_object_of_an_act_holds_nothing(engine: Engine, text: str) -> None:
+    """The speaker's own country named right after an act's verb undergoes the act (issue 15: "to defeat Russia
+    militarily but to destroy and dismember it" was Russia's own act on its card)."""
+    assert "KEN" not in _actors(engine, text)
