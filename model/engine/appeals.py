@@ -177,3 +177,12 @@ def leads_the_audience(sent: Sentence, fp: Hit) -> bool:
         return False
     after = text[fp.end:fp.end + 30].split()
     return bool(after) and after[0].lower().strip(",.") in _ORDERING
+
+
+def speaker_after_igo(sent: Sentence, a: int, cue: Hit) -> bool:
+    """In a speech, a first-person subject stands between the organisations named in the clause from ``a`` and
+    ``cue`` ("As a member of the Group of Seven Plus, we will work together …"): the speaker acts, not them."""
+    if not sent.speaker_country:
+        return False
+    last = max((m.end for m in sent.mentions if a <= m.start < cue.start and m.kind == "igo"), default=-1)
+    return any(last <= h.start < cue.start for h in sent.of("fp"))

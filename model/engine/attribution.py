@@ -7,7 +7,13 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
-from model.engine.appeals import first_person_appeal, first_person_subject, leads_the_audience, other_subject
+from model.engine.appeals import (
+    first_person_appeal,
+    first_person_subject,
+    leads_the_audience,
+    other_subject,
+    speaker_after_igo,
+)
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -334,8 +340,8 @@ class Attributor:
             f = self.make(sent, speaker, cue, a, b, hedged, reporter, mentions)
             f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
             return [f]
-        if igo_subject(sent, a, cue.start, holders):
-            return None
+        if igo_subject(sent, a, cue.start, holders) and not speaker_after_igo(sent, a, cue):
+            return None  # (but "As a member of the G7+, we will work …" is the speaker's)
         if not holders and not acted_upon:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]

@@ -104,3 +104,13 @@ def test_the_speakers_country_as_the_object_of_an_act_holds_nothing(engine: Engi
     """The speaker's own country named right after an act's verb undergoes the act (issue 15: "to defeat Russia
     militarily but to destroy and dismember it" was Russia's own act on its card)."""
     assert "KEN" not in _actors(engine, text)
+
+
+def test_the_first_person_after_an_organisation_is_the_subject(engine: Engine) -> None:
+    """"As a member of the Group of Seven Plus, we will work …": the speaker acts, not the organisation."""
+    text = "As a member of the working group of the Group of Seven Plus (G7+), we will work together on ending hunger."
+    assert _actors(engine, text) == {"KEN"}
+
+
+def test_an_organisation_as_the_subject_still_holds_no_country(engine: Engine) -> None:
+    assert _actors(engine, "The Security Council must work together on ending hunger.") == set()
