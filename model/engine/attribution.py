@@ -6,7 +6,13 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from model.engine.acts import Acts
-from model.engine.appeals import first_person_appeal
+from model.engine.appeals import (
+    first_person_appeal,
+    first_person_subject,
+    leads_the_audience,
+    other_subject,
+    speaker_after_igo,
+)
 from model.engine.clauses import (
     Frame,
     clause_bounds,
@@ -19,7 +25,7 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
+from model.engine.phrases import after_intro_phrase, igo_subject, subject_mentions, through_list
 from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
 from model.engine.standing import STATIVE
@@ -48,8 +54,12 @@ class Attributor:
         self.light = frozenset(w.get("light_verbs", []))
         self.light_keep = frozenset(w.get("light_keep", []))
         self.location_preps = frozenset(w.get("location_prepositions", []))
+        #: prepositions that put a name in a predicate, not the subject ("in Chad", "of Yemen", "with China")
+        self._subject_preps = self.location_preps | self.target_preps | {"of"}
         #: verbs of what befalls the subject, not its act: the fallback reads no stance in them ("X died")
         self.no_act = frozenset(w.get("no_act", []))
+        #: what a speaker's "our …" names as its position when no verb does ("deserves our full support")
+        self.position_nouns = frozenset(w.get("position_nouns", []))
         #: the act a cue takes in its sentence (its category and sign)
         self.acts = Acts(lexicon)
         #: whom a clause's act is aimed at
@@ -108,7 +118,11 @@ class Attributor:
         kinds = {h.kind for h in region}
         if "fp" in kinds and sent.speaker_country:
             fp = next(h for h in region if h.kind == "fp")
-            return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+            if leads_the_audience(sent, fp):
+                return []
+            if not other_subject(sent, fp.end, b):
+                return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
+            # "I will not tell the Assembly how many persons it killed": the act is another subject's
         groups = [str(h.value) for h in region if h.kind == "group"]
         if groups:
             found = disc.resolve_group(groups)
@@ -142,22 +156,6 @@ class Attributor:
                 continue
             out.append(h)
         return out
-
-    def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
-        """The subject is an international organisation (or its official): no country holds."""
-        igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
-        if not igo:
-            return False
-        if not holders:
-            return True
-        # "Kenzo Oshima, the UN relief coordinator," and "UN envoy Kenzo Oshima": a person acting for the
-        # organisation (but not "Erdoğan cited Article 5 of the NATO treaty": no apposition, only named)
-        if not all(h.kind == "person" for h in holders):
-            return False
-        first, person = igo[0], holders[0]
-        if person.start < first.start:
-            return first.start - person.start < 60 and "," in sent.text[person.start:first.start]
-        return True  # the organisation named first: its official is the subject ("NATO chief Stoltenberg")
 
     # --- the sentence ----------------------------------------------------------
     def analyse(self, sent: Sentence, disc: Discourse) -> tuple[list[Found], list[Holder]]:
@@ -213,7 +211,11 @@ class Attributor:
             first_cue and is_passive(text, first_cue[0], first_cue[1], sent.alpha)
         ):
             found = fallback(self, sent, cs, ce, hedged, reporter, first_cue[0].start if first_cue else ce)
-        if sayer_holders and (leading is not None or (not found and first_cue is not None and not blocked)):
+        # "I will not tell the Assembly how many persons it killed": the act is another's, the speaker only says it
+        unnamed_actor = not found and first_cue is not None and bool(sayer_holders) and all(
+            h.kind == "first-person" for h in sayer_holders) and other_subject(sent, first_cue[1], first_cue[0].start)
+        if sayer_holders and not unnamed_actor and (
+                leading is not None or (not found and first_cue is not None and not blocked)):
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
@@ -286,8 +288,10 @@ class Attributor:
             govs = governors(sent.text, ms, f.sayer_start, sent.alpha)
             hs = self._holders_in(sent.text, ms, f.sayer_start, f.sayer_end, govs, subject=True)
             speaker = sent.speaker_country
-            fp = next((h for h in region if h.kind == "fp"), None) if not hs and speaker else None
-            if fp is not None and speaker:
+            # ("our" only leading the sentence: "… on my part to say that"; not "…, disrupt our social orders.")
+            fp = next((h for h in region if h.kind == "fp" or (h.kind == "fpposs" and f.kind == "leading")),
+                      None) if not hs and speaker else None
+            if fp is not None and speaker and not leads_the_audience(sent, fp):
                 # "We believe that …", "I stress that …" in a speech: the speaker's country says it
                 hs = [Holder(speaker, sent.text[fp.start:fp.end], fp.start, "first-person")]
             elif not ms:
@@ -329,6 +333,10 @@ class Attributor:
                 kept = [h for h in holders if h.kind not in _NAMED_STATE and govs.get(h.start, "") not in self.location_preps]
                 acted_upon = len(kept) < len(holders)
                 holders = kept
+        if sent.speaker_country and holders:
+            own = first_person_subject(sent, a, cue, holders, govs, self._subject_preps)
+            if own is not None:
+                holders = [own]  # "With regard to Yemen, we reiterate …": the speaker's, not Yemen's
         if (sent.speaker_country and holders and holders[0].code != sent.speaker_country
                 and any(holders[0].start < h.start < cue.start for h in sent.of("modal"))):
             # in a speech, "India must reverse its measures" is the speaker's demand on India
@@ -336,8 +344,8 @@ class Attributor:
             f = self.make(sent, speaker, cue, a, b, hedged, reporter, mentions)
             f.polarity, f.category, f.target = -0.5, "DEMAND", holders[0].code
             return [f]
-        if self._igo_subject(sent, a, cue.start, holders):
-            return None
+        if igo_subject(sent, a, cue.start, holders) and not speaker_after_igo(sent, a, cue):
+            return None  # (but "As a member of the G7+, we will work …" is the speaker's)
         if not holders and not acted_upon:
             holders = self._context_holders(sent, a, cue.start, disc)
         found = [self.make(sent, h, cue, a, b, hedged, reporter, mentions) for h in holders]
@@ -392,3 +400,4 @@ class Attributor:
             if any(inner.clause_start <= h.start < inner.cue.start for h in sent.of("modal")):
                 f.polarity, f.category = -0.5, "DEMAND"
         return f
+

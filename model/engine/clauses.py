@@ -20,6 +20,8 @@ from model.engine.textfold import is_word_char
 #: (a list: compiled, a Final tuple would be rebuilt at each use)
 _PUNCT_OPENERS: Final = [";", ":", " – ", " — ", " - "]
 BE_FORMS: Final = frozenset("is are was were be been being am 's".split())
+#: verbs that keep a state as "be" does: their participle is a passive ("Parts of Moldova remain occupied")
+_STATE_VERBS: Final = frozenset("remain remains remained".split())
 _WORD_RE: Final = re.compile(r"(?:[A-Za-z’'-]|[^\W\d_\x00-\x7f])+")
 _QUOTE_CLOSE: Final = "”\"’'"
 #: the endings (all two letters) and irregular forms that ``is_passive`` reads as a past participle
@@ -171,7 +173,7 @@ def is_passive(text: str, cue: Hit, floor: int, alpha: str = "") -> bool:
     if form[-2:] not in _PARTICIPLE_ENDINGS and form not in _IRREGULAR_PARTICIPLES:
         return False
     before = words_before(text, cue.start, 3, floor, alpha)
-    return any(w in BE_FORMS for w in before[-2:]) or (len(before) >= 1 and before[-1] == "been")
+    return any(w in BE_FORMS or w in _STATE_VERBS for w in before[-2:]) or (len(before) >= 1 and before[-1] == "been")
 
 
 def clause_bounds(text: str, start: int, end: int, openers: list[Hit]) -> list[int]:

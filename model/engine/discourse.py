@@ -46,9 +46,14 @@ class Discourse:
     age: int = 0   # sentences since ``last`` was set
 
     def remember(self, holders: list[Holder], group_words: list[str], consult: bool) -> None:
+        if holders and all(h.kind == "first-person" for h in holders):
+            # the speaker's own sentence: a later "it", "they" or "the authorities" is not the speaker
+            self.last = []
+            return
         if not holders:
             self.age += 1
             return
+        holders = [h for h in holders if h.kind != "first-person"]
         self.last = holders
         self.age = 0
         if len(holders) >= 2:

@@ -271,8 +271,10 @@ class Engine:
         if media >= 0:  # ("Ruritanian daily newspaper The Herald revealed …": the country word names the outlet)
             out |= {m.start for m in sent.mentions if media <= m.start < at}
         if out or private:
+            # (in a speech, the first person too: "we face challenges"; elsewhere a private sayer's "we" stays)
+            drop_fp = bool(sent.speaker_country)
             found = [f for f in found if f.holder.start not in out and not (
-                private and f.holder.kind != "first-person" and f.holder.start < at)]
+                private and (drop_fp or f.holder.kind != "first-person") and f.holder.start < at)]
         return found, out, private, media
 
     def _candidates(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit,
@@ -297,7 +299,10 @@ class Engine:
                 cands.append((f, "mention"))
         self._quoted(sent, ctx, cands, cue, hedged)
         taken |= {h.code for h in ctx.quoting}
-        # the home country, and where the story happens when elsewhere (its police, courts, officials)
+        # the home country, and where the story happens when elsewhere (its police, courts, officials); in a speech,
+        # not a country the sentence names as standing for no actor ("their intention to defeat Russia", Russia's)
+        if out and sent.speaker_country:
+            taken |= {m.code for m in sent.mentions if m.start in out}
         for code in (ctx.home, ctx.place):
             if code and code not in taken and not no_home and not role_of_other(sent, ctx, cue, code):
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))

@@ -27,6 +27,15 @@ _QUOTES: Final = "“”\""
 _PREP_OF: Final = frozenset({"of", "from"})
 _DEMANDS: Final = frozenset({"DEMAND", "APPEAL"})
 #: words before a name that make it a place ("a city in Russia", "the capital of Niger")
+#: nouns of an act or a position: a country that owns one ("Russia's aggression", "the Russian invasion", "the
+#: initiative of Colombia") is reported doing it, though not as a verb's subject
+_ACT_NOUNS: Final = frozenset(
+    "aggression invasion war occupation attack attacks action actions effort efforts initiative initiatives support "
+    "decision decisions policy policies position positions proposal proposals offer threat threats sanctions blockade "
+    "embargo measures gesture leadership commitment commitments contribution contributions assistance aid bombing "
+    "strikes annexation violations interference withdrawal mobilization campaign crimes atrocities solidarity "
+    "cooperation recognition intervention provocation provocations hostilities missile missiles drone drones troops "
+    "forces".split())
 _PLACE_WORDS: Final = ("city in", "town in", "capital", "province", "region of", "village", "near ", "state of",
                        "across ", "coast of", "border with")
 
@@ -62,6 +71,12 @@ FEATURES: Final[tuple[str, ...]] = (
     "bare", "bare_x_home", "bare_x_passive", "bare_x_according", "bare_x_state_role", "bare_x_person",
     "bare_x_doc_state", "bare_x_share", "bare_x_home_share", "bare_x_near_start", "bare_x_prep", "bare_x_possessive",
     "bare_x_quote", "bare_x_country",
+    "speech_act_owner",
+    # a speech's own weights for what reads differently there than in news (learnt apart, so that the speeches'
+    # candidates do not move the news weights): the candidate's source, a cue of no known kind, a possessive, a
+    # country named in the sentence before, how often the sentence names it
+    "speech_x_src_engine", "speech_x_src_mention", "speech_x_src_home", "speech_x_cat_other", "speech_x_possessive",
+    "speech_x_recent", "speech_x_code_mentions",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -158,6 +173,10 @@ _F_BARE_X_QUOTE: Final = 89
 _F_BARE_X_COUNTRY: Final = 90
 #: forms of "be" before a participle: a passive (the subject is acted upon)
 _BE: Final = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_F_SPEECH_ACT_OWNER: Final = 91
+#: the features a speech has copies of (in :data:`FEATURES` order after ``speech_act_owner``)
+_SPEECH_COPIES: Final = (_F_SRC_ENGINE, _F_SRC_MENTION, _F_SRC_HOME, _F_CAT_OTHER, _F_POSSESSIVE, _F_RECENT,
+                         _F_CODE_MENTIONS)
 
 
 def first_cue(sent: Sentence, cues: list[Hit]) -> Hit | None:
@@ -308,6 +327,13 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     if source == "engine" and cue is not None and h.start > cue.end and is_passive(text, cue, f.clause_start,
                                                                                   sent.alpha):
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
+    if speaker and h.start >= 0 and kind != "first-person" and _act_owner(text, h.start, h.start + len(h.text), s, e):
+        x[_F_SPEECH_ACT_OWNER] = 1.0  # (in a speech: in news, the home and place candidates read acts otherwise)
+    if speaker:
+        i = _F_SPEECH_ACT_OWNER + 1
+        for j in _SPEECH_COPIES:
+            x[i] = x[j]
+            i += 1
     if cat == "OTHER" and source != "engine":
         return _bare(x, sent, cue, agent_state, person)
     return x
@@ -334,6 +360,26 @@ def _bare(x: list[float], sent: Sentence, verb: Hit | None, agent_state: bool, p
     b[_F_BARE_X_PASSIVE] = 1.0 if verb is not None and _word_before(text, verb.start, s) in _BE else 0.0
     b[_F_BARE_X_ACCORDING] = 1.0 if "according to" in sent.fold[s:e] else 0.0
     return b
+
+
+def _act_owner(text: str, start: int, end: int, s: int, e: int) -> bool:
+    """The name at ``start:end`` owns an act noun ("Russia's aggression", "the Russian brutal war", "the initiative
+    of Colombia"): one of the three words after it (lower-case words before it), or the noun before "of"/"by"."""
+    nxt = text[end:end + 2]
+    at = end + 2 if nxt in ("'s", "’s") else end
+    if at > end or (nxt[:1] == " " and nxt[1:2].islower()):
+        for w in text[at:min(e, at + 40)].split()[:3]:
+            word = w.rstrip(",.;:")
+            if word in _ACT_NOUNS:
+                return True
+            if not word.isalpha() or not word.islower():
+                break
+    if text[start - 4:start] not in (" of ", " by ", "the "):
+        return False  # (the usual case: no noun can own the name before it)
+    before = text[max(s, start - 40):start].split()[-3:]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] in ("of", "by") and before[-2] in _ACT_NOUNS
 
 
 def home_holder(sent: Sentence, ctx: DocContext, cue: Hit, code: str) -> Holder:

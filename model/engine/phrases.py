@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from model.engine.discourse import Holder
 from model.engine.gazetteer import Mention
-from model.engine.spans import list_gap, merge_compounds
+from model.engine.spans import Sentence, list_gap, merge_compounds
 from model.engine.wording import affixed, sponsored
 
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
@@ -86,3 +87,20 @@ def subject_mentions(text: str, mentions: list[Mention], a: int, b: int) -> list
             continue
         break
     return keep
+
+
+def igo_subject(sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
+    """The subject is an international organisation (or its official): no country holds."""
+    igo = [m for m in sent.mentions if a <= m.start < b and m.kind == "igo"]
+    if not igo:
+        return False
+    if not holders:
+        return True
+    # "Kenzo Oshima, the UN relief coordinator," and "UN envoy Kenzo Oshima": a person acting for the
+    # organisation (but not "Erdoğan cited Article 5 of the NATO treaty": no apposition, only named)
+    if not all(h.kind == "person" for h in holders):
+        return False
+    first, person = igo[0], holders[0]
+    if person.start < first.start:
+        return first.start - person.start < 60 and "," in sent.text[person.start:first.start]
+    return True  # the organisation named first: its official is the subject ("NATO chief Stoltenberg")

@@ -19,10 +19,10 @@ holders whatever its position, and are decided here, by the rules, before the sc
   passive no state does to its own people or a verb of undergoing ("Mugabe was considered …", "Johnson was
   questioned about …", "is to face trial"; but "was arrested", "was impeached").
 
-In a speech the speaker says every sentence: no act there is unreal, and the speaker's own country is never taken
-out.  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
+In a speech the speaker says every sentence: no act there is unreal, and the speaker's country is taken out only
+as the object of an act; a subject that faces or suffers the act holds nothing (:mod:`model.engine.undergoing`).  The word lists are ``resources/engine_words.json``: ``political_offices``, ``place_nouns``, ``institution_nouns``,
 ``relational_nouns``, ``passive_state_acts`` and ``passive_state_verbs`` (a state's own acts on a person),
-``office_verbs`` and ``undergo``.
+``office_verbs``, ``undergo`` and ``undergoing``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
 from model.engine.spans import Sentence, cue_hits
+from model.engine.undergoing import object_of_act, second_act, speaker_undergoes
 
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
 #: "Unless Congress acts", "For the budget to pass")
@@ -101,8 +102,6 @@ _LEGAL_OBJECT: Final = re.compile(r"\s+(?:an?\s+|the\s+)?(?:[\w$-]+\s+){0,3}?(?:
                                   re.IGNORECASE)
 #: a relative clause inside the subject, closed by a comma before the verb
 _INSIDE_COMMAS: Final = re.compile(r"[^,;:]*,\s*(?:[\w-]+\s+){0,3}$")
-#: a second act of the same subject ("was briefed, and flew")
-_COORDINATED: Final = re.compile(r"\b(?:and|but)\b")
 #: participles that state the subject's own position ("Vietnam is committed to …", "is opposed to …")
 STATIVE: Final = frozenset("committed determined prepared resolved opposed concerned pleased satisfied interested "
                            "disappointed alarmed convinced engaged involved dedicated devoted united allied".split())
@@ -136,6 +135,9 @@ class Standing:
         self.office_verbs = frozenset(w.get("office_verbs", []))
         #: verbs whose subject undergoes what their object names ("is to face trial")
         self.undergo = frozenset(w.get("undergo", []))
+        #: their forms, and those of other verbs of undergoing, as the subject's verb before a cue ("Azerbaijan
+        #: suffered further losses, with 80 servicemen killed")
+        self.undergoing = frozenset(w.get("undergoing", []))
 
     # --- acts not done -----------------------------------------------------------
     def unreal(self, sent: Sentence, cue: Hit) -> bool:
@@ -198,8 +200,12 @@ class Standing:
         former = _has_any(sent.fold, _FORMER_WORDS, sent.start, sent.end) and _FORMER.search(
             text, sent.start, sent.end) is not None
         for m in sent.mentions:
-            if not m.is_country or (own and m.code == own):
-                continue  # a speech is its speaker's saying ("Mali's partners", "every Ukrainian city freed")
+            if not m.is_country:
+                continue
+            if own and m.code == own:  # (a speech is its speaker's saying: "Mali's partners", "every city freed")
+                if object_of_act(sent, m):  # but not the act it undergoes ("their intention to defeat Russia")
+                    out.add(m.start)
+                continue
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
@@ -370,15 +376,16 @@ class Standing:
         face trial"), and does nothing else in the sentence; nobody is reported saying so."""
         text, s = sent.text, sent.start
         lemma = cue.value.lemma
+        if sent.speaker_country:  # (the speaker says every sentence: its acts stay, but not what its subject undergoes)
+            return speaker_undergoes(sent, cue, self.undergo, self.undergoing)
         if lemma not in self.undergo and (category(cue) in self.state_acts or lemma in self.state_lemmas
-                                          or first_word(text, cue) in STATIVE or not is_passive(text, cue, s,
-                                                                                               sent.alpha)):
+                              or first_word(text, cue) in STATIVE or not is_passive(text, cue, s, sent.alpha)):
             return False
         if _LEGAL_OBJECT.match(text, cue.end):
             return False  # "was given a two-year suspended sentence": a court's act
         if _AGENT.search(text, cue.end, min(sent.end, cue.end + 80)):
             return False
-        if sent.speaker_country or self.reported(sent):
+        if self.reported(sent):
             return False
         return self._sole_main_verb(sent, cue)
 
@@ -392,4 +399,4 @@ class Standing:
                 return False
         if any(ch in text[s:cue.start] for ch in ";:"):
             return False
-        return not any(c.start > cue.end and _COORDINATED.search(text, cue.end, c.start) for c in cue_hits(sent))
+        return not second_act(sent, cue)

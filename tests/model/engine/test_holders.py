@@ -166,3 +166,21 @@ def test_the_agent_the_rules_read_in_a_passive_is_a_feature() -> None:
     assert agent[("Yemen", "SAU")] == 1.0
     assert agent[("Iran ", "FRA")] == 1.0
     assert agent[("Franc", "FRA")] == 0.0
+
+
+def test_a_country_owning_an_act_noun_in_a_speech_is_a_feature() -> None:
+    """"We condemn Peru's aggression", "the initiative of Chile": in a speech the country owns an act named as a noun
+    (feature speech_act_owner); a country only named ("the people of Bolivia") does not, nor does news."""
+    engine = Engine(load_resources(), holder_model=False)
+    collected: list = []
+    engine.collect = collected
+    for speaker, text in (("KEN", "We condemn Peru's brutal aggression against its neighbours."),
+                          ("KEN", "We support the initiative of Chile on the oceans."),
+                          ("KEN", "We support the people of Bolivia in their hour of need."),
+                          (None, "Officials condemned Peru's aggression against its neighbours.")):
+        engine.document(Document(id=text[:6], text=text, speaker_country=speaker))
+    owner = {(c[0], c[3]): c[5][FEATURES.index("speech_act_owner")] for c in collected}
+    assert owner[("We con", "PER")] == 1.0
+    assert owner[("We sup", "CHL")] == 1.0
+    assert owner[("We sup", "BOL")] == 0.0
+    assert owner[("Offici", "PER")] == 0.0
