@@ -19,6 +19,7 @@ from model.engine.discourse import Discourse, Holder
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
+from model.engine.origins import agents_from, later_clauses
 from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
 from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
@@ -56,7 +57,7 @@ class Attributor:
         self.targets = Targets(self.location_preps)
 
     # --- governing cues ------------------------------------------------------
-    def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
+    def govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
         inside = [c for c in cues if a <= c.start < b]
         for i, c in enumerate(inside):
             d: CueDef = c.value
@@ -84,7 +85,9 @@ class Attributor:
         for m in pool:
             if not (a <= m.start and m.end <= b) or not m.is_country:
                 continue
-            if not allow_targets and govs.get(m.start, "") in self.target_preps:
+            gov = govs.get(m.start, "")
+            if not allow_targets and gov in self.target_preps and not (
+                    subject and gov == "from" and agents_from(text, a, m.start, self.find_agents)):
                 continue
             if subject and govs.get(m.start, "") in self.location_preps and not self.actor_placed(text, a, m.start):
                 continue  # "In France, the storm killed …", "A fire in Russia …": a place, not the subject
@@ -189,11 +192,11 @@ class Attributor:
         cuts = clause_bounds(text, cs, ce, sent.of("opener")) + [ce]
         for i in range(len(cuts) - 1):
             a, b = cuts[i], cuts[i + 1]
-            cue = self._govern(text, body_cues, a, b)
+            cue = self.govern(text, body_cues, a, b)
             if cue is None:
                 continue
             first_cue = first_cue or (cue, a, b)
-            held = self._clause(sent, disc, a, b, cue, hedged, reporter)
+            held = self.clause(sent, disc, a, b, cue, hedged, reporter)
             if held is None:
                 blocked = True
             else:
@@ -224,13 +227,14 @@ class Attributor:
             tone = sentiment(self.lex, text[cs:ce].lower())
             for f in found:
                 f.polarity, f.confidence = tone, round3(f.confidence * 0.6)
+        found += later_clauses(self, sent, disc, cuts, body_cues, (hedged, reporter), found)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found, sayer_holders
 
     def attribute_to(self, sent: Sentence, holders: list[Holder]) -> list[Found]:
         """Statements of a quoted sentence whose speaker is named only when the quote closes."""
-        cue = self._govern(sent.text, cue_hits(sent), sent.start, sent.end)
+        cue = self.govern(sent.text, cue_hits(sent), sent.start, sent.end)
         if cue is None:
             return []
         hedged = self._hedged(sent, sent.start, sent.end)
@@ -299,7 +303,7 @@ class Attributor:
                 holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
         return reporter, holders, unnamed
 
-    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool,
+    def clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool,
                 reporter: str | None) -> list[Found] | None:
         """The holders of one clause governed by ``cue``; None when an organisation holds it (no country does)."""
         text = sent.text

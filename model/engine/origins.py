@@ -1,0 +1,69 @@
+"""Countries a clause names through a preposition that mostly marks a target, but here marks who acts.
+
+"Officials from Italy and Chile joined the inquiry", "Law enforcement agencies from Germany, South Korea and
+the United Kingdom were part of the task force": "from" after a state's role word says whom those agents
+act for, so the countries are the subject's, not the act's target ("aid from Japan", "Students from Chile"
+are not: no state role stands before "from").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from model.engine.clauses import is_passive
+from model.engine.context import STATE_ROLES
+from model.engine.discourse import Discourse
+from model.engine.lexicon import Hit
+from model.engine.spans import Found, Sentence
+
+if TYPE_CHECKING:
+    from model.engine.attribution import Attributor
+
+#: role words whose bearers act for the state they come from (a party's members do not)
+_ACTING_ROLES: Final = STATE_ROLES - {"PTY"}
+
+
+def agents_from(text: str, a: int, start: int, find_agents: Callable[[str], Sequence[object]] | None) -> bool:
+    """The name at ``start`` (governed by "from", in the subject that begins at ``a``) follows a state's
+    role word: "officials from Italy", "troops from Chile and Peru"."""
+    if find_agents is None:
+        return False
+    i = text.rfind(" from ", a, start)
+    if i < 0:
+        return False
+    head = text[a:i]
+    agents = find_agents(head)
+    if not agents:
+        return False
+    last = agents[-1]
+    # (the role word may qualify the noun that ends the phrase: "police agencies", "army units")
+    rest = head[getattr(last, "end", len(head)):].split()
+    return len(rest) <= 1 and all(w.islower() for w in rest) and getattr(last, "role", "") in _ACTING_ROLES
+
+
+def later_clauses(attr: Attributor, sent: Sentence, disc: Discourse, cuts: list[int], cues: list[Hit],
+                  how: tuple[bool, str | None], held: list[Found]) -> list[Found]:
+    """Holders of clauses the sentence's first holders (or its sayer's frame) kept from being read: the agents
+    of a passive relative clause ("France announced a mission which was joined by Italy, Greece and Spain";
+    "the territory, which was occupied by Israel") and the named subject of a clause after a semicolon
+    ("Chile condemned the strike; Peru welcomed it"). Only names inside the clause count (a relative clause's
+    subject is the noun it qualifies, and a pronoun there stands for the holders already found)."""
+    out: list[Found] = []
+    text = sent.text
+    codes = {f.holder.code for f in held}
+    for j in range(1, len(cuts) - 1):
+        a, b = cuts[j], cuts[j + 1]
+        before = text[max(0, a - 6):a]
+        relative = before.split()[-1:] in (["which"], ["who"])
+        if not relative and not before.endswith(";"):
+            continue
+        cue = attr.govern(text, cues, a, b)
+        if cue is None or (relative and not is_passive(text, cue, a, sent.alpha)):
+            continue
+        first = cue.end if relative else a
+        for f in attr.clause(sent, disc, a, b, cue, how[0], how[1]) or []:
+            if f.holder.start >= first and f.holder.code not in codes:
+                codes.add(f.holder.code)
+                out.append(f)
+    return out

@@ -1,0 +1,64 @@
+"""Countries named where a target usually stands, but who act (issue 15, ``model/engine/origins.py``): the agents
+of a passive relative clause ("a mission which was joined by Italy and Spain") and the home of a state's agents
+named after "from" ("Officials from Italy and Chile joined the inquiry")."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.documents import Document
+from model.engine.extract import Engine
+from model.resources import load_resources
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_resources())
+
+
+def _actors(engine: Engine, text: str) -> set[str]:
+    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Last month, France announced a maritime mission in the Red Sea which was joined by Italy, Greece and Spain.",
+     {"FRA", "ITA", "GRC", "ESP"}),
+    ("Chile welcomed the envoy, who was sent by Peru to the talks.", {"CHL", "PER"}),
+    ("Norway praised the new pipeline, which was financed by Denmark and Sweden.", {"NOR", "DNK", "SWE"}),
+])
+def test_the_agents_of_a_passive_relative_clause_hold(engine: Engine, text: str, actors: set[str]) -> None:
+    assert actors <= _actors(engine, text)
+
+
+def test_a_relative_clause_without_a_country_agent_adds_nobody(engine: Engine) -> None:
+    assert _actors(engine, "Chile welcomed the report, which was written by independent experts.") == {"CHL"}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Officials from Italy and Chile joined the investigation.", {"ITA", "CHL"}),
+    ("Police agencies from Italy, Chile and Canada took part in the investigation.", {"ITA", "CHL", "CAN"}),
+    ("Army units from Portugal and Spain joined the rescue operation.", {"PRT", "ESP"}),
+])
+def test_a_states_agents_from_a_country_act_for_it(engine: Engine, text: str, actors: set[str]) -> None:
+    assert actors <= _actors(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Students from Italy and Chile joined the protest.",  # no state's role word before "from"
+    "The United Nations received letters from Italy and Chile.",  # "from" after the object, not the subject
+    "Aid from Italy arrived in the port on Monday.",
+])
+def test_from_after_anything_else_marks_no_holder(engine: Engine, text: str) -> None:
+    assert not ({"ITA", "CHL"} & _actors(engine, text))
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Chile condemned the strike; Peru welcomed it.", {"CHL", "PER"}),
+    ("The Italian institute reported a magnitude of 5.1; the Greek ministry of defence reported 5.4.", {"ITA", "GRC"}),
+])
+def test_the_subject_of_a_clause_after_a_semicolon_holds(engine: Engine, text: str, actors: set[str]) -> None:
+    assert actors <= _actors(engine, text)
+
+
+def test_a_place_after_a_semicolon_holds_nothing(engine: Engine) -> None:
+    assert "PER" not in _actors(engine, "Chile condemned the strike; the ships were seized near Peru.")
