@@ -62,8 +62,11 @@ def later_clauses(attr: Attributor, sent: Sentence, disc: Discourse, cuts: list[
         if cue is None or (relative and not is_passive(text, cue, a, sent.alpha)):
             continue
         first = cue.end if relative else a
-        for f in attr.clause(sent, disc, a, b, cue, how[0], how[1]) or []:
-            if f.holder.start >= first and f.holder.code not in codes:
+        held_here = [f for f in attr.clause(sent, disc, a, b, cue, how[0], how[1]) or [] if f.holder.start >= first]
+        if relative and held_here and min(f.holder.start for f in held_here) - cue.end > 40:
+            continue  # the agent of a later participle ("which was brokered … within the initiative announced by X")
+        for f in held_here:
+            if f.holder.code not in codes:
                 codes.add(f.holder.code)
                 out.append(f)
     return out

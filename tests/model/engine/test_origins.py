@@ -62,3 +62,14 @@ def test_the_subject_of_a_clause_after_a_semicolon_holds(engine: Engine, text: s
 
 def test_a_place_after_a_semicolon_holds_nothing(engine: Engine) -> None:
     assert "PER" not in _actors(engine, "Chile condemned the strike; the ships were seized near Peru.")
+
+
+def test_the_agent_of_a_later_participle_does_not_hold_the_relative_clause(engine: Engine) -> None:
+    text = ("Chile welcomed the truce, which was brokered under the auspices of the United Nations and within the "
+            "context of the peace initiative announced by the sisterly Republic of Peru in March 2022.")
+    engine.collect = []
+    try:
+        engine.rows(Document(id="d", text=text))
+        assert ("PER", "engine") not in {(c[3], c[4]) for c in engine.collect}  # (not even a candidate)
+    finally:
+        engine.collect = None
