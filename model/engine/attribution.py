@@ -15,7 +15,7 @@ from model.engine.clauses import (
     is_passive,
     words_before,
 )
-from model.engine.discourse import Discourse, Holder
+from model.engine.discourse import Discourse, Holder, definite
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
@@ -112,7 +112,7 @@ class Attributor:
         if "fp" in kinds and sent.speaker_country:
             fp = next(h for h in region if h.kind == "fp")
             return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
-        groups = [str(h.value) for h in region if h.kind == "group"]
+        groups = [str(h.value) for h in region if h.kind == "group" and definite(sent.text, h.start, a)]
         if groups:
             found = disc.resolve_group(groups)
             if found:
