@@ -73,3 +73,13 @@ def test_the_agent_of_a_later_participle_does_not_hold_the_relative_clause(engin
         assert ("PER", "engine") not in {(c[3], c[4]) for c in engine.collect}  # (not even a candidate)
     finally:
         engine.collect = None
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Chile hosted a regional summit in Santiago where on Friday Presidents Luis Arce of Bolivia and Pedro Castillo "
+     "of Peru signed the trade agreement.", {"CHL", "BOL", "PER"}),
+    ("Leaders of European Union member states met in Brussels for an EU summit where on Sunday the prime ministers "
+     "of Portugal and Greece signed the pact.", {"PRT", "GRC"}),
+])
+def test_the_named_subject_of_a_where_clause_holds(engine: Engine, text: str, actors: set[str]) -> None:
+    assert actors <= _actors(engine, text)
