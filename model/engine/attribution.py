@@ -19,7 +19,7 @@ from model.engine.discourse import Discourse, Holder, definite
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.origins import agents_from, later_clauses
+from model.engine.origins import agents_from, body_placed, later_clauses, saying_verb
 from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
 from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
@@ -103,7 +103,8 @@ class Attributor:
         if self.find_agents is None:
             return True
         words = text[a:start].lower().split()
-        return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start]))
+        return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start])) or body_placed(
+            text, a, start)
 
     def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
         """Who "we", "the ministers", "it" or "they" between ``a`` and ``b`` stand for."""
@@ -220,9 +221,9 @@ class Attributor:
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
-        elif sayer_holders and not found and not blocked and any(fr.verb is not None for fr in frames):
-            # "The elections were rigged,” Kenya’s foreign minister said.": the sayer's own statement
-            verb = next(fr.verb for fr in frames if fr.verb is not None)
+        elif sayer_holders and not found and not blocked and (verb := saying_verb(sent, frames)) is not None:
+            # "The elections were rigged,” Kenya’s foreign minister said.", "According to Chile's health
+            # ministry, the outbreak is over": the sayer's own statement
             found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
             tone = sentiment(self.lex, text[cs:ce].lower())
             for f in found:

@@ -8,20 +8,35 @@ are not: no state role stands before "from").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
-from model.engine.clauses import is_passive
+from model.engine.clauses import Frame, is_passive
 from model.engine.context import STATE_ROLES
 from model.engine.discourse import Discourse
-from model.engine.lexicon import Hit
+from model.engine.lexicon import CueDef, Hit
 from model.engine.spans import Found, Sentence
 
 if TYPE_CHECKING:
     from model.engine.attribution import Attributor
 
+#: head words of the names of bodies ("the National Institute of Health", "the Centers for Disease Control")
+_BODY_HEADS: Final = frozenset("""institute institutes center centers centre centres agency agencies service survey
+    council ministry department office bureau commission authority administration board""".split())
+#: a capitalised name (with "of", "for", "and" inside) that ends right before the place's preposition
+_NAME_BEFORE: Final = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]*(?:\s+(?:of|for|and|on|[A-Z][\w-]*))*)\s+\w+\s+(?:the\s+)?$")
+
 #: role words whose bearers act for the state they come from (a party's members do not)
 _ACTING_ROLES: Final = STATE_ROLES - {"PTY"}
+
+
+def body_placed(text: str, a: int, start: int) -> bool:
+    """A named body stands before the place name at ``start`` ("the Centers for Disease Control and Prevention in
+    the United States", "the National Institute of Health in Italy"): the place is the body's country. Its name's
+    capitalised words must include a body's head word (not "Hurricane Dorian in the Bahamas")."""
+    m = _NAME_BEFORE.search(text, a if a > start - 120 else start - 120, start)
+    return m is not None and any(w.lower() in _BODY_HEADS for w in m.group("name").split() if w[:1].isupper())
 
 
 def agents_from(text: str, a: int, start: int, find_agents: Callable[[str], Sequence[object]] | None) -> bool:
@@ -72,3 +87,18 @@ def later_clauses(attr: Attributor, sent: Sentence, disc: Discourse, cuts: list[
                 codes.add(f.holder.code)
                 out.append(f)
     return out
+
+
+def saying_verb(sent: Sentence, frames: Sequence[Frame]) -> Hit | None:
+    """The verb through which a frame's sayer says the sentence when its content has no act of its own: the
+    frame's saying verb, else the words "according to" as a plain saying ("According to Chile's health
+    ministry, the outbreak is over")."""
+    for fr in frames:
+        if fr.verb is not None:
+            return fr.verb
+    for fr in frames:
+        if fr.kind == "according":
+            i = sent.fold.rfind("according to", sent.start, fr.sayer_start + 1)
+            if i >= 0:
+                return Hit(i, i + 12, "cue", CueDef("according to", "SAY", 0.0, "", "verb"))
+    return None
