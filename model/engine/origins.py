@@ -61,9 +61,9 @@ def later_clauses(attr: Attributor, sent: Sentence, disc: Discourse, cuts: list[
                   how: tuple[bool, str | None], held: list[Found]) -> list[Found]:
     """Holders of clauses the sentence's first holders (or its sayer's frame) kept from being read: the agents
     of a passive relative clause ("France announced a mission which was joined by Italy, Greece and Spain";
-    "the territory, which was occupied by Israel") and the named subject of a clause after a semicolon or
-    "where" ("Chile condemned the strike; Peru welcomed it", "a summit where the presidents of Bolivia and
-    Chile signed the deal"). Only names inside the clause count (a relative clause's
+    "the territory, which was occupied by Israel") and the named subject of a clause after a semicolon, "where"
+    or "but" ("Chile condemned the strike; Peru welcomed it", "a summit where the presidents of Bolivia and
+    Chile signed the deal", "The attack was claimed by X, but Chile blamed Y"). Only names inside the clause count (a relative clause's
     subject is the noun it qualifies, and a pronoun there stands for the holders already found)."""
     out: list[Found] = []
     text = sent.text
@@ -73,7 +73,7 @@ def later_clauses(attr: Attributor, sent: Sentence, disc: Discourse, cuts: list[
         before = text[max(0, a - 6):a]
         word = before.split()[-1:]
         relative = word in (["which"], ["who"])
-        if not relative and not before.endswith(";") and word != ["where"]:
+        if not relative and not before.endswith(";") and word not in (["where"], ["but"]):
             continue
         cue = attr.govern(text, cues, a, b)
         if cue is None or (relative and not is_passive(text, cue, a, sent.alpha)):

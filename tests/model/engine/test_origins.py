@@ -83,3 +83,13 @@ def test_the_agent_of_a_later_participle_does_not_hold_the_relative_clause(engin
 ])
 def test_the_named_subject_of_a_where_clause_holds(engine: Engine, text: str, actors: set[str]) -> None:
     assert actors <= _actors(engine, text)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("The bombing was claimed by Hamas, but both Egypt and Jordan have alleged foreign involvement.",
+     {"PSE", "EGY", "JOR"}),
+    ("The ambush was claimed by the Taliban, but Pakistan has accused India of arming the attackers.", {"AFG", "PAK"}),
+])
+def test_a_passive_saying_verb_is_its_agents_and_a_but_clause_its_subjects(
+        engine: Engine, text: str, actors: set[str]) -> None:
+    assert actors <= _actors(engine, text)
