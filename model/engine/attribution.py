@@ -13,13 +13,12 @@ from model.engine.clauses import (
     find_frames,
     first_word,
     is_passive,
-    words_before,
 )
 from model.engine.discourse import Discourse, Holder, definite
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
-from model.engine.origins import agents_from, body_placed, later_clauses, saying_verb
+from model.engine.origins import agents_from, body_placed, ethnic_to_place, later_clauses, saying_verb
 from model.engine.phrases import after_intro_phrase, subject_mentions, through_list
 from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
@@ -132,20 +131,6 @@ class Attributor:
             if not sent.text[a:first.start].strip(" ,“\"'"):
                 return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
         return []
-
-    def _ethnic_to_place(self, text: str, holders: list[Holder], mentions: list[Mention],
-                         govs: dict[int, str], cue: Hit) -> list[Holder]:
-        """"ethnic Albanians demonstrated in Serbia": a group is coded by where it acts."""
-        out: list[Holder] = []
-        for h in holders:
-            if h.kind == "demonym" and words_before(text, h.start, 1)[-1:] == ["ethnic"]:
-                place = next((m for m in mentions if m.start > h.start and m.is_country and m.code != h.code
-                              and govs.get(m.start, "") in self.location_preps), None)
-                if place is not None:
-                    out.append(Holder(place.code, place.text, place.start, place.kind))
-                continue
-            out.append(h)
-        return out
 
     def _igo_subject(self, sent: Sentence, a: int, b: int, holders: list[Holder]) -> bool:
         """The subject is an international organisation (or its official): no country holds."""
@@ -311,7 +296,7 @@ class Attributor:
         mentions = [m for m in sent.mentions if a <= m.start < b]
         govs = governors(text, mentions, a, sent.alpha)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
-        holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
+        holders = ethnic_to_place(text, holders, mentions, govs, self.location_preps)
         acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
         if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in STATIVE:
             by = BY.search(text, cue.end, b)
