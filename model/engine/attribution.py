@@ -19,12 +19,12 @@ from model.engine.clauses import (
     find_frames,
     first_word,
     is_passive,
-    words_before,
 )
-from model.engine.discourse import Discourse, Holder
+from model.engine.discourse import Discourse, Holder, definite
 from model.engine.fallback import fallback, sentiment
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import CueDef, Hit, Lexicon, category
+from model.engine.origins import agents_from, body_placed, ethnic_to_place, later_clauses, saying_verb
 from model.engine.phrases import after_intro_phrase, igo_subject, subject_mentions, through_list
 from model.engine.reports import AGENT_END, BY, IN_ATTACK, reported
 from model.engine.spans import Found, Sentence, cue_hits, governors, round3
@@ -66,7 +66,7 @@ class Attributor:
         self.targets = Targets(self.location_preps)
 
     # --- governing cues ------------------------------------------------------
-    def _govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
+    def govern(self, text: str, cues: list[Hit], a: int, b: int) -> Hit | None:
         inside = [c for c in cues if a <= c.start < b]
         for i, c in enumerate(inside):
             d: CueDef = c.value
@@ -94,7 +94,9 @@ class Attributor:
         for m in pool:
             if not (a <= m.start and m.end <= b) or not m.is_country:
                 continue
-            if not allow_targets and govs.get(m.start, "") in self.target_preps:
+            gov = govs.get(m.start, "")
+            if not allow_targets and gov in self.target_preps and not (
+                    subject and gov == "from" and agents_from(text, a, m.start, self.find_agents)):
                 continue
             if subject and govs.get(m.start, "") in self.location_preps and not self.actor_placed(text, a, m.start):
                 continue  # "In France, the storm killed …", "A fire in Russia …": a place, not the subject
@@ -110,7 +112,8 @@ class Attributor:
         if self.find_agents is None:
             return True
         words = text[a:start].lower().split()
-        return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start]))
+        return (len(words) >= 2 and words[-2] in _BASED) or bool(self.find_agents(text[a:start])) or body_placed(
+            text, a, start)
 
     def _context_holders(self, sent: Sentence, a: int, b: int, disc: Discourse) -> list[Holder]:
         """Who "we", "the ministers", "it" or "they" between ``a`` and ``b`` stand for."""
@@ -123,7 +126,7 @@ class Attributor:
             if not other_subject(sent, fp.end, b):
                 return [Holder(sent.speaker_country, sent.text[fp.start:fp.end], fp.start, "first-person")]
             # "I will not tell the Assembly how many persons it killed": the act is another subject's
-        groups = [str(h.value) for h in region if h.kind == "group"]
+        groups = [str(h.value) for h in region if h.kind == "group" and definite(sent.text, h.start, a)]
         if groups:
             found = disc.resolve_group(groups)
             if found:
@@ -143,19 +146,6 @@ class Attributor:
                 return [Holder(h.code, h.text, -1, h.kind) for h in disc.resolve_pronoun(False)]
         return []
 
-    def _ethnic_to_place(self, text: str, holders: list[Holder], mentions: list[Mention],
-                         govs: dict[int, str], cue: Hit) -> list[Holder]:
-        """"ethnic Albanians demonstrated in Serbia": a group is coded by where it acts."""
-        out: list[Holder] = []
-        for h in holders:
-            if h.kind == "demonym" and words_before(text, h.start, 1)[-1:] == ["ethnic"]:
-                place = next((m for m in mentions if m.start > h.start and m.is_country and m.code != h.code
-                              and govs.get(m.start, "") in self.location_preps), None)
-                if place is not None:
-                    out.append(Holder(place.code, place.text, place.start, place.kind))
-                continue
-            out.append(h)
-        return out
 
     # --- the sentence ----------------------------------------------------------
     def analyse(self, sent: Sentence, disc: Discourse) -> tuple[list[Found], list[Holder]]:
@@ -187,11 +177,11 @@ class Attributor:
         cuts = clause_bounds(text, cs, ce, sent.of("opener")) + [ce]
         for i in range(len(cuts) - 1):
             a, b = cuts[i], cuts[i + 1]
-            cue = self._govern(text, body_cues, a, b)
+            cue = self.govern(text, body_cues, a, b)
             if cue is None:
                 continue
             first_cue = first_cue or (cue, a, b)
-            held = self._clause(sent, disc, a, b, cue, hedged, reporter)
+            held = self.clause(sent, disc, a, b, cue, hedged, reporter)
             if held is None:
                 blocked = True
             else:
@@ -219,20 +209,21 @@ class Attributor:
             # "X said (that) …" / "…, X said": X holds the stance; content countries become targets
             inner = found[0] if found else None
             found = [self._sayer_found(sent, h, inner, first_cue, frames, hedged, reporter) for h in sayer_holders]
-        elif sayer_holders and not found and not blocked and any(fr.verb is not None for fr in frames):
-            # "The elections were rigged,” Kenya’s foreign minister said.": the sayer's own statement
-            verb = next(fr.verb for fr in frames if fr.verb is not None)
+        elif sayer_holders and not found and not blocked and (verb := saying_verb(sent, frames)) is not None:
+            # "The elections were rigged,” Kenya’s foreign minister said.", "According to Chile's health
+            # ministry, the outbreak is over": the sayer's own statement
             found = [self.make(sent, h, verb, sent.start, sent.end, hedged, reporter, None) for h in sayer_holders]
             tone = sentiment(self.lex, text[cs:ce].lower())
             for f in found:
                 f.polarity, f.confidence = tone, round3(f.confidence * 0.6)
+        found += later_clauses(self, sent, disc, cuts, body_cues, (hedged, reporter), found)
         for f in found:
             f.speaker = self._speaker(sent, f, frames)
         return found, sayer_holders
 
     def attribute_to(self, sent: Sentence, holders: list[Holder]) -> list[Found]:
         """Statements of a quoted sentence whose speaker is named only when the quote closes."""
-        cue = self._govern(sent.text, cue_hits(sent), sent.start, sent.end)
+        cue = self.govern(sent.text, cue_hits(sent), sent.start, sent.end)
         if cue is None:
             return []
         hedged = self._hedged(sent, sent.start, sent.end)
@@ -303,14 +294,14 @@ class Attributor:
                 holders = hs + [h for h in holders if h.code not in {x.code for x in hs}]
         return reporter, holders, unnamed
 
-    def _clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool,
+    def clause(self, sent: Sentence, disc: Discourse, a: int, b: int, cue: Hit, hedged: bool,
                 reporter: str | None) -> list[Found] | None:
         """The holders of one clause governed by ``cue``; None when an organisation holds it (no country does)."""
         text = sent.text
         mentions = [m for m in sent.mentions if a <= m.start < b]
         govs = governors(text, mentions, a, sent.alpha)
         holders = self._holders_in(text, mentions, a, cue.start, govs, subject=True)
-        holders = self._ethnic_to_place(text, holders, mentions, govs, cue)
+        holders = ethnic_to_place(text, holders, mentions, govs, self.location_preps)
         acted_upon = False  # a country named as the subject of an agentless passive (no context holder then)
         if is_passive(text, cue, a, sent.alpha) and first_word(text, cue) not in STATIVE:
             by = BY.search(text, cue.end, b)

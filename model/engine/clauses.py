@@ -330,6 +330,8 @@ def find_frames(text: str, s: int, e: int, says: list[Hit], cues: list[Hit], fol
     if not earlier and first.start - s < 160:
         after = text[first.end:e]
         that = that_end(after)
+        if that < 0 and after.startswith(" by ") and is_passive(text, first, s):
+            return frames  # "The attack was claimed by the Houthi movement, but …": the agent says it, no frame
         content_start = first.end + (that if that >= 0 else 0)
         if that >= 0 or any(c.start > first.end for c in cues):
             frames.append(Frame(s, first.start, content_start, e, "leading", first))

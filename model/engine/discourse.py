@@ -22,6 +22,17 @@ GROUP_SYNONYMS: Final[dict[str, str]] = {
     "allies": "sides", "partners": "sides", "members": "sides", "governments": "sides",
 }
 
+#: words that make a group noun definite ("the ministers", "both leaders", "all three nations", "their
+#: counterparts"); "African leaders", "54 nations", "Seven member states" name others than those named before
+_DEFINITE: Final = frozenset("the these those both all their its our each".split())
+
+
+def definite(text: str, start: int, floor: int) -> bool:
+    """The group noun at ``start`` is definite: one of ``_DEFINITE`` among the three words before it (after
+    ``floor``, the clause's start)."""
+    lo = start - 30 if start - 30 > floor else floor
+    return any(w.lower().strip("“\"(") in _DEFINITE for w in text[lo:start].split()[-3:])
+
 
 @dataclass
 class Holder:

@@ -14,6 +14,10 @@ from model.engine.wording import affixed, sponsored
 
 _JOINED: Final = re.compile(r"\b(?:and|with|along with|together with)\b")
 _OF: Final = re.compile(r"\b(?:of|in|for)\b")
+#: a possessor's group whose members are listed ("Chile's neighbours, including Peru and Bolivia", "Tunisia's
+#: neighbouring Muslim-majority countries including Algeria"): the members act, not the possessor
+_MEMBERS: Final = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,4}[\w-]+s,?\s+(?:including|such as|like|notably|among them)\s+"
+                             r"(?:the\s+)?")
 
 #: words that open a sentence's introductory phrase ("Contrary to the actions of Armenia, Azerbaijan …", "Speaking on
 #: state television in Yemen, a Houthi spokesman said …")
@@ -76,6 +80,9 @@ def subject_mentions(text: str, mentions: list[Mention], a: int, b: int) -> list
             keep.append(m)
             continue
         gap = text[prev.end:m.start]
+        if len(keep) == 1 and _MEMBERS.fullmatch(gap):
+            keep = [m]  # (the possessor is dropped by the standing rules too: ``Standing._related``)
+            continue
         low = gap.lower()
         if "," in gap and low.strip().startswith(","):
             break  # apposition or a new phrase

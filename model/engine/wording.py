@@ -12,9 +12,13 @@ from typing import Final
 
 _AFFIXED: Final = re.compile(r"(?:anti|pro|non|ex)-$", re.IGNORECASE)
 _LEAD_ADVERB: Final = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Separately|Earlier|Later|Also),\s*")
-_MEDIA: Final = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report)\b", re.I)
+#: (a bulletin, gazette or records report a claim, they hold no stance: "according to Federal Aviation
+#: Administration records", "according to Manila Bulletin")
+_MEDIA: Final = re.compile(r"\b(news agency|agency|newspaper|daily|radio|television|tv|media|report|bulletin|gazette|"
+                           r"records)\b", re.I)
 #: every _MEDIA word holds one of these once case-folded (but "İ" and "ı", which its "i" matches, fold otherwise)
-_MEDIA_PARTS: Final = ["agency", "newspaper", "daily", "radio", "television", "tv", "media", "report"]  # (a list:
+_MEDIA_PARTS: Final = ["agency", "newspaper", "daily", "radio", "television", "tv", "media", "report", "bulletin",
+                       "gazette", "records"]  # (a list:
 # compiled, a Final tuple is rebuilt at each use)
 
 
