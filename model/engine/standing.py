@@ -36,6 +36,7 @@ from model.engine.clauses import first_word, is_passive
 from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
+from model.engine.sources import unnamed_source
 from model.engine.spans import Sentence, cue_hits
 
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
@@ -208,9 +209,11 @@ class Standing:
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
                     or (m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
+        sourced, by_source = unnamed_source(sent, at)  # ("government sources confirmed …": nobody's act)
+        out |= sourced
         if out:
             out |= self._appositions(sent, out)
-        private = (former and self._private_subject(sent, at, out)) or (
+        private = by_source or (former and self._private_subject(sent, at, out)) or (
             cue is not None and self._acted_upon(sent, cue))
         return out, private
 
