@@ -208,7 +208,7 @@ class Standing:
             if ((former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
-                    or (cue is None and names_a_thing(text, m, self.find_agents, self.act_nouns))
+                    or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))
                     or (m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
         sourced, by_source = unnamed_source(sent, at)  # ("government sources confirmed …": nobody's act)

@@ -4,7 +4,8 @@
   known act: "Iran's air fleet is ageing", "Samoan vaccination rates dropped", "The Thai monarchy was limited by
   a constitution", "French inventor … crossed the Channel": the thing (or the private person) is what the sentence
   is about, and the country does nothing in it ("Thai law forbids …", "the Hungarian bid won", "Russian troops …"
-  keep it);
+  keep it); not in a speech, where a country's possessive mostly names what it did ("Russia's unlawful act of
+  aggression", "Russia's complete disregard for …");
 - the place named right after a name that qualifies a place ("the Indian capital, New Delhi").
 """
 
@@ -19,8 +20,10 @@ from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.spans import Sentence
 
-#: the lower-case words of the noun after the name (one or two: "air fleet", "vaccination rates")
-_NOUN: Final = re.compile(r"(?:['’]s)?((?:\s[a-z][\w-]*){1,2})\b")
+#: the lower-case words of the noun after the name (one or two: "air fleet", "vaccination rates"), up to a word
+#: that ends the noun or joins another ("and": "Russia's cruel and unprovoked war" is an act judged, kept)
+_NOUN: Final = re.compile(r"(?:['’]s)?((?:\s(?!(?:and|or|but|of|to|for|on|in|with|against|is|was|are|were|has|have|had|will|"
+                          r"would)\b)[a-z][\w-]*){1,2})(?!\s(?:and|or)\b)\b")
 #: what stands between a place's country and its name: the place noun, a word more, a comma ("'s capital, ")
 _APPOSITION: Final = re.compile(r"(?:['’]s)?\s+(\w+)(?:\s+[a-z]+)?\s*,?\s*")
 
@@ -28,13 +31,10 @@ _APPOSITION: Final = re.compile(r"(?:['’]s)?\s+(\w+)(?:\s+[a-z]+)?\s*,?\s*")
 def names_a_thing(text: str, m: Mention, find_agents: Callable[[str], Sequence[AgentMention]] | None,
                   act_nouns: frozenset[str]) -> bool:
     """``m`` (a country's possessive or a demonym) qualifies a noun that is neither a role word nor an act."""
-    if find_agents is None:
+    if find_agents is None or m.kind not in ("country", "demonym"):
         return False
-    if m.kind == "country":
-        if not text.startswith(("'s", "’s"), m.end):
-            return False  # ("Iran has …": the country is the subject)
-    elif m.kind != "demonym":
-        return False
+    if m.kind == "country" and not text.startswith(("'s", "’s"), m.end):
+        return False  # ("Iran has …": the country is the subject)
     noun = _NOUN.match(text, m.end)
     if noun is None:
         return False

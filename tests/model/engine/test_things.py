@@ -36,3 +36,16 @@ def test_a_country_word_qualifying_a_thing_holds_nothing(engine: Engine, text: s
 ])
 def test_a_role_word_an_act_or_a_known_act_keeps_the_country(engine: Engine, text: str, holder: str) -> None:
     assert holder in _holders(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's cruel and unprovoked war has now been raging for seven months.",  # an act judged ("and" joins)
+    "Russia's unlawful act of aggression has heightened tensions.",             # an act noun
+])
+def test_a_possessive_naming_an_act_keeps_the_country(engine: Engine, text: str) -> None:
+    assert "RUS" in _holders(engine, text)
+
+
+def test_in_a_speech_a_possessive_is_not_read_as_a_thing(engine: Engine) -> None:
+    doc = Document(id="d", text="Russia's air fleet is ageing quickly.", speaker_country="FIN")
+    assert "RUS" in {str(r["actor"]) for r in engine.document(doc)}
