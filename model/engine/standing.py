@@ -36,7 +36,9 @@ from model.engine.clauses import first_word, is_passive
 from model.engine.context import LOCAL_KINDS
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
+from model.engine.sources import unnamed_source
 from model.engine.spans import Sentence, cue_hits
+from model.engine.things import appositions, names_a_thing
 from model.engine.undergoing import object_of_act, second_act, speaker_undergoes
 
 #: a conditional or purpose clause opening the sentence, running up to the cue ("If the House votes",
@@ -62,8 +64,6 @@ _WORD: Final = re.compile(r"[\w’'.-]+")
 _QUOTES: Final = "“”\""
 #: what ends the words that name an office ("Former CIA deputy director | Michael Morell")
 _ROLE_END: Final = re.compile(r"[,;:()“”\"]")
-#: what stands between a place's country and its name: the place noun, a word more, a comma ("'s capital, ")
-_APPOSITION: Final = re.compile(r"(?:['’]s)?\s+(\w+)(?:\s+[a-z]+)?\s*,?\s*")
 #: a former office opening the sayer's words after a closing quote ("…,” tweeted former thinktank executive")
 _TRAILING_FORMER: Final = re.compile(r"\s+(?:the\s+|a\s+)?(?:former|retired)\s+", re.IGNORECASE)
 #: words of saying that are not read as its verb ("was quoted as saying", "in a statement")
@@ -120,6 +120,8 @@ class Standing:
         #: nouns of places and things a country word may qualify ("the Indian capital", "U.S. territory", "US
         #: states", "United States flags", "the Hong Kong economy")
         self.place_nouns = frozenset(w.get("place_nouns", []))
+        #: nouns of acts a country's possessive makes its own ("Thai law", "the Hungarian bid")
+        self.act_nouns = frozenset(w.get("act_nouns", []))
         #: the head words of the names of journals, learned societies, universities and museums
         self.institutions = frozenset(w.get("institution_nouns", []))
         #: the categories of the acts a state does to its own people ("was arrested", "was impeached", "was
@@ -212,11 +214,14 @@ class Standing:
             if ((former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
+                    or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))
                     or (m.start < at and self._place(text, m) and not self._placed_actor(sent, m))):
                 out.add(m.start)
+        sourced, by_source = unnamed_source(sent, at)  # ("government sources confirmed …": nobody's act)
+        out |= sourced
         if out:
-            out |= self._appositions(sent, out)
-        private = (former and self._private_subject(sent, at, out)) or (
+            out |= appositions(sent, out, self.place_nouns)
+        private = by_source or (former and self._private_subject(sent, at, out)) or (
             cue is not None and self._acted_upon(sent, cue))
         return out, private
 
@@ -355,20 +360,6 @@ class Standing:
         text, s = sent.text, sent.start
         agents = self.find_agents(text[s:m.start])
         return bool(agents) and _PLACED.match(text, s + agents[-1].end, m.start) is not None
-
-    def _appositions(self, sent: Sentence, excluded: set[int]) -> set[int]:
-        """The place named right after an excluded name and its place noun ("the Indian capital, New Delhi",
-        "the United States capital city Washington DC")."""
-        out: set[int] = set()
-        text = sent.text
-        for i in range(1, len(sent.mentions)):
-            x, m = sent.mentions[i - 1], sent.mentions[i]
-            if x.start not in excluded or m.start in excluded or m.kind not in LOCAL_KINDS:
-                continue  # (a country after the comma is a new subject: "… Palestinian territories, Malaysia is …")
-            gap = _APPOSITION.fullmatch(text, x.end, m.start)
-            if gap is not None and gap.group(1).lower() in self.place_nouns:
-                out.add(m.start)
-        return out
 
     def _acted_upon(self, sent: Sentence, cue: Hit) -> bool:
         """The sentence's subject undergoes ``cue``, an agentless passive of an act no state does to its own
