@@ -19,15 +19,8 @@ from model.engine.background import LifeStory
 from model.engine.bare import bare_verb, other_country_acts
 from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import (
-    features,
-    first_cue,
-    home_holder,
-    inside_quotes,
-    media_sayer,
-    quoting_sayers,
-    role_of_other,
-)
+from model.engine.holders import features, first_cue, inside_quotes
+from model.engine.home import home_holder, media_sayer, quoting_sayers, role_of_other
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions

@@ -1,4 +1,4 @@
-"""A news outlet that only reports holds nothing (issue 15, holders.media_sayer): neither the article's home country
+"""A news outlet that only reports holds nothing (issue 15, home.media_sayer): neither the article's home country
 nor the country word in the outlet's name ("State media reported …", "Mexican daily newspaper El Diario revealed …")
 is a holder when the outlet is the sayer; a state actor in what it reports, and a sayer named after an outlet
 elsewhere in the sentence, keep theirs."""

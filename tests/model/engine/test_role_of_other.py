@@ -1,4 +1,4 @@
-"""A role word qualified by another country's or place's name is that country's (issue 15, holders.role_of_other):
+"""A role word qualified by another country's or place's name is that country's (issue 15, home.role_of_other):
 "Florida Governor …" in a story about the Bahamas, "Guam Governor …" in one about Japan, does not stand for the
 story's home country; a role word alone does."""
 
