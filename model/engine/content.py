@@ -65,9 +65,11 @@ _REFUSAL: Final = re.compile(r"\b(?:he|she|they|we|i|it)\s+(?:(?:will|would|coul
 _CONDITION: Final = re.compile(r"\b(?:aid|assistance|funding|funds|money|loans?|payments?|help|release|approval|deal)\s+"
                                r"(?:[\w-]+\s+){0,2}?(?:was|is|were|are|would\s+be|will\s+be|be)\s+"
                                r"(?:contingent|conditional|conditioned)\s+(?:on|upon)\b")
-_DISPUTE: Final = re.compile(r"\b(?:(?:a\s+)?different\s+(?:account|version)|contradict(?:s|ed|ing)?|disputed|"
+_DISPUTE: Final = re.compile(r"\b(?:(?:a\s+)?different\s+(?:account|version)|(?<!that\s)(?<!which\s)(?<!policies\s)"
+                             r"contradict(?:s|ed|ing)?|disputed|"
                              r"(?<!being\s)(?<!been\s)(?<!are\s)(?<!were\s)(?<!was\s)(?<!is\s)(?<!be\s)denied|denies)\b")
 #: a question that protests: "we ask why double standards are imposed on us"
+_ASKING_WORDS: Final = ("ask", "wonder", "question")
 _ASK_WHY: Final = re.compile(r"\s+(?:ourselves\s+|themselves\s+)?(?:why|how\s+come)\b")
 _GRIEVANCE: Final = re.compile(r"\b(?:imposed|double\s+standards?|unfair(?:ly)?|unjust(?:ly)?|denied|ignored|"
                                r"punished|discriminat\w*|occupation|blockade)\b")
@@ -100,7 +102,8 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
     if f.category in _ASKING and pol > 0:
         if _hostile_ask(act):
             return _DEMAND
-        return _ask_why(rest) if _ASK_WHY.match(rest) else pol
+        asks = cue is not None and text[cue.start:cue.end].lower().startswith(_ASKING_WORDS)
+        return _ask_why(rest) if asks and _ASK_WHY.match(rest) else pol
     if _MOURNING.search(rest) and pol <= 0 and f.category not in _HARM:
         return _TRIBUTE
     if pol < -0.1 and _OFFICE_ACT.search(act):

@@ -80,3 +80,15 @@ def test_a_court_declining_a_matter_supports_no_one(engine: Engine) -> None:
     text = ("The Federal Court of Canada found the cabinet's decision to advise the Crown to recall the envoy was "
             "not a matter for the courts.")
     assert all(-0.2 < p <= 0 for p in _polarities(engine, text, actor="CAN"))
+
+
+def test_remembering_why_is_no_protest(engine: Engine) -> None:
+    assert all(p > 0 for p in _polarities(engine, "We must remember why unfair rules were imposed on us.", "FJI", "FJI"))
+
+
+def test_rules_that_contradict_a_treaty_are_no_dispute(engine: Engine) -> None:
+    assert all(p > -0.3 for p in _polarities(engine, "The French minister said the new plan removes rules that contradict the treaty."))
+
+
+def test_contradicting_an_account_is_a_dispute(engine: Engine) -> None:
+    assert all(p < -0.3 for p in _polarities(engine, "The French minister contradicted the president's account of the meeting."))
