@@ -7,7 +7,7 @@ The cue gives the act its category; what the act asks for, vows or says can make
 - asking a court to intervene or block something is a legal challenge (CAMEO 12: reject);
 - a saying that refuses ("will not approve a budget without …"), sets a condition on aid ("was contingent on
   …") or contradicts another's account is conflictual;
-- "asks why …" naming a grievance is a protest;
+- "asks why …" naming a grievance is a protest, and so is saying a loss comes "because of" another country's hostile deeds;
 - ordering flags lowered to half staff or a minute of silence is mourning (tribute), not a demand;
 - suspending or dissolving parliament "on the advice of" a government is a formal act of office;
 - a court's finding that a matter is "not justiciable" is a ruling, no support for either side.
@@ -68,6 +68,10 @@ _CONDITION: Final = re.compile(r"\b(?:aid|assistance|funding|funds|money|loans?|
 _DISPUTE: Final = re.compile(r"\b(?:(?:a\s+)?different\s+(?:account|version)|(?<!that\s)(?<!which\s)(?<!policies\s)"
                              r"contradict(?:s|ed|ing)?|disputed|"
                              r"(?<!being\s)(?<!been\s)(?<!are\s)(?<!were\s)(?<!was\s)(?<!is\s)(?<!be\s)denied|denies)\b")
+#: blame laid on a country: "… is deteriorating because of Israel's occupation policies"
+_CAUSE: Final = re.compile(r"\b(?:because\s+of|due\s+to|caused\s+by|as\s+a\s+result\s+of)\s+(?:the\s+)?")
+_HOSTILE_DEED: Final = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:occupation|aggression|blockade|invasion|war|attacks?|"
+                                  r"sanctions|interference|intransigence|policies|actions)\b")
 #: a question that protests: "we ask why double standards are imposed on us"
 _ASKING_WORDS: Final = ("ask", "wonder", "question")
 _ASK_WHY: Final = re.compile(r"\s+(?:ourselves\s+|themselves\s+)?(?:why|how\s+come)\b")
@@ -109,7 +113,8 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
     if pol < -0.1 and _OFFICE_ACT.search(act):
         return _NEUTRAL
     if f.category in _SAYING and -0.1 <= pol <= 0 and (_REFUSAL.search(rest) or _CONDITION.search(rest)
-                                                         or _DISPUTE.search(text[after_holder:sent.end].lower())):
+                                                         or _DISPUTE.search(text[after_holder:sent.end].lower())
+                                                         or _blames_a_country(sent, at, f.holder.code)):
         return _CONFLICT_SAYING
     return pol
 
@@ -121,6 +126,17 @@ def legal_challenge(sent: Sentence, f: Found) -> bool:
     rest = sent.text[f.cue.end:min(sent.end, f.cue.end + 160)].lower()
     court = _COURT.search(rest)
     return court is not None and court.start() < 80 and _COURT_ACT.search(rest, court.end()) is not None
+
+
+def _blames_a_country(sent: Sentence, at: int, own: str) -> bool:
+    """After ``at``, something is said to happen because of another country's hostile deeds."""
+    text = sent.text
+    for m in sent.mentions:
+        if m.start >= at and m.is_country and m.entry.code != own:
+            cause = _CAUSE.search(text, max(at, m.start - 30), m.start)
+            if cause is not None and cause.end() == m.start and _HOSTILE_DEED.match(text, m.end) is not None:
+                return True
+    return False
 
 
 def _hostile_ask(rest: str) -> bool:

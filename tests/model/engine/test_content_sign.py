@@ -92,3 +92,8 @@ def test_rules_that_contradict_a_treaty_are_no_dispute(engine: Engine) -> None:
 
 def test_contradicting_an_account_is_a_dispute(engine: Engine) -> None:
     assert all(p < -0.3 for p in _polarities(engine, "The French minister contradicted the president's account of the meeting."))
+
+
+def test_blaming_another_country_for_a_loss_is_conflictual(engine: Engine) -> None:
+    text = "I must tell the Assembly that our hopes for a fair settlement are fading because of Indonesia's blockade of the islands."
+    assert all(p < -0.3 for p in _polarities(engine, text, "FJI", "FJI"))
