@@ -17,6 +17,7 @@ from model.documents import Document, find_dateline
 from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.background import LifeStory
 from model.engine.bare import bare_verb, other_country_acts
+from model.engine.content import content_sign
 from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, inside_quotes
@@ -391,7 +392,7 @@ class Engine:
                 return _TRIBUTE
             if acts.criticises(sent):
                 return _CRITICISM
-        return self._saying if report else f.polarity
+        return content_sign(sent, f, self._saying if report else f.polarity)
 
 
 def _clause_key(f: Found) -> tuple[int, int]:
