@@ -29,6 +29,9 @@ _FINITE: Final = re.compile(_FINITE_TEMPLATE.replace(
     "{ing}", r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"))
 _FINITE_SPEECH: Final = re.compile(_FINITE_TEMPLATE.replace("{ing}[a-z]+ed", "[a-z]+ed").replace("{ing}", r"(?<!\bthe\s)"))
 _TOKENS: Final = re.compile(r"[a-z]+")
+#: participles whose passive tells that the subject was made ("was founded", "were formed")
+_MADE: Final = frozenset({"founded", "established", "formed", "created", "incorporated"})
+_BE_FORMS: Final = frozenset({"is", "are", "was", "were"})
 _CLAUSE_PUNCT: Final = re.compile(r"[;:]")
 #: the verb right after a speech's first person in the present ("We value …", "we stand firmly for …", "we can
 #: build …", "we are proud of …"): auxiliaries and adverbs between, and not a word that cannot be a verb
@@ -125,7 +128,7 @@ def _named_fallback(attr: Attributor, sent: Sentence, cands: list[Mention], s: i
         _MODAL_VERB.search(text, tail_start, min(e, tail_start + 40)) if speech else None) or (
         # a speech's named subject in the present ("Grenada assures him of …", "Kenya can also speak to …")
         _named_present(text, subject[-1], tail_start, e) if speech else None)
-    if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or verb.group("v") in attr.no_act:
+    if verb is None or _CLAUSE_PUNCT.search(text, tail_start, verb.start()) or _no_act(attr, verb):
         return []  # (no verb, or one of what befalls the subject: "died", "was hospitalised")
     cue = _verb_cue(attr.lex, text, verb, e)
     if sent.speaker_country and subject[0].code != sent.speaker_country and any(
@@ -158,7 +161,7 @@ def _speaker_fallback(attr: Attributor, sent: Sentence, s: int, e: int, hedged: 
     if not _subject_place(text, s, fp.start) or text[fp.start:fp.end].lower().startswith("let"):
         return []  # ("Let me turn to …", "Let us look at …" lead through the speech; other "Let us" are appeals)
     verb = _FINITE_SPEECH.search(text, fp.end, min(e, fp.end + 50)) or _PRESENT.match(text, fp.end, min(e, fp.end + 60))
-    if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or verb.group("v") in attr.no_act:
+    if verb is None or _CLAUSE_PUNCT.search(text, fp.end, verb.start()) or _no_act(attr, verb):
         return []
     gap = text[fp.end:verb.start()]
     if "," in gap:
@@ -182,9 +185,21 @@ def first_verb(attr: Attributor, sent: Sentence) -> Hit | None:
     is what befalls the subject ("died")."""
     text, s, e = sent.text, sent.start, sent.end
     verb = _FINITE.search(text, s, e)
-    if verb is None or verb.group("v") in attr.no_act:
+    if verb is None or _no_act(attr, verb):
         return None
     return _verb_cue(attr.lex, text, verb, e)
+
+
+def _no_act(attr: Attributor, verb: re.Match[str]) -> bool:
+    """The verb tells what befalls the subject ("died", "was hospitalised"), or that the subject was made ("The
+    party was founded by …", "The government was established in 2003": its history, no act of its own)."""
+    v = verb.group("v")
+    if v in attr.no_act:
+        return True
+    if v not in _MADE:
+        return False
+    aux = verb.group(0).lower().split()[:-1]  # (a passive: "was founded", "has been formed"; not "have created")
+    return bool(aux) and (aux[0] in _BE_FORMS or "been" in aux)
 
 
 def _words(text: str, a: int, b: int) -> int:

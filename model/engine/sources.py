@@ -6,6 +6,10 @@ body or country that qualifies the source names where the source sits, not who s
 the subject of the sentence's act, neither the names before the act nor the article's home country hold it.  A
 source a sayer cites ("The Kremlin, citing intelligence sources, said …", "according to sources, police …") leaves
 the sayer and the subject as they are.
+
+Researchers and scientists reporting their findings are the same (experts speak for themselves): when they are the
+subject of the act ("In findings published on Monday, researchers from X University in the U.S. reported …"), the
+names placing them and the home country hold nothing; what they report keeps its actors.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from model.engine.spans import Sentence
+from model.engine.lexicon import category
+from model.engine.spans import Sentence, cue_hits
 
 _QUOTE_MARKS: Final = "“”\""
+#: researchers reporting ("researchers", "a team of scientists", "an international team of researchers")
+_RESEARCHERS: Final = re.compile(r"\b(?:[Rr]esearchers|[Ss]cientists)\b")
 #: the word, singular or plural (not "resources", "outsourced")
 _SOURCE: Final = re.compile(r"\b[Ss]ources?\b")
 #: lower-case words between the name that qualifies the source and the word ("German government source")
@@ -35,6 +42,9 @@ def unnamed_source(sent: Sentence, at: int) -> tuple[set[int], bool]:
     fold = sent.fold
     if sent.speaker_country:
         return set(), False  # (a speech's "sources" are of energy or funding, and the speaker says it all)
+    research = researchers(sent, at)
+    if research is not None:
+        return research
     if fold and fold.find("source", s, e) < 0:
         return set(), False  # (most sentences: one plain search)
     out: set[int] = set()
@@ -57,6 +67,27 @@ def unnamed_source(sent: Sentence, at: int) -> tuple[set[int], bool]:
         if a < at and (named or _bare_subject(text, s, a)) and _opens(text, s, first):
             subject = True
     return out, subject
+
+
+def researchers(sent: Sentence, at: int) -> tuple[set[int], bool] | None:
+    """Researchers or scientists open the sentence (after an introductory phrase at most) as the subject of the act
+    at ``at``: no name before it holds (None: they do not). When the act is what they report and a country is named
+    between their saying and it ("Researchers said Russian hackers attacked …"), only the names before their saying
+    are out, and the others keep their places."""
+    text, s, fold = sent.text, sent.start, sent.fold
+    if fold and fold.find("researchers", s, at) < 0 and fold.find("scientists", s, at) < 0:
+        return None
+    m = _RESEARCHERS.search(text, s, at)
+    if m is None:
+        return None
+    comma = text.rfind(",", s, m.start())
+    lead = text[comma + 1 if comma >= 0 else s:m.start()]
+    if len(lead.split()) > 4 or any(ch in text[s:m.start()] for ch in _QUOTE_MARKS):
+        return None
+    says = next((c.start for c in cue_hits(sent) if m.end() <= c.start < at and category(c) == "SAY"), at)
+    if any(says <= n.start < at and n.is_country for n in sent.mentions):
+        return {n.start for n in sent.mentions if n.start < says}, False
+    return set(), True
 
 
 def _opens(text: str, s: int, first: int) -> bool:

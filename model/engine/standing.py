@@ -46,9 +46,10 @@ from model.engine.undergoing import object_of_act, second_act, speaker_undergoes
 _CONDITION: Final = re.compile(r"\s*[“\"]?(?:If|Unless|For\b[^,;:]{0,80}\bto)\b[^,;:]*$")
 #: a requirement, supposition or ability governing the verb after it ("must be signed", "would have to pass", "would
 #: make", "has until October 28 to release", "is required to", "parliament cannot pass laws", "a governor can veto";
-#: not "could not agree", a failure that happened)
-_MODAL: Final = re.compile(r"\b(?:would|can(?:not)?|can't|could(?!\s+not\b|n't)|"
-                           r"must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|(?:has|have|had|needs?) to|"
+#: not "could not agree", a failure that happened; "must" with any verb after a common plural, how an institution
+#: works: "Two-thirds of senators must vote to convict"; not "United States must continue aid", a country's position)
+_MODAL: Final = re.compile(r"\b(?:would|can(?:not)?|can't|could(?!\s+not\b|n't)|must(?=\s+(?:\w+ly\s+|also\s+)?be\b)|"
+                           r"(?-i:[a-z]+s)\s+must(?!\s+(?:not|have)\b)|(?:has|have|had|needs?) to|"
                            r"(?:is|are|was|were) required to|(?:has|have) until\b[^,;:]{0,30}?\bto)\b", re.IGNORECASE)
 #: a law as the subject ("The Puerto Rican constitution requires …") or the frame ("Under Maryland state law, …")
 #: (or a legal instrument: "Trump's state of emergency appears to allow him to pull funding")
@@ -84,6 +85,11 @@ def _has_any(fold: str, words: tuple[str, ...], a: int, b: int) -> bool:
         if fold.find(w, a, b) >= 0:
             return True
     return False
+
+
+def _negated(text: str, start: int) -> bool:
+    """The name at ``start`` is quantified by "no" ("No U.S. president has ever been removed"): nobody did it."""
+    return text[start - 3:start].lower() == "no " and (start == 3 or not text[start - 4].isalnum())
 
 
 #: what places an actor in the place after it ("Police in the Kenyan capital", "Residents of the …")
@@ -211,7 +217,7 @@ class Standing:
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if ((former and self._former(sent, m))
+            if (_negated(text, m.start) or (former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
                     or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))

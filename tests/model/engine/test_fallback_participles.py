@@ -37,3 +37,19 @@ def test_a_participle_after_an_article_is_no_act(engine: Engine, text: str) -> N
 ])
 def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine, text: str, holder: str) -> None:
     assert _holders(engine, text) == {holder}
+
+
+@pytest.mark.parametrize("text", [
+    "The current government of Kenya was established in 2013 after the election.",
+    "The Kenyan Democratic party was founded by supporters of the former president.",
+])
+def test_a_subject_that_was_founded_holds_nothing(engine: Engine, text: str) -> None:
+    assert _holders(engine, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya established a commission to investigate the killings.",
+    "Kenya has created a new ministry for climate change.",                             # perfect, active
+])
+def test_a_country_that_founds_something_holds(engine: Engine, text: str) -> None:
+    assert "KEN" in _holders(engine, text)

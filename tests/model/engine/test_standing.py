@@ -157,3 +157,32 @@ def test_someone_acted_upon_holds_nothing(engine: Engine, text: str) -> None:
 ])
 def test_a_passive_with_an_actor_keeps_one(engine: Engine, text: str, holder: str) -> None:
     assert holder in _holders(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two-thirds of Kenyan senators must vote to convict in the impeachment trial.",     # how an institution works
+    "Under the new rules, Kenyan candidates must declare their assets to the electoral board.",
+])
+def test_what_a_generic_group_must_do_is_no_act(engine: Engine, text: str) -> None:
+    assert _holders(engine, text) == set()
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Kenya must continue military aid to Somalia in order to secure the border.", {"KEN"}),  # a named country
+    ("Ruto said senators must vote against the Kenyan budget.", {"KEN"}),             # someone says it
+])
+def test_what_a_named_country_must_do_or_a_sayer_demands_keeps_its_holder(
+        engine: Engine, text: str, holders: set[str]) -> None:
+    assert _holders(engine, text) == holders
+
+
+@pytest.mark.parametrize("text", [
+    "No Kenyan president has ever been impeached by the senate.",
+])
+def test_a_name_quantified_by_no_holds_nothing(engine: Engine, text: str) -> None:
+    assert _holders(engine, text) == set()
+
+
+def test_a_no_elsewhere_leaves_the_name(engine: Engine) -> None:
+    assert "KEN" in _holders(engine, "Kenya said there was no agreement with Somalia on the border.")
+

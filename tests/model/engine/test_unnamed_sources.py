@@ -44,3 +44,20 @@ def test_an_unnamed_source_as_subject_leaves_the_home_country_out(engine: Engine
 ])
 def test_a_sayer_citing_sources_still_holds(engine: Engine, sentence: str, holder: str) -> None:
     assert holder in _holders_of(engine, sentence, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a study published on Tuesday in Nature, researchers from the University of Lagos in Nigeria reported a new "
+    "method to purify water.",
+    "Scientists in Kenya reported that the glaciers of Mount Kenya have shrunk by half.",
+])
+def test_researchers_reporting_hold_nothing_for_their_country(engine: Engine, sentence: str) -> None:
+    assert _holders_of(engine, sentence, sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [
+    ("Researchers said Russian hackers attacked the Ukrainian power grid in December.", "RUS"),  # what they report
+    ("Officials in Nigeria reported a new outbreak of cholera in Lagos.", "NGA"),                # officials hold
+])
+def test_what_researchers_report_and_officials_keep_their_holders(engine: Engine, sentence: str, holder: str) -> None:
+    assert holder in _holders_of(engine, sentence, sentence)
