@@ -258,21 +258,33 @@ def adjective_series_end(text: str, fold: str, before: str, first: str, pos: int
 
 
 def finite_ahead(text: str, fold: str, pos: int, hi: int) -> int:
-    """Where the auxiliary of a clause whose subject the budget cut stands, at most twelve words after ``pos``
-    with no punctuation, conjunction or clause opener between ("the orders placed to equip the police | are");
-    -1 if none."""
+    """Where the auxiliary of a clause whose subject the budget cut stands, at most fourteen words after ``pos``
+    with no punctuation or clause opener between ("the orders placed to equip the police | are"); a conjunction
+    joins the subject's nouns ("our trust in peace based on justice and law | is"), unless a pronoun opens
+    another clause after it ("and we are"); -1 if none."""
     p = pos
-    for _ in range(12):
+    prev = ""
+    for _ in range(14):
         s, e = next_run(fold, p, hi)
         if s >= hi or text[p:s].strip():
             return -1
         w = fold[s:e]
         if w in FINITE:
-            return s
-        if w in COORD or w in STOPS or w in SUBORDINATORS or w == "that":
+            return s if prev not in COORD and not joined_plural(fold, pos, s) else -1
+        if w in STOPS or w in SUBORDINATORS or w == "that" or (prev in COORD and w in PRONOUNS):
             return -1
         p = e
+        prev = w
     return -1
+
+
+def joined_plural(fold: str, a: int, verb: int) -> bool:
+    """Is the verb at ``verb`` plural after an "and" / "or" in ``[a, verb)``: the conjunction joins the subject
+    itself ("the power of integration and regional cooperation | are"), whose tail a label cannot leave out?"""
+    return fold.startswith(_PLURAL, verb) and (fold.find(" and ", a, verb) >= 0 or fold.find(" or ", a, verb) >= 0)
+
+
+_PLURAL: Final = ("are ", "were ", "have ")
 
 
 def noun_will(text: str, fold: str, pos: int, hi: int) -> bool:

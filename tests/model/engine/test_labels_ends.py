@@ -1,0 +1,63 @@
+"""Labels that end and start where they read whole (issue 15), one group per cause of an unreadable label found
+by reading the top cards of Wikinews and UN 2022 (session 12, second reading): a cut phrase ending on a compound
+preposition's head ("in favor"), a saying verb's time adjunct taking the room of what was said, and a subject's tail
+keeping its verb out ("that the leadership of X | were")."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_labels_reach import _label  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "cue", "label"), [
+    # a phrase cut before "of" / "with" / "to" loses the compound preposition's head too
+    ("The old mayor has now decided to step down in favour of a younger candidate from the northern district.",
+     "decided", "has now decided to step down"),
+    ("Our islands must cut their emissions of greenhouse gases in keeping with the targets agreed in Paris.", "cut",
+     "must cut their emissions of greenhouse gases"),
+    ("The union filed a complaint against the employer on behalf of the workers dismissed last spring.", "filed",
+     "filed a complaint against the employer"),
+    ("We must choose a negotiated settlement of the conflict instead of the long and costly war.", "choose",
+     "must choose a negotiated settlement of the conflict"),
+    # a phrase that ends there anyway keeps it
+    ("The party voted in favour.", "voted", "voted in favour"),
+])
+def test_a_cut_phrase_does_not_end_on_a_compound_prepositions_head(text: str, cue: str, label: str) -> None:
+    assert _label(text, cue) == label
+
+
+def test_a_saying_verbs_time_adjunct_makes_room_for_what_is_said() -> None:
+    text = "The governor said on Tuesday the province had reached a deal with the nurses."
+    assert _label(text, "said", "SAY") == "said the province had reached a deal with the nurses"
+    # what is said fits: the adjunct stays
+    assert _label("The governor said on Tuesday the strike was over.", "said", "SAY") == \
+        "said on Tuesday the strike was over"
+
+
+@pytest.mark.parametrize(("text", "cue", "label"), [
+    # the budget reaches the clause's verb but cuts right after it: the subject's tail is left out
+    ("We would have wished that the present rulers of Elbonia were not choosing the old path again.", "wished",
+     "would have wished that the present rulers were not choosing"),
+    # an "and" inside the subject's tail does not hide the verb
+    ("We are sure that the cooperation for shared interests and common benefits must remain at the core of it.",
+     "sure", "are sure that the cooperation must remain at the core"),
+])
+def test_a_subjects_tail_gives_way_to_its_verb(text: str, cue: str, label: str) -> None:
+    assert _label(text, cue) == label
+
+
+@pytest.mark.parametrize(("text", "cue", "label"), [
+    # a plural verb after "and": the conjunction joins the subject itself, which keeps its words
+    ("We are sure that the power of regional trade and open borders are both our strongest tools for growth.",
+     "sure", "are sure that the power of regional trade"),
+    # a clause opened inside the subject: its verb is not the subject's
+    ("We admit that we ourselves profit from doing what is best for our own farmers and traders.", "admit",
+     "admit that we ourselves profit from doing what is best"),
+])
+def test_a_subjects_tail_stays_when_the_verb_is_not_its_own(text: str, cue: str, label: str) -> None:
+    assert _label(text, cue) == label
