@@ -1,7 +1,8 @@
 """Labels that end and start where they read whole (issue 15), one group per cause of an unreadable label found
 by reading the top cards of Wikinews and UN 2022 (session 12, second reading): a cut phrase ending on a compound
-preposition's head ("in favor"), a saying verb's time adjunct taking the room of what was said, and a subject's tail
-keeping its verb out ("that the leadership of X | were")."""
+preposition's head ("in favor"), a saying verb's time adjunct taking the room of what was said, a subject's tail
+keeping its verb out ("that the leadership of X | were"), and a noun cue labelled without the verb whose object
+it is ("shot on Twitter", "support")."""
 
 from __future__ import annotations
 
@@ -61,3 +62,21 @@ def test_a_subjects_tail_gives_way_to_its_verb(text: str, cue: str, label: str) 
 ])
 def test_a_subjects_tail_stays_when_the_verb_is_not_its_own(text: str, cue: str, label: str) -> None:
     assert _label(text, cue) == label
+
+
+@pytest.mark.parametrize(("text", "cue", "holder", "label"), [
+    # a noun cue after a determiner (and adjectives): from the verb it is the object of
+    ("The senator took a parting shot at the governor on the radio.", "shot", "senator",
+     "took a parting shot at the governor on the radio"),
+    ("We thank them for their generous support.", "support", "We", "thank them for their generous support"),
+    ("I assure her of my country’s full support.", "support", "I", "assure her of my country’s full support"),
+    ("We extend our sincere thanks to the donors.", "thanks", "We", "extend our sincere thanks to the donors"),
+    # a noun before the cue is its subject; a cue with an object of its own is a verb
+    ("Sources said an unnamed official described the plan.", "described", "official", "described the plan"),
+    ("Let no leader’s warmongering distract us from our work.", "warmongering", "leader", "warmongering distract us from our work"),
+    # "as" or a quantifier before the noun phrase is no verb
+    ("He was chosen as the elected representative of the island.", "representative", "He",
+     "representative of the island"),
+])
+def test_a_noun_cue_is_labelled_from_its_verb(text: str, cue: str, holder: str, label: str) -> None:
+    assert _label(text, cue, "SUPPORT", holder) == label
