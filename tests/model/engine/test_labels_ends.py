@@ -80,3 +80,14 @@ def test_a_subjects_tail_stays_when_the_verb_is_not_its_own(text: str, cue: str,
 ])
 def test_a_noun_cue_is_labelled_from_its_verb(text: str, cue: str, holder: str, label: str) -> None:
     assert _label(text, cue, "SUPPORT", holder) == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # a word in quotation marks inside what is said does not end it
+    ('The spokesman said the old mayor had been an “honest” man.', "said the old mayor had been an honest man"),
+    ('The minister said he was "deeply humbled" by the vote.', "said he was deeply humbled by the vote"),
+    # a quotation that was what is said, then "and …": the phrase ends with it
+    ('The bishop said “we never learn” and that the past repeats itself.', "said: we never learn"),
+])
+def test_a_quoted_word_inside_what_is_said_does_not_end_it(text: str, label: str) -> None:
+    assert _label(text, "said", "SAY") == label

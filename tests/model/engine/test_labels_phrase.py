@@ -77,7 +77,7 @@ def test_an_opening_quotation_mark_does_not_end_the_object_and_no_mark_is_kept()
     text = 'Labour leader Jeremy Corbyn called the move a "smash and grab on our democracy".'
     assert _label(text, "called") == "called the move a smash and grab on our democracy"
     text = "In 2021 the President launched a broad initiative called “Yashil Makon” across the country."
-    assert _label(text, "launched") == "launched a broad initiative called Yashil Makon"
+    assert _label(text, "launched") == "launched a broad initiative called Yashil Makon across the country"
 
 
 @pytest.mark.parametrize(("text", "cue", "label"), [
