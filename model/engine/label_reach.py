@@ -27,6 +27,10 @@ from model.engine.textfold import next_run
 #: words that open a passive's subject, read backwards from its verb group ("the crash | was investigated")
 _DETERMINERS: Final = frozenset("""the a an this that these those its their his her our my your some no all both
     many several most each every""".split())
+#: numbers that open a passive's subject as a determiner does
+_NUMBERS: Final = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands dozen dozens millions""".split())
 #: a passive's subject of one word ("it had been hijacked")
 _SUBJECT_WORDS: Final = frozenset("it this".split())
 #: how a participle ends ("released", "written", "shown", "done", "built", "kept", "sent", "held", "made", "caught")
@@ -101,11 +105,20 @@ def passive_subject(text: str, fold: str, start: int, cue_start: int, cue_end: i
         if e <= s or text[e:at].strip():
             return start  # punctuation or the sentence's start: the subject is elsewhere
         w = fold[s:e]
-        if (w in _DETERMINERS and (w != "that" or text[s] == "T")) or (n == 0 and w in _SUBJECT_WORDS):
+        number = w in _NUMBERS or w.isdigit()  # ("twenty people | have been confirmed killed", "35 | were rescued")
+        if (w in _DETERMINERS and (w != "that" or text[s] == "T")) or (n == 0 and w in _SUBJECT_WORDS) or number:
             # ("That statement was written"; a lower-case "that" opens a clause: "said that people were killed")
+            while number and s > floor + 1 and text[s - 1] in ",." and text[s - 2].isdigit():
+                s = _last_word(fold, floor, s - 1)[0]  # ("1,000 | were injured")
             b, c = _last_word(fold, floor, s)
-            if c > b and fold[b:c] == "of" and not text[c:s].strip():
+            joined = c > b and not text[c:s].strip()
+            if joined and fold[b:c] == "of":
                 return start  # (the subject's head stands before: "the will of | the people is respected")
+            if number and joined:
+                if fold[b:c] in PREPOSITIONS or (n and fold[b:c] in COORD):
+                    return start  # ("officials from | 38 countries were arrested", "the chief and | two others")
+                if (fold[b:c] in _DETERMINERS and fold[b:c] != "that") or fold[b:c].isdigit():
+                    s = b  # ("the | two bell towers", "10 | 000")
             return start if s <= holder_at < start else s
         if w in PRONOUNS or w in AUX or w in NEG or w in PREPOSITIONS or w in COORD or w in STOPS or w in SUBORDINATORS:
             return start

@@ -91,3 +91,17 @@ def test_a_noun_cue_is_labelled_from_its_verb(text: str, cue: str, holder: str, 
 ])
 def test_a_quoted_word_inside_what_is_said_does_not_end_it(text: str, label: str) -> None:
     assert _label(text, "said", "SAY") == label
+
+
+@pytest.mark.parametrize(("text", "cue", "holder", "label"), [
+    # a passive's subject opened by a number names what was done to
+    ("The governor said last night that twenty people have been confirmed killed.", "killed", "governor",
+     "twenty people have been confirmed killed"),
+    ("At least nine people died and 35 were rescued, according to officials.", "rescued", "officials", "35 were rescued"),
+    ("Rescuers said 1,200 were evacuated from the valley.", "evacuated", "Rescuers", "1,200 were evacuated from the valley"),
+    ("Firefighters said the two old towers were saved.", "saved", "Firefighters", "the two old towers were saved"),
+    # a number after a preposition is inside the subject, whose head stands before
+    ("Police said officials from 12 ministries were questioned.", "questioned", "Police", "were questioned"),
+])
+def test_a_passive_subject_opened_by_a_number(text: str, cue: str, holder: str, label: str) -> None:
+    assert _label(text, cue, "COERCE", holder) == label

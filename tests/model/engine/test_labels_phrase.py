@@ -35,7 +35,7 @@ def _label(text: str, cue: str, category: str = "SUPPORT", lemma: str = "", max_
 @pytest.mark.parametrize(("text", "cue", "label"), [
     # the auxiliaries, adverbs and "been" of a passive come in: a bare participle says nothing
     ("The local police chief and two others were also injured.", "injured", "were also injured"),
-    ("Officials said that twenty people have been confirmed killed.", "killed", "have been confirmed killed"),
+    ("Officials said they have been confirmed killed.", "killed", "have been confirmed killed"),
     # a verb that takes the cue with "to" comes in when it changes the act (unable, refused, prefer not)
     ("Police have been unable to question him.", "question", "have been unable to question him"),
     ("Moscow refused to sign the declaration.", "sign", "refused to sign the declaration"),
