@@ -4,6 +4,8 @@ full stop, "#US"), a list's or a date's comma, or a stop."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from model.engine.label_words import (
     ABBREVIATIONS,
     ADVERBS,
@@ -42,6 +44,11 @@ def gap_kind(text: str, fold: str, gap: str, prev: str, s: int, e: int, hi: int,
     q = p.rstrip("[")  # (an opening mark before an editor's bracket: "“[are] eager")
     if (q and all(ch in OPENERS for ch in q)) or (q == '"' and gap.rstrip("[").endswith('"') and gap[0].isspace()):
         return "pass"
+    if (p in _CLOSERS and gap[-1].isspace() and text[s].islower() and fold[s:e] not in COORD
+            and _opened_before(text, p, s - len(gap))):
+        # a word in quotation marks inside the phrase: "had been an “iconic” | leader of the party" (not "“we
+        # never learn” | and that …": the quotation was what is said)
+        return "pass"
     if p in SIGNS and gap[-1] == p:
         return "pass"  # "#US airlines", "@user", "$400"
     if (p == "." and (prev in ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()))) or all(ch in "[].…" for ch in p) and p != ".":
@@ -56,6 +63,17 @@ def gap_kind(text: str, fold: str, gap: str, prev: str, s: int, e: int, hi: int,
                                                and _list_follows(text, fold, e, hi)):
             return "list"  # "X, Y and Z", "X, Y, and Z" (but "X, and a third …" opens a clause)
     return "stop"
+
+
+#: closing quotation marks, and the opening mark each closes
+_CLOSERS: Final = {"”": "“", '"': ' "'}
+
+
+def _opened_before(text: str, close: str, pos: int) -> bool:
+    """Was the quotation that ``close`` closes at ``pos`` opened at most five words before it (a scare quote)?"""
+    lo = pos - 60 if pos > 60 else 0
+    at = text.rfind(_CLOSERS[close], lo, pos)
+    return at >= 0 and len(text[at:pos].split()) <= 5 and close not in text[at + len(_CLOSERS[close]):pos]
 
 
 def _list_follows(text: str, fold: str, pos: int, hi: int) -> bool:

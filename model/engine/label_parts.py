@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.label_ends import adjunct_end, last_word, stub_end, trim
 from model.engine.label_gaps import gap_kind, has_space, joins, relative_aside_end
 from model.engine.label_reach import (
     ASIDES,
@@ -20,6 +21,7 @@ from model.engine.label_reach import (
     determiner_that,
     finite_ahead,
     infinitive_to,
+    joined_plural,
     noun_will,
     to_ahead,
 )
@@ -31,14 +33,11 @@ from model.engine.label_words import (
     CATENATIVE,
     COMPARATIVES,
     COORD,
-    CUT_DANGLING,
-    DANGLING,
     DASHES,
     FINITE,
     ING_CATENATIVE,
     LY_NOUNS,
     NEG,
-    OPEN_DANGLING,
     PREPOSITIONS,
     PRONOUNS,
     QUOTES,
@@ -104,17 +103,6 @@ def _is_adverb(text: str, w: str, s: int) -> bool:
     return w in ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in LY_NOUNS and not text[s].isupper())
 
 
-def last_word(fold: str, lo: int, hi: int) -> tuple[int, int]:
-    """The last word of ``fold[lo:hi]`` (read backwards); ``(hi, hi)`` when there is none."""
-    j = hi
-    while j > lo and fold[j - 1] == " ":
-        j -= 1
-    if j <= lo:
-        return hi, hi
-    s = fold.rfind(" ", lo, j) + 1
-    return (s if s > lo else lo), j
-
-
 class Scan:
     """Where a cue's object (or a saying's content) ends: ``end``, the words taken, ``gap``, the punctuation
     that stopped it ("" when a word or the end stopped it), and ``holes``, the spans a label leaves out ("take
@@ -140,7 +128,8 @@ def without(text: str, a: int, b: int, holes: list[tuple[int, int]]) -> str:
     return " ".join(out)
 
 
-def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, asked: bool = False) -> Scan:
+def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, asked: bool = False,
+         subject_holes: bool = True) -> Scan:
     """Read the words after ``pos`` up to ``hi`` while they belong to the phrase: at most ``budget`` words,
     stopping at a clause break (punctuation, a relative or adverbial clause, another clause's auxiliary unless
     ``clauses``: a saying's content may hold one).  A phrase cut by the budget goes back to its last
@@ -164,6 +153,9 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
     finite = False   # an auxiliary was read in the clause the phrase opened (its subject is whole)
     subject_at = -1  # the end before the first preposition of that clause's subject ("the orders | placed to …")
     subject_words = 0
+    verb_hole = -1   # where the verb after a subject's tail left out stands
+    verb_at = -1     # where that clause's first auxiliary stands, and the words read before it
+    verb_words = 0
     least = 2        # the fewest words a phrase cut back to a boundary keeps
     that_end = -1    # where the last "that" that opened a clause ends
     addressee_at = -1  # an appeal's addressee before its first preposition or "and" ("all countries | of the world")
@@ -181,6 +173,7 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
     list_at = -1     # the end before a list's first comma, until its "and" / "or"
     list_words = 0
     holes: list[tuple[int, int]] = []
+    adjunct = adjunct_end(fold, pos, hi)[0] if clauses else -1  # ("said | on Friday | the United States is …")
     while True:
         s, e = next_run(fold, p, hi)
         if s >= hi:
@@ -254,6 +247,8 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
                 sub, sub_at, sub_words, sub_verb = True, end, words, True
             elif w in SUBORDINATORS:
                 sub, sub_at, sub_words, sub_verb = True, end, words, w not in _BACK_OFF
+                if not finite:  # (another clause in the subject: "that we benefit from doing what | is")
+                    subject_at = -1
             if words == 0 and w in BE and not clauses:
                 break  # "the challenges we are facing | are becoming": the cue's object stood before it
             if (w in FINITE and words and prev != "to" and prev not in COORD and prev not in FINITE
@@ -267,12 +262,23 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
                         end = last_word(fold, pos, end)[0]  # "the best information | we can"
                         words -= 1
                     break
+        if (words >= budget and subject_holes and subject_at > pos and verb_at > subject_at and words - verb_words < 3
+                and subject_words + 3 <= budget and not joined_plural(fold, subject_at, verb_at)):
+            # "wished that the current leadership | [of Armenia] | were not following": the verb cut right after it
+            _add_hole(holes, subject_at, verb_at)
+            verb_hole = verb_at
+            words -= verb_words - subject_words
+            subject_at, boundary, coord, least = -1, -1, -1, subject_words + 3
+            continue
         if words >= budget:
             # (the verb and two words after it must fit: "… | is an inevitable step")
-            verb = finite_ahead(text, fold, subject_at, hi) if subject_at > pos and not finite and subject_words + 3 <= budget else -1
+            verb = (finite_ahead(text, fold, subject_at, hi)
+                    if subject_holes and subject_at > pos and not finite and subject_words + 3 <= budget else -1)
             if verb > 0:  # "warned that bringing its forces closer | [to our borders] | was unacceptable"
                 _add_hole(holes, subject_at, verb)
+                verb_hole = verb
                 end, words, p, boundary, subject_at, finite = subject_at, subject_words, verb, -1, -1, True
+                coord = -1  # (an "and" inside the subject left out)
                 least = words + 3  # (a later cut keeps the verb and two words: "the only way | is by addressing")
                 continue
             if asked and addressee_at > pos and addressee_words + 3 <= budget:
@@ -286,6 +292,11 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
                     else:
                         end, words, p = addressee_at, addressee_words, to
                         continue
+        if words >= budget and adjunct > 0 and end > adjunct:
+            # what is said is cut: the saying verb's time adjunct makes room ("said [on Friday] the United States …")
+            rest = scan(text, fold, adjunct, hi, budget, clauses, asked)
+            if rest.end > adjunct:
+                return Scan(rest.end, rest.words, rest.gap, [(pos, adjunct), *rest.holes])
         if words >= budget:
             cut = True
             if sub and not sub_verb and sub_words >= 2:  # "would only vote for it | if the British people"
@@ -317,6 +328,8 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
                     boundary, boundary_words = list_at, list_words
                 list_at = -1
         if special and w in FINITE:
+            if not finite:
+                verb_at, verb_words = s, words
             sub_verb = finite = True
         if asked and w == "to" and to_at < 0 and prev != "order" and infinitive_to(text, fold, e, hi):
             to_at, to_words = s, words  # (what is asked: "to show unity"; not "a solution | to the crisis")
@@ -324,11 +337,16 @@ def scan(text: str, fold: str, pos: int, hi: int, budget: int, clauses: bool, as
         end = p = e
         prev2, prev = prev, w
     end = trim(fold, pos, end, cut, not ended)  # ("they think they are." ends there; "human rights are, …" not)
+    if cut:  # ("drop out | in favor | of a run": a compound preposition's head goes with it)
+        end = stub_end(fold, pos, end, hi)
     if end == that_end and not (stopped or ended):  # a clause opener with nothing after it ("decided that | although …")
         end = trim(fold, pos, last_word(fold, pos, end)[0], cut, True)
     for h in holes:
         if h[0] < end < h[1]:  # (trimmed back into a hole: the label ends before it)
             end = trim(fold, pos, h[0], cut, True)
+    if verb_hole > 0 and end < next_run(fold, next_run(fold, verb_hole, hi)[1], hi)[1]:
+        # the subject's tail left out for a verb the label then cuts: read it without the hole
+        return scan(text, fold, pos, hi, budget, clauses, asked, False)
     return Scan(end, words, stopped, [h for h in holes if h[1] <= end] if holes else holes)
 
 
@@ -347,28 +365,6 @@ def _add_hole(holes: list[tuple[int, int]], a: int, b: int) -> None:
     """Add the hole ``[a, b)``, in place of the holes inside it (an aside inside a tail left out)."""
     holes[:] = [h for h in holes if not (a <= h[0] and h[1] <= b)]
     holes.append((a, b))
-
-
-def trim(fold: str, lo: int, end: int, cut: bool = False, open_end: bool = False) -> int:
-    """``end`` moved back over dangling words ("of the", "and"; "that" too when the budget ``cut`` the phrase, and
-    "had been" when the phrase was cut or stopped before its clause's end, ``open_end``); ``lo`` if none is left."""
-    while True:
-        s, e = last_word(fold, lo, end)
-        if e <= s:
-            return lo
-        w = fold[s:e].strip("’'")  # (a quotation's closing mark is no part of the word: "agree to’")
-        if (w not in DANGLING and not (cut and w in CUT_DANGLING) and not ((cut or open_end) and w in OPEN_DANGLING)
-                and _has_alnum(w)):
-            return e
-        end = s
-
-
-def _has_alnum(w: str) -> bool:
-    """A word of the fold with a letter or digit (not a lone apostrophe or hyphen; 0x01 stands for a letter)."""
-    for ch in w:
-        if ch.isalnum() or ch == "\x01":
-            return True
-    return False
 
 
 def _skip(fold: str, pos: int, hi: int) -> int:

@@ -27,6 +27,10 @@ from model.engine.textfold import next_run
 #: words that open a passive's subject, read backwards from its verb group ("the crash | was investigated")
 _DETERMINERS: Final = frozenset("""the a an this that these those its their his her our my your some no all both
     many several most each every""".split())
+#: numbers that open a passive's subject as a determiner does
+_NUMBERS: Final = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands dozen dozens millions""".split())
 #: a passive's subject of one word ("it had been hijacked")
 _SUBJECT_WORDS: Final = frozenset("it this".split())
 #: how a participle ends ("released", "written", "shown", "done", "built", "kept", "sent", "held", "made", "caught")
@@ -101,11 +105,20 @@ def passive_subject(text: str, fold: str, start: int, cue_start: int, cue_end: i
         if e <= s or text[e:at].strip():
             return start  # punctuation or the sentence's start: the subject is elsewhere
         w = fold[s:e]
-        if (w in _DETERMINERS and (w != "that" or text[s] == "T")) or (n == 0 and w in _SUBJECT_WORDS):
+        number = w in _NUMBERS or w.isdigit()  # ("twenty people | have been confirmed killed", "35 | were rescued")
+        if (w in _DETERMINERS and (w != "that" or text[s] == "T")) or (n == 0 and w in _SUBJECT_WORDS) or number:
             # ("That statement was written"; a lower-case "that" opens a clause: "said that people were killed")
+            while number and s > floor + 1 and text[s - 1] in ",." and text[s - 2].isdigit():
+                s = _last_word(fold, floor, s - 1)[0]  # ("1,000 | were injured")
             b, c = _last_word(fold, floor, s)
-            if c > b and fold[b:c] == "of" and not text[c:s].strip():
+            joined = c > b and not text[c:s].strip()
+            if joined and fold[b:c] == "of":
                 return start  # (the subject's head stands before: "the will of | the people is respected")
+            if number and joined:
+                if fold[b:c] in PREPOSITIONS or (n and fold[b:c] in COORD):
+                    return start  # ("officials from | 38 countries were arrested", "the chief and | two others")
+                if (fold[b:c] in _DETERMINERS and fold[b:c] != "that") or fold[b:c].isdigit():
+                    s = b  # ("the | two bell towers", "10 | 000")
             return start if s <= holder_at < start else s
         if w in PRONOUNS or w in AUX or w in NEG or w in PREPOSITIONS or w in COORD or w in STOPS or w in SUBORDINATORS:
             return start
@@ -258,21 +271,33 @@ def adjective_series_end(text: str, fold: str, before: str, first: str, pos: int
 
 
 def finite_ahead(text: str, fold: str, pos: int, hi: int) -> int:
-    """Where the auxiliary of a clause whose subject the budget cut stands, at most twelve words after ``pos``
-    with no punctuation, conjunction or clause opener between ("the orders placed to equip the police | are");
-    -1 if none."""
+    """Where the auxiliary of a clause whose subject the budget cut stands, at most fourteen words after ``pos``
+    with no punctuation or clause opener between ("the orders placed to equip the police | are"); a conjunction
+    joins the subject's nouns ("our trust in peace based on justice and law | is"), unless a pronoun opens
+    another clause after it ("and we are"); -1 if none."""
     p = pos
-    for _ in range(12):
+    prev = ""
+    for _ in range(14):
         s, e = next_run(fold, p, hi)
         if s >= hi or text[p:s].strip():
             return -1
         w = fold[s:e]
         if w in FINITE:
-            return s
-        if w in COORD or w in STOPS or w in SUBORDINATORS or w == "that":
+            return s if prev not in COORD and not joined_plural(fold, pos, s) else -1
+        if w in STOPS or w in SUBORDINATORS or w == "that" or (prev in COORD and w in PRONOUNS):
             return -1
         p = e
+        prev = w
     return -1
+
+
+def joined_plural(fold: str, a: int, verb: int) -> bool:
+    """Is the verb at ``verb`` plural after an "and" / "or" in ``[a, verb)``: the conjunction joins the subject
+    itself ("the power of integration and regional cooperation | are"), whose tail a label cannot leave out?"""
+    return fold.startswith(_PLURAL, verb) and (fold.find(" and ", a, verb) >= 0 or fold.find(" or ", a, verb) >= 0)
+
+
+_PLURAL: Final = ("are ", "were ", "have ")
 
 
 def noun_will(text: str, fold: str, pos: int, hi: int) -> bool:

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Final
 
 from model.engine.attribution import Found
+from model.engine.label_head import noun_verb_start
 from model.engine.label_parts import (
     group_start,
     last_word,
@@ -74,6 +75,11 @@ def stance_label(text: str, f: Found, max_words: int = 9, fold: str = "", lo: in
             if words.end > pred:
                 return _phrase(without(text, pred, words.end, words.holes), ""), pred
     start, cue_end = _act(text, fold, f, lo, hi)
+    if start == cue.start:  # a noun after a determiner: from the verb it is the object of ("took a parting shot")
+        floor = max(lo, f.clause_start, holder.start + len(holder.text) if holder.start < cue.start else -1)
+        verb = noun_verb_start(text, fold, cue.start, cue_end, floor, hi)
+        if verb >= 0:
+            start = group_start(text, fold, verb, floor, False)
     if fold.endswith(PARTICIPLE_ENDS, cue.start, cue_end):  # "the rules | were released"
         start = passive_subject(text, fold, start, cue.start, cue_end, lo, holder.start)
     head = text[start:cue_end]

@@ -35,7 +35,7 @@ def _label(text: str, cue: str, category: str = "SUPPORT", lemma: str = "", max_
 @pytest.mark.parametrize(("text", "cue", "label"), [
     # the auxiliaries, adverbs and "been" of a passive come in: a bare participle says nothing
     ("The local police chief and two others were also injured.", "injured", "were also injured"),
-    ("Officials said that twenty people have been confirmed killed.", "killed", "have been confirmed killed"),
+    ("Officials said they have been confirmed killed.", "killed", "have been confirmed killed"),
     # a verb that takes the cue with "to" comes in when it changes the act (unable, refused, prefer not)
     ("Police have been unable to question him.", "question", "have been unable to question him"),
     ("Moscow refused to sign the declaration.", "sign", "refused to sign the declaration"),
@@ -77,7 +77,7 @@ def test_an_opening_quotation_mark_does_not_end_the_object_and_no_mark_is_kept()
     text = 'Labour leader Jeremy Corbyn called the move a "smash and grab on our democracy".'
     assert _label(text, "called") == "called the move a smash and grab on our democracy"
     text = "In 2021 the President launched a broad initiative called “Yashil Makon” across the country."
-    assert _label(text, "launched") == "launched a broad initiative called Yashil Makon"
+    assert _label(text, "launched") == "launched a broad initiative called Yashil Makon across the country"
 
 
 @pytest.mark.parametrize(("text", "cue", "label"), [
