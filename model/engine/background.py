@@ -27,6 +27,8 @@ _SUBORDINATE: Final = frozenset("who whom whose which that where when whenever a
                                 "if unless as though although once".split())
 _WORD: Final = re.compile(r"[\w’'-]+")
 _QUOTES: Final = "“”\""
+#: the words of a lower-case fold as the phrases' expression reads them (``\b`` … ``\b``: split at hyphens too)
+_WORDS: Final = re.compile(r"[a-z0-9_]+")
 #: the agent of a passive after the event
 _BY: Final = re.compile(r"\s+by\b")
 
@@ -42,7 +44,7 @@ class LifeStory:
         self.events = re.compile(r"\b(?:" + body + r")\b", re.IGNORECASE) if body else None
         #: the longest word of each phrase, one of which the sentence's lower-case fold must hold (a cheap test:
         #: "born", not "was")
-        self.firsts = tuple(sorted({max(reversed(p.lower().split()), key=len) for p in phrases}))
+        self.firsts = frozenset(max(reversed(p.lower().split()), key=len) for p in phrases)
 
     def told(self, sent: Sentence, found: list[Found], reported: Callable[[Sentence], bool]) -> bool:
         """The sentence's main clause tells an event of a person's life, and nobody is reported saying it
@@ -50,8 +52,8 @@ class LifeStory:
         if self.events is None or sent.speaker_country:
             return False
         fold = sent.fold
-        if fold and not any(fold.find(w, sent.start, sent.end) >= 0 for w in self.firsts):
-            return False
+        if fold and self.firsts.isdisjoint(_WORDS.findall(fold, sent.start, sent.end)):
+            return False  # (no word any phrase needs)
         text = sent.text
         for m in self.events.finditer(text, sent.start, sent.end):
             if self._subordinate(text, sent.start, m.start()):

@@ -99,7 +99,8 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
     rest = act[at - (cue.start if cue is not None else at):]
     if legal_challenge(sent, f):
         return _CONFLICT_SAYING
-    if _COURT.search(text[sent.start:at].lower()) and _NOT_FOR_COURTS.search(text[sent.start:sent.end].lower()):
+    if _for_courts(sent) and _COURT.search(text[sent.start:at].lower()) and _NOT_FOR_COURTS.search(
+            text[sent.start:sent.end].lower()):
         return _NEUTRAL
     if f.category == "CONCEDE" and pol > 0 and _RETAKING.search(act):
         return _DEMAND  # "return our flag to all our territory" takes land back, concedes nothing
@@ -117,6 +118,14 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
                                                          or _blames_a_country(sent, at, f.holder.code)):
         return _CONFLICT_SAYING
     return pol
+
+
+def _for_courts(sent: Sentence) -> bool:
+    """A cheap test before the expressions: the sentence's fold holds a word of a court's finding that a matter is
+    not its own (with no fold at hand, the expressions decide)."""
+    fold, s, e = sent.fold, sent.start, sent.end
+    return not fold or fold.find("justiciable", s, e) >= 0 or fold.find("jurisdiction", s, e) >= 0 or (
+        fold.find("matter", s, e) >= 0 and fold.find("court", s, e) >= 0)
 
 
 def legal_challenge(sent: Sentence, f: Found) -> bool:
