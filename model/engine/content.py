@@ -84,6 +84,11 @@ _MOURNING: Final = re.compile(r"\bhalf[-\s](?:staff|mast)\b|\b(?:minute|moment)\
 _OFFICE_ACT: Final = re.compile(r"\b(?:suspend|prorogu|dissolv)\w*\s+(?:the\s+)?(?:parliament|legislature|"
                                 r"national\s+assembly)\b[^.;]{0,40}\b(?:on\s+the\s+advice|at\s+the\s+(?:behest|"
                                 r"request|advice)|on\s+the\s+recommendation)\s+of\b")
+#: a word each of them needs (a cheap test before the expressions)
+_MOURNING_WORDS: Final = ("half", "silence", "mourning")
+#: … and of a refusal, aid made contingent, a dispute or blame (_REFUSAL, _CONDITION, _DISPUTE, _CAUSE)
+_SAYING_WORDS: Final = ("not", "n't", "never", "contingent", "conditi", "different", "contradict", "disputed", "denie",
+                        "because", "due", "caused", "result")
 #: a court's finding that a matter is not for it to decide
 _NOT_FOR_COURTS: Final = re.compile(r"\bnot\s+(?:justiciable|a\s+matter\s+for\s+the\s+courts?)\b|"
                                     r"\b(?:no|lacked|lacks)\s+jurisdiction\b")
@@ -109,15 +114,22 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
             return _DEMAND
         asks = cue is not None and text[cue.start:cue.end].lower().startswith(_ASKING_WORDS)
         return _ask_why(rest) if asks and _ASK_WHY.match(rest) else pol
-    if _MOURNING.search(rest) and pol <= 0 and f.category not in _HARM:
+    if pol <= 0 and f.category not in _HARM and _has(sent, _MOURNING_WORDS) and _MOURNING.search(rest):
         return _TRIBUTE
     if pol < -0.1 and _OFFICE_ACT.search(act):
         return _NEUTRAL
-    if f.category in _SAYING and -0.1 <= pol <= 0 and (_REFUSAL.search(rest) or _CONDITION.search(rest)
-                                                         or _DISPUTE.search(text[after_holder:sent.end].lower())
-                                                         or _blames_a_country(sent, at, f.holder.code)):
+    if f.category in _SAYING and -0.1 <= pol <= 0 and _has(sent, _SAYING_WORDS) and (
+            _REFUSAL.search(rest) or _CONDITION.search(rest) or _DISPUTE.search(text[after_holder:sent.end].lower())
+            or _blames_a_country(sent, at, f.holder.code)):
         return _CONFLICT_SAYING
     return pol
+
+
+def _has(sent: Sentence, words: tuple[str, ...]) -> bool:
+    """A cheap test before the expressions: the sentence's fold holds one of ``words`` (with no fold at hand, the
+    expressions decide)."""
+    fold, s, e = sent.fold, sent.start, sent.end
+    return not fold or any(fold.find(w, s, e) >= 0 for w in words)
 
 
 def _for_courts(sent: Sentence) -> bool:
