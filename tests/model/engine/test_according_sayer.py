@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _actors(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -26,7 +16,7 @@ def _actors(engine: Engine, text: str) -> set[str]:
     ("According to the Peruvian interior ministry, three people are missing.", "PER"),
 ])
 def test_a_country_body_after_according_to_says_it(engine: Engine, text: str, actor: str) -> None:
-    assert actor in _actors(engine, text)
+    assert actor in actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +24,7 @@ def test_a_country_body_after_according_to_says_it(engine: Engine, text: str, ac
     "According to the Lima Gazette, the storm was the strongest in a decade.",
 ])
 def test_records_and_gazettes_only_report(engine: Engine, text: str) -> None:
-    assert not _actors(engine, text)
+    assert not actors_of(engine, text)
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -42,8 +32,8 @@ def test_records_and_gazettes_only_report(engine: Engine, text: str) -> None:
     ("According to the Institute of Hydrology in Chile, the river rose by two metres.", "CHL"),
 ])
 def test_a_named_body_placed_in_a_country_is_its(engine: Engine, text: str, actor: str) -> None:
-    assert actor in _actors(engine, text)
+    assert actor in actors_of(engine, text)
 
 
 def test_a_named_storm_in_a_country_is_no_body(engine: Engine) -> None:
-    assert "BHS" not in _actors(engine, "Hurricane Dorian in the Bahamas killed dozens of people.")
+    assert "BHS" not in actors_of(engine, "Hurricane Dorian in the Bahamas killed dozens of people.")

@@ -7,16 +7,7 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _actors(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize(("text", "actor"), [
@@ -38,4 +29,4 @@ def test_being_part_of_a_joint_effort_is_cooperation(engine: Engine, text: str, 
 
 
 def test_a_place_part_of_a_country_is_no_act(engine: Engine) -> None:
-    assert not _actors(engine, "The peninsula was part of Ukraine until 1954.")
+    assert not actors_of(engine, "The peninsula was part of Ukraine until 1954.")

@@ -6,23 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
+from tests.model.engine.helpers import sentence_actors
 
 _LEAD = "The foreign ministers of Chile and Peru signed a border treaty in Lima on Monday. "
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
 
 
 @pytest.mark.parametrize("later", [
@@ -30,7 +17,7 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
     "Many other ministers also took part in the talks.",
 ])
 def test_an_indefinite_group_is_not_the_countries_before(engine: Engine, later: str) -> None:
-    assert not ({"CHL", "PER"} & _sentences(engine, _LEAD + later).get(later, set()))
+    assert not ({"CHL", "PER"} & sentence_actors(engine, _LEAD + later).get(later, set()))
 
 
 @pytest.mark.parametrize("later", [
@@ -38,4 +25,4 @@ def test_an_indefinite_group_is_not_the_countries_before(engine: Engine, later: 
     "Both ministers also agreed to reopen two border crossings.",
 ])
 def test_a_definite_group_is_the_countries_before(engine: Engine, later: str) -> None:
-    assert {"CHL", "PER"} <= _sentences(engine, _LEAD + later).get(later, set())
+    assert {"CHL", "PER"} <= sentence_actors(engine, _LEAD + later).get(later, set())

@@ -6,18 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _holders(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +18,7 @@ def _holders(engine: Engine, text: str) -> set[str]:
     "Kosovo is a landlocked country in the Balkans.",
 ])
 def test_a_participle_after_an_article_is_no_act(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -36,7 +26,7 @@ def test_a_participle_after_an_article_is_no_act(engine: Engine, text: str) -> N
     ("The Lebanese army has arrested an armed man near the border.", "LBN"),
 ])
 def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine, text: str, holder: str) -> None:
-    assert _holders(engine, text) == {holder}
+    assert actors_of(engine, text) == {holder}
 
 
 @pytest.mark.parametrize("text", [
@@ -44,7 +34,7 @@ def test_a_participle_after_an_auxiliary_is_an_act(engine: Engine, text: str, ho
     "The Kenyan Democratic party was founded by supporters of the former president.",
 ])
 def test_a_subject_that_was_founded_holds_nothing(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -52,4 +42,4 @@ def test_a_subject_that_was_founded_holds_nothing(engine: Engine, text: str) -> 
     "Kenya has created a new ministry for climate change.",                             # perfect, active
 ])
 def test_a_country_that_founds_something_holds(engine: Engine, text: str) -> None:
-    assert "KEN" in _holders(engine, text)
+    assert "KEN" in actors_of(engine, text)

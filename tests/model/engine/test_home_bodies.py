@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
+from tests.model.engine.helpers import sentence_actors
 
 
 @pytest.mark.parametrize(("lead", "home"), [
@@ -30,11 +17,11 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
 ])
 def test_a_bare_house_is_the_home_countrys(engine: Engine, lead: str, home: str) -> None:
     house = "The House of Representatives passed the bill on Thursday."
-    assert _sentences(engine, lead + house).get(house) == {home}
+    assert sentence_actors(engine, lead + house).get(house) == {home}
 
 
 def test_a_house_named_with_its_country_keeps_it(engine: Engine) -> None:
     text = ("Iran rejected the new sanctions, Iranian officials said in Tehran. The United States House of "
             "Representatives passed the sanctions bill on Tuesday. The House of Representatives also voted to extend "
             "them.")
-    assert _sentences(engine, text).get("The House of Representatives also voted to extend them.") == {"USA"}
+    assert sentence_actors(engine, text).get("The House of Representatives also voted to extend them.") == {"USA"}

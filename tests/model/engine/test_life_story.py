@@ -7,23 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
+from tests.model.engine.helpers import sentence_actors
 
 _LEAD = "The Kenyan parliament on Tuesday voted to impeach the deputy president. "
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
 
 
 @pytest.mark.parametrize("text", [
@@ -33,7 +20,7 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
     "Former Brazilian senator Lucas Pereira is serving a five-year prison sentence.",
 ])
 def test_a_life_event_has_no_holder(engine: Engine, text: str) -> None:
-    assert _sentences(engine, text) == {}
+    assert sentence_actors(engine, text) == {}
 
 
 @pytest.mark.parametrize("life", [
@@ -41,7 +28,7 @@ def test_a_life_event_has_no_holder(engine: Engine, text: str) -> None:
     "She received her law degree in 1985 from the University of Nairobi.",
 ])
 def test_a_life_event_gives_no_home_country(engine: Engine, life: str) -> None:
-    found = _sentences(engine, _LEAD + life)
+    found = sentence_actors(engine, _LEAD + life)
     assert life not in found
     assert found  # (the act before it keeps its holder)
 
@@ -55,7 +42,7 @@ def test_a_life_event_gives_no_home_country(engine: Engine, life: str) -> None:
      "in Ohio."),
 ])
 def test_harm_suffered_has_no_holder(engine: Engine, lead: str, harm: str) -> None:
-    assert harm not in _sentences(engine, lead + harm)
+    assert harm not in sentence_actors(engine, lead + harm)
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -69,4 +56,4 @@ def test_harm_suffered_has_no_holder(engine: Engine, lead: str, harm: str) -> No
 ])
 def test_an_act_around_a_life_event_keeps_its_holder(engine: Engine, text: str, holder: str) -> None:
     last = text.split(". ")[-1]
-    assert holder in _sentences(engine, text).get(last, set())
+    assert holder in sentence_actors(engine, text).get(last, set())

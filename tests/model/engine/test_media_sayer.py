@@ -7,21 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
+from tests.model.engine.helpers import sentence_actors
 
 
 @pytest.mark.parametrize(("lead", "report"), [
@@ -31,7 +18,7 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
     ("", "Argentine broadcaster Canal Norte reported on Monday that the strike had ended."),
 ])
 def test_an_outlet_that_reports_holds_nothing(engine: Engine, lead: str, report: str) -> None:
-    assert report not in _sentences(engine, lead + report)
+    assert report not in sentence_actors(engine, lead + report)
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -41,4 +28,4 @@ def test_an_outlet_that_reports_holds_nothing(engine: Engine, lead: str, report:
     ("The National Transportation Safety Committee of Indonesia on Monday announced the recorder was found.", "IDN"),
 ])
 def test_a_sayer_beside_an_outlet_keeps_its_holder(engine: Engine, text: str, holder: str) -> None:
-    assert holder in _sentences(engine, text).get(text, set())
+    assert holder in sentence_actors(engine, text).get(text, set())

@@ -10,11 +10,6 @@ from model.engine.extract import Engine
 from model.resources import load_resources
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
 @pytest.mark.parametrize(("text", "holder"), [
     ("Nasa said the launch would be delayed by a week.", "USA"),
     ("The Pope called for peace in Ukraine.", "VAT"),

@@ -8,16 +8,7 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _actors(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -27,11 +18,11 @@ def _actors(engine: Engine, text: str) -> set[str]:
     ("Norway praised the new pipeline, which was financed by Denmark and Sweden.", {"NOR", "DNK", "SWE"}),
 ])
 def test_the_agents_of_a_passive_relative_clause_hold(engine: Engine, text: str, actors: set[str]) -> None:
-    assert actors <= _actors(engine, text)
+    assert actors <= actors_of(engine, text)
 
 
 def test_a_relative_clause_without_a_country_agent_adds_nobody(engine: Engine) -> None:
-    assert _actors(engine, "Chile welcomed the report, which was written by independent experts.") == {"CHL"}
+    assert actors_of(engine, "Chile welcomed the report, which was written by independent experts.") == {"CHL"}
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -40,7 +31,7 @@ def test_a_relative_clause_without_a_country_agent_adds_nobody(engine: Engine) -
     ("Army units from Portugal and Spain joined the rescue operation.", {"PRT", "ESP"}),
 ])
 def test_a_states_agents_from_a_country_act_for_it(engine: Engine, text: str, actors: set[str]) -> None:
-    assert actors <= _actors(engine, text)
+    assert actors <= actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -49,7 +40,7 @@ def test_a_states_agents_from_a_country_act_for_it(engine: Engine, text: str, ac
     "Aid from Italy arrived in the port on Monday.",
 ])
 def test_from_after_anything_else_marks_no_holder(engine: Engine, text: str) -> None:
-    assert not ({"ITA", "CHL"} & _actors(engine, text))
+    assert not ({"ITA", "CHL"} & actors_of(engine, text))
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -57,11 +48,11 @@ def test_from_after_anything_else_marks_no_holder(engine: Engine, text: str) -> 
     ("The Italian institute reported a magnitude of 5.1; the Greek ministry of defence reported 5.4.", {"ITA", "GRC"}),
 ])
 def test_the_subject_of_a_clause_after_a_semicolon_holds(engine: Engine, text: str, actors: set[str]) -> None:
-    assert actors <= _actors(engine, text)
+    assert actors <= actors_of(engine, text)
 
 
 def test_a_place_after_a_semicolon_holds_nothing(engine: Engine) -> None:
-    assert "PER" not in _actors(engine, "Chile condemned the strike; the ships were seized near Peru.")
+    assert "PER" not in actors_of(engine, "Chile condemned the strike; the ships were seized near Peru.")
 
 
 def test_the_agent_of_a_later_participle_does_not_hold_the_relative_clause(engine: Engine) -> None:
@@ -82,7 +73,7 @@ def test_the_agent_of_a_later_participle_does_not_hold_the_relative_clause(engin
      "of Portugal and Greece signed the pact.", {"PRT", "GRC"}),
 ])
 def test_the_named_subject_of_a_where_clause_holds(engine: Engine, text: str, actors: set[str]) -> None:
-    assert actors <= _actors(engine, text)
+    assert actors <= actors_of(engine, text)
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -92,4 +83,4 @@ def test_the_named_subject_of_a_where_clause_holds(engine: Engine, text: str, ac
 ])
 def test_a_passive_saying_verb_is_its_agents_and_a_but_clause_its_subjects(
         engine: Engine, text: str, actors: set[str]) -> None:
-    assert actors <= _actors(engine, text)
+    assert actors <= actors_of(engine, text)

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _actors(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize(("text", "actors"), [
@@ -24,5 +14,5 @@ def _actors(engine: Engine, text: str) -> set[str]:
     ("Russia's allies such as Belarus condemned the sanctions.", {"BLR"}),
 ])
 def test_the_listed_members_of_a_possessors_group_hold(engine: Engine, text: str, actors: set[str]) -> None:
-    got = _actors(engine, text)
+    got = actors_of(engine, text)
     assert actors <= got and not (got - actors)  # (the possessor does not act)

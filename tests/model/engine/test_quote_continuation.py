@@ -10,12 +10,6 @@ from model.documents import Document
 from model.engine.extract import Engine
 from model.engine.labels import opening_words
 from model.engine.quotes import quote_open_after
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
 
 
 def _holders(engine: Engine, text: str) -> list[tuple[str, str]]:

@@ -4,34 +4,19 @@ country talked about inside the quotation; a minister's quotation stays his coun
 
 from __future__ import annotations
 
-import pytest
-
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
+from tests.model.engine.helpers import sentence_actors
 
 
 def test_a_private_persons_quotation_has_no_holder(engine: Engine) -> None:
     text = ("Former United States intelligence officer Jim Dale died on Saturday. Former CIA deputy director Mark Hollis "
             "praised Dale on Twitter: \"Jim was one of the best officers to ever serve at CIA. His work helped to protect "
             "our nation in significant ways. He will be missed.\"")
-    assert _sentences(engine, text) == {}
+    assert sentence_actors(engine, text) == {}
 
 
 def test_a_ministers_quotation_stays_his_countrys(engine: Engine) -> None:
     text = ('Russian Foreign Minister Sergei Lavrov told reporters in Moscow: "We will not accept these sanctions. Our '
             'response will be firm and swift."')
-    assert _sentences(engine, text).get('Our response will be firm and swift."') == {"RUS"}
+    assert sentence_actors(engine, text).get('Our response will be firm and swift."') == {"RUS"}
 

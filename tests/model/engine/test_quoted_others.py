@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
+from tests.model.engine.helpers import sentence_actors
 
 
 @pytest.mark.parametrize(("lead", "quote", "sayer", "other"), [
@@ -32,11 +19,11 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
 ])
 def test_a_country_in_another_sayers_quotation_holds_nothing(engine: Engine, lead: str, quote: str, sayer: str,
                                                              other: str) -> None:
-    held = _sentences(engine, lead + quote).get(quote, set())
+    held = sentence_actors(engine, lead + quote).get(quote, set())
     assert sayer in held
     assert other not in held
 
 
 def test_the_sayers_own_country_in_his_quotation_holds(engine: Engine) -> None:
     text = 'The Kenyan president said: "Kenya will send a thousand police officers to Haiti."'
-    assert _sentences(engine, text).get(text) == {"KEN"}
+    assert sentence_actors(engine, text).get(text) == {"KEN"}

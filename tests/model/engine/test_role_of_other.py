@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in engine.document(Document(id="d", text=text)):
-        out.setdefault(str(r["sentence"]), set()).add(str(r["actor"]))
-    return out
+from tests.model.engine.helpers import sentence_actors
 
 
 @pytest.mark.parametrize(("lead", "other", "home"), [
@@ -32,10 +19,10 @@ def _sentences(engine: Engine, text: str) -> dict[str, set[str]]:
      "Guam Governor Lou Leon Guerrero declared a state of emergency in anticipation of the storm.", "JPN"),
 ])
 def test_a_role_of_another_place_is_not_the_home_country(engine: Engine, lead: str, other: str, home: str) -> None:
-    assert home not in _sentences(engine, lead + other).get(other, set())
+    assert home not in sentence_actors(engine, lead + other).get(other, set())
 
 
 def test_a_role_word_alone_stands_for_the_home_country(engine: Engine) -> None:
     text = ("Hungary will buy 44 tanks from Germany, the Hungarian defence ministry said. "
             "The defence minister has called for more military spending.")
-    assert "HUN" in _sentences(engine, text).get("The defence minister has called for more military spending.", set())
+    assert "HUN" in sentence_actors(engine, text).get("The defence minister has called for more military spending.", set())

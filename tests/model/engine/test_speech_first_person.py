@@ -7,12 +7,6 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
 
 
 def _rows(engine: Engine, text: str, speaker: str | None = "KEN") -> list[dict[str, object]]:

@@ -10,11 +10,6 @@ from model.engine.extract import Engine
 from model.resources import load_resources
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
 @pytest.mark.parametrize(("sentence", "sign"), [
     ("We underline the need to reform the Security Council.", 0),
     ("We will not abandon the people of Afghanistan.", 1),

@@ -8,12 +8,6 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
 
 
 def _actors(engine: Engine, text: str, speaker: str = "KEN") -> set[object]:

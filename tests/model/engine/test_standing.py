@@ -9,16 +9,7 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _holders(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize("text", [
@@ -32,7 +23,7 @@ def _holders(engine: Engine, text: str) -> set[str]:
     "Once in office, a Mexican governor can veto any bill passed by the state congress.",
 ])
 def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -42,7 +33,7 @@ def test_an_act_not_done_has_no_holder(engine: Engine, text: str) -> None:
     "Argentine President Juan Peron, who founded the Justicialist Party, served three terms.",  # terms served
 ])
 def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize(("text", "holders"), [
@@ -56,7 +47,7 @@ def test_an_office_held_is_no_act(engine: Engine, text: str) -> None:
     ("The Indian army said it could strike the camps again.", {"IND"}),
 ])
 def test_a_reported_or_done_act_keeps_its_holder(engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) >= holders
+    assert actors_of(engine, text) >= holders
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -84,7 +75,7 @@ def test_in_a_speech_the_speaker_says_what_the_law_says(engine: Engine) -> None:
     "“The Kenyan government wants him to resign,” tweeted former bank executive John Smith.",
 ])
 def test_a_former_non_political_official_speaks_for_himself(engine: Engine, text: str) -> None:
-    assert not _holders(engine, text) & {"USA", "PAK", "KEN"}
+    assert not actors_of(engine, text) & {"USA", "PAK", "KEN"}
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -92,7 +83,7 @@ def test_a_former_non_political_official_speaks_for_himself(engine: Engine, text
     ("Former security officials in the White House are about to restore full diplomatic ties.", "USA"),
 ])
 def test_a_former_politician_or_an_unnamed_official_still_holds(engine: Engine, text: str, holder: str) -> None:
-    assert holder in _holders(engine, text)
+    assert holder in actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -103,7 +94,7 @@ def test_a_former_politician_or_an_unnamed_official_still_holds(engine: Engine, 
     "elections.",
 ])
 def test_a_country_word_qualifying_a_place_holds_nothing(engine: Engine, text: str) -> None:
-    assert not _holders(engine, text) & {"IND", "USA"}
+    assert not actors_of(engine, text) & {"IND", "USA"}
 
 
 @pytest.mark.parametrize(("text", "holders"), [
@@ -121,13 +112,13 @@ def test_a_country_word_qualifying_a_place_holds_nothing(engine: Engine, text: s
 ])
 def test_a_country_or_city_word_beginning_another_name_is_no_actor(
         engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) == holders
+    assert actors_of(engine, text) == holders
 
 
 def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine) -> None:
     text = "Tunisia's neighbouring Muslim-majority countries have cited security concerns to impose bans on niqabs."
-    assert "TUN" not in _holders(engine, text)
-    assert "TUN" in _holders(engine, "Tunisia's government has cited security concerns to impose bans on niqabs.")
+    assert "TUN" not in actors_of(engine, text)
+    assert "TUN" in actors_of(engine, "Tunisia's government has cited security concerns to impose bans on niqabs.")
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -137,7 +128,7 @@ def test_the_possessor_of_allies_or_neighbours_is_not_their_actor(engine: Engine
     ("As for the occupied Palestinian territories, Malaysia is disappointed by the occupation.", "MYS"),
 ])
 def test_an_actor_in_a_place_still_holds(engine: Engine, text: str, holder: str) -> None:
-    assert holder in _holders(engine, text)
+    assert holder in actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -147,7 +138,7 @@ def test_an_actor_in_a_place_still_holds(engine: Engine, text: str, holder: str)
     "President Trump is to face trial in the Senate.",
 ])
 def test_someone_acted_upon_holds_nothing(engine: Engine, text: str) -> None:
-    assert not _holders(engine, text) & {"ZWE", "GBR", "TON", "USA"}
+    assert not actors_of(engine, text) & {"ZWE", "GBR", "TON", "USA"}
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -156,7 +147,7 @@ def test_someone_acted_upon_holds_nothing(engine: Engine, text: str) -> None:
     ("Prime Minister Johnson was criticised by France over the deal.", "FRA"),          # the agent holds
 ])
 def test_a_passive_with_an_actor_keeps_one(engine: Engine, text: str, holder: str) -> None:
-    assert holder in _holders(engine, text)
+    assert holder in actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -164,7 +155,7 @@ def test_a_passive_with_an_actor_keeps_one(engine: Engine, text: str, holder: st
     "Under the new rules, Kenyan candidates must declare their assets to the electoral board.",
 ])
 def test_what_a_generic_group_must_do_is_no_act(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize(("text", "holders"), [
@@ -173,16 +164,16 @@ def test_what_a_generic_group_must_do_is_no_act(engine: Engine, text: str) -> No
 ])
 def test_what_a_named_country_must_do_or_a_sayer_demands_keeps_its_holder(
         engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) == holders
+    assert actors_of(engine, text) == holders
 
 
 @pytest.mark.parametrize("text", [
     "No Kenyan president has ever been impeached by the senate.",
 ])
 def test_a_name_quantified_by_no_holds_nothing(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 def test_a_no_elsewhere_leaves_the_name(engine: Engine) -> None:
-    assert "KEN" in _holders(engine, "Kenya said there was no agreement with Somalia on the border.")
+    assert "KEN" in actors_of(engine, "Kenya said there was no agreement with Somalia on the border.")
 

@@ -8,16 +8,7 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _holders(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize("text", [
@@ -26,7 +17,7 @@ def _holders(engine: Engine, text: str) -> set[str]:
     "The Danish monarchy was limited by a constitution in 1849.",
 ])
 def test_a_country_word_qualifying_a_thing_holds_nothing(engine: Engine, text: str) -> None:
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 @pytest.mark.parametrize(("text", "holder"), [
@@ -35,7 +26,7 @@ def test_a_country_word_qualifying_a_thing_holds_nothing(engine: Engine, text: s
     ("Norway's fishing fleet is ageing, the Norwegian government said.", "NOR"),  # a known act: the saying
 ])
 def test_a_role_word_an_act_or_a_known_act_keeps_the_country(engine: Engine, text: str, holder: str) -> None:
-    assert holder in _holders(engine, text)
+    assert holder in actors_of(engine, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +34,7 @@ def test_a_role_word_an_act_or_a_known_act_keeps_the_country(engine: Engine, tex
     "Russia's unlawful act of aggression has heightened tensions.",             # an act noun
 ])
 def test_a_possessive_naming_an_act_keeps_the_country(engine: Engine, text: str) -> None:
-    assert "RUS" in _holders(engine, text)
+    assert "RUS" in actors_of(engine, text)
 
 
 def test_in_a_speech_a_possessive_is_not_read_as_a_thing(engine: Engine) -> None:

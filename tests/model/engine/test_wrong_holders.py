@@ -7,16 +7,7 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
-from model.resources import load_resources
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_resources())
-
-
-def _holders(engine: Engine, text: str) -> set[str]:
-    return {str(r["actor"]) for r in engine.document(Document(id="d", text=text))}
+from tests.model.engine.helpers import actors_of
 
 
 @pytest.mark.parametrize(("text", "holders"), [
@@ -33,7 +24,7 @@ def _holders(engine: Engine, text: str) -> set[str]:
     ("A group based in Trinidad claims to be making weapons.", {"TTO"}),
 ])
 def test_holder_category(engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) == holders
+    assert actors_of(engine, text) == holders
 
 
 
@@ -61,7 +52,7 @@ def test_adjective_is_not_an_act(engine: Engine, text: str, cues: list[str]) -> 
     ("Australians state that the ban is lawful.", {"AUS"}),                          # a plural people says
 ])
 def test_a_saying_verb_after_an_adjective_is_a_noun(engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) == holders
+    assert actors_of(engine, text) == holders
 
 
 @pytest.mark.parametrize("text", [
@@ -70,11 +61,11 @@ def test_a_saying_verb_after_an_adjective_is_a_noun(engine: Engine, text: str, h
 ])
 def test_what_befalls_someone_is_not_a_stance(engine: Engine, text: str) -> None:
     """The fallback reads no act in a verb of what befalls its subject ("died", "was hospitalised")."""
-    assert _holders(engine, text) == set()
+    assert actors_of(engine, text) == set()
 
 
 def test_the_fallback_still_reads_an_act(engine: Engine) -> None:
-    assert _holders(engine, "Nickey Iyambo, former vice-president of Namibia, inaugurated the new bridge.") == {"NAM"}
+    assert actors_of(engine, "Nickey Iyambo, former vice-president of Namibia, inaugurated the new bridge.") == {"NAM"}
 
 
 def test_a_capitalised_noun_after_a_bracket_is_not_a_verb(engine: Engine) -> None:
@@ -90,7 +81,7 @@ def test_a_capitalised_noun_after_a_bracket_is_not_a_verb(engine: Engine) -> Non
     ("Russia, China and Iran condemned the strike.", {"RUS", "CHN", "IRN"}),            # a list stays a list
 ])
 def test_names_in_an_introductory_phrase_are_not_the_subject(engine: Engine, text: str, holders: set[str]) -> None:
-    assert _holders(engine, text) == holders
+    assert actors_of(engine, text) == holders
 
 
 def test_an_introductory_phrase_naming_the_only_country(engine: Engine) -> None:
