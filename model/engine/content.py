@@ -21,6 +21,7 @@ import re
 from typing import Final
 
 from model.engine.spans import Found, Sentence
+from model.engine.textfold import holds_any
 
 #: the sign of an appeal read as a demand (as ``acts._DEMAND_SIGN``), of a conflictual saying, of a protest,
 #: of a tribute (as ``extract._TRIBUTE``) and of a saying or formal act
@@ -114,22 +115,15 @@ def content_sign(sent: Sentence, f: Found, pol: float) -> float:
             return _DEMAND
         asks = cue is not None and text[cue.start:cue.end].lower().startswith(_ASKING_WORDS)
         return _ask_why(rest) if asks and _ASK_WHY.match(rest) else pol
-    if pol <= 0 and f.category not in _HARM and _has(sent, _MOURNING_WORDS) and _MOURNING.search(rest):
+    if pol <= 0 and f.category not in _HARM and holds_any(sent.fold, _MOURNING_WORDS, sent.start, sent.end) and _MOURNING.search(rest):
         return _TRIBUTE
     if pol < -0.1 and _OFFICE_ACT.search(act):
         return _NEUTRAL
-    if f.category in _SAYING and -0.1 <= pol <= 0 and _has(sent, _SAYING_WORDS) and (
+    if f.category in _SAYING and -0.1 <= pol <= 0 and holds_any(sent.fold, _SAYING_WORDS, sent.start, sent.end) and (
             _REFUSAL.search(rest) or _CONDITION.search(rest) or _DISPUTE.search(text[after_holder:sent.end].lower())
             or _blames_a_country(sent, at, f.holder.code)):
         return _CONFLICT_SAYING
     return pol
-
-
-def _has(sent: Sentence, words: tuple[str, ...]) -> bool:
-    """A cheap test before the expressions: the sentence's fold holds one of ``words`` (with no fold at hand, the
-    expressions decide)."""
-    fold, s, e = sent.fold, sent.start, sent.end
-    return not fold or any(fold.find(w, s, e) >= 0 for w in words)
 
 
 def _for_courts(sent: Sentence) -> bool:

@@ -12,6 +12,7 @@ from model.engine.discourse import Holder
 from model.engine.holders import inside_quotes
 from model.engine.lexicon import Hit, category
 from model.engine.spans import Found, Sentence, bisect_left
+from model.engine.textfold import holds_any
 
 _QUOTES: Final = "“”\""
 #: the nouns of a news outlet as a sayer ("State media", "the daily newspaper", "news channel"; not a state's
@@ -65,7 +66,7 @@ def media_sayer(sent: Sentence, cue: Hit) -> int:
                 _next_to(text, m.end, cue.start)):
             return lo  # (not "The National Transportation Safety Committee": the outlet's name goes on)
     fold = sent.fold
-    if fold and not any(fold.find(w, lo, cue.start) >= 0 for w in _OUTLET_WORDS):
+    if not holds_any(fold, _OUTLET_WORDS, lo, cue.start):
         return -1
     last = -1  # (the outlet word nearest the cue)
     for outlet in _OUTLET.finditer(text, lo, cue.start):

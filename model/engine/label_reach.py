@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from model.engine.label_ends import last_word
 from model.engine.label_words import (
     ADVERBS,
     AUX,
@@ -74,16 +75,6 @@ def determiner_that(text: str, fold: str, pos: int, hi: int) -> bool:
     return False
 
 
-def _last_word(fold: str, lo: int, hi: int) -> tuple[int, int]:
-    j = hi
-    while j > lo and fold[j - 1] == " ":
-        j -= 1
-    if j <= lo:
-        return hi, hi
-    s = fold.rfind(" ", lo, j) + 1
-    return (s if s > lo else lo), j
-
-
 def passive_subject(text: str, fold: str, start: int, cue_start: int, cue_end: int, floor: int,
                     holder_at: int) -> int:
     """Where the subject of a passive act begins, when it is a noun phrase of at most four words opened by a
@@ -101,7 +92,7 @@ def passive_subject(text: str, fold: str, start: int, cue_start: int, cue_end: i
         return start
     at = start
     for n in range(4):
-        s, e = _last_word(fold, floor, at)
+        s, e = last_word(fold, floor, at)
         if e <= s or text[e:at].strip():
             return start  # punctuation or the sentence's start: the subject is elsewhere
         w = fold[s:e]
@@ -109,8 +100,8 @@ def passive_subject(text: str, fold: str, start: int, cue_start: int, cue_end: i
         if (w in _DETERMINERS and (w != "that" or text[s] == "T")) or (n == 0 and w in _SUBJECT_WORDS) or number:
             # ("That statement was written"; a lower-case "that" opens a clause: "said that people were killed")
             while number and s > floor + 1 and text[s - 1] in ",." and text[s - 2].isdigit():
-                s = _last_word(fold, floor, s - 1)[0]  # ("1,000 | were injured")
-            b, c = _last_word(fold, floor, s)
+                s = last_word(fold, floor, s - 1)[0]  # ("1,000 | were injured")
+            b, c = last_word(fold, floor, s)
             joined = c > b and not text[c:s].strip()
             if joined and fold[b:c] == "of":
                 return start  # (the subject's head stands before: "the will of | the people is respected")
@@ -184,23 +175,23 @@ def relative_head(text: str, fold: str, start: int, floor: int) -> int:
     ``start``, with no object) has a pronoun subject right after a noun: "the global challenges | we face",
     "the future | we all want"; ``start`` otherwise.  At most four words, opened by a determiner or ended
     by punctuation or a preposition."""
-    s, e = _last_word(fold, floor, start)
+    s, e = last_word(fold, floor, start)
     if e > s and fold[s:e] in ("all", "both") and not text[e:start].strip():
         start_subject = s
-        s, e = _last_word(fold, floor, s)
+        s, e = last_word(fold, floor, s)
     else:
         start_subject = start
     if e <= s or text[e:start_subject].strip():
         return start
     if fold[s:e] in _SUBJECT_NOUNS:  # "the greatest threat | my country faces"
-        s, e = _last_word(fold, floor, s)
+        s, e = last_word(fold, floor, s)
         if e <= s or fold[s:e] not in ("my", "our"):
             return start
     elif fold[s:e] not in _RELATIVE_SUBJECTS:
         return start
     at = s
     for n in range(4):
-        s, e = _last_word(fold, floor, at)
+        s, e = last_word(fold, floor, at)
         if e <= s or text[e:at].strip():
             return at if n else start
         w = fold[s:e]

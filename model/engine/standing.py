@@ -38,6 +38,7 @@ from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, Lexicon, category
 from model.engine.sources import unnamed_source
 from model.engine.spans import Sentence, cue_hits
+from model.engine.textfold import holds_any
 from model.engine.things import appositions, names_a_thing
 from model.engine.undergoing import object_of_act, second_act, speaker_undergoes
 
@@ -75,16 +76,6 @@ _STATUTE_WORDS: Final = ("constitution", "law", "statute", "rules", "regulations
 _SAYING_WORDS: Final = ("quoted", "saying", "statement")
 _FORMER_WORDS: Final = ("former", "retired", "erstwhile", "one-time", "onetime")
 _MODAL_WORDS: Final = ("would", "can", "could", "must", "has to", "have to", "had to", "need", "required", "until")
-
-
-def _has_any(fold: str, words: tuple[str, ...], a: int, b: int) -> bool:
-    """One of ``words`` in ``fold[a:b]`` (True when the fold is not at hand: then the expression decides)."""
-    if not fold:
-        return True
-    for w in words:
-        if fold.find(w, a, b) >= 0:
-            return True
-    return False
 
 
 def _negated(text: str, start: int) -> bool:
@@ -155,7 +146,7 @@ class Standing:
         if sent.speaker_country:
             return False  # a speech: the speaker says it ("Our Constitution stipulates that …")
         if _STATUTE_FRAME.match(text, s, cue.start) or (
-                _has_any(sent.fold, _STATUTE_WORDS, s, cue.end) and _STATUTE_SUBJECT.match(text, s, cue.end)):
+                holds_any(sent.fold, _STATUTE_WORDS, s, cue.end) and _STATUTE_SUBJECT.match(text, s, cue.end)):
             return True  # (the law is the sayer: "The constitution states …")
         verb_end = cue.start + len(first_word(text, cue))  # ("served eight years as" may be one cue)
         if cue.value.lemma in self.office_verbs and _OFFICE_HELD.match(text, verb_end) and not any(
@@ -173,7 +164,7 @@ class Standing:
             return True
         if text.find("ccording to", s, e) >= 0:
             return True
-        if _has_any(sent.fold, _SAYING_WORDS, s, e) and _SAYING.search(text, s, e) is not None:
+        if holds_any(sent.fold, _SAYING_WORDS, s, e) and _SAYING.search(text, s, e) is not None:
             return True
         return any(category(c) == "SAY" for c in cue_hits(sent))
 
@@ -182,7 +173,7 @@ class Standing:
         Taiwan the first country to recognize"): nothing but words stands between them, and no clause opens
         before the modal ("a bill that would ban …" is not the sentence's act)."""
         text, s = sent.text, sent.start
-        if not _has_any(sent.fold, _MODAL_WORDS, s, cue.start):
+        if not holds_any(sent.fold, _MODAL_WORDS, s, cue.start):
             return False
         last = None
         for m in _MODAL.finditer(text, s, cue.start):
@@ -205,7 +196,7 @@ class Standing:
         at = cue.start if cue is not None else sent.end
         own = sent.speaker_country
         # (read once per sentence: most have no "former", and most names no capitalised word or "'s" after them)
-        former = _has_any(sent.fold, _FORMER_WORDS, sent.start, sent.end) and _FORMER.search(
+        former = holds_any(sent.fold, _FORMER_WORDS, sent.start, sent.end) and _FORMER.search(
             text, sent.start, sent.end) is not None
         for m in sent.mentions:
             if not m.is_country:

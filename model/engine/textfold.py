@@ -137,6 +137,17 @@ def next_run(folded: str, pos: int, hi: int) -> tuple[int, int]:
     return pos, (end if end >= 0 else hi)
 
 
+def holds_any(fold: str, words: tuple[str, ...], a: int, b: int) -> bool:
+    """One of ``words`` stands in ``fold[a:b]``: the cheap test before an expression that needs one of them
+    (True when the fold is not at hand: then the expression decides)."""
+    if not fold:
+        return True
+    for w in words:
+        if fold.find(w, a, b) >= 0:
+            return True
+    return False
+
+
 def is_word_char(ch: str) -> bool:
     """A regex word character (``\\w`` of a ``str`` pattern): what decides where ``\\b`` stands."""
     return ch.isalnum() or ch == "_"

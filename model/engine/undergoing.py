@@ -12,6 +12,7 @@ from model.engine.clauses import words_before
 from model.engine.gazetteer import Mention
 from model.engine.lexicon import Hit, category
 from model.engine.spans import Sentence, cue_hits
+from model.engine.textfold import holds_any
 
 #: a second act of the same subject after the cue ("was briefed, and flew")
 _COORDINATED: Final = re.compile(r"\b(?:and|but)\b")
@@ -37,22 +38,11 @@ def speaker_undergoes(sent: Sentence, cue: Hit, undergo: frozenset[str], undergo
     "the challenges we face") or undergoes what a verb before it names (a form in ``undergoing``: "Azerbaijan
     suffered losses, with 80 servicemen killed") — unless the speaker says it in a frame of its own ("We believe
     that … the challenges we face": the belief is a position)."""
-    if cue.value.lemma not in undergo and not _may_undergo(sent, cue):
+    if cue.value.lemma not in undergo and not holds_any(sent.fold, _STEMS, sent.start, cue.start):
         return False  # (the usual case, decided by a plain search)
     if any(c.start < cue.start and category(c) == "SAY" for c in cue_hits(sent)):
         return False
     return not second_act(sent, cue) if cue.value.lemma in undergo else _undergoes_before(sent, cue, undergoing)
-
-
-def _may_undergo(sent: Sentence, cue: Hit) -> bool:
-    """A form of undergoing may stand before ``cue`` (True when the fold is not at hand)."""
-    fold, s, at = sent.fold, sent.start, cue.start
-    if not fold:
-        return True
-    for stem in _STEMS:
-        if fold.find(stem, s, at) >= 0:
-            return True
-    return False
 
 
 def _undergoes_before(sent: Sentence, cue: Hit, undergoing: frozenset[str]) -> bool:
