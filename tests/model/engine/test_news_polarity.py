@@ -12,16 +12,11 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
+from tests.model.engine.helpers import polarities
 
 
 def _rows(engine: Engine, text: str) -> list[dict[str, object]]:
     return engine.document(Document(id="d", text=text))
-
-
-def _polarities(engine: Engine, text: str) -> list[float]:
-    pols = [float(str(r["polarity"])) for r in _rows(engine, text)]
-    assert pols, text
-    return pols
 
 
 @pytest.mark.parametrize(("text", "noun"), [
@@ -63,7 +58,7 @@ def test_a_verb_stays_a_verb(engine: Engine, text: str, verb: str) -> None:
     ("The US later expanded the operation in Syria.", -1),
 ])
 def test_news_usage_of_a_cue(engine: Engine, text: str, sign: int) -> None:
-    assert all(p * sign > 0 for p in _polarities(engine, text))
+    assert all(p * sign > 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -72,7 +67,7 @@ def test_news_usage_of_a_cue(engine: Engine, text: str, sign: int) -> None:
     ("Iraq appealed to the United Nations for food aid.", 1),
 ])
 def test_an_appeal_against_a_ruling_rejects_it(engine: Engine, text: str, sign: int) -> None:
-    assert _polarities(engine, text)[0] * sign > 0
+    assert polarities(engine, text)[0] * sign > 0
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -85,7 +80,7 @@ def test_an_appeal_against_a_ruling_rejects_it(engine: Engine, text: str, sign: 
     ("The bill was co-sponsored by US Senator Marco Rubio.", 1),
 ])
 def test_the_content_of_an_appeal_wish_or_vote(engine: Engine, text: str, sign: int) -> None:
-    assert _polarities(engine, text)[0] * sign > 0
+    assert polarities(engine, text)[0] * sign > 0
 
 
 @pytest.mark.parametrize("text", [
@@ -96,7 +91,7 @@ def test_the_content_of_an_appeal_wish_or_vote(engine: Engine, text: str, sign: 
     "The US governor declared a state of emergency ahead of the hurricane.",
 ])
 def test_acts_of_office_and_notices_are_neutral(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -104,7 +99,7 @@ def test_acts_of_office_and_notices_are_neutral(engine: Engine, text: str) -> No
     ("Russia issued an ultimatum to Ukraine.", -1),                          # no hazard: a threat
 ])
 def test_releases_and_ultimatums_keep_their_sign(engine: Engine, text: str, sign: int) -> None:
-    assert _polarities(engine, text)[0] * sign > 0
+    assert polarities(engine, text)[0] * sign > 0
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -114,7 +109,7 @@ def test_releases_and_ultimatums_keep_their_sign(engine: Engine, text: str, sign
     ('British MP Philip Hammond said, "It would be a constitutional outrage."', -1),
 ])
 def test_a_saying_of_praise_or_blame(engine: Engine, text: str, sign: int) -> None:
-    assert all(p * sign > 0 for p in _polarities(engine, text))
+    assert all(p * sign > 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -122,11 +117,11 @@ def test_a_saying_of_praise_or_blame(engine: Engine, text: str, sign: int) -> No
     "The US secretary of state said the ongoing repression of the Cuban people must end.",
 ])
 def test_blame_weighs_more_than_a_plain_saying(engine: Engine, text: str) -> None:
-    assert _polarities(engine, text)[0] < -0.3
+    assert polarities(engine, text)[0] < -0.3
 
 
 def test_a_plea_in_court_is_no_appeal(engine: Engine) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, "The British defendant pleaded guilty on Monday."))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, "The British defendant pleaded guilty on Monday."))
 
 
 def test_per_request_is_a_noun(engine: Engine) -> None:
@@ -143,4 +138,4 @@ def test_per_request_is_a_noun(engine: Engine) -> None:
     "The US president spoke on the phone with the Turkish president.",
 ])
 def test_relief_condolence_and_honours_are_cooperative(engine: Engine, text: str) -> None:
-    assert all(p > 0 for p in _polarities(engine, text))
+    assert all(p > 0 for p in polarities(engine, text))

@@ -10,16 +10,11 @@ import pytest
 
 from model.documents import Document
 from model.engine.extract import Engine
+from tests.model.engine.helpers import polarities
 
 
 def _rows(engine: Engine, text: str) -> list[dict[str, object]]:
     return engine.document(Document(id="d", text=text))
-
-
-def _polarities(engine: Engine, text: str) -> list[float]:
-    pols = [float(str(r["polarity"])) for r in _rows(engine, text)]
-    assert pols, text
-    return pols
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +23,7 @@ def _polarities(engine: Engine, text: str) -> list[float]:
     '"Our citizens and police have been injured during violent incidents," the Chilean president said.',
 ])
 def test_harm_that_befell_others_is_reported_not_done(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -36,7 +31,7 @@ def test_harm_that_befell_others_is_reported_not_done(engine: Engine, text: str)
     "Lebanon said 20 people were killed by Israeli air strikes.",
 ])
 def test_harm_done_or_with_its_agent_stays_an_attack(engine: Engine, text: str) -> None:
-    assert all(p < -0.5 for p in _polarities(engine, text))
+    assert all(p < -0.5 for p in polarities(engine, text))
 
 
 
@@ -46,7 +41,7 @@ def test_harm_done_or_with_its_agent_stays_an_attack(engine: Engine, text: str) 
     "The Mexican president called the report baseless propaganda.",
 ])
 def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
-    assert all(p < -0.3 for p in _polarities(engine, text))
+    assert all(p < -0.3 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -55,7 +50,7 @@ def test_a_saying_of_blame_in_news_words(engine: Engine, text: str) -> None:
     "\"I am so proud to have worked for him,\" the former CIA director said of the late American agent.",
 ])
 def test_a_saying_of_tribute_in_news_words(engine: Engine, text: str) -> None:
-    assert all(p > 0 for p in _polarities(engine, text))
+    assert all(p > 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -76,7 +71,7 @@ def test_a_participle_after_an_event_noun_or_auxiliary_is_a_verb(engine: Engine,
 
 def test_a_cue_qualifying_the_object_of_a_light_verb_is_not_its_act(engine: Engine) -> None:
     # "fire" qualifies "checks": an order of checks, not an order to shoot
-    assert all(p > -0.8 for p in _polarities(engine, "The Polish minister ordered fire safety checks on all clubs."))
+    assert all(p > -0.8 for p in polarities(engine, "The Polish minister ordered fire safety checks on all clubs."))
 
 
 @pytest.mark.parametrize("text", [
@@ -85,11 +80,11 @@ def test_a_cue_qualifying_the_object_of_a_light_verb_is_not_its_act(engine: Engi
     "The US Navy drone was able to send back the data it had collected.",
 ])
 def test_calling_off_an_event_or_sending_data_is_no_sanction_or_aid(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 def test_a_cancelled_visit_stays_a_sanction(engine: Engine) -> None:
-    assert all(p < -0.3 for p in _polarities(engine, "The Canadian government cancelled the minister's visit to China."))
+    assert all(p < -0.3 for p in polarities(engine, "The Canadian government cancelled the minister's visit to China."))
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -99,13 +94,13 @@ def test_a_cancelled_visit_stays_a_sanction(engine: Engine) -> None:
     ("Russia withdrew its troops from Syria.", 1),                                     # a retreat
 ])
 def test_leaving_a_treaty_or_an_organisation_rejects_it(engine: Engine, text: str, sign: int) -> None:
-    assert all(p * sign > 0 for p in _polarities(engine, text))
+    assert all(p * sign > 0 for p in polarities(engine, text))
 
 
 def test_a_name_before_a_particle_is_the_verbs_own_object(engine: Engine) -> None:
     # "engage ~ in" (talks): "in" here is where the rebels fought Filipino troops
     text = "Syrian rebels engaged Filipino peacekeepers in a firefight in the Golan Heights on Saturday."
-    assert all(p <= 0 for p in _polarities(engine, text))
+    assert all(p <= 0 for p in polarities(engine, text))
 
 
 def test_a_plural_before_a_noun_first_verb_is_its_subject(engine: Engine) -> None:
@@ -120,7 +115,7 @@ def test_a_plural_before_a_noun_first_verb_is_its_subject(engine: Engine) -> Non
     "The Syrian army said eight people were killed by rebel shelling.",
 ])
 def test_an_act_done_by_no_country_is_reported_not_done(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize(("text", "sign"), [
@@ -130,12 +125,12 @@ def test_an_act_done_by_no_country_is_reported_not_done(engine: Engine, text: st
     ("The Guinean minister said the timeline was agreed by consensus.", 1),                  # the holders' own way
 ])
 def test_an_act_by_a_states_actor_or_by_a_means_keeps_its_sign(engine: Engine, text: str, sign: int) -> None:
-    assert all(p * sign > 0.3 for p in _polarities(engine, text))
+    assert all(p * sign > 0.3 for p in polarities(engine, text))
 
 
 def test_a_feeling_in_the_passive_is_the_holders_own(engine: Engine) -> None:
     text = "The Australian prime minister said she has been encouraged by discussions with other countries."
-    assert all(p > 0 for p in _polarities(engine, text))
+    assert all(p > 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -143,7 +138,7 @@ def test_a_feeling_in_the_passive_is_the_holders_own(engine: Engine) -> None:
     "The Chinese foreign minister said the talks concerned territorial integrity.",
 ])
 def test_words_of_both_readings_are_no_blame_or_tribute(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -152,11 +147,11 @@ def test_words_of_both_readings_are_no_blame_or_tribute(engine: Engine, text: st
     "The collision killed two cyclists, the Spanish police said.",
 ])
 def test_harm_by_a_hazard_or_an_accident_is_no_ones_act(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 def test_harm_by_an_attack_stays_an_attack(engine: Engine) -> None:
-    assert all(p < -0.5 for p in _polarities(engine, "A Kabul car bombing killed five, Afghan officials said."))
+    assert all(p < -0.5 for p in polarities(engine, "A Kabul car bombing killed five, Afghan officials said."))
 
 
 @pytest.mark.parametrize("text", [
@@ -164,7 +159,7 @@ def test_harm_by_an_attack_stays_an_attack(engine: Engine) -> None:
     'The Tunisian MP said, "We proposed a bill in 2016 about this subject."',
 ])
 def test_proposing_a_law_is_an_act_of_office(engine: Engine, text: str) -> None:
-    assert all(-0.3 < p <= 0 for p in _polarities(engine, text))
+    assert all(-0.3 < p <= 0 for p in polarities(engine, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -173,11 +168,11 @@ def test_proposing_a_law_is_an_act_of_office(engine: Engine, text: str) -> None:
     'The Indian minister called the late leader "humble and soft-spoken".',
 ])
 def test_rescue_work_and_tribute_are_cooperative(engine: Engine, text: str) -> None:
-    assert all(p > 0 for p in _polarities(engine, text))
+    assert all(p > 0 for p in polarities(engine, text))
 
 
 def test_being_allied_with_is_cooperation(engine: Engine) -> None:
-    assert all(p > 0.3 for p in _polarities(engine, "The US had been allied with Kurdish groups in fighting ISIS."))
+    assert all(p > 0.3 for p in polarities(engine, "The US had been allied with Kurdish groups in fighting ISIS."))
 
 
 def test_a_demonym_in_a_patterns_object_names_another_countrys_act(engine: Engine) -> None:
