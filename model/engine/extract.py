@@ -22,6 +22,7 @@ from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue, inside_quotes
 from model.engine.home import home_holder, media_sayer, quoting_sayers, role_of_other
+from model.engine.introduced import introduced_mentions
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
@@ -97,8 +98,6 @@ class Engine:
         if dl:
             mentions = [m for m in mentions if m.start >= dl[1]]
         mentions = surname_mentions(text, mentions)
-        n_mentions = len(mentions)
-        m_lo = 0  # mentions are in text order and so are sentences: their slices advance
         disc = Discourse(speaker_country=speaker_country)
         scoring = self.model is not None or self.collect is not None
         ctx = DocContext(mentions, speaker_country,
@@ -106,13 +105,14 @@ class Engine:
                          if scoring else [])
         if ctx.home and self._generic_bodies:
             mentions = home_bodies(mentions, ctx.home, self._generic_bodies)
+        mentions = introduced_mentions(text, mentions, ctx.agents, ctx.home, ctx.place)  # "Lorenzana said"
+        n_mentions, m_lo = len(mentions), 0  # mentions are in text order and so are sentences: slices advance
         rows: list[Row] = []
         doc_topics: dict[str, int] = {}
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         quote_open = False  # a quotation is open where the next sentence starts
         quote_sayers: list[Holder] = []  # who speaks the open quotation (named in the sentence that opened it)
-        # the lexicon is scanned once over the whole text (one pass of the automaton is
-        # cheaper than a regex test on each sentence for pronouns and first-person words)
+        # the lexicon is scanned once over the whole text (cheaper than a regex on each sentence for pronouns)
         alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(text, fold=fold, alpha=alpha)
         h_starts = [h.start for h in whole]
