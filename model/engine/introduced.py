@@ -31,6 +31,8 @@ _NAME: Final = re.compile(
 _NOT_GIVEN: Final = frozenset("The A An This That These Those On In At By For And But Or Of To As If".split())
 #: offices of where a story happens rather than of whom it is about (police, prosecutors, judges)
 _LOCAL_ROLES: Final = frozenset({"COP", "JUD"})
+#: an office held no more, right before the office's words ("former United States Representative")
+_FORMER: Final = re.compile(r"(?:\b[Ff]ormer|\b[Ee]x-|\b[Rr]etired) ?$")
 #: what may stand between a country and its office ("Philippine Defense Secretary", "Britain's Foreign Secretary")
 _JOINS: Final = frozenset({" ", "'s ", "’s "})
 #: office words a country may qualify across ("United States District Court Judge": two)
@@ -63,10 +65,10 @@ def introduced_mentions(text: str, mentions: list[Mention], agents: list[tuple[i
 def _person_after(text: str, mentions: list[Mention], starts: list[int], agents: list[tuple[int, int, str]],
                   agent_starts: list[int], start: int, end: int, home: str) -> Mention | None:
     """The official named right after the office at [start, end), as a person of the office's country."""
-    code, name_from = _country_of_office(text, mentions, starts, agents, agent_starts, start, end)
+    code, name_from, left = _country_of_office(text, mentions, starts, agents, agent_starts, start, end)
     code = code or home
-    if not code:
-        return None
+    if not code or _FORMER.search(text, max(0, left - 9), left):
+        return None  # a former official speaks for himself, and is mostly talked about
     hit = _NAME.match(text, name_from)
     if hit is None or hit.group(1).split(" ", 1)[0] in _NOT_GIVEN:
         return None
@@ -81,21 +83,22 @@ def _person_after(text: str, mentions: list[Mention], starts: list[int], agents:
 
 
 def _country_of_office(text: str, mentions: list[Mention], starts: list[int], agents: list[tuple[int, int, str]],
-                       agent_starts: list[int], start: int, end: int) -> tuple[str, int]:
-    """The country that qualifies an office, and where the person's name may start: a country (or a coded
+                       agent_starts: list[int], start: int, end: int) -> tuple[str, int, int]:
+    """The country that qualifies an office, where the person's name may start and where the office's words
+    begin: a country (or a coded
     office, "US Attorney General") over or right before the office, across other office words before it
     ("United States District Court Judge"); or "of <country>" after it."""
     i = bisect_left(starts, end)
     if i < len(mentions) and mentions[i].is_country and mentions[i].start == end + 4 and text.startswith(" of ", end):
-        return mentions[i].code, mentions[i].end
+        return mentions[i].code, mentions[i].end, start
     left = start
     for _ in range(_QUALIFY_STEPS):
         k = bisect_right(starts, left) - 1  # the last mention that starts at or before the office
         if k >= 0 and mentions[k].is_country and (
                 mentions[k].end > left or text[mentions[k].end:left] in _JOINS):
-            return mentions[k].code, max(end, mentions[k].end)
+            return mentions[k].code, max(end, mentions[k].end), min(left, mentions[k].start)
         p = bisect_left(agent_starts, left) - 1  # another office word right before: step over it
         if p < 0 or text[agents[p][1]:left] != " ":
             break
         left = agents[p][0]
-    return "", end
+    return "", end, left

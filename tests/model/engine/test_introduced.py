@@ -77,3 +77,9 @@ def test_a_later_surname_holds_the_statement(engine: Engine) -> None:
             "Bakke rejected the proposal to raise the quota.")
     by_sentence = sentence_actors(engine, text)
     assert by_sentence.get("Bakke rejected the proposal to raise the quota.") == {"NOR"}
+
+
+@pytest.mark.parametrize("former", ["Former", "former", "ex-", "retired"])
+def test_a_former_official_is_not_introduced(gazetteer, former: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"On Monday {former} Portuguese Justice Minister Rui Tavares Lemos spoke. Lemos said the law would pass."
+    assert _later(gazetteer, text) == []
