@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from model.engine.discourse import Holder
+from model.engine.explaining import explains, unanchored
 from model.engine.gazetteer import Entry, Mention
 from model.engine.lexicon import category
 from model.engine.spans import Sentence, bisect_left
@@ -100,6 +101,7 @@ class SentenceFacts:
         self.quoted = text.find("“", s, e) >= 0 or text.find("”", s, e) >= 0 or text.find('"', s, e) >= 0
         self.pron = any(p.start - s < 4 for p in sent.of("pron1")) or any(p.start - s < 4 for p in sent.of("pronN"))
         self.state_role: bool | None = None  # a state's role word anywhere in the sentence (read when asked)
+        self.explaining: tuple[bool, bool] | None = None  # (explains, unanchored) of a news sentence (when asked)
         self._before: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
 
     def has_state_role(self, sent: Sentence, ctx: DocContext) -> bool:
@@ -107,6 +109,19 @@ class SentenceFacts:
         if self.state_role is None:
             self.state_role = ctx.state_role_in(sent.start, sent.end)
         return self.state_role
+
+    def explanation(self, sent: Sentence) -> tuple[bool, bool]:
+        """Whether a news sentence nobody is reported saying has a generic or hypothetical construction, and
+        whether it names no time (:mod:`model.engine.explaining`); (False, False) in a speech or when reported."""
+        got = self.explaining
+        if got is None:
+            text, fold, s, e = sent.text, sent.fold, sent.start, sent.end
+            if sent.speaker_country or self.has_say or self.quoted or (fold or text).find("ccording to", s, e) >= 0:
+                got = (False, False)
+            else:
+                got = (explains(text, fold, s, e), unanchored(fold, s, e))
+            self.explaining = got
+        return got
 
     def before(self, sent: Sentence, ctx: DocContext, cue_at: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
         """(role word, state role, expert role, capitalised name, person/body, IGO, country) before ``cue_at``."""

@@ -67,6 +67,9 @@ FEATURES: Final[tuple[str, ...]] = (
     # country named in the sentence before, how often the sentence names it
     "speech_x_src_engine", "speech_x_src_mention", "speech_x_src_home", "speech_x_cat_other", "speech_x_possessive",
     "speech_x_recent", "speech_x_code_mentions",
+    # a news sentence nobody is reported saying that explains how something works or supposes (a generic or
+    # hypothetical construction), and one that names no time (:mod:`model.engine.explaining`)
+    "explains", "unanchored",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -165,6 +168,8 @@ _F_BARE_X_COUNTRY: Final = 90
 _BE: Final = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _F_SPEECH_ACT_OWNER: Final = 91
 #: the features a speech has copies of (in :data:`FEATURES` order after ``speech_act_owner``)
+_F_EXPLAINS: Final = _F_SPEECH_ACT_OWNER + 8
+_F_UNANCHORED: Final = _F_EXPLAINS + 1
 _SPEECH_COPIES: Final = (_F_SRC_ENGINE, _F_SRC_MENTION, _F_SRC_HOME, _F_CAT_OTHER, _F_POSSESSIVE, _F_RECENT,
                          _F_CODE_MENTIONS)
 
@@ -319,6 +324,10 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         x[_F_PASSIVE_AGENT] = 1.0  # the rules read it as the agent of a passive ("wounded in the Saudi-led strikes")
     if speaker and h.start >= 0 and kind != "first-person" and _act_owner(text, h.start, h.start + len(h.text), s, e):
         x[_F_SPEECH_ACT_OWNER] = 1.0  # (in a speech: in news, the home and place candidates read acts otherwise)
+    if not speaker and not ctx.one_sentence:
+        generic, timeless = facts.explanation(sent)
+        x[_F_EXPLAINS] = 1.0 if generic else 0.0
+        x[_F_UNANCHORED] = 1.0 if timeless else 0.0
     if speaker:
         i = _F_SPEECH_ACT_OWNER + 1
         for j in _SPEECH_COPIES:
@@ -349,6 +358,8 @@ def _bare(x: list[float], sent: Sentence, verb: Hit | None, agent_state: bool, p
     b[_F_BARE_X_COUNTRY] = x[_F_K_COUNTRY] + x[_F_K_DEMONYM]
     b[_F_BARE_X_PASSIVE] = 1.0 if verb is not None and _word_before(text, verb.start, s) in _BE else 0.0
     b[_F_BARE_X_ACCORDING] = 1.0 if "according to" in sent.fold[s:e] else 0.0
+    b[_F_EXPLAINS] = x[_F_EXPLAINS]  # (the same weights as the others': an explanation holds no act either way)
+    b[_F_UNANCHORED] = x[_F_UNANCHORED]
     return b
 
 
