@@ -13,7 +13,7 @@ holders whatever its position, and are decided here, by the rules, before the sc
   Michael Morell praised …", "… ,” tweeted former thinktank executive Ken Gude"; a former president or minister
   is still a political actor;
 - a name stands for no actor of the act (:meth:`Standing.not_actors`): it names such a former office ("Retired
-  FBI agent …"), qualifies a place or a thing before the act ("the Indian capital, New Delhi", "any other U.S.
+  FBI agent …") or a people of long ago ("ancient Egyptians"), qualifies a place or a thing before the act ("the Indian capital, New Delhi", "any other U.S.
   territory", "United States flags"; not "Police in the Kenyan capital"), or owns those related to it
   ("Tunisia's neighbouring countries"); and the subject holds nothing when it undergoes the act, in an agentless
   passive no state does to its own people or a verb of undergoing ("Mugabe was considered …", "Johnson was
@@ -81,6 +81,15 @@ _MODAL_WORDS: Final = ("would", "can", "could", "must", "has to", "have to", "ha
 def _negated(text: str, start: int) -> bool:
     """The name at ``start`` is quantified by "no" ("No U.S. president has ever been removed"): nobody did it."""
     return text[start - 3:start].lower() == "no " and (start == 3 or not text[start - 4].isalnum())
+
+
+#: words that make a people or a place one of long ago ("ancient Egyptians", "medieval Venice"): not today's state
+_PAST_AGES: Final = ("ancient ", "prehistoric ", "medieval ")
+
+
+def _of_the_past(text: str, start: int) -> bool:
+    """The name at ``start`` is of a people or a place of long ago ("ancient Egyptians captured ibises")."""
+    return text[max(0, start - 12):start].lower().endswith(_PAST_AGES)
 
 
 #: what places an actor in the place after it ("Police in the Kenyan capital", "Residents of the …")
@@ -208,7 +217,7 @@ class Standing:
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if (_negated(text, m.start) or (former and self._former(sent, m))
+            if (_negated(text, m.start) or _of_the_past(text, m.start) or (former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
                     or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))

@@ -177,3 +177,12 @@ def test_a_name_quantified_by_no_holds_nothing(engine: Engine, text: str) -> Non
 def test_a_no_elsewhere_leaves_the_name(engine: Engine) -> None:
     assert "KEN" in actors_of(engine, "Kenya said there was no agreement with Somalia on the border.")
 
+
+
+@pytest.mark.parametrize(("text", "holders"), [
+    ("Ancient Egyptians captured wild ibises for ritual sacrifice.", set()),
+    ("Ancient Greeks attacked the city of Troy.", set()),
+    ("Greece protested to Egypt over the ancient Greek statues sold at auction.", {"GRC"}),
+])
+def test_a_people_or_place_of_long_ago_is_no_actor(engine: Engine, text: str, holders: set[str]) -> None:
+    assert actors_of(engine, text) == holders
