@@ -14,7 +14,7 @@ speech (the speaker says every sentence).
   "normally"), a modal passive of possibility ("can be removed", "could then be appointed"), a requirement
   ("is needed", "are required"), an office filled in the present ("is elected", "are appointed"), terms of office
   ("serve six-year terms", "limited to two terms"), "the process by which", "under this proposal", a supposition
-  ("if … were", "were to", "would-be", "should X remain").
+  ("if … were", "would-be", "should X remain"; not "were to", mostly a plan: "talks were to resume on Monday").
 - :func:`unanchored`: no time the act would be done at — no weekday, "yesterday", "today", "last week", month or
   year.  Reported acts are dated; explanations are not.  (A year long before the article is *not* a sign of
   background: the annotators count historical acts of states, "The British relinquished control of Hong Kong
@@ -39,7 +39,7 @@ _GENERIC: Final = re.compile(
     r"is the process|process by which|"
     r"under (?:this|the|such an?) (?:proposal|plan|system|model)|"
     r"the (?:people|voters|citizens|public) (?:vote|elect|choose)|"
-    r"if\b[^.;]{0,60}\bwere|were to|would-be)\b")
+    r"if\b[^.;]{0,60}\bwere|would-be)\b")
 #: words one of which :data:`_GENERIC` needs (the cheap test first: most sentences have none)
 _GENERIC_WORDS: Final = ("custom", "commonplace", "tradition", "usually", "typically", "normally", "ordinarily",
                          "convention", "common", "usual", "rare", " be ", "needed", "required", "necessary",

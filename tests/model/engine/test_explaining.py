@@ -41,6 +41,7 @@ def test_generic_and_hypothetical_constructions_explain(sentence: str) -> None:
     "The governor was impeached in March after a long inquiry.",
     "Police arrested two men who were suspected of the attack.",
     "The chancellor appointed a new finance minister.",
+    "The two delegations were to resume talks in Geneva.",  # a plan, not a supposition
 ])
 def test_reports_of_acts_do_not_explain(sentence: str) -> None:
     assert not _read(sentence)[0]
