@@ -67,6 +67,8 @@ class DocContext:
         self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
         #: the sayers of a quotation this sentence continues ("X said: “… .  We will …”"), else empty
         self.quoting: list[Holder] = []
+        #: a quotation is open where this sentence starts (it continues one, whoever its sayer)
+        self.quote_open = False
 
     def state_role_in(self, start: int, end: int) -> bool:
         """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""

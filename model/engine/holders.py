@@ -191,12 +191,14 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
 
-def inside_quotes(text: str, s: int, pos: int) -> bool:
-    """An odd number of quotation marks between ``s`` and ``pos``."""
+def inside_quotes(text: str, s: int, pos: int, open_at_start: bool = False) -> bool:
+    """Whether ``pos`` is inside a quotation: an odd number of quotation marks between ``s`` and ``pos``, or an
+    even one when a quotation is open at ``s`` (a sentence that continues one: "… he said, “… .  Being at the helm
+    of a state like Ruritania does not …”")."""
     n = 0
     for mark in _QUOTES:
         n += text.count(mark, s, pos)
-    return n % 2 == 1
+    return (n % 2 == 1) != open_at_start
 
 
 def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
@@ -249,7 +251,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         end = h.start + len(h.text)
         x[_F_POSSESSIVE] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
         x[_F_HYPHEN] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
-        x[_F_IN_QUOTE] = 1.0 if inside_quotes(text, s, h.start) else 0.0
+        x[_F_IN_QUOTE] = 1.0 if inside_quotes(text, s, h.start, ctx.quote_open) else 0.0
     n_codes = facts.codes
     subjects = facts.subjects
     x[_F_N_CODES_1 if n_codes <= 1 else (_F_N_CODES_2 if n_codes == 2 else _F_N_CODES_3P)] = 1.0

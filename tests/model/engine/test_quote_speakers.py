@@ -1,0 +1,64 @@
+"""Who holds what a quotation says (issue 15): a country named inside the words of a sayer of another country, or of a
+private person, is talked about, also in the later sentences of a quotation that runs on; a quotation opened by nobody
+who holds is nobody's in its later sentences; a cheer that closes a quotation is no position; a quotation left open
+at a paragraph's end does not run into the next one."""
+
+from __future__ import annotations
+
+from model.documents import Document
+from model.engine.extract import Engine
+from tests.model.engine.helpers import sentence_actors
+
+
+def _candidates(engine: Engine, text: str) -> set[tuple[int, str]]:
+    """(sentence start, country) of every holder candidate the scorer is asked about."""
+    engine.collect = []
+    try:
+        engine.rows(Document(id="d", text=text))
+        return {(start, actor) for _doc, start, _end, actor, _source, _x in engine.collect}
+    finally:
+        engine.collect = None
+
+
+def test_a_country_in_the_later_sentence_of_another_sayers_quotation_holds_nothing(engine: Engine) -> None:
+    first = 'Kenyan President William Ruto said on Friday, "Our police officers will stay in Haiti until the job is done.'
+    later = 'Being a power like Germany does not give anyone the right to tell us when to leave."'
+    held = sentence_actors(engine, first + " " + later)
+    assert "KEN" in held[first]
+    assert "DEU" not in held.get(later, set())
+    other = 'Turkish President Recep Tayyip Erdogan said on Tuesday, "We will open the museum for prayers. '
+    tail = 'France cannot tell us what to do with it."'
+    assert "FRA" not in sentence_actors(engine, other + tail).get(tail, set())
+
+
+def test_a_country_in_a_private_persons_quotation_is_no_candidate(engine: Engine) -> None:
+    text = 'Retired NASA engineer Mary Collins welcomed the launch on Twitter: "Japan has shown the world how to explore."'
+    assert not {actor for _start, actor in _candidates(engine, text)} & {"JPN", "USA"}
+
+
+def test_a_quotation_its_opener_gives_nobody_is_nobodys_later(engine: Engine) -> None:
+    text = ('For his service, Ray Novak was awarded the Medal of Freedom by then-U.S.-president Barack Obama. Actor Tom '
+            'Brady tweeted, "Ray Novak was a true American hero. He never sought praise, he merely sought to serve his '
+            'country. I am so proud to have worked with him and to have told his story."')
+    last = "I am so proud to have worked with him and to have told his story.\""
+    assert last not in sentence_actors(engine, text)
+
+
+def test_a_scholar_of_a_university_named_for_a_country_speaks_for_nobody(engine: Engine) -> None:
+    text = ('Jane Doe of American University wrote, "The ruling goes too far. It sets a dangerous precedent for speech '
+            'online."')
+    assert "It sets a dangerous precedent for speech online.\"" not in sentence_actors(engine, text)
+
+
+def test_a_cheer_closing_a_quotation_is_no_position(engine: Engine) -> None:
+    first = 'Cuban Foreign Minister Bruno Rodriguez wrote on Twitter: "We reject the new ban on flights to our airports.'
+    held = sentence_actors(engine, first + ' We shall prevail!"')
+    assert "CUB" in held[first]
+    assert 'We shall prevail!"' not in held
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph(engine: Engine) -> None:
+    first = 'The Kenyan president said: "We will send a thousand police officers to Haiti.'
+    held = sentence_actors(engine, first + "  \n\nCritics of the plan say the mission is too costly.")
+    assert "KEN" in held[first]
+    assert "Critics of the plan say the mission is too costly." not in held
