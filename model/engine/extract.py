@@ -112,6 +112,7 @@ class Engine:
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         quote_open = False  # a quotation is open where the next sentence starts
         quote_sayers: list[Holder] = []  # who speaks the open quotation (named in the sentence that opened it)
+        quote_expert = False  # … an expert, by the role the sentence that opened it names
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         alpha = alpha_fold(fold, text)
@@ -134,9 +135,12 @@ class Engine:
             continues = at_start and bool(quote_sayers)
             ctx.quoting = quote_sayers if continues else []
             ctx.quote_open = at_start
+            ctx.quote_expert = at_start and quote_expert
             if not quote_open:
                 quote_sayers = []
             quote_open = quote_open_after(text, s, e, quote_open) and not paragraph_ends(text, e)
+            if quote_open and (not at_start or closes >= 0):  # (the quotation opens here)
+                quote_expert = scoring and ctx.expert_sayer(text, s, e, ms)
             if quoted and closes < 0:
                 quoted.append((s, e))
             elif opens >= 0 and closes < 0:
@@ -178,7 +182,7 @@ class Engine:
                 ctx.quoting, ctx.quote_open = now
                 quoted = []
             if scoring:
-                self._emit(doc_id, sent, found, ctx, doc_topics, rows)
+                disc.forget(self._emit(doc_id, sent, found, ctx, doc_topics, rows))
                 continue
             for f in found:
                 row = self._row(doc_id, sent, f, doc_topics)
@@ -187,11 +191,13 @@ class Engine:
         return rows
 
     def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
-              rows: list[Row], candidates: bool = True) -> None:
-        """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
+              rows: list[Row], candidates: bool = True) -> set[int]:
+        """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows. Returns
+        the starts of the names that stand for no actor (:mod:`model.engine.standing`)."""
         cue = first_cue(sent, cue_hits(sent))
         cands: list[tuple[Found, str]] = []
         standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False, -1)
+        out: set[int] = set()
         if standing is not None:  # (None: the act is not done, no candidate)
             kept, out, private, media = standing
             cands = [(f, "engine") for f in kept]
@@ -242,6 +248,7 @@ class Engine:
         seen = {m.code for m in sent.mentions if m.is_country} | {f.holder.code for f in found}
         if seen:
             ctx.recent = seen
+        return out
 
     def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
                       cue: Hit | None) -> tuple[list[Found], set[int], bool, int] | None:

@@ -67,6 +67,8 @@ FEATURES: Final[tuple[str, ...]] = (
     # country named in the sentence before, how often the sentence names it
     "speech_x_src_engine", "speech_x_src_mention", "speech_x_src_home", "speech_x_cat_other", "speech_x_possessive",
     "speech_x_recent", "speech_x_code_mentions",
+    # a later sentence of a quotation an expert opened (``DocContext.quote_expert``)
+    "quote_expert",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -165,6 +167,7 @@ _F_BARE_X_COUNTRY: Final = 90
 _BE: Final = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _F_SPEECH_ACT_OWNER: Final = 91
 #: the features a speech has copies of (in :data:`FEATURES` order after ``speech_act_owner``)
+_F_QUOTE_EXPERT: Final = 99
 _SPEECH_COPIES: Final = (_F_SRC_ENGINE, _F_SRC_MENTION, _F_SRC_HOME, _F_CAT_OTHER, _F_POSSESSIVE, _F_RECENT,
                          _F_CODE_MENTIONS)
 
@@ -264,6 +267,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     x[_F_HAS_SAY] = 1.0 if has_say else 0.0
     x[_F_HAS_QUOTE] = 1.0 if facts.quoted else 0.0
     x[_F_LONG_SENTENCE] = 1.0 if length > 240 else 0.0
+    x[_F_QUOTE_EXPERT] = 1.0 if ctx.quote_expert else 0.0
     speaker = ctx.speaker_country
     if speaker:
         x[_F_SPEECH] = 1.0

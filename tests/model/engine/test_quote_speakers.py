@@ -1,23 +1,29 @@
 """Who holds what a quotation says (issue 15): a country named inside the words of a sayer of another country, or of a
 private person, is talked about, also in the later sentences of a quotation that runs on; a quotation opened by nobody
 who holds is nobody's in its later sentences; a cheer that closes a quotation is no position; a quotation left open
-at a paragraph's end does not run into the next one."""
+at a paragraph's end does not run into the next one; the scorer knows a quotation an expert opened; a name that stands
+for no actor is no antecedent of a later "he"."""
 
 from __future__ import annotations
 
 from model.documents import Document
 from model.engine.extract import Engine
+from model.engine.holders import FEATURES
 from tests.model.engine.helpers import sentence_actors
 
 
-def _candidates(engine: Engine, text: str) -> set[tuple[int, str]]:
-    """(sentence start, country) of every holder candidate the scorer is asked about."""
+def _collected(engine: Engine, text: str) -> list[tuple[int, str, list[float]]]:
+    """(sentence start, country, features) of every holder candidate the scorer is asked about."""
     engine.collect = []
     try:
         engine.rows(Document(id="d", text=text))
-        return {(start, actor) for _doc, start, _end, actor, _source, _x in engine.collect}
+        return [(start, actor, x) for _doc, start, _end, actor, _source, x in engine.collect]
     finally:
         engine.collect = None
+
+
+def _candidates(engine: Engine, text: str) -> set[tuple[int, str]]:
+    return {(start, actor) for start, actor, _x in _collected(engine, text)}
 
 
 def test_a_country_in_the_later_sentence_of_another_sayers_quotation_holds_nothing(engine: Engine) -> None:
@@ -62,3 +68,19 @@ def test_a_quotation_left_open_ends_with_its_paragraph(engine: Engine) -> None:
     held = sentence_actors(engine, first + "  \n\nCritics of the plan say the mission is too costly.")
     assert "KEN" in held[first]
     assert "Critics of the plan say the mission is too costly." not in held
+
+
+def test_the_scorer_knows_the_later_sentences_of_a_quotation_an_expert_opened(engine: Engine) -> None:
+    quote = '"The floods were the worst in decades. Kenya must now build better drains."'
+    expert = _collected(engine, "Professor Jane Roe of the University of Nairobi said, " + quote)
+    official = _collected(engine, "Kenyan Interior Minister Kithure Kindiki said, " + quote)
+    at = FEATURES.index("quote_expert")
+    assert expert and all(x[at] == (1.0 if start > 60 else 0.0) for start, _a, x in expert)
+    assert official and all(x[at] == 0.0 for _s, _a, x in official)
+
+
+def test_a_name_that_stands_for_no_actor_is_no_antecedent(engine: Engine) -> None:
+    last = 'He noted, "Every protest since June has been met with force."'
+    text = ("Kenyan police arrested ten protesters in Nairobi on Monday. Kenya defended the arrests. American University "
+            "law professor John Stone said the arrests were seen as a warning to the opposition. " + last)
+    assert "USA" not in sentence_actors(engine, text).get(last, set())
