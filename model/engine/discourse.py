@@ -76,7 +76,7 @@ class Discourse:
     def forget(self, starts: set[int]) -> None:
         """The names at ``starts`` stand for no actor ("Jane Roe of Ruritanian University said …"): a later "he"
         or "they" does not stand for their country."""
-        if starts and self.last:
+        if starts and any(h.start in starts for h in self.last):
             self.last = [h for h in self.last if h.start not in starts]
 
     def someone_else(self) -> None:

@@ -113,6 +113,7 @@ class Engine:
         quote_open = False  # a quotation is open where the next sentence starts
         quote_sayers: list[Holder] = []  # who speaks the open quotation (named in the sentence that opened it)
         quote_expert = False  # … an expert, by the role the sentence that opened it names
+        quote_last: list[Holder] | None = None  # the antecedents where it opened
         # the lexicon is scanned once over the whole text (one pass of the automaton is
         # cheaper than a regex test on each sentence for pronouns and first-person words)
         alpha = alpha_fold(fold, text)
@@ -139,7 +140,8 @@ class Engine:
             if not quote_open:
                 quote_sayers = []
             quote_open = quote_open_after(text, s, e, quote_open) and not paragraph_ends(text, e)
-            if quote_open and (not at_start or closes >= 0):  # (the quotation opens here)
+            opens_here = quote_open and (not at_start or closes >= 0)
+            if opens_here:
                 quote_expert = scoring and ctx.expert_sayer(text, s, e, ms)
             if quoted and closes < 0:
                 quoted.append((s, e))
@@ -153,13 +155,19 @@ class Engine:
                 disc.remember([], [], False)
                 if unknown_person_subject(text, s, e, ctx):
                     disc.someone_else()
+                quote_last = disc.last if opens_here else quote_last
                 if scoring and (ctx.quoting or ((ctx.home or ctx.place) and (
                         any(h.kind == "cue" for h in hs) or ctx.state_role_in(s, e)))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
             sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
+            # (a quotation whose opener holds nothing, "Actor Jane Roe tweeted, “… .  He never sought …”": its "he"
+            # is someone she talks about, not whom the narrative named before it)
+            hidden = disc.last if at_start and not continues and disc.last is quote_last else None
+            disc.last = [] if hidden is not None else disc.last
             found, said_by = self.attributor.analyse(sent, disc)
+            disc.last = hidden if hidden is not None else disc.last
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
             if quote_open and not continues and (not at_start or opens >= 0 or closes >= 0):
@@ -168,6 +176,7 @@ class Engine:
                 quote_sayers = opening_sayers(self.standing, sent, said_by, sure)
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
+            quote_last = disc.last if opens_here else quote_last  # (the antecedents before the quotation's words)
             if quoted and closes >= 0:
                 # "“… .  … ,” the Kremlin said.": the sayer named after the quote speaks its earlier sentences
                 sayers = [h for h in said_by if h.start > closes]

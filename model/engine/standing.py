@@ -208,7 +208,8 @@ class Standing:
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if (_negated(text, m.start) or (former and self._former(sent, m))
+            # (a currency's sign names no actor: "a trust fund worth US$5 million", "HK$300")
+            if (after[:1] == "$" or _negated(text, m.start) or (former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
                     or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))

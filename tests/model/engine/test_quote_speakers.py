@@ -2,7 +2,8 @@
 private person, is talked about, also in the later sentences of a quotation that runs on; a quotation opened by nobody
 who holds is nobody's in its later sentences; a cheer that closes a quotation is no position; a quotation left open
 at a paragraph's end does not run into the next one; the scorer knows a quotation an expert opened; a name that stands
-for no actor is no antecedent of a later "he"."""
+for no actor is no antecedent of a later "he", nor is the narrative's last holder inside a quotation nobody who holds
+opened; a currency's sign names no actor."""
 
 from __future__ import annotations
 
@@ -84,3 +85,19 @@ def test_a_name_that_stands_for_no_actor_is_no_antecedent(engine: Engine) -> Non
     text = ("Kenyan police arrested ten protesters in Nairobi on Monday. Kenya defended the arrests. American University "
             "law professor John Stone said the arrests were seen as a warning to the opposition. " + last)
     assert "USA" not in sentence_actors(engine, text).get(last, set())
+
+
+def test_a_he_in_a_quotation_its_opener_gives_nobody_is_not_the_narratives_holder(engine: Engine) -> None:
+    later = "He never sought praise, he merely sought to serve his country.\""
+    text = ('For his service, Ray Novak was awarded the Medal of Freedom by then-U.S.-president Barack Obama. Actor Tom '
+            'Brady tweeted, "Ray Novak was a true American hero. ' + later)
+    assert later not in sentence_actors(engine, text)
+    named = 'He touts the withdrawal at every rally."'
+    text = ('Analyst Mark Hale wrote, "The militia lost thousands of fighters in the battle. President Biden later '
+            'withdrew the troops. ' + named)
+    assert sentence_actors(engine, text).get(named) == {"USA"}  # (named inside the quotation: still his)
+
+
+def test_a_currency_sign_names_no_actor(engine: Engine) -> None:
+    text = "Kenyan police arrested two managers on Monday. A Nairobi court fined their company US$5 million for the spill."
+    assert {actor for _start, actor in _candidates(engine, text)} == {"KEN"}
