@@ -68,6 +68,11 @@ class DocContext:
         self.recent: set[str] = set()  # countries named or holding in the last sentence that had any
         #: the sayers of a quotation this sentence continues ("X said: “… .  We will …”"), else empty
         self.quoting: list[Holder] = []
+        #: a quotation is open where this sentence starts (it continues one, whoever its sayer)
+        self.quote_open = False
+        #: … and the sentence that opened it names an expert as its sayer, and no state's role or official
+        #: ("professor Jane Roe said, “… .  These results can help governments …”": a scholar's words)
+        self.quote_expert = False
 
     def state_role_in(self, start: int, end: int) -> bool:
         """A state's role word ("police", "prosecutors", "the court") between ``start`` and ``end``."""
@@ -79,8 +84,31 @@ class DocContext:
             i += 1
         return False
 
+    def expert_sayer(self, text: str, s: int, e: int, mentions: list[Mention]) -> bool:
+        """The sentence names an expert's role outside its quotation marks ("professor", "doctor", "researcher"),
+        and neither a state's role nor an official or a state body there (the sentence ``s:e``, its names
+        ``mentions``)."""
+        agents = self.agents
+        expert = False
+        for i in range(bisect_left(self.agent_starts, s), len(agents)):
+            a0, _a1, role = agents[i]
+            if a0 >= e:
+                break
+            if _quoted_at(text, s, a0):
+                continue
+            if role in STATE_ROLES:
+                return False
+            expert = expert or role in _EXPERT_ROLES
+        return expert and not any(m.kind in ("person", "body") and not _quoted_at(text, s, m.start)
+                                  for m in mentions)
+
     def share(self, code: str) -> float:
         return self.counts.get(code, 0) / self.total if self.total else 0.0
+
+
+def _quoted_at(text: str, s: int, pos: int) -> bool:
+    """An odd number of quotation marks between ``s`` and ``pos``."""
+    return (text.count('"', s, pos) + text.count("“", s, pos) + text.count("”", s, pos)) % 2 == 1
 
 
 def _capitalised_name_before(text: str, s: int, cue_start: int) -> bool:

@@ -73,6 +73,12 @@ class Discourse:
             if consult:
                 self.groups["meeting"] = holders
 
+    def forget(self, starts: set[int]) -> None:
+        """The names at ``starts`` stand for no actor ("Jane Roe of Ruritanian University said …"): a later "he"
+        or "they" does not stand for their country."""
+        if starts and any(h.start in starts for h in self.last):
+            self.last = [h for h in self.last if h.start not in starts]
+
     def someone_else(self) -> None:
         """The sentence's subject is a person the gazetteer does not know ("Khan was convicted …"): a later
         "he" or "she" stands for that person, not for the holders before."""

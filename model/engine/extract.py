@@ -20,13 +20,14 @@ from model.engine.bare import bare_verb, other_country_acts
 from model.engine.content import content_sign
 from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
-from model.engine.holders import features, first_cue, inside_quotes
-from model.engine.home import home_holder, media_sayer, quoting_sayers, role_of_other
+from model.engine.holders import features, first_cue
+from model.engine.home import home_holder, media_sayer, role_of_other
 from model.engine.introduced import introduced_mentions
 from model.engine.labels import choose_topic, issue_phrase, stance_label
 from model.engine.lexicon import Hit, Lexicon
 from model.engine.phrases import subject_mentions
-from model.engine.quotes import OPEN_QUOTES, quote_marks, quote_open_after
+from model.engine.quotes import OPEN_QUOTES, paragraph_ends, quote_marks, quote_open_after
+from model.engine.quoting import opening_sayers, quote_candidates, quoted_names
 from model.engine.scorer import HolderModel
 from model.engine.sentences import split_spans
 from model.engine.spans import bisect_left, cue_hits, round3
@@ -112,6 +113,8 @@ class Engine:
         quoted: list[tuple[int, int]] = []   # sentences of a quote whose speaker is not named yet
         quote_open = False  # a quotation is open where the next sentence starts
         quote_sayers: list[Holder] = []  # who speaks the open quotation (named in the sentence that opened it)
+        quote_expert = False  # … an expert, by the role the sentence that opened it names
+        quote_last: list[Holder] | None = None  # the antecedents where it opened
         # the lexicon is scanned once over the whole text (cheaper than a regex on each sentence for pronouns)
         alpha = alpha_fold(fold, text)
         whole = self.lexicon.scan(text, fold=fold, alpha=alpha)
@@ -129,11 +132,17 @@ class Engine:
             ms = mentions[m_lo:m_hi]
             hs = whole[bisect_left(h_starts, s):bisect_left(h_starts, e)]
             opens, closes = quote_marks(text, s, e)
-            continues = quote_open and bool(quote_sayers) and text[s] not in OPEN_QUOTES
+            at_start = quote_open and text[s] not in OPEN_QUOTES  # the sentence goes on with an open quotation
+            continues = at_start and bool(quote_sayers)
             ctx.quoting = quote_sayers if continues else []
+            ctx.quote_open = at_start
+            ctx.quote_expert = at_start and quote_expert
             if not quote_open:
                 quote_sayers = []
-            quote_open = quote_open_after(text, s, e, quote_open) and "\n" not in text[e:e + 2]
+            quote_open = quote_open_after(text, s, e, quote_open) and not paragraph_ends(text, e)
+            opens_here = quote_open and (not at_start or closes >= 0)
+            if opens_here:
+                quote_expert = scoring and ctx.expert_sayer(text, s, e, ms)
             if quoted and closes < 0:
                 quoted.append((s, e))
             elif opens >= 0 and closes < 0:
@@ -146,31 +155,43 @@ class Engine:
                 disc.remember([], [], False)
                 if unknown_person_subject(text, s, e, ctx):
                     disc.someone_else()
+                quote_last = disc.last if opens_here else quote_last
                 if scoring and (ctx.quoting or ((ctx.home or ctx.place) and (
                         any(h.kind == "cue" for h in hs) or ctx.state_role_in(s, e)))):
                     sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
                     self._emit(doc_id, sent, [], ctx, doc_topics, rows)
                 continue
             sent = Sentence(text, s, e, ms, hs, speaker_country, fold, alpha=alpha)
+            # (a quotation whose opener holds nothing, "Actor Jane Roe tweeted, “… .  He never sought …”": its "he"
+            # is someone she talks about, not whom the narrative named before it)
+            hidden = disc.last if at_start and not continues and disc.last is quote_last else None
+            disc.last = [] if hidden is not None else disc.last
             found, said_by = self.attributor.analyse(sent, disc)
+            disc.last = hidden if hidden is not None else disc.last
             groups = [str(h.value) for h in hs if h.kind == "group"]
             sure = [f for f in found if f.category != "OTHER"]  # fallback guesses are not antecedents
-            if quote_open and not continues:
-                quote_sayers = self._quote_sayers(sent, said_by, sure)
+            if quote_open and not continues and (not at_start or opens >= 0 or closes >= 0):
+                # (only where the quotation opens: a later sentence of one whose sayer holds nothing is no opener,
+                # "Affleck tweeted, “… .  He never sought …”" gives the quote to nobody, not to whom "he" stands for)
+                quote_sayers = opening_sayers(self.standing, sent, said_by, sure)
             consult = any(f.category == "CONSULT" for f in sure) and any(g in _MEETING_WORDS for g in groups)
             disc.remember([f.holder for f in sure], groups, consult)
+            quote_last = disc.last if opens_here else quote_last  # (the antecedents before the quotation's words)
             if quoted and closes >= 0:
                 # "“… .  … ,” the Kremlin said.": the sayer named after the quote speaks its earlier sentences
                 sayers = [h for h in said_by if h.start > closes]
-                if sayers:
-                    for qs, qe in quoted:
-                        qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
-                        qsent = Sentence(text, qs, qe, [], qhits, speaker_country, fold, alpha=alpha)
-                        self._emit(doc_id, qsent, self.attributor.attribute_to(qsent, sayers), ctx, doc_topics, rows,
-                                   candidates=False)
+                now = ctx.quoting, ctx.quote_open
+                ctx.quoting = []
+                for qs, qe in quoted if sayers else ():
+                    ctx.quote_open = qs != quoted[0][0]  # (the first opens the quotation, the others go on with it)
+                    qhits = whole[bisect_left(h_starts, qs):bisect_left(h_starts, qe)]
+                    qsent = Sentence(text, qs, qe, [], qhits, speaker_country, fold, alpha=alpha)
+                    self._emit(doc_id, qsent, self.attributor.attribute_to(qsent, sayers), ctx, doc_topics, rows,
+                               candidates=False)
+                ctx.quoting, ctx.quote_open = now
                 quoted = []
             if scoring:
-                self._emit(doc_id, sent, found, ctx, doc_topics, rows)
+                disc.forget(self._emit(doc_id, sent, found, ctx, doc_topics, rows))
                 continue
             for f in found:
                 row = self._row(doc_id, sent, f, doc_topics)
@@ -178,32 +199,21 @@ class Engine:
                     rows.append(row)
         return rows
 
-    def _quote_sayers(self, sent: Sentence, said_by: list[Holder], sure: list[Found]) -> list[Holder]:
-        """Who speaks the quotation a sentence opens, for its later sentences: the sayers it names, else its holders
-        named outside the quotation marks ("Affleck tweeted, “… a true American hero.": not the country talked
-        about); nobody when the sayer is a private person ("Former CIA deputy director X praised him: “…")."""
-        standing = self.standing
-        if standing.private_sayer(sent) or standing.not_actors(sent, first_cue(sent, cue_hits(sent)))[1]:
-            return []
-        text, s = sent.text, sent.start
-        # (a speech is often one quotation from start to end: there the names inside it are the speaker's side)
-        hs = said_by or [f.holder for f in sure if f.holder.start < 0 or sent.speaker_country
-                         or not inside_quotes(text, s, f.holder.start)]
-        return [h for h in hs if h.kind != "first-person"]
-
     def _emit(self, doc_id: str, sent: Sentence, found: list[Found], ctx: DocContext, doc_topics: dict[str, int],
-              rows: list[Row], candidates: bool = True) -> None:
-        """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows."""
+              rows: list[Row], candidates: bool = True) -> set[int]:
+        """The rules' holders and the other candidates of a sentence, scored; the likely ones become rows. Returns
+        the starts of the names that stand for no actor (:mod:`model.engine.standing`)."""
         cue = first_cue(sent, cue_hits(sent))
         cands: list[tuple[Found, str]] = []
         standing = self._standing_out(sent, ctx, found, cue) if candidates else (found, set(), False, -1)
+        out: set[int] = set()
         if standing is not None:  # (None: the act is not done, no candidate)
             kept, out, private, media = standing
             cands = [(f, "engine") for f in kept]
             if candidates and cue is not None:
                 self._candidates(sent, ctx, cands, cue, out, private, private or media >= 0)
             elif candidates and ctx.quoting:
-                self._quoted(sent, ctx, cands, None, False)
+                quote_candidates(self.attributor, self._saying, sent, ctx, cands, None, False)
             elif candidates and not ctx.speaker_country:
                 # no known cue: the countries named and the home country through the first verb, for the scorer
                 # to weigh (officials, police and firefighters act by verbs no cue table lists)
@@ -247,6 +257,7 @@ class Engine:
         seen = {m.code for m in sent.mentions if m.is_country} | {f.holder.code for f in found}
         if seen:
             ctx.recent = seen
+        return out
 
     def _standing_out(self, sent: Sentence, ctx: DocContext, found: list[Found],
                       cue: Hit | None) -> tuple[list[Found], set[int], bool, int] | None:
@@ -260,6 +271,9 @@ class Engine:
         if not ctx.quoting and self.life.told(sent, found, standing.reported):
             return None
         out, private = standing.not_actors(sent, cue)
+        quoted = quoted_names(sent, found, ctx, private)
+        if quoted:
+            found = [f for f in found if f.holder.start not in quoted]
         at = cue.start if cue is not None else sent.end
         media = media_sayer(sent, cue) if cue is not None else -1
         if media >= 0:  # ("Ruritanian daily newspaper The Herald revealed …": the country word names the outlet)
@@ -280,18 +294,18 @@ class Engine:
         attr = self.attributor
         s, e = sent.start, sent.end
         hedged = attr._hedged(sent, s, e)
-        sayers = quoting_sayers(sent, cands)
+        quoted = quoted_names(sent, [f for f, _ in cands], ctx, private)
         for m in sent.mentions:
             if m.start in out or (private and m.start < cue.start):
                 continue
-            if sayers and m.code not in sayers and inside_quotes(sent.text, s, m.start):
+            if m.start in quoted:
                 taken.add(m.code)  # (Putin said: "… Zimbabwe's modern history …": his words about another country)
                 continue
             if m.is_country and m.code not in taken and m.kind not in ("reporter", "igo"):
                 taken.add(m.code)
                 f = attr.make(sent, Holder(m.code, m.text, m.start, m.kind), cue, s, e, hedged, None, None)
                 cands.append((f, "mention"))
-        self._quoted(sent, ctx, cands, cue, hedged)
+        quote_candidates(self.attributor, self._saying, sent, ctx, cands, cue, hedged)
         taken |= {h.code for h in ctx.quoting}
         # the home country, and where the story happens when elsewhere (its police, courts, officials); in a speech,
         # not a country the sentence names as standing for no actor ("their intention to defeat Russia", Russia's)
@@ -300,23 +314,6 @@ class Engine:
         for code in (ctx.home, ctx.place):
             if code and code not in taken and not no_home and not role_of_other(sent, ctx, cue, code):
                 cands.append((attr.make(sent, home_holder(sent, ctx, cue, code), cue, s, e, hedged, None, None), "home"))
-
-    def _quoted(self, sent: Sentence, ctx: DocContext, cands: list[tuple[Found, str]], cue: Hit | None,
-                hedged: bool) -> None:
-        """Who speaks the quotation the sentence continues ("… said: “… .  We will not abandon them.”"): read
-        as their saying when the sentence has no cue of its own."""
-        taken = {f.holder.code for f, _ in cands}
-        s, e = sent.start, sent.end
-        for h in ctx.quoting:
-            if h.code in taken:
-                continue
-            taken.add(h.code)
-            holder = Holder(h.code, h.text, -1, h.kind)
-            if cue is not None:
-                f = self.attributor.make(sent, holder, cue, s, e, hedged, None, None)
-            else:
-                f = Found(holder, None, "SAY", self._saying, False, hedged, None, None, None, 0.6, s, e)
-            cands.append((f, "quote"))
 
     def _fallback_topic(self, f: Found, doc_topics: dict[str, int]) -> str:
         """No topic cue in the sentence: the cue's category, else what the document is mostly about."""

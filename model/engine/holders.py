@@ -70,6 +70,8 @@ FEATURES: Final[tuple[str, ...]] = (
     # a news sentence nobody is reported saying that explains how something works or supposes (a generic or
     # hypothetical construction), and one that names no time (:mod:`model.engine.explaining`)
     "explains", "unanchored",
+    # a later sentence of a quotation an expert opened (``DocContext.quote_expert``)
+    "quote_expert",
 )
 _INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(FEATURES)}
 # the index of each feature (constants: a compiled dict lookup per feature and candidate adds up)
@@ -170,6 +172,7 @@ _F_SPEECH_ACT_OWNER: Final = 91
 #: the features a speech has copies of (in :data:`FEATURES` order after ``speech_act_owner``)
 _F_EXPLAINS: Final = _F_SPEECH_ACT_OWNER + 8
 _F_UNANCHORED: Final = _F_EXPLAINS + 1
+_F_QUOTE_EXPERT: Final = _F_UNANCHORED + 1
 _SPEECH_COPIES: Final = (_F_SRC_ENGINE, _F_SRC_MENTION, _F_SRC_HOME, _F_CAT_OTHER, _F_POSSESSIVE, _F_RECENT,
                          _F_CODE_MENTIONS)
 
@@ -196,12 +199,14 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split()) if b > a else 0
 
 
-def inside_quotes(text: str, s: int, pos: int) -> bool:
-    """An odd number of quotation marks between ``s`` and ``pos``."""
+def inside_quotes(text: str, s: int, pos: int, open_at_start: bool = False) -> bool:
+    """Whether ``pos`` is inside a quotation: an odd number of quotation marks between ``s`` and ``pos``, or an
+    even one when a quotation is open at ``s`` (a sentence that continues one: "… he said, “… .  Being at the helm
+    of a state like Ruritania does not …”")."""
     n = 0
     for mark in _QUOTES:
         n += text.count(mark, s, pos)
-    return n % 2 == 1
+    return (n % 2 == 1) != open_at_start
 
 
 def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, facts: SentenceFacts,
@@ -254,7 +259,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
         end = h.start + len(h.text)
         x[_F_POSSESSIVE] = 1.0 if text[end:end + 2] in ("'s", "’s") else 0.0
         x[_F_HYPHEN] = 1.0 if text[end:end + 1] == "-" or text[h.start - 1:h.start] == "-" else 0.0
-        x[_F_IN_QUOTE] = 1.0 if inside_quotes(text, s, h.start) else 0.0
+        x[_F_IN_QUOTE] = 1.0 if inside_quotes(text, s, h.start, ctx.quote_open) else 0.0
     n_codes = facts.codes
     subjects = facts.subjects
     x[_F_N_CODES_1 if n_codes <= 1 else (_F_N_CODES_2 if n_codes == 2 else _F_N_CODES_3P)] = 1.0
@@ -267,6 +272,7 @@ def features(sent: Sentence, f: Found, source: str, ctx: DocContext, code: str, 
     x[_F_HAS_SAY] = 1.0 if has_say else 0.0
     x[_F_HAS_QUOTE] = 1.0 if facts.quoted else 0.0
     x[_F_LONG_SENTENCE] = 1.0 if length > 240 else 0.0
+    x[_F_QUOTE_EXPERT] = 1.0 if ctx.quote_expert else 0.0
     speaker = ctx.speaker_country
     if speaker:
         x[_F_SPEECH] = 1.0

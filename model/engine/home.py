@@ -1,6 +1,6 @@
 """The candidates other than the rules' holders: the article's home country as the holder of a sentence whose
 actor is named only by role, and what rules it out (a role word of another country, a news outlet that only
-reports, a country named only inside someone else's quotation)."""
+reports; a country named only inside someone else's quotation: :mod:`model.engine.quoting`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,10 @@ from typing import Final
 
 from model.engine.context import DocContext
 from model.engine.discourse import Holder
-from model.engine.holders import inside_quotes
 from model.engine.lexicon import Hit, category
-from model.engine.spans import Found, Sentence, bisect_left
+from model.engine.spans import Sentence, bisect_left
 from model.engine.textfold import holds_any
 
-_QUOTES: Final = "“”\""
 #: the nouns of a news outlet as a sayer ("State media", "the daily newspaper", "news channel"; not a state's
 #: "National Crime Agency")
 _OUTLET: Final = re.compile(r"\b(?:media|newspapers?|daily|tabloid|broadcaster|television|TV|radio|news (?:agency|site|"
@@ -78,13 +76,3 @@ def _next_to(text: str, end: int, at: int) -> bool:
     """Only the outlet's name and an auxiliary stand between ``end`` and the cue at ``at`` ("State media reported",
     "the newspaper Der Kurier has reported"; not "In an interview with the daily Kurier the minister said")."""
     return all(w[:1].isupper() or w in _AUXILIARIES for w in text[end:at].split())
-
-
-def quoting_sayers(sent: Sentence, cands: list[tuple[Found, str]]) -> set[str]:
-    """The countries of the rules' holders named outside the quotation marks of a sentence that quotes someone
-    (``Putin said: "… Zimbabwe's modern history …"``): a country named only inside the quotation is talked about."""
-    text, s = sent.text, sent.start
-    if sent.speaker_country or not any(text.find(q, s, sent.end) >= 0 for q in _QUOTES):
-        return set()  # (a speech is often one quotation from start to end)
-    return {f.holder.code for f, src in cands if src == "engine" and f.holder.start >= 0
-            and f.holder.kind != "first-person" and not inside_quotes(text, s, f.holder.start)}

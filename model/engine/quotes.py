@@ -37,3 +37,15 @@ def quote_marks(text: str, s: int, e: int) -> tuple[int, int]:
     opens = s if text[s] in OPEN_QUOTES else -1
     closes = max(text.rfind("”", s, e), text.rfind('"', s + 1, e) if opens == -1 or text[s] == '"' else -1)
     return opens, closes
+
+
+def exclaims(text: str, s: int, e: int) -> bool:
+    """The sentence ``s:e`` ends in an exclamation mark (before closing quotes: "We shall prevail!”")."""
+    return text[s:e].rstrip(" \n\"”’'").endswith("!")
+
+
+def paragraph_ends(text: str, e: int) -> bool:
+    """A line break follows the sentence ending at ``e`` before anything but white space ("….  \\n\\n"): a
+    quotation left open there does not go on into the next paragraph."""
+    rest = text[e:e + 12]
+    return "\n" in rest[:len(rest) - len(rest.lstrip())]

@@ -75,6 +75,8 @@ _SAYING: Final = re.compile(r"\b(?:quoted|saying|statement)\b", re.IGNORECASE)
 _STATUTE_WORDS: Final = ("constitution", "law", "statute", "rules", "regulations", "charter", "decree", "emergency")
 _SAYING_WORDS: Final = ("quoted", "saying", "statement")
 _FORMER_WORDS: Final = ("former", "retired", "erstwhile", "one-time", "onetime")
+#: a diplomat's post names the host country, not the diplomat's ("US Ambassador to Germany Richard Grenell said")
+_POSTED: Final = re.compile(r"\b(?:ambassadors?|envoys?) to (?:the )?$", re.IGNORECASE)
 _MODAL_WORDS: Final = ("would", "can", "could", "must", "has to", "have to", "had to", "need", "required", "until")
 
 
@@ -205,6 +207,7 @@ class Standing:
         at = cue.start if cue is not None else sent.end
         own = sent.speaker_country
         # (read once per sentence: most have no "former", and most names no capitalised word or "'s" after them)
+        posted = holds_any(sent.fold, ("ambassador", "envoy"), sent.start, sent.end)
         former = holds_any(sent.fold, _FORMER_WORDS, sent.start, sent.end) and _FORMER.search(
             text, sent.start, sent.end) is not None
         for m in sent.mentions:
@@ -217,7 +220,9 @@ class Standing:
             after = text[m.end:m.end + 2]
             named_on = len(after) == 2 and after[0] == " " and after[1].isupper()
             # (a place after the cue is where the act happens, and the scorer reads it so)
-            if (_negated(text, m.start) or _of_the_past(text, m.start) or (former and self._former(sent, m))
+            # (a currency's sign names no actor: "a trust fund worth US$5 million", "HK$300")
+            if (after[:1] == "$" or (posted and _POSTED.search(text, max(m.start - 30, 0), m.start) is not None)
+                    or _negated(text, m.start) or _of_the_past(text, m.start) or (former and self._former(sent, m))
                     or (after[1:2] == "s" and self._related(text, m))
                     or (named_on and (self._institution(text, m) or self._named_thing(text, m)))
                     or (cue is None and not own and names_a_thing(text, m, self.find_agents, self.act_nouns))

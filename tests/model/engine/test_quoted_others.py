@@ -1,5 +1,5 @@
 """A country named only inside the quotation of a sayer of another country is talked about, not a holder (issue 15,
-home.quoting_sayers): ``Putin said: "… Zimbabwe's modern history …"``; the sayer keeps his, and so does his own
+quoting.quoting_sayers): ``Putin said: "… Zimbabwe's modern history …"``; the sayer keeps his, and so does his own
 country named in his words."""
 
 from __future__ import annotations
