@@ -32,7 +32,7 @@ def _annotated() -> th.Annotated:
     data = th.Annotated()
     data.add_wikinews(th.SHARED / "wikinews2019.gold.jsonl", th.SHARED / "wikinews2019.docs.jsonl")
     corpus = ROOT.parent / "shared" / "corpora" / "ungdc_2022_2024.jsonl"
-    for part in "abc":
+    for part in "abcd":
         data.add_speeches(ROOT / "tools" / "data" / f"un_ann_{part}.jsonl",
                           ROOT / "tools" / "data" / f"un_items_{part}.jsonl", corpus)
     data.add_seed(ROOT / "seeds")

@@ -280,7 +280,7 @@ def main() -> int:
     data.add_wikinews(args.gold, args.docs)
     if args.speeches is None:
         data_dir = ROOT / "tools" / "data"
-        args.speeches = [(data_dir / f"un_ann_{p}.jsonl", data_dir / f"un_items_{p}.jsonl") for p in "abc"]
+        args.speeches = [(data_dir / f"un_ann_{p}.jsonl", data_dir / f"un_items_{p}.jsonl") for p in "abcd"]
     for ann, items in args.speeches:
         data.add_speeches(ann, items, args.corpus)
     data.add_seed(ROOT / "seeds")
