@@ -159,14 +159,23 @@ _NOT_A_NAME: Final = frozenset("""The A An In On At For From To And But Or As Af
 def unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
     """The sentence opens with a capitalised name the gazetteer does not know, then a verb in lower case ("Khan
     was convicted …", "Usman Khan had served …"), and no role word stands there."""
+    name = person_subject_words(text, s, e)
+    if not name:
+        return False
+    k = bisect_left(ctx.agent_starts, s)
+    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(name))
+
+
+def person_subject_words(text: str, s: int, e: int) -> str:
+    """The capitalised name (up to three words) that opens the sentence before a word in lower case ("Khan was
+    convicted …", "Usman Khan had served …"), else ""."""
     words = text[s:min(e, s + 60)].split()
     i = 0
     while i < len(words) and i < 3 and words[i][:1].isupper() and words[i].isalpha() and words[i] not in _NOT_A_NAME:
         i += 1
     if i == 0 or i >= len(words) or not words[i][:1].islower():
-        return False
-    k = bisect_left(ctx.agent_starts, s)
-    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))
+        return ""
+    return " ".join(words[:i])
 
 def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> list[Mention]:
     """``mentions`` with the bare names of bodies many countries have ("the House of Representatives", which the
