@@ -46,6 +46,8 @@ _VERB_AFTER_NAME: Final = re.compile(r" (?:is|was|were|are|has|had|have|will|wou
                                      r"also|later|then|said|says|told|wrote|[a-z]+ed)\b")
 #: how far after a role word its saying verb may stand ("Minister Alexander Chupriyan told")
 _SAYER_REACH: Final = 40
+#: a word of a person's or a body's name ("Moganedi", "D'Souza", "Jean-Pierre"; not "Already-queued")
+_NAME_WORD: Final = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*")
 #: "of" and a name after a role word ("the mayor of Yartsevo", "Minister of Foreign Affairs")
 _OF_NAME: Final = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}")
 
@@ -97,12 +99,18 @@ def _name_before(text: str, s: int, at: int) -> str:
             words[-1].endswith("ly") and words[-1].isalpha() and words[-1].islower())):
         words.pop()
     run: list[str] = []
-    while words and len(run) < 4:
+    while words and len(run) < 5:
         w = words[-1].lstrip("“\"‘'(")
-        if not (w[:1].isupper() and w.replace("’", "").replace("'", "").replace("-", "").isalpha()) or w in _NOT_TITLE:
+        if run and w in ("of", "for") and len(words) > 1 and words[-2][:1].isupper():
+            run.append(w)  # ("Center for Food Safety")
+            words.pop()
+            continue
+        if not _NAME_WORD.fullmatch(w) or w in _NOT_TITLE:
             break
         run.append(w)
         words.pop()
+    while run and run[-1] in ("of", "for"):
+        run.pop()  # ("The … of Health": the name did not begin there)
     if not run or (words and words[-1] in ("the", "a", "an")):
         return ""
     return " ".join(reversed(run))

@@ -47,6 +47,8 @@ def test_the_role_word_that_makes_it_an_act(every: Engine, sentence: str, words:
     ("Mamani was arrested at his home in the capital.", "Mamani"),
     ("In the evening Mamani also ordered the evacuation of the school.", "Mamani"),
     ("On Tuesday Mamani also criticised the delay.", "Mamani"),
+    ("Jean-Paul Mamani also criticised the delay.", "Jean-Paul Mamani"),
+    ("The Centre for Mountain Safety requested new rules for the valley.", "Centre for Mountain Safety"),
 ])
 def test_a_pronoun_or_an_unknown_name_as_the_subject(every: Engine, sentence: str, words: str) -> None:
     assert home_words(every, sentence) == {words}
@@ -56,6 +58,7 @@ def test_a_pronoun_or_an_unknown_name_as_the_subject(every: Engine, sentence: st
     "The new maps help planners decide where to build.",
     "Heavy rain also blocked roads and forced hundreds to leave.",
     "Six of the houses were, according to early estimates, destroyed.",
+    "Already-signed orders won't leave the plant idle for years.",
     "Fewer than fifty came to the square, but no one tried to storm the building.",
     "Mandatory evacuation called for at least two days away from the valley.",
 ])
