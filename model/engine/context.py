@@ -4,8 +4,11 @@ verbs, quotes and who stands before the cue (read once for all of its candidates
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Final
 
+from model.agents import AgentMention
 from model.engine.discourse import Holder
 from model.engine.explaining import explains, unanchored
 from model.engine.gazetteer import Entry, Mention
@@ -193,4 +196,24 @@ def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> 
             e = m.entry
             m = Mention(m.start, m.end, m.text, Entry(e.name, home, e.kind, e.note, e.since, e.until, e.flags))
         out.append(m)
+    return out
+
+
+#: a role word's possessive and the noun it owns ("a diplomat's wife", "the Navy's records")
+_OWNED: Final = re.compile(r"['’]s? ([a-z]+)")
+#: what a role word's possessive may own that is someone else or a thing, not its act: kin, home, body, papers
+_NOT_ITS_ACT: Final = frozenset("""wife husband son sons daughter daughters mother father parents child children family
+    families widow brother sister relatives home house residence car vehicle life death body funeral grave records
+    files archives""".split())
+
+
+def owning_agents(text: str, agents: Sequence[AgentMention]) -> list[tuple[int, int, str]]:
+    """The role words of ``text`` as (start, end, role), but those whose possessive owns someone else or a thing
+    ("a diplomat's wife", "the Navy's records", "the mother's life"): not the actor the sentence is about."""
+    out: list[tuple[int, int, str]] = []
+    for a in agents:
+        m = _OWNED.match(text, a.end)
+        if m is not None and m.group(1) in _NOT_ITS_ACT:
+            continue
+        out.append((a.start, a.end, a.role))
     return out
