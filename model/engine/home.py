@@ -15,6 +15,8 @@ from model.engine.spans import Found, Sentence, bisect_left
 from model.engine.textfold import holds_any
 
 _QUOTES: Final = "“”\""
+#: the words of a speaker's candidate that no word of the sentence names (as :mod:`model.engine.fallback` writes them)
+SPEAKER_WORDS: Final = "(speaker)"
 #: the nouns of a news outlet as a sayer ("State media", "the daily newspaper", "news channel"; not a state's
 #: "National Crime Agency")
 _OUTLET: Final = re.compile(r"\b(?:media|newspapers?|daily|tabloid|broadcaster|television|TV|radio|news (?:agency|site|"
@@ -67,6 +69,9 @@ def home_words(sent: Sentence, ctx: DocContext, at: int) -> str:
     which injured a man, authorities are performing checks"); else "" — nothing in the sentence names an actor ("These
     results can help", "no one tried to storm the base"): never the words that happen to stand before the cue."""
     text, s, e = sent.text, sent.start, sent.end
+    if sent.speaker_country:  # a speech: the speaker says it ("we" when it says so, not "the Security Council")
+        fp = next((h for h in sent.of("fp") if s <= h.start < at), None)
+        return text[fp.start:fp.end] if fp is not None else SPEAKER_WORDS
     agents = ctx.agents
     i = bisect_left(ctx.agent_starts, s)
     if i < len(agents) and agents[i][0] < at:

@@ -64,3 +64,13 @@ def test_a_pronoun_or_an_unknown_name_as_the_subject(every: Engine, sentence: st
 ])
 def test_no_words_when_nothing_names_an_actor(every: Engine, sentence: str) -> None:
     assert home_words(every, sentence) == {""}  # (no fragment: "figures can", "no one tried to")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Secretary-General has rightly warned of a breakdown.",
+    "The General Assembly has rightly warned of a breakdown.",
+])
+def test_in_a_speech_the_speaker_says_it(every: Engine, sentence: str) -> None:
+    text = "Peru supports multilateralism. " + sentence
+    rows = every.document(Document(id="s", text=text, speaker_country="PER"))
+    assert {str(r["actor_text"]) for r in rows if r["actor_kind"] == "home"} == {"(speaker)"}  # (not "General")
