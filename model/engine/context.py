@@ -4,8 +4,11 @@ verbs, quotes and who stands before the cue (read once for all of its candidates
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Final
 
+from model.agents import AgentMention
 from model.engine.discourse import Holder
 from model.engine.explaining import explains, unanchored
 from model.engine.gazetteer import Entry, Mention
@@ -187,14 +190,23 @@ _NOT_A_NAME: Final = frozenset("""The A An In On At For From To And But Or As Af
 def unknown_person_subject(text: str, s: int, e: int, ctx: DocContext) -> bool:
     """The sentence opens with a capitalised name the gazetteer does not know, then a verb in lower case ("Khan
     was convicted …", "Usman Khan had served …"), and no role word stands there."""
+    name = person_subject_words(text, s, e)
+    if not name:
+        return False
+    k = bisect_left(ctx.agent_starts, s)
+    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(name))
+
+
+def person_subject_words(text: str, s: int, e: int) -> str:
+    """The capitalised name (up to three words) that opens the sentence before a word in lower case ("Khan was
+    convicted …", "Usman Khan had served …"), else ""."""
     words = text[s:min(e, s + 60)].split()
     i = 0
     while i < len(words) and i < 3 and words[i][:1].isupper() and words[i].isalpha() and words[i] not in _NOT_A_NAME:
         i += 1
     if i == 0 or i >= len(words) or not words[i][:1].islower():
-        return False
-    k = bisect_left(ctx.agent_starts, s)
-    return not (k < len(ctx.agents) and ctx.agents[k][0] < s + len(" ".join(words[:i])))
+        return ""
+    return " ".join(words[:i])
 
 def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> list[Mention]:
     """``mentions`` with the bare names of bodies many countries have ("the House of Representatives", which the
@@ -212,4 +224,24 @@ def home_bodies(mentions: list[Mention], home: str, generic: frozenset[str]) -> 
             e = m.entry
             m = Mention(m.start, m.end, m.text, Entry(e.name, home, e.kind, e.note, e.since, e.until, e.flags))
         out.append(m)
+    return out
+
+
+#: a role word's possessive and the noun it owns ("a diplomat's wife", "the Navy's records")
+_OWNED: Final = re.compile(r"['’]s? ([a-z]+)")
+#: what a role word's possessive may own that is someone else or a thing, not its act: kin, home, body, papers
+_NOT_ITS_ACT: Final = frozenset("""wife husband son sons daughter daughters mother father parents child children family
+    families widow brother sister relatives home house residence car vehicle life death body funeral grave records
+    files archives""".split())
+
+
+def owning_agents(text: str, agents: Sequence[AgentMention]) -> list[tuple[int, int, str]]:
+    """The role words of ``text`` as (start, end, role), but those whose possessive owns someone else or a thing
+    ("a diplomat's wife", "the Navy's records", "the mother's life"): not the actor the sentence is about."""
+    out: list[tuple[int, int, str]] = []
+    for a in agents:
+        m = _OWNED.match(text, a.end)
+        if m is not None and m.group(1) in _NOT_ITS_ACT:
+            continue
+        out.append((a.start, a.end, a.role))
     return out

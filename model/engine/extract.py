@@ -18,7 +18,7 @@ from model.engine.attribution import Attributor, Found, Sentence
 from model.engine.background import LifeStory
 from model.engine.bare import bare_verb, other_country_acts
 from model.engine.content import content_sign
-from model.engine.context import DocContext, SentenceFacts, home_bodies, unknown_person_subject
+from model.engine.context import DocContext, SentenceFacts, home_bodies, owning_agents, unknown_person_subject
 from model.engine.discourse import Discourse, Holder
 from model.engine.holders import features, first_cue
 from model.engine.home import home_holder, media_sayer, role_of_other
@@ -102,7 +102,7 @@ class Engine:
         disc = Discourse(speaker_country=speaker_country)
         scoring = self.model is not None or self.collect is not None
         ctx = DocContext(mentions, speaker_country,
-                         [(a.start, a.end, a.role) for a in self.resources.gazetteer.find_agents(text)]
+                         owning_agents(text, self.resources.gazetteer.find_agents(text))
                          if scoring else [])
         if ctx.home and self._generic_bodies:
             mentions = home_bodies(mentions, ctx.home, self._generic_bodies)
